@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_args.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace i3::cli {
+
+namespace {
+
+const Option* find_option(const Command& command, const std::string& name)
+{
+    for (const auto& option : command.options)
+        if (option.name == name)
+            return &option;
+    return nullptr;
+}
+
+bool looks_like_option(const std::string& arg) { return arg.size() > 2 && arg.compare(0, 2, "--") == 0; }
+
+} // namespace
+
+Arguments parse(const Command& command, const std::vector<std::string>& args)
+{
+    Arguments parsed;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") {
+            parsed.help = true;
+            continue;
+        }
+        if (!looks_like_option(arg)) {
+            parsed.positionals.push_back(arg);
+            continue;
+        }
+        std::string name = arg.substr(2);
+        std::optional<std::string> inline_value;
+        if (const auto equals = name.find('='); equals != std::string::npos) {
+            inline_value = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        }
+        const Option* option = find_option(command, name);
+        if (!option)
+            throw UsageError("unknown option --" + name);
+        auto& values = parsed.values_[name];
+        if (option->value_name.empty()) {
+            if (inline_value)
+                throw UsageError("--" + name + " takes no value");
+            values.push_back("1");
+        } else if (inline_value) {
+            values.push_back(*inline_value);
+        } else if (option->many) {
+            while (i + 1 < args.size() && !looks_like_option(args[i + 1]))
+                values.push_back(args[++i]);
+            if (values.empty())
+                throw UsageError("--" + name + " needs at least one " + option->value_name);
+        } else {
+            if (i + 1 >= args.size())
+                throw UsageError("--" + name + " needs a value (" + option->value_name + ")");
+            values.push_back(args[++i]);
+        }
+    }
+    return parsed;
+}
+
+std::optional<std::string> Arguments::get(const std::string& name) const
+{
+    const auto found = values_.find(name);
+    if (found == values_.end() || found->second.empty())
+        return std::nullopt;
+    return found->second.back();
+}
+
+std::string Arguments::get(const std::string& name, const std::string& fallback) const
+{
+    return get(name).value_or(fallback);
+}
+
+int64_t Arguments::integer(const std::string& name, int64_t fallback) const
+{
+    const auto value = get(name);
+    if (!value)
+        return fallback;
+    size_t used = 0;
+    try {
+        const int64_t result = std::stoll(*value, &used);
+        if (used == value->size())
+            return result;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--" + name + " wants a whole number, not \"" + *value + "\"");
+}
+
+double Arguments::number(const std::string& name, double fallback) const
+{
+    const auto value = get(name);
+    if (!value)
+        return fallback;
+    size_t used = 0;
+    try {
+        const double result = std::stod(*value, &used);
+        if (used == value->size())
+            return result;
+    } catch (const std::exception&) {
+    }
+    throw UsageError("--" + name + " wants a number, not \"" + *value + "\"");
+}
+
+std::vector<std::string> Arguments::all(const std::string& name) const
+{
+    const auto found = values_.find(name);
+    return found == values_.end() ? std::vector<std::string>{} : found->second;
+}
+
+std::string help_text(const Command& command)
+{
+    std::ostringstream text;
+    text << "usage: i3 " << command.name << ' ' << command.synopsis << "\n\n" << command.summary << "\n";
+    if (!command.options.empty()) {
+        text << "\noptions:\n";
+        size_t width = 0;
+        auto left = [](const Option& option) {
+            std::string column = "--" + option.name;
+            if (!option.value_name.empty())
+                column += ' ' + option.value_name + (option.many ? "..." : "");
+            return column;
+        };
+        for (const auto& option : command.options)
+            width = std::max(width, left(option).size());
+        for (const auto& option : command.options) {
+            const std::string column = left(option);
+            text << "  " << column << std::string(width - column.size() + 2, ' ') << option.help << '\n';
+        }
+        text << "  --help" << std::string(width - 4, ' ') << "show this help\n";
+    }
+    if (!command.details.empty())
+        text << '\n' << command.details << '\n';
+    return text.str();
+}
+
+} // namespace i3::cli

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Command-line options for the `i3` subcommands: each command declares its options once, and the
+// same declaration parses the arguments, rejects unknown ones and prints --help.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace i3::cli {
+
+struct Option {
+    std::string name;       // without the dashes: "steps"
+    std::string value_name; // "N", "FILE"...; empty for a flag
+    std::string help;
+    bool many = false;      // takes every following argument up to the next option
+};
+
+struct Command {
+    std::string name;     // "train", "tokenizer build"
+    std::string synopsis; // what follows the name in the usage line
+    std::string summary;
+    std::vector<Option> options;
+    std::string details;  // printed after the options
+};
+
+// A mistake in how the command was called: printed with a pointer to --help.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Arguments {
+public:
+    bool help = false;
+    std::vector<std::string> positionals;
+
+    bool has(const std::string& name) const { return values_.count(name) > 0; }
+    std::optional<std::string> get(const std::string& name) const;
+    std::string get(const std::string& name, const std::string& fallback) const;
+    int64_t integer(const std::string& name, int64_t fallback) const;
+    double number(const std::string& name, double fallback) const;
+    std::vector<std::string> all(const std::string& name) const;
+
+private:
+    friend Arguments parse(const Command&, const std::vector<std::string>&);
+    std::map<std::string, std::vector<std::string>> values_;
+};
+
+Arguments parse(const Command& command, const std::vector<std::string>& args);
+std::string help_text(const Command& command);
+
+} // namespace i3::cli

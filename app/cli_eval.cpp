@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "atomic_file.h"
+#include "cli_args.h"
+#include "cli_commands.h"
+#include "error.h"
+#include "evaluation.h"
+#include "model_artifacts.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <iostream>
+
+namespace i3::cli {
+
+namespace {
+
+const Command kEval{
+    "eval",
+    "--model_dir DIR FILE",
+    "Mean cross-entropy loss and perplexity of the model on FILE. The whole file is encoded as one\n"
+    "text and cut into non-overlapping windows of the model's context (inputs ids[i:i+T], targets\n"
+    "ids[i+1:i+T+1], i = 0, T, 2T, ...; the last, shorter window counts too). Prints\n"
+    "'loss <x> ppl <y> tokens <n>', where n is the number of predicted tokens.",
+    {
+        {"model_dir", "DIR", "model folder"},
+        {"device", "D", "cpu or cuda (default cpu)"},
+    },
+    ""};
+
+} // namespace
+
+int eval(const Args& raw)
+{
+    const Arguments args = parse(kEval, raw);
+    if (args.help) {
+        std::cout << help_text(kEval);
+        return 0;
+    }
+    const auto folder = args.get("model_dir");
+    if (!folder)
+        throw UsageError("--model_dir is required");
+    if (args.positionals.size() != 1)
+        throw UsageError("give exactly one text file to evaluate on");
+    const std::string file = args.positionals.front();
+    const std::string text = read_file(file);
+    LoadedModel loaded = load_model_folder(*folder, args.get("device", "cpu"));
+    for (const auto& note : loaded.notes)
+        std::cerr << "note: " << note << '\n';
+    std::vector<int64_t> ids;
+    try {
+        ids = loaded.tokenizer.encode(text);
+    } catch (const Error& error) {
+        throw Error(file + ": " + error.what());
+    }
+    if (ids.size() < 2)
+        throw Error(file + ": too little text to evaluate (it encodes to " + std::to_string(ids.size()) +
+                    " token(s); at least 2 are needed)");
+    const auto device = loaded.model->embed->weight.device();
+    const auto tokens = torch::tensor(ids, torch::kLong).to(device);
+    const EvalResult result = evaluate_tokens(loaded.model, tokens);
+    char line[128];
+    std::snprintf(line, sizeof line, "loss %.6f ppl %.4f tokens %lld", result.loss, result.perplexity,
+                  static_cast<long long>(result.tokens));
+    std::cout << line << std::endl;
+    return 0;
+}
+
+} // namespace i3::cli

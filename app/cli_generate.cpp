@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_args.h"
+#include "cli_commands.h"
+#include "error.h"
+#include "generator.h"
+#include "model_artifacts.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace i3::cli {
+
+namespace {
+
+const Command kGenerate{
+    "generate",
+    "--model_dir DIR [--prompt TEXT] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
+    "Generates text the way the reference inference.py does: at most the last max_seq_len tokens are\n"
+    "seen, the last logits are divided by the temperature, logits below the k-th largest are dropped,\n"
+    "and a token is drawn. With --prompt the text (prompt plus continuation, as decoded by the\n"
+    "tokenizer, so lowercased) goes to stdout and a stats line to stderr; without it, an interactive\n"
+    "loop reads prompts until 'quit', 'exit' or end of input.",
+    {
+        {"model_dir", "DIR", "model folder: config.json, model.safetensors or pytorch_model.bin, tokenizer.json"},
+        {"prompt", "TEXT", "generate once from TEXT and exit"},
+        {"temp", "X", "temperature, > 0 (default 0.8)"},
+        {"top_k", "K", "keep the K most likely tokens (default 50; 1 = greedy; 0 or >= vocabulary = all)"},
+        {"top_p", "P", "then keep the most likely tokens up to probability P, in (0, 1] (default 1 = off)"},
+        {"length", "N", "new tokens (default 100)"},
+        {"seed", "N", "random seed; the same seed gives the same text (default: from the clock)"},
+        {"stream", "", "print tokens as they are made"},
+        {"device", "D", "cpu or cuda (default cpu)"},
+    },
+    "Characters the vocabulary lacks fall back to shorter chunks or to the unknown token. An empty\n"
+    "prompt is refused; a prompt longer than the context is cut to its last max_seq_len tokens, as\n"
+    "in the reference."};
+
+GenerationOptions options_from(const Arguments& args)
+{
+    GenerationOptions options;
+    options.sampling.temperature = args.number("temp", 0.8);
+    options.sampling.top_k = args.integer("top_k", 50);
+    options.sampling.top_p = args.number("top_p", 1.0);
+    options.max_new_tokens = args.integer("length", 100);
+    if (options.max_new_tokens < 0)
+        throw UsageError("--length cannot be negative");
+    options.seed = args.has("seed") ? static_cast<uint64_t>(args.integer("seed", 0))
+                                    : static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+    validate(options.sampling);
+    return options;
+}
+
+void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& prompt,
+                   const GenerationOptions& options, bool stream)
+{
+    std::function<void(const GeneratedToken&)> on_token;
+    if (stream) {
+        // The prompt as the model sees it (lowercased, unknown characters marked), then each token.
+        std::cout << tokenizer.decode(tokenizer.encode(prompt)) << std::flush;
+        on_token = [](const GeneratedToken& token) { std::cout << token.text << std::flush; };
+    }
+    const GenerationResult result = generator.generate(prompt, options, on_token);
+    if (stream)
+        std::cout << '\n';
+    else
+        std::cout << result.text << '\n';
+    const double rate = result.decode_seconds > 0 ? static_cast<double>(result.new_ids.size()) / result.decode_seconds : 0;
+    char stats[200];
+    std::snprintf(stats, sizeof stats, "[%zu prompt tokens in %.3f s, %zu new tokens in %.3f s: %.1f tokens/s]",
+                  result.prompt_ids.size(), result.prefill_seconds, result.new_ids.size(), result.decode_seconds, rate);
+    std::cerr << stats << std::endl;
+}
+
+} // namespace
+
+int generate(const Args& raw)
+{
+    const Arguments args = parse(kGenerate, raw);
+    if (args.help) {
+        std::cout << help_text(kGenerate);
+        return 0;
+    }
+    const auto folder = args.get("model_dir");
+    if (!folder)
+        throw UsageError("--model_dir is required");
+    GenerationOptions options = options_from(args);
+    LoadedModel loaded = load_model_folder(*folder, args.get("device", "cpu"));
+    for (const auto& note : loaded.notes)
+        std::cerr << "note: " << note << '\n';
+    Generator generator(loaded.model, loaded.tokenizer);
+    const bool stream = args.has("stream");
+    if (const auto prompt = args.get("prompt")) {
+        generate_once(generator, loaded.tokenizer, *prompt, options, stream);
+        return 0;
+    }
+    std::cerr << "model: " << *folder << " (" << loaded.config.parameter_count()
+              << " parameters). Type a prompt; 'quit' or 'exit' ends.\n";
+    std::string line;
+    while (std::cerr << "> " << std::flush, std::getline(std::cin, line)) {
+        if (line == "quit" || line == "exit")
+            break;
+        if (line.empty())
+            continue;
+        try {
+            generate_once(generator, loaded.tokenizer, line, options, stream);
+        } catch (const Error& error) {
+            std::cerr << "error: " << error.what() << '\n';
+        }
+        ++options.seed; // a fresh draw for the next prompt, still reproducible from --seed
+    }
+    return 0;
+}
+
+} // namespace i3::cli

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "atomic_file.h"
+#include "chunk_tokenizer.h"
+#include "cli_args.h"
+#include "cli_commands.h"
+#include "text_sources.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace i3::cli {
+
+namespace {
+
+const Command kBuild{
+    "tokenizer build",
+    "--data FILE... --out tokenizer.json [--max-samples N] [--text-field NAME]",
+    "Builds the reference's chunk tokenizer from text files (.txt paragraphs, .jsonl, .csv): every\n"
+    "text is lowercased and cut into 2- and 3-character chunks, and chunks get ids by frequency.",
+    {
+        {"data", "FILE", "text files", true},
+        {"out", "FILE", "where to write tokenizer.json"},
+        {"max-samples", "N", "use only the first N texts"},
+        {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
+    },
+    ""};
+
+const Command kEncode{
+    "tokenizer encode",
+    "--tokenizer FILE TEXTFILE",
+    "Encodes TEXTFILE (the whole file as one text) and prints the ids, space-separated, on one line.",
+    {{"tokenizer", "FILE", "tokenizer.json or vocab.json"}},
+    ""};
+
+const char* const kTokenizerUsage =
+    "usage: i3 tokenizer build --data FILE... --out tokenizer.json [--max-samples N]\n"
+    "       i3 tokenizer encode --tokenizer FILE TEXTFILE\n";
+
+int build(const Args& raw)
+{
+    const Arguments args = parse(kBuild, raw);
+    if (args.help) {
+        std::cout << help_text(kBuild);
+        return 0;
+    }
+    if (!args.has("data") || !args.has("out"))
+        throw UsageError("--data and --out are required");
+    TextReadOptions options;
+    options.text_field = args.get("text-field", "text");
+    const std::vector<std::string> names = args.all("data");
+    const std::vector<std::filesystem::path> files(names.begin(), names.end());
+    const auto texts = read_texts(files, options);
+    std::optional<size_t> limit;
+    if (args.has("max-samples")) {
+        const int64_t n = args.integer("max-samples", 0);
+        if (n <= 0)
+            throw UsageError("--max-samples must be positive");
+        limit = static_cast<size_t>(n);
+    }
+    const ChunkTokenizer tokenizer = ChunkTokenizer::build(texts, limit);
+    tokenizer.save(*args.get("out"));
+    std::cout << "tokenizer: " << tokenizer.vocab_size() << " chunks from "
+              << (limit ? std::min(*limit, texts.size()) : texts.size()) << " texts, written to " << *args.get("out")
+              << '\n';
+    return 0;
+}
+
+int encode(const Args& raw)
+{
+    const Arguments args = parse(kEncode, raw);
+    if (args.help) {
+        std::cout << help_text(kEncode);
+        return 0;
+    }
+    if (!args.has("tokenizer"))
+        throw UsageError("--tokenizer is required");
+    if (args.positionals.size() != 1)
+        throw UsageError("give exactly one text file");
+    const ChunkTokenizer tokenizer = ChunkTokenizer::load(*args.get("tokenizer"));
+    const std::string& file = args.positionals.front();
+    std::vector<int64_t> ids;
+    try {
+        ids = tokenizer.encode(read_file(file));
+    } catch (const Error& error) {
+        throw Error(file + ": " + error.what());
+    }
+    std::ostringstream line;
+    for (size_t i = 0; i < ids.size(); ++i)
+        line << (i ? " " : "") << ids[i];
+    std::cout << line.str() << '\n';
+    return 0;
+}
+
+} // namespace
+
+int tokenizer(const Args& args)
+{
+    if (args.empty() || args.front() == "--help" || args.front() == "-h") {
+        std::cout << kTokenizerUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const Args rest(args.begin() + 1, args.end());
+    if (args.front() == "build")
+        return build(rest);
+    if (args.front() == "encode")
+        return encode(rest);
+    throw UsageError("unknown tokenizer command \"" + args.front() + "\" (build or encode)");
+}
+
+} // namespace i3::cli

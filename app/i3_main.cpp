@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `i3`: the engine from the command line, for GPU servers and scripts.
+#include "cli_args.h"
+#include "cli_commands.h"
+#include "error.h"
+
+#include <c10/util/Exception.h>
+
+#include <cstring>
+#include <iostream>
+#include <new>
+
+namespace {
+
+struct Subcommand {
+    const char* name;
+    int (*run)(const i3::cli::Args&);
+    const char* summary;
+};
+
+const Subcommand kSubcommands[] = {
+    {"train", i3::cli::train, "train a model (default: the built-in corpus) into a run folder"},
+    {"generate", i3::cli::generate, "generate text from a model folder"},
+    {"eval", i3::cli::eval, "loss and perplexity of a model on a text file"},
+    {"tokenizer", i3::cli::tokenizer, "build a chunk tokenizer, or encode a file with one"},
+    {"convert", i3::cli::convert, "convert weights between pytorch_model.bin and model.safetensors"},
+    {"info", i3::cli::info, "versions and devices, or a model folder's configuration"},
+    {"bench", i3::cli::bench, "measure training and generation speed on this machine"},
+};
+
+void print_overview(std::ostream& out)
+{
+    out << "usage: i3 COMMAND [OPTIONS]\n\ni3 " << I3_VERSION
+        << ": train, run and convert i3 hybrid language models.\n\ncommands:\n";
+    for (const auto& command : kSubcommands)
+        out << "  " << command.name << std::string(12 - std::strlen(command.name), ' ') << command.summary << '\n';
+    out << "\n'i3 COMMAND --help' describes a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        print_overview(std::cout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "i3 " << I3_VERSION << '\n';
+        return 0;
+    }
+    const std::string name = argv[1];
+    const i3::cli::Args args(argv + 2, argv + argc);
+    for (const auto& command : kSubcommands) {
+        if (name != command.name)
+            continue;
+        try {
+            return command.run(args);
+        } catch (const i3::cli::UsageError& error) {
+            std::cerr << "i3 " << name << ": " << error.what() << "\nTry 'i3 " << name << " --help'.\n";
+            return 2;
+        } catch (const i3::Error& error) {
+            std::cerr << "i3 " << name << ": error: " << error.what() << '\n';
+        } catch (const c10::Error& error) {
+            std::cerr << "i3 " << name << ": error: " << error.what_without_backtrace() << '\n';
+        } catch (const std::bad_alloc&) {
+            std::cerr << "i3 " << name << ": error: out of memory\n";
+        } catch (const std::exception& error) {
+            std::cerr << "i3 " << name << ": error: " << error.what() << '\n';
+        }
+        return 1;
+    }
+    std::cerr << "i3: unknown command '" << name << "'\n\n";
+    print_overview(std::cerr);
+    return 2;
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Random training windows as the reference draws them (§5): start i uniform in [0, N - T - 1),
+// inputs tokens[i : i+T], targets tokens[i+1 : i+T+1]. Its random state can be saved and
+// restored, so a resumed run sees exactly the batches an uninterrupted one would.
+#pragma once
+
+#include <ATen/Tensor.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace i3 {
+
+struct Batch {
+    at::Tensor inputs;  // [batch, T] int64
+    at::Tensor targets; // [batch, T] int64
+};
+
+class BatchSampler {
+public:
+    BatchSampler(at::Tensor tokens, int64_t context, int64_t batch_size, uint64_t seed);
+
+    Batch next();
+
+    std::string state() const;
+    void restore(const std::string& state);
+
+private:
+    at::Tensor tokens_;
+    int64_t context_;
+    int64_t batch_size_;
+    std::mt19937_64 rng_;
+};
+
+// A uniform integer in [0, bound), the same on every platform (unlike std::uniform_int_distribution).
+uint64_t uniform_below(std::mt19937_64& rng, uint64_t bound);
+
+} // namespace i3

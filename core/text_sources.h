@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Local training data: .txt, .jsonl and .csv files read into a list of texts.
+//
+// .txt    one text per paragraph; paragraphs are separated by one or more blank lines (lines
+//         that are empty or hold only spaces and tabs); a paragraph's lines are joined with "\n".
+// .jsonl  one JSON object per line; the text is its string field `text_field`; blank lines are
+//         skipped.
+// .csv    RFC 4180: comma-separated, fields in double quotes may hold commas, newlines and ""
+//         for a quote; the first row names the columns and the text is column `text_field`.
+//         A CRLF inside a quoted field becomes "\n".
+//
+// In every format a trailing "\r" ends a line like "\n" does (Windows files), a UTF-8 byte order
+// mark at the start is skipped, the whole file must be valid UTF-8, and texts that hold only
+// whitespace are dropped. Problems throw i3::Error naming the file and the line.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace i3 {
+
+struct TextReadOptions {
+    std::string text_field = "text"; // the JSON field or CSV column holding the text
+    std::optional<size_t> max_texts; // stop after this many texts (at least 1)
+};
+
+// Reads one file, choosing the format by its extension (.txt, .jsonl, .csv; any letter case).
+// Throws i3::Error when the file cannot be read, is malformed, or yields no text.
+std::vector<std::string> read_texts(const std::filesystem::path& file, const TextReadOptions& options = {});
+
+// Reads the files in order and concatenates their texts; max_texts counts over all of them, and
+// files after the limit is reached are not opened.
+std::vector<std::string> read_texts(
+    const std::vector<std::filesystem::path>& files, const TextReadOptions& options = {});
+
+struct CorpusStats {
+    size_t texts = 0;
+    size_t characters = 0; // Unicode code points
+    size_t bytes = 0;      // UTF-8 bytes
+};
+
+// Counts of valid UTF-8 texts (as read_texts and builtin_corpus_texts return them).
+CorpusStats corpus_stats(const std::vector<std::string>& texts);
+
+} // namespace i3

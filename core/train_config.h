@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Training hyperparameters. The defaults are the reference's train.py (§6).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace i3 {
+
+struct TrainConfig {
+    int64_t steps = 5000;
+    int64_t batch_size = 4;
+    int64_t grad_accum = 1; // micro-batches per optimizer step
+    double lr = 3e-4;
+    int64_t warmup_steps = 100;
+    double final_lr_ratio = 0.1;
+    double weight_decay = 0.01;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double grad_clip = 1.0;
+    int64_t log_every = 10;
+    int64_t eval_every = 500;
+    int64_t checkpoint_every = 500;
+    int64_t loss_window = 100;        // "mean of the last 100 losses"
+    int64_t eval_windows = 32;        // validation windows per evaluation
+    double validation_fraction = 0.05;
+    std::vector<std::string> sample_prompts = {"hello", "user: tell me", "once upon a time"};
+    int64_t sample_tokens = 50;
+    uint64_t seed = 42;
+    std::string device = "cpu";
+
+    std::vector<std::string> problems() const;
+    void validate() const;
+    nlohmann::json to_json() const;
+    static TrainConfig from_json(const nlohmann::json& json);
+};
+
+} // namespace i3

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# On a CUDA machine with PyTorch installed: builds the engine and the `i3` command line against
+# PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
+# double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
+# runs the benchmarks beside the step-by-step Python model. Usage: scripts/gpu_check.sh [REPORT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+report=${1:-gpu-report}
+mkdir -p "$report"
+python=${PYTHON:-python3}
+prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
+
+cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DI3_TESTS=OFF -DI3_GUI=OFF \
+    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CUDA_ARCHITECTURES=90 ${I3_CMAKE_ARGS:-} 2>&1 | tail -n 1
+if ! cmake --build build-gpu > "$report/build.log" 2>&1; then
+    grep -E -A4 "error|FAILED" "$report/build.log"
+    exit 1
+fi
+i3=build-gpu/app/i3
+
+{
+    echo "== machine"
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+    "$i3" info
+    echo "== CUDA scan kernels against double-precision loops"
+    build-gpu/tests/cuda/cuda_scan_check
+    echo "== a model made by Python's PyTorch: eval on GPU, on CPU, and in Python"
+    work=$(mktemp -d)
+    "$python" tests/fixtures/reference_model_tool.py make "$work/ref"
+    printf 'Once upon a time, the cat and the dog were friends. They ate and ran. The end.\n%.0s' {1..8} > "$work/eval.txt"
+    "$i3" eval --model_dir "$work/ref" --device cuda "$work/eval.txt"
+    "$i3" eval --model_dir "$work/ref" --device cpu "$work/eval.txt"
+    ids=$("$i3" tokenizer encode --tokenizer "$work/ref/tokenizer.json" "$work/eval.txt")
+    "$python" tests/fixtures/reference_model_tool.py eval "$work/ref" $ids
+    echo "== greedy generation, GPU against CPU (past the window of 16)"
+    "$i3" generate --model_dir "$work/ref" --device cuda --top_k 1 --length 40 --prompt "once upon a time"
+    "$i3" generate --model_dir "$work/ref" --device cpu --top_k 1 --length 40 --prompt "once upon a time"
+    echo "== a short training run on the GPU (built-in corpus)"
+    "$i3" train --preset small --steps 200 --device cuda --out "$work/run" --eval-every 100 --checkpoint-every 100 | grep -E "^step (10|100|200)/|eval|done"
+    echo "== benchmarks (i3-80M shape, vocabulary 35,560, context 256)"
+    "$i3" bench train --device cuda --batch 4
+    "$i3" bench train --device cuda --batch 32
+    "$python" tests/fixtures/reference_model_tool.py bench cuda 4 3
+    "$python" tests/fixtures/reference_model_tool.py bench cuda 32 2
+    "$i3" bench generate --device cuda
+    for context in 1024 4096; do "$i3" bench train --device cuda --batch 1 --context $context --steps 3; done
+} 2>&1 | tee "$report/gpu-check.txt"

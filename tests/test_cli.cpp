@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The `i3` command line as a user meets it: a short training run on files, then generate, eval,
+// info, convert and the tokenizer commands; every kind of bad input gives a message and a
+// non-zero exit code, never a crash.
+#include "test_support.h"
+
+#include <QtTest>
+
+namespace {
+
+void write_file(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+}
+
+QByteArray read_file(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray stories()
+{
+    QByteArray text;
+    const char* parts[] = {"Once upon a time there was a little cat.", "The cat liked to play in the sun.",
+                           "One day the cat met a dog.", "They became friends and played all day."};
+    for (int i = 0; i < 120; ++i)
+        text += QByteArray(parts[i % 4]) + ' ' + parts[(i + 1) % 4] + "\n\n";
+    return text;
+}
+
+// Copies a model folder, so one file of it can be spoiled.
+QString copy_model(const QString& from, const QString& to)
+{
+    QDir().mkpath(to);
+    for (const QString& name : QDir(from).entryList(QDir::Files))
+        QFile::copy(from + "/" + name, to + "/" + name);
+    return to;
+}
+
+void expect_failure(const QStringList& args, const QString& message_part, int code = 1)
+{
+    const auto result = i3test::run_cli(args);
+    QVERIFY2(!result.crashed, qPrintable(args.join(' ')));
+    QCOMPARE(result.exit_code, code);
+    QVERIFY2(QString::fromUtf8(result.err).contains(message_part, Qt::CaseInsensitive),
+             qPrintable(args.join(' ') + " said: " + QString::fromUtf8(result.err)));
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString model_;
+
+private slots:
+    void initTestCase()
+    {
+        write_file(dir_.filePath("stories.txt"), stories());
+        const QString run = dir_.filePath("run");
+        const auto result = i3test::run_cli({"train", "--preset", "tiny", "--steps", "30", "--data",
+                                             dir_.filePath("stories.txt"), "--out", run, "--eval-every", "30",
+                                             "--checkpoint-every", "30", "--lr", "3e-3", "--warmup", "5"});
+        QVERIFY2(result.exit_code == 0, result.err.constData());
+        QVERIFY(result.out.contains("step 10/30 | loss "));
+        QVERIFY(result.out.contains("step 30/30"));
+        model_ = run + "/i3-model-artifacts";
+    }
+
+    void helpForEveryCommand()
+    {
+        for (const QStringList& args : {QStringList{"--help"}, {"train", "--help"}, {"generate", "--help"},
+                                        {"eval", "--help"}, {"tokenizer", "build", "--help"},
+                                        {"tokenizer", "encode", "--help"}, {"convert", "--help"}, {"info", "--help"}}) {
+            const auto result = i3test::run_cli(args);
+            QCOMPARE(result.exit_code, 0);
+            QVERIFY2(result.out.contains("usage: i3"), qPrintable(args.join(' ')));
+        }
+        expect_failure({"train", "--stepz", "3"}, "unknown option --stepz", 2);
+        expect_failure({"frobnicate"}, "unknown command", 2);
+        expect_failure({"train", "--steps", "many"}, "whole number", 2);
+    }
+
+    void generateIsReproducible()
+    {
+        const QStringList args{"generate", "--model_dir", model_, "--prompt", "Once upon", "--seed", "5",
+                               "--length", "20"};
+        const auto first = i3test::run_cli(args);
+        QVERIFY2(first.exit_code == 0, first.err.constData());
+        QVERIFY(first.out.startsWith("once u")); // "upon" ends in a lone "n", not in this small vocabulary
+        QCOMPARE(i3test::run_cli(args).out, first.out);
+        const auto streamed = i3test::run_cli(args + QStringList{"--stream"});
+        QCOMPARE(streamed.out, first.out);
+    }
+
+    void interactiveLoopEndsAtQuit()
+    {
+        const auto result = i3test::run_cli({"generate", "--model_dir", model_, "--length", "5", "--seed", "1"}, 600000,
+                                            "once\nthe cat\nquit\nnever read\n");
+        QCOMPARE(result.exit_code, 0);
+        QCOMPARE(result.out.count('\n'), 2);
+        QVERIFY(result.out.startsWith("once"));
+    }
+
+    void evalInfoAndConvert()
+    {
+        const auto eval = i3test::run_cli({"eval", "--model_dir", model_, dir_.filePath("stories.txt")});
+        QVERIFY2(eval.exit_code == 0, eval.err.constData());
+        const auto words = QString::fromUtf8(eval.out).trimmed().split(' ');
+        QCOMPARE(words.size(), 6);
+        QCOMPARE(words[0], QString("loss"));
+        QVERIFY(words[1].toDouble() > 0 && words[1].toDouble() < 6);
+
+        const auto info = i3test::run_cli({"info", "--model_dir", model_});
+        QVERIFY2(info.exit_code == 0, info.err.constData());
+        QVERIFY(info.out.contains("parameters"));
+        QVERIFY(i3test::run_cli({"info"}).out.contains("LibTorch"));
+
+        const QString converted = dir_.filePath("converted.safetensors");
+        const auto convert = i3test::run_cli({"convert", model_ + "/pytorch_model.bin", converted});
+        QVERIFY2(convert.exit_code == 0, convert.err.constData());
+        QCOMPARE(read_file(converted), read_file(model_ + "/model.safetensors"));
+    }
+
+    void tokenizerCommands()
+    {
+        // "the cat": "the" (a trigram), " c", "at" (what remains); each seen once, so ids follow
+        // code point order: " c" 1, "at" 2, "the" 3.
+        write_file(dir_.filePath("cat.txt"), "The cat");
+        const QString tokenizer = dir_.filePath("cat-tokenizer.json");
+        const auto build = i3test::run_cli({"tokenizer", "build", "--data", dir_.filePath("cat.txt"), "--out", tokenizer});
+        QVERIFY2(build.exit_code == 0, build.err.constData());
+        const auto encode = i3test::run_cli({"tokenizer", "encode", "--tokenizer", tokenizer, dir_.filePath("cat.txt")});
+        QCOMPARE(encode.out, QByteArray("3 1 2\n"));
+    }
+
+    void badModelFolders()
+    {
+        expect_failure({"generate", "--model_dir", dir_.filePath("missing"), "--prompt", "x"}, "no such model folder");
+
+        const QString truncated = copy_model(model_, dir_.filePath("truncated"));
+        QFile::remove(truncated + "/pytorch_model.bin");
+        const QByteArray weights = read_file(truncated + "/model.safetensors");
+        write_file(truncated + "/model.safetensors", weights.left(weights.size() / 2));
+        expect_failure({"generate", "--model_dir", truncated, "--prompt", "x"}, "model.safetensors");
+
+        const QString reshaped = copy_model(model_, dir_.filePath("reshaped"));
+        auto config = QString::fromUtf8(read_file(reshaped + "/config.json"));
+        write_file(reshaped + "/config.json", config.replace("\"d_model\": 64", "\"d_model\": 48").toUtf8());
+        expect_failure({"eval", "--model_dir", reshaped, dir_.filePath("stories.txt")}, "shape: ");
+
+        const QString vocab = copy_model(model_, dir_.filePath("vocab"));
+        config = QString::fromUtf8(read_file(vocab + "/config.json"));
+        write_file(vocab + "/config.json", config.replace("\"vocab_size\": ", "\"vocab_size\": 1").toUtf8());
+        expect_failure({"info", "--model_dir", vocab}, "vocab_size");
+
+        const QString broken = copy_model(model_, dir_.filePath("broken-tokenizer"));
+        write_file(broken + "/tokenizer.json", "{\"chunk_to_idx\": {\"a\": ");
+        expect_failure({"generate", "--model_dir", broken, "--prompt", "x"}, "tokenizer.json");
+    }
+
+    void badTextAndOptions()
+    {
+        write_file(dir_.filePath("latin1.txt"), "caf\xe9 au lait");
+        expect_failure({"eval", "--model_dir", model_, dir_.filePath("latin1.txt")}, "UTF-8");
+        expect_failure({"tokenizer", "encode", "--tokenizer", model_ + "/tokenizer.json", dir_.filePath("latin1.txt")},
+                       "UTF-8");
+        write_file(dir_.filePath("empty.txt"), "\n\n  \n");
+        expect_failure({"train", "--preset", "tiny", "--data", dir_.filePath("empty.txt"), "--out", dir_.filePath("e")},
+                       "no text");
+        write_file(dir_.filePath("short.txt"), "A short text.");
+        expect_failure({"train", "--preset", "tiny", "--data", dir_.filePath("short.txt"), "--out", dir_.filePath("s")},
+                       "too short");
+        expect_failure({"generate", "--model_dir", model_, "--prompt", "x", "--temp", "0"}, "temperature");
+        expect_failure({"generate", "--model_dir", model_, "--prompt", ""}, "empty");
+        expect_failure({"train", "--resume", dir_.filePath("missing-run")}, "not a training run");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

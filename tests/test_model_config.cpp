@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The configuration: JSON as the reference writes it, presets, validation, parameter counts.
+#include "error.h"
+#include "i3_model.h"
+#include "model_config.h"
+
+#include <QtTest>
+
+#include <torch/torch.h>
+
+class TestModelConfig : public QObject {
+    Q_OBJECT
+private slots:
+    void parameterCountMatchesTheSpec()
+    {
+        auto config = i3::ModelConfig::preset("i3-80m");
+        QCOMPARE(config.parameter_count(), int64_t(76861160));
+        config.vocab_size = 41320; // the model card's figure
+        QCOMPARE(config.parameter_count(), int64_t(82765160));
+    }
+
+    void modelParametersMatchTheCountAndTheNames()
+    {
+        auto config = i3::ModelConfig::preset("tiny");
+        config.vocab_size = 50;
+        i3::I3Model model(config);
+        int64_t total = 0;
+        std::map<std::string, std::vector<int64_t>> shapes;
+        for (const auto& item : model->named_parameters()) {
+            total += item.value().numel();
+            shapes[item.key()] = item.value().sizes().vec();
+        }
+        QCOMPARE(total, config.parameter_count());
+        const int64_t d = 64, ds = 8;
+        const std::map<std::string, std::vector<int64_t>> expected = {
+            {"embed.weight", {50, d}},           {"pos_embed.weight", {64, d}},
+            {"layers.0.ln1.weight", {d}},        {"layers.0.ln1.bias", {d}},
+            {"layers.0.ln2.weight", {d}},        {"layers.0.ln2.bias", {d}},
+            {"layers.0.ffn.0.weight", {4 * d, d}}, {"layers.0.ffn.0.bias", {4 * d}},
+            {"layers.0.ffn.2.weight", {d, 4 * d}}, {"layers.0.ffn.2.bias", {d}},
+            {"layers.0.hybrid.w_mix", {d}},      {"layers.0.hybrid.A", {ds, ds}},
+            {"layers.0.hybrid.B", {ds, d}},      {"layers.0.hybrid.C", {d, ds}},
+            {"layers.0.hybrid.D", {d}},          {"layers.2.attn.qkv.weight", {3 * d, d}},
+            {"layers.2.attn.qkv.bias", {3 * d}}, {"layers.2.attn.out_proj.weight", {d, d}},
+            {"layers.2.attn.out_proj.bias", {d}}, {"ln_f.weight", {d}},
+            {"ln_f.bias", {d}},                  {"head.weight", {50, d}},
+            {"head.bias", {50}}};
+        for (const auto& [name, shape] : expected) {
+            QVERIFY2(shapes.count(name), name.c_str());
+            QCOMPARE(shapes[name], shape);
+        }
+        // 2 hybrid blocks x 14 tensors + 1 attention block x 12 + embed, pos, ln_f x2, head x2.
+        QCOMPARE(shapes.size(), size_t(2 * 13 + 12 + 6));
+        QVERIFY(!shapes.count("layers.2.hybrid.A"));
+    }
+
+    void initialisationFollowsTheReference()
+    {
+        torch::manual_seed(1);
+        auto config = i3::ModelConfig::preset("tiny");
+        config.vocab_size = 300;
+        i3::I3Model model(config);
+        const auto params = model->named_parameters();
+        QCOMPARE(params["layers.0.hybrid.w_mix"].mean().item<double>(), 0.5);
+        QCOMPARE(params["layers.0.hybrid.D"].mean().item<float>(), 0.1f);
+        QVERIFY(std::abs(params["embed.weight"].std().item<double>() - 0.02) < 0.002);
+        QVERIFY(std::abs(params["layers.1.ffn.0.weight"].std().item<double>() - 0.02) < 0.002);
+        QCOMPARE(params["layers.1.ffn.0.bias"].abs().max().item<double>(), 0.0);
+        QVERIFY(std::abs(params["layers.0.hybrid.B"].std().item<double>() - 0.01) < 0.002);
+        QCOMPARE(params["ln_f.weight"].mean().item<double>(), 1.0);
+    }
+
+    void readsTheReferenceConfigAndKeepsUnknownKeys()
+    {
+        const auto json = nlohmann::json::parse(R"({"architectures": ["i3Model"], "model_type": "i3",
+            "vocab_size": 35560, "d_model": 512, "n_layers": 16, "n_heads": 16, "max_seq_len": 256,
+            "d_state": 64, "tokenizer_type": "chunk", "dataset_sources": ["a/b"], "torch_dtype": "float32",
+            "rope_theta": 5})");
+        const auto config = i3::ModelConfig::from_json(json);
+        QCOMPARE(config.hybrid_layers, int64_t(10)); // missing conv_layers/attn_layers mean 10 and 6
+        QCOMPARE(config.attn_layers, int64_t(6));
+        QCOMPARE(config.d_state, int64_t(64));
+        QCOMPARE(config.dataset_sources.size(), size_t(1));
+        const auto written = config.to_json();
+        QCOMPARE(written.at("rope_theta").get<int>(), 5);
+        QCOMPARE(written.at("conv_layers").get<int>(), 10);
+        QCOMPARE(written.at("n_layers").get<int>(), 16);
+        QCOMPARE(i3::ModelConfig::from_json(written).to_json(), written);
+    }
+
+    void rejectsBadValuesWithReasons()
+    {
+        auto config = i3::ModelConfig::preset("small");
+        config.n_heads = 5;
+        config.max_seq_len = 0;
+        const auto problems = config.problems();
+        QCOMPARE(problems.size(), size_t(2));
+        QVERIFY(QString::fromStdString(problems[0]).contains("divisible"));
+        QVERIFY_EXCEPTION_THROWN(config.validate(), i3::Error);
+        QVERIFY_EXCEPTION_THROWN(i3::ModelConfig::preset("i3-9000"), i3::Error);
+        QVERIFY_EXCEPTION_THROWN(i3::ModelConfig::from_json(nlohmann::json::parse(R"({"d_model": "big"})")), i3::Error);
+        for (const auto& name : i3::ModelConfig::preset_names())
+            QVERIFY(i3::ModelConfig::preset(name).problems().empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelConfig)
+#include "test_model_config.moc"

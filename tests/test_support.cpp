@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "test_support.h"
+
+#include <QDir>
+#include <QProcess>
+
+namespace i3test {
+
+QString python() { return QStringLiteral(I3_PYTHON); }
+QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
+QString cli() { return QStringLiteral(I3_CLI_PATH); }
+
+ProcessResult run(const QString& program, const QStringList& args, int timeout_ms,
+                  const QByteArray& standard_input)
+{
+    QProcess process;
+    process.start(program, args);
+    ProcessResult result;
+    if (!process.waitForStarted()) {
+        result.err = ("could not start " + program).toUtf8();
+        return result;
+    }
+    if (!standard_input.isEmpty())
+        process.write(standard_input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeout_ms)) {
+        process.kill();
+        process.waitForFinished();
+        result.crashed = true;
+    }
+    result.crashed = result.crashed || process.exitStatus() == QProcess::CrashExit;
+    result.exit_code = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+ProcessResult run_python(const QString& script, const QStringList& args, int timeout_ms)
+{
+    return run(python(), QStringList{QDir(fixtures_dir()).filePath(script)} + args, timeout_ms);
+}
+
+ProcessResult run_cli(const QStringList& args, int timeout_ms, const QByteArray& standard_input)
+{
+    return run(cli(), args, timeout_ms, standard_input);
+}
+
+} // namespace i3test

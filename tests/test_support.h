@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the test suites share: where the CLI, Python and the fixture scripts are, and running them.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace i3test {
+
+struct ProcessResult {
+    int exit_code = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString python();       // a python3 that can import torch
+QString fixtures_dir(); // tests/fixtures in the source tree
+QString cli();          // the built `i3` command
+
+// Runs a program to completion (or kills it after timeout_ms); never throws.
+ProcessResult run(const QString& program, const QStringList& args, int timeout_ms = 600000,
+                  const QByteArray& standard_input = {});
+// Runs fixtures/<script> with python(); args follow the script name.
+ProcessResult run_python(const QString& script, const QStringList& args, int timeout_ms = 600000);
+// Runs the `i3` command line.
+ProcessResult run_cli(const QStringList& args, int timeout_ms = 600000, const QByteArray& standard_input = {});
+
+} // namespace i3test

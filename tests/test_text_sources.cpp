@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Local training data: .txt paragraphs, .jsonl fields and .csv columns, and every way such a file
+// can be wrong.
+#include "error.h"
+#include "text_sources.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+using Texts = std::vector<std::string>;
+
+namespace {
+
+// The i3::Error message of `action`, or "" when it does not throw one.
+std::string error_of(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const i3::Error& error) {
+        return error.what();
+    }
+    return {};
+}
+
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+class TestTextSources : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+    fs::path write(const std::string& name, const std::string& bytes)
+    {
+        const fs::path path = fs::path(dir_.path().toStdString()) / name;
+        std::ofstream(path, std::ios::binary) << bytes;
+        return path;
+    }
+
+    // Checks that reading `bytes` as the file `name` fails with a message naming the file and
+    // holding every one of `parts`.
+    void expect_error(const std::string& name, const std::string& bytes, const std::vector<std::string>& parts,
+        const i3::TextReadOptions& options = {})
+    {
+        const fs::path path = write(name, bytes);
+        const std::string message = error_of([&] { i3::read_texts(path, options); });
+        QVERIFY2(!message.empty(), ("no error for " + name).c_str());
+        QVERIFY2(contains(message, path.string()), message.c_str());
+        for (const auto& part : parts)
+            QVERIFY2(contains(message, part), (message + "  [expected: " + part + "]").c_str());
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    // ---- .txt ------------------------------------------------------------------------------
+
+    void txtParagraphsAreTexts()
+    {
+        const auto file =
+            write("stories.txt", "First line\nsecond line\n\n\n\nNext paragraph\n  \t \n  Indented third\n");
+        QCOMPARE(i3::read_texts(file), (Texts{"First line\nsecond line", "Next paragraph", "  Indented third"}));
+    }
+
+    void txtWithCrlfAndByteOrderMark()
+    {
+        const auto file = write("windows.txt", "\xEF\xBB\xBFOne\r\ntwo\r\n\r\nThr\xC3\xA9\xC3\xA9\r\n");
+        QCOMPARE(i3::read_texts(file), (Texts{"One\ntwo", "Thr\xC3\xA9\xC3\xA9"}));
+    }
+
+    void txtWithoutFinalNewlineAndUppercaseExtension()
+    {
+        const auto file = write("SHOUT.TXT", "\n\nonly paragraph");
+        QCOMPARE(i3::read_texts(file), (Texts{"only paragraph"}));
+    }
+
+    // ---- .jsonl ----------------------------------------------------------------------------
+
+    void jsonlReadsTheTextField()
+    {
+        const auto file = write("data.jsonl",
+            "{\"text\": \"first\", \"id\": 1}\n"
+            "\n"
+            "{\"id\": 2, \"text\": \"two\\nlines\"}\r\n"
+            "{\"text\": \"   \"}\n"
+            "   \n"
+            "{\"text\": \"caf\\u00e9 \\ud83d\\ude00\"}\n"
+            "{\"text\": \"na\xC3\xAFve\"}");
+        QCOMPARE(i3::read_texts(file), (Texts{"first", "two\nlines", "caf\xC3\xA9 \xF0\x9F\x98\x80", "na\xC3\xAFve"}));
+    }
+
+    void jsonlReadsAChosenField()
+    {
+        const auto file = write("chat.jsonl", "{\"content\": \"a\", \"text\": 3}\n{\"content\": \"b\"}\n");
+        i3::TextReadOptions options;
+        options.text_field = "content";
+        QCOMPARE(i3::read_texts(file, options), (Texts{"a", "b"}));
+    }
+
+    // ---- .csv ------------------------------------------------------------------------------
+
+    void csvQuotedFields()
+    {
+        const auto file = write("table.csv",
+            "id,text,label\r\n"
+            "1,plain,x\r\n"
+            "2,\"with, comma\",y\r\n"
+            "3,\"she said \"\"hi\"\"\",z\r\n"
+            "4,\"two\r\nlines\",w\n"
+            "\n"
+            "5,,v\n"
+            "6,\"\",u\n"
+            "7,\"three\nmore\n\nlines\",\"t\"");
+        QCOMPARE(i3::read_texts(file),
+            (Texts{"plain", "with, comma", "she said \"hi\"", "two\nlines", "three\nmore\n\nlines"}));
+    }
+
+    void csvReadsAChosenColumnUnderAQuotedHeader()
+    {
+        const auto file = write("labels.csv", "\xEF\xBB\xBF\"id\",\"the, label\"\n1,alpha\n2,\"beta\"\n");
+        i3::TextReadOptions options;
+        options.text_field = "the, label";
+        QCOMPARE(i3::read_texts(file, options), (Texts{"alpha", "beta"}));
+        options.text_field = "id";
+        QCOMPARE(i3::read_texts(file, options), (Texts{"1", "2"}));
+    }
+
+    // ---- Limits and several files ----------------------------------------------------------
+
+    void maxTextsStopsEarly()
+    {
+        const auto txt = write("many.txt", "a\n\nb\n\nc\n\nd\n");
+        i3::TextReadOptions options;
+        options.max_texts = 2;
+        QCOMPARE(i3::read_texts(txt, options), (Texts{"a", "b"}));
+
+        // A limit over several files: the later files are not opened once it is reached.
+        const auto jsonl = write("few.jsonl", "{\"text\": \"j1\"}\n{\"text\": \"j2\"}\n");
+        const fs::path missing = fs::path(dir_.path().toStdString()) / "missing.txt";
+        options.max_texts = 5;
+        QCOMPARE(i3::read_texts({txt, jsonl, missing}, options), (Texts{"a", "b", "c", "d", "j1"}));
+        options.max_texts = 4;
+        QCOMPARE(i3::read_texts({txt, missing}, options), (Texts{"a", "b", "c", "d"}));
+
+        options.max_texts = 0;
+        QVERIFY(contains(error_of([&] { i3::read_texts(txt, options); }), "at least 1"));
+    }
+
+    void severalFilesInOrder()
+    {
+        const auto csv = write("order.csv", "text\nc1\nc2\n");
+        const auto txt = write("order.txt", "t1\n\nt2");
+        QCOMPARE(i3::read_texts({csv, txt}), (Texts{"c1", "c2", "t1", "t2"}));
+        QCOMPARE(i3::read_texts({txt, csv}), (Texts{"t1", "t2", "c1", "c2"}));
+        QVERIFY(contains(error_of([] { i3::read_texts(std::vector<fs::path>{}); }), "no data files"));
+        // A bad file among good ones is reported.
+        const auto empty = write("order_empty.jsonl", "");
+        QVERIFY(contains(error_of([&] { i3::read_texts({txt, empty}); }), empty.string()));
+    }
+
+    // ---- Errors ----------------------------------------------------------------------------
+
+    void invalidUtf8IsLocated()
+    {
+        // "good line\n" is 10 bytes and "second\n" 7, so the bad byte of line 3 is at offset 21.
+        expect_error("latin1.txt", "good line\nsecond\nbad \xFF byte\n", {"line 3", "byte 21", "UTF-8"});
+        // A truncated sequence in a JSON string: line 1 is 15 bytes, then 13 more on line 2.
+        expect_error("latin1.jsonl", "{\"text\": \"ok\"}\n{\"text\": \"caf\xC3\"}\n", {"line 2", "byte 28", "UTF-8"});
+        // An overlong encoding in a CSV field, after a byte order mark (which counts: 3 + 5 + 2).
+        expect_error("latin1.csv", "\xEF\xBB\xBFtext\nab\xC0\xAF\n", {"line 2", "byte 10", "UTF-8"});
+    }
+
+    void malformedJson()
+    {
+        expect_error("broken.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"\n", {"line 2", "not valid JSON"});
+        expect_error("trailing.jsonl", "{\"text\": \"a\"} x\n", {"line 1", "not valid JSON"});
+        expect_error("array.jsonl", "{\"text\": \"a\"}\n\n[\"b\"]\n", {"line 3", "JSON object", "array"});
+    }
+
+    void missingOrWrongJsonField()
+    {
+        expect_error("nofield.jsonl", "{\"text\": \"a\"}\n{\"body\": \"b\", \"id\": 7}\n",
+            {"line 2", "\"text\"", "\"body\"", "\"id\""});
+        expect_error("number.jsonl", "{\"text\": 5}\n", {"line 1", "not a string", "number"});
+        expect_error("null.jsonl", "{\"text\": null}\n", {"line 1", "not a string", "null"});
+        i3::TextReadOptions options;
+        options.text_field = "content";
+        expect_error("otherfield.jsonl", "{\"text\": \"a\"}\n", {"\"content\"", "\"text\""}, options);
+    }
+
+    void missingCsvColumn()
+    {
+        expect_error(
+            "columns.csv", "id,body,\"lab,el\"\n1,hello,x\n", {"\"text\"", "\"id\"", "\"body\"", "\"lab,el\""});
+    }
+
+    void malformedCsv()
+    {
+        expect_error("unclosed.csv", "text\nfine\n\"never\nclosed\n", {"line 3", "never ends"});
+        expect_error("junk.csv", "text,label\n\"quoted\"junk,x\n", {"line 2", "closing quote"});
+        expect_error("ragged.csv", "id,text\n1,a\n2\n", {"line 3", "has 1 field but", "header row has 2 fields"});
+        expect_error("wide.csv", "id,text\n1,a\n2,\"b\nc\",extra\n", {"line 3", "3 fields"});
+    }
+
+    void unsupportedExtension()
+    {
+        expect_error("data.parquet", "whatever", {"\".parquet\"", ".txt", ".jsonl", ".csv"});
+        expect_error("README", "whatever", {"no extension", ".txt"});
+    }
+
+    void noTextFound()
+    {
+        expect_error("empty.txt", "", {"no text found"});
+        expect_error("bom_only.txt", "\xEF\xBB\xBF", {"no text found"});
+        expect_error("blank.txt", "\n  \n\t\n\r\n", {"no text found"});
+        expect_error("blank.jsonl", "\n{\"text\": \"\"}\n{\"text\": \" \\n \"}\n", {"no text found"});
+        expect_error("header_only.csv", "text,label\n", {"no text found"});
+        expect_error("empty.csv", "", {"no text found"});
+    }
+
+    void missingFile()
+    {
+        const fs::path path = fs::path(dir_.path().toStdString()) / "nowhere" / "gone.txt";
+        const std::string message = error_of([&] { i3::read_texts(path); });
+        QVERIFY2(contains(message, path.string()), message.c_str());
+    }
+
+    // ---- Statistics ------------------------------------------------------------------------
+
+    void statsCountCodePointsAndBytes()
+    {
+        // "héllo" is 5 code points in 6 bytes, "😀!" 2 in 5, "ab" 2 in 2.
+        const i3::CorpusStats stats = i3::corpus_stats({"h\xC3\xA9llo", "\xF0\x9F\x98\x80!", "ab"});
+        QCOMPARE(stats.texts, size_t(3));
+        QCOMPARE(stats.characters, size_t(9));
+        QCOMPARE(stats.bytes, size_t(13));
+        const i3::CorpusStats none = i3::corpus_stats({});
+        QCOMPARE(none.texts + none.characters + none.bytes, size_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextSources)
+#include "test_text_sources.moc"
