@@ -76,18 +76,34 @@ std::string Arguments::get(const std::string& name, const std::string& fallback)
     return get(name).value_or(fallback);
 }
 
+namespace {
+
+// The whole of `text` as a T, or nothing.
+template <typename T>
+std::optional<T> parse_whole(const std::string& text, T (*convert)(const std::string&, size_t*))
+{
+    size_t used = 0;
+    try {
+        const T result = convert(text, &used);
+        if (used == text.size())
+            return result;
+    } catch (const std::exception&) {
+    }
+    return std::nullopt;
+}
+
+int64_t to_integer(const std::string& text, size_t* used) { return std::stoll(text, used); }
+double to_number(const std::string& text, size_t* used) { return std::stod(text, used); }
+
+} // namespace
+
 int64_t Arguments::integer(const std::string& name, int64_t fallback) const
 {
     const auto value = get(name);
     if (!value)
         return fallback;
-    size_t used = 0;
-    try {
-        const int64_t result = std::stoll(*value, &used);
-        if (used == value->size())
-            return result;
-    } catch (const std::exception&) {
-    }
+    if (const auto result = parse_whole<int64_t>(*value, to_integer))
+        return *result;
     throw UsageError("--" + name + " wants a whole number, not \"" + *value + "\"");
 }
 
@@ -96,13 +112,8 @@ double Arguments::number(const std::string& name, double fallback) const
     const auto value = get(name);
     if (!value)
         return fallback;
-    size_t used = 0;
-    try {
-        const double result = std::stod(*value, &used);
-        if (used == value->size())
-            return result;
-    } catch (const std::exception&) {
-    }
+    if (const auto result = parse_whole<double>(*value, to_number))
+        return *result;
     throw UsageError("--" + name + " wants a number, not \"" + *value + "\"");
 }
 

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 namespace i3 {
 
@@ -59,17 +58,7 @@ std::vector<std::string> ModelConfig::problems() const
     return found;
 }
 
-void ModelConfig::validate() const
-{
-    const auto found = problems();
-    if (found.empty())
-        return;
-    std::ostringstream message;
-    message << "invalid model configuration:";
-    for (const auto& problem : found)
-        message << "\n  - " << problem;
-    throw Error(message.str());
-}
+void ModelConfig::validate() const { throw_if_any("invalid model configuration", problems()); }
 
 nlohmann::json ModelConfig::to_json() const
 {

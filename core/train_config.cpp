@@ -3,7 +3,6 @@
 
 #include "error.h"
 
-#include <sstream>
 
 namespace i3 {
 
@@ -32,17 +31,7 @@ std::vector<std::string> TrainConfig::problems() const
     return found;
 }
 
-void TrainConfig::validate() const
-{
-    const auto found = problems();
-    if (found.empty())
-        return;
-    std::ostringstream message;
-    message << "invalid training configuration:";
-    for (const auto& problem : found)
-        message << "\n  - " << problem;
-    throw Error(message.str());
-}
+void TrainConfig::validate() const { throw_if_any("invalid training configuration", problems()); }
 
 nlohmann::json TrainConfig::to_json() const
 {
