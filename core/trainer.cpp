@@ -265,7 +265,7 @@ void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel)
     started.step = s.step;
     started.text = std::to_string(s.model_config.parameter_count()) + " parameters, vocabulary " +
                    std::to_string(s.model_config.vocab_size) + ", context " + std::to_string(s.model_config.max_seq_len) +
-                   ", " + std::to_string(s.sampler ? c.batch_size * c.grad_accum : 0) + " sequences per step on " +
+                   ", " + std::to_string(c.batch_size * c.grad_accum) + " sequences per step on " +
                    c.device + (first_step > 0 ? ", resuming after step " + std::to_string(first_step) : "");
     emit(started);
     s.set_status("training");
