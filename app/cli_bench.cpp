@@ -34,7 +34,9 @@ const Command kBench{
         {"batch", "N", "train: sequences per step (default 4); generate: prompts at once (default 1)"},
         {"steps", "N", "train: timed steps (default 10, after 2 warm-up steps)"},
         {"prompt-tokens", "N", "generate: prompt length (default 16)"},
-        {"length", "N", "generate: new tokens (default 100)"},
+        {"length", "N", "generate: new tokens per prompt (default 100)"},
+        {"graph", "on|off", "generate: record each token's step as a CUDA graph (default on)"},
+        {"top_k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
         {"seed", "N", "random seed (default 0)"},
     },
     "The reference (H200, PyTorch 2.11, float32, vocabulary 35,560, context 256): training 591\n"
@@ -108,33 +110,58 @@ int bench_train(const Arguments& args)
     return 0;
 }
 
+// Distinct prompts of equal length, so every row does the same work.
+std::vector<std::vector<int64_t>> bench_prompts(int64_t count, int64_t length, int64_t vocab)
+{
+    std::vector<std::vector<int64_t>> prompts(static_cast<size_t>(count));
+    for (int64_t p = 0; p < count; ++p)
+        for (int64_t i = 0; i < length; ++i)
+            prompts[static_cast<size_t>(p)].push_back((i * 7919 + p * 104729) % vocab);
+    return prompts;
+}
+
 int bench_generate(const Arguments& args)
 {
     Setup s = setup_from(args);
-    const int64_t prompts = args.integer("batch", 1);
+    const int64_t batch = args.integer("batch", 1);
     const int64_t prompt_tokens = args.integer("prompt-tokens", 16);
     const int64_t length = args.integer("length", 100);
-    if (prompts != 1)
-        throw Error("batched generation is not implemented yet; use --batch 1");
-    if (prompt_tokens <= 0 || length <= 0)
-        throw UsageError("--prompt-tokens and --length must be positive");
+    if (batch <= 0 || prompt_tokens <= 0 || length <= 0)
+        throw UsageError("--batch, --prompt-tokens and --length must be positive");
+    const std::string graph = args.get("graph", "on");
+    if (graph != "on" && graph != "off")
+        throw UsageError("--graph takes on or off");
     I3Model model(s.config);
     model->to(s.device);
     const ChunkTokenizer tokenizer = ChunkTokenizer::build({"benchmark"});
     Generator generator(model, tokenizer);
-    std::vector<int64_t> prompt(static_cast<size_t>(prompt_tokens));
-    for (int64_t i = 0; i < prompt_tokens; ++i)
-        prompt[static_cast<size_t>(i)] = (i * 7919) % s.config.vocab_size;
+    const auto prompts = bench_prompts(batch, prompt_tokens, s.config.vocab_size);
     GenerationOptions options;
     options.max_new_tokens = length;
-    generator.generate_ids(prompt, options); // warm-up: first-use allocations and kernel choices
-    const auto result = generator.generate_ids(prompt, options);
-    std::printf("generate: %s, %lld parameters, %s, prompt %lld tokens, %lld new tokens, top-k 50\n",
+    options.use_cuda_graph = graph == "on";
+    options.sampling.top_k = args.integer("top_k", 50);
+    generator.generate_batch(prompts, options); // warm-up: allocations, kernel choices, graph capture
+    const auto results = generator.generate_batch(prompts, options);
+
+    int64_t new_tokens = 0;
+    for (const auto& result : results)
+        new_tokens += static_cast<int64_t>(result.new_ids.size());
+    const double prefill = results.front().prefill_seconds;
+    const double decode = results.front().decode_seconds;
+    std::printf("generate: %s, %lld parameters, %s, %lld prompt(s) of %lld tokens, %lld new tokens each, "
+                "temperature 0.8, top-k %lld\n",
                 args.get("preset", "i3-80m").c_str(), static_cast<long long>(s.config.parameter_count()),
-                s.device.str().c_str(), static_cast<long long>(prompt_tokens), static_cast<long long>(length));
-    std::printf("prefill %.4f s (%.0f tokens/s); %.1f new tokens/s\n", result.prefill_seconds,
-                static_cast<double>(prompt_tokens) / result.prefill_seconds,
-                static_cast<double>(result.new_ids.size()) / result.decode_seconds);
+                s.device.str().c_str(), static_cast<long long>(batch), static_cast<long long>(prompt_tokens),
+                static_cast<long long>(length), static_cast<long long>(options.sampling.top_k));
+    std::printf("steps: %s\n", generator.used_cuda_graph() ? "one CUDA graph per token"
+                                                          : ("eager (" + generator.cuda_graph_note() + ")").c_str());
+    std::printf("prefill %.4f s (%.0f prompt tokens/s)\n", prefill,
+                static_cast<double>(batch * prompt_tokens) / prefill);
+    std::printf("per token %.3f ms; %.1f new tokens/s per sequence, %.1f in total\n",
+                1000 * decode / static_cast<double>(length), static_cast<double>(length) / decode,
+                static_cast<double>(new_tokens) / decode);
+    std::printf("end to end (prefill + new tokens): %.1f new tokens/s in total\n",
+                static_cast<double>(new_tokens) / (prefill + decode));
     return 0;
 }
 

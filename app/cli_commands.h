@@ -17,5 +17,6 @@ int tokenizer(const Args& args);
 int convert(const Args& args);
 int info(const Args& args);
 int bench(const Args& args);
+int probe(const Args& args);
 
 } // namespace i3::cli

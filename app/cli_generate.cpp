@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "atomic_file.h"
 #include "error.h"
 #include "generator.h"
 #include "model_artifacts.h"
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 namespace i3::cli {
 
@@ -15,7 +17,7 @@ namespace {
 
 const Command kGenerate{
     "generate",
-    "--model_dir DIR [--prompt TEXT] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
+    "--model_dir DIR [--prompt TEXT | --prompts FILE] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
     "Generates text the way the reference inference.py does: at most the last max_seq_len tokens are\n"
     "seen, the last logits are divided by the temperature, logits below the k-th largest are dropped,\n"
     "and a token is drawn. With --prompt the text (prompt plus continuation, as decoded by the\n"
@@ -24,6 +26,8 @@ const Command kGenerate{
     {
         {"model_dir", "DIR", "model folder: config.json, model.safetensors or pytorch_model.bin, tokenizer.json"},
         {"prompt", "TEXT", "generate once from TEXT and exit"},
+        {"prompts", "FILE", "generate from every non-empty line of FILE at once (one batch); each text on its\n"
+                            "own line, in order; line r uses seed + r"},
         {"temp", "X", "temperature, > 0 (default 0.8)"},
         {"top_k", "K", "keep the K most likely tokens (default 50; 1 = greedy; 0 or >= vocabulary = all)"},
         {"top_p", "P", "then keep the most likely tokens up to probability P, in (0, 1] (default 1 = off)"},
@@ -72,6 +76,33 @@ void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const 
     std::cerr << stats << std::endl;
 }
 
+void generate_batch_file(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& file,
+                         const GenerationOptions& options)
+{
+    std::istringstream lines(read_file(file));
+    std::vector<std::vector<int64_t>> prompts;
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty())
+            prompts.push_back(tokenizer.encode(line));
+    }
+    if (prompts.empty())
+        throw Error(file + " has no prompt (one per line)");
+    const auto results = generator.generate_batch(prompts, options);
+    size_t new_tokens = 0;
+    for (const auto& result : results) {
+        std::cout << result.text << '\n';
+        new_tokens += result.new_ids.size();
+    }
+    const double seconds = results.front().decode_seconds;
+    char stats[200];
+    std::snprintf(stats, sizeof stats, "[%zu prompts in %.3f s, %zu new tokens in %.3f s: %.1f tokens/s in total]",
+                  prompts.size(), results.front().prefill_seconds, new_tokens, seconds,
+                  seconds > 0 ? static_cast<double>(new_tokens) / seconds : 0.0);
+    std::cerr << stats << std::endl;
+}
+
 } // namespace
 
 int generate(const Args& raw)
@@ -90,6 +121,10 @@ int generate(const Args& raw)
         std::cerr << "note: " << note << '\n';
     Generator generator(loaded.model, loaded.tokenizer);
     const bool stream = args.has("stream");
+    if (const auto file = args.get("prompts")) {
+        generate_batch_file(generator, loaded.tokenizer, *file, options);
+        return 0;
+    }
     if (const auto prompt = args.get("prompt")) {
         generate_once(generator, loaded.tokenizer, *prompt, options, stream);
         return 0;

@@ -26,6 +26,7 @@ const Subcommand kSubcommands[] = {
     {"convert", i3::cli::convert, "convert weights between pytorch_model.bin and model.safetensors"},
     {"info", i3::cli::info, "versions and devices, or a model folder's configuration"},
     {"bench", i3::cli::bench, "measure training and generation speed on this machine"},
+    {"probe", i3::cli::probe, "peak memory of a training step as the context window grows"},
 };
 
 void print_overview(std::ostream& out)

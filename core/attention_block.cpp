@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "attention_block.h"
 
+#include "decode_attention.h"
 #include "error.h"
 #include "feed_forward.h"
 
@@ -74,6 +75,12 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, Attention
         causal_attention(q, cache.keys.narrow(2, 0, end), cache.values.narrow(2, 0, end), cache.length);
     cache.length = end;
     return out_proj(merge_heads(attended));
+}
+
+torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, torch::Tensor& keys, torch::Tensor& values,
+                                                   const torch::Tensor& positions)
+{
+    return out_proj(decode_attention(qkv(x), keys, values, positions, n_heads_));
 }
 
 AttentionBlockImpl::AttentionBlockImpl(int64_t d_model, int64_t n_heads)

@@ -36,6 +36,8 @@ public:
     // The reference's initialisation (§3).
     void reset_parameters();
     const ModelConfig& config() const { return config_; }
+    std::vector<HybridBlock>& hybrid_blocks() { return hybrid_blocks_; }
+    std::vector<AttentionBlock>& attention_blocks() { return attention_blocks_; }
 
     torch::nn::Embedding embed{nullptr}, pos_embed{nullptr};
     torch::nn::ModuleList layers{nullptr};

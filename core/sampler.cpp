@@ -5,6 +5,8 @@
 
 #include <torch/torch.h>
 
+#include <limits>
+
 namespace i3 {
 
 void validate(const SamplingOptions& options)
@@ -18,42 +20,45 @@ void validate(const SamplingOptions& options)
 at::Tensor next_token_probabilities(const at::Tensor& logits, const SamplingOptions& options)
 {
     validate(options);
-    auto scaled = logits.detach().to(torch::kCPU, torch::kDouble).reshape({-1}) / options.temperature;
-    const int64_t vocab = scaled.numel();
+    const bool single = logits.dim() == 1;
+    // Scaled and cut in the logits' own precision, as the reference does; the distribution in
+    // double, so that the draws' cumulative sums agree across devices.
+    auto scaled = logits.detach().reshape({single ? 1 : logits.size(0), -1}) / options.temperature;
+    const int64_t vocab = scaled.size(1);
     if (options.top_k > 0 && options.top_k < vocab) {
-        const double kth = std::get<0>(scaled.topk(options.top_k)).min().item<double>();
+        const auto kth = std::get<0>(scaled.topk(options.top_k, 1)).narrow(1, options.top_k - 1, 1);
         scaled = scaled.masked_fill(scaled < kth, -std::numeric_limits<double>::infinity());
     }
-    auto probabilities = torch::softmax(scaled, 0);
+    auto probabilities = torch::softmax(scaled.to(torch::kDouble), 1);
     if (options.top_p < 1) {
-        const auto [sorted, order] = probabilities.sort(0, /*descending=*/true);
-        const auto before = sorted.cumsum(0) - sorted; // probability mass of the tokens ranked above
-        const auto drop_sorted = before >= options.top_p;
-        const auto drop = torch::zeros_like(drop_sorted).scatter(0, order, drop_sorted);
+        const auto [sorted, order] = probabilities.sort(1, /*descending=*/true);
+        const auto before = sorted.cumsum(1) - sorted; // probability mass of the tokens ranked above
+        const auto drop = torch::zeros_like(sorted, torch::kBool).scatter(1, order, before >= options.top_p);
         probabilities = probabilities.masked_fill(drop, 0.0);
-        probabilities = probabilities / probabilities.sum();
+        probabilities = probabilities / probabilities.sum(1, /*keepdim=*/true);
     }
-    return probabilities;
+    return single ? probabilities[0] : probabilities;
+}
+
+SampledTokens sample_rows(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
+{
+    const auto probabilities = next_token_probabilities(logits, options);
+    const auto cumulative = probabilities.cumsum(1);
+    const auto targets = draws.unsqueeze(1) * cumulative.narrow(1, cumulative.size(1) - 1, 1);
+    // The first token whose cumulative probability exceeds the target; rounding can leave the
+    // target at the very total, so never go past the last token that has any probability.
+    auto ids = (cumulative <= targets).sum(1);
+    const auto index = torch::arange(probabilities.size(1), ids.options());
+    const auto last_possible = torch::where(probabilities > 0, index, torch::zeros_like(index)).amax(1);
+    ids = torch::minimum(ids, last_possible);
+    return {ids, probabilities.gather(1, ids.unsqueeze(1)).squeeze(1)};
 }
 
 TokenSampler::Choice TokenSampler::sample(const at::Tensor& logits, const SamplingOptions& options)
 {
-    const auto probabilities = next_token_probabilities(logits, options).contiguous();
-    const double* p = probabilities.data_ptr<double>();
-    const int64_t vocab = probabilities.numel();
-    // 53 random bits: a double uniform in [0, 1).
-    const double draw = static_cast<double>(rng_() >> 11) * 0x1.0p-53;
-    double cumulative = 0;
-    int64_t last_possible = 0;
-    for (int64_t id = 0; id < vocab; ++id) {
-        if (p[id] <= 0)
-            continue;
-        last_possible = id;
-        cumulative += p[id];
-        if (draw < cumulative)
-            return {id, p[id]};
-    }
-    return {last_possible, p[last_possible]}; // rounding left the draw just above the total
+    const auto draw = torch::full({1}, draws_.next(), logits.options().dtype(torch::kDouble));
+    const auto chosen = sample_rows(logits.reshape({1, -1}), draw, options);
+    return {chosen.ids.item<int64_t>(), chosen.probabilities.item<double>()};
 }
 
 } // namespace i3

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Choosing the next token from logits (reference §7): divide by the temperature, keep the logits
 // >= the k-th largest, optionally keep the smallest set of tokens whose probability reaches
-// top_p, softmax, draw. Draws come from our own generator, so a seed gives the same text on
-// every machine.
+// top_p, softmax, draw. The draw is a number in [0, 1) from our own generator (one per sequence),
+// so a seed gives the same text on every machine; the rest is tensor arithmetic on the logits'
+// device, so the whole choice can run inside a captured CUDA graph.
 #pragma once
 
 #include <ATen/Tensor.h>
@@ -21,12 +22,33 @@ struct SamplingOptions {
 // Throws i3::Error with a readable reason for a temperature <= 0 or a top_p outside (0, 1].
 void validate(const SamplingOptions& options);
 
-// The distribution the draw is made from: logits [V] -> probabilities [V] (double, CPU).
+// The distributions the draws are made from: logits [V] or [rows, V] -> probabilities of the
+// same shape, in double, on the logits' device.
 at::Tensor next_token_probabilities(const at::Tensor& logits, const SamplingOptions& options);
 
+struct SampledTokens {
+    at::Tensor ids;           // [rows] int64
+    at::Tensor probabilities; // [rows] double: each chosen token's probability
+};
+
+// One token per row of logits [rows, V]: the first token whose cumulative probability exceeds
+// draws[row] (double in [0, 1), on the logits' device) times the row's total.
+SampledTokens sample_rows(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options);
+
+// Uniform draws in [0, 1) with 53 random bits, one sequence of them per seed.
+class DrawSource {
+public:
+    explicit DrawSource(uint64_t seed) : rng_(seed) {}
+    double next() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+
+private:
+    std::mt19937_64 rng_;
+};
+
+// One sequence's sampler: its own draws, the shared rule.
 class TokenSampler {
 public:
-    explicit TokenSampler(uint64_t seed) : rng_(seed) {}
+    explicit TokenSampler(uint64_t seed) : draws_(seed) {}
 
     struct Choice {
         int64_t id;
@@ -35,7 +57,7 @@ public:
     Choice sample(const at::Tensor& logits, const SamplingOptions& options);
 
 private:
-    std::mt19937_64 rng_;
+    DrawSource draws_;
 };
 
 } // namespace i3

@@ -247,7 +247,7 @@ const ModelConfig& Trainer::model_config() const { return state_->model_config; 
 const TrainConfig& Trainer::train_config() const { return state_->config; }
 int64_t Trainer::completed_steps() const { return state_->step; }
 
-void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel)
+void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
 {
     State& s = *state_;
     const TrainConfig& c = s.config;
@@ -257,8 +257,18 @@ void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel)
         if (on_event)
             on_event(event);
     };
-    const auto session_start = Clock::now();
+    auto session_start = Clock::now();
+    auto interval_start = session_start;
     auto elapsed = [&] { return s.elapsed_before + std::chrono::duration<double>(Clock::now() - session_start).count(); };
+    // A pause shifts the session's start, so elapsed time, ETA and tokens/s leave it out.
+    auto wait_if_paused = [&] {
+        if (!pause || !pause->paused())
+            return;
+        const auto paused_at = Clock::now();
+        pause->wait_while_paused(cancel);
+        session_start += Clock::now() - paused_at;
+        interval_start += Clock::now() - paused_at;
+    };
     const int64_t first_step = s.step;
 
     TrainEvent started{TrainEvent::Kind::Started};
@@ -322,11 +332,11 @@ void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel)
     };
 
     s.model->train();
-    auto interval_start = Clock::now();
     int64_t interval_tokens = 0;
     const int64_t tokens_per_step = c.batch_size * c.grad_accum * s.model_config.max_seq_len;
     try {
         while (s.step < c.steps) {
+            wait_if_paused();
             if (cancel && cancel->cancelled())
                 break;
             const double lr = schedule.at(s.step);

@@ -10,6 +10,7 @@
 #include "chunk_tokenizer.h"
 #include "i3_model.h"
 #include "model_config.h"
+#include "pause_gate.h"
 #include "run_folder.h"
 #include "train_config.h"
 
@@ -76,8 +77,11 @@ public:
     ~Trainer();
 
     // Trains until the planned steps are done or `cancel` is set (then a checkpoint is saved, so
-    // the run can be resumed). Throws i3::Error on failure; what was saved stays saved.
-    void run(const TrainEventHandler& on_event, const CancelToken* cancel = nullptr);
+    // the run can be resumed). Between steps it waits while `pause` is paused; paused time does
+    // not count in the elapsed time or the ETA. Throws i3::Error on failure; what was saved stays
+    // saved.
+    void run(const TrainEventHandler& on_event, const CancelToken* cancel = nullptr,
+             const PauseGate* pause = nullptr);
 
     const RunFolder& folder() const;
     const ModelConfig& model_config() const;

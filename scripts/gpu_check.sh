@@ -3,10 +3,12 @@
 # On a CUDA machine with PyTorch installed: builds the engine and the `i3` command line against
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
-# runs the benchmarks beside the step-by-step Python model. Usage: scripts/gpu_check.sh [REPORT_DIR]
+# runs the benchmarks beside the step-by-step Python model.
+# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate]]   (generate: only the generation checks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-gpu-report}
+sections=${2:-all}
 mkdir -p "$report"
 python=${PYTHON:-python3}
 prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
@@ -19,6 +21,43 @@ if ! cmake --build build-gpu > "$report/build.log" 2>&1; then
 fi
 i3=build-gpu/app/i3
 
+generation_checks() {
+    echo "== the fused hybrid step kernel against a double-precision loop"
+    build-gpu/tests/cuda/cuda_step_check
+    echo "== batched greedy generation: GPU (CUDA graph) against CPU and against one prompt at a time"
+    printf 'once upon a time\nthe cat\nhello there my friend, how are you today? i am fine, thank you\n' > "$work/prompts.txt"
+    "$i3" generate --model_dir "$work/ref" --device cuda --top_k 1 --length 40 --prompts "$work/prompts.txt" > "$work/gpu.txt"
+    "$i3" generate --model_dir "$work/ref" --device cpu --top_k 1 --length 40 --prompts "$work/prompts.txt" > "$work/cpu.txt"
+    while read -r prompt; do
+        "$i3" generate --model_dir "$work/ref" --device cuda --top_k 1 --length 40 --prompt "$prompt" 2>/dev/null
+    done < "$work/prompts.txt" > "$work/single.txt"
+    cat "$work/gpu.txt"
+    cmp "$work/gpu.txt" "$work/cpu.txt" && echo "batch on GPU = batch on CPU"
+    cmp "$work/gpu.txt" "$work/single.txt" && echo "batch on GPU = one prompt at a time on GPU"
+    echo "== sampled generation, batch of 3 (seed 5): GPU against CPU"
+    "$i3" generate --model_dir "$work/ref" --device cuda --seed 5 --length 40 --prompts "$work/prompts.txt" > "$work/gpu-s.txt"
+    "$i3" generate --model_dir "$work/ref" --device cpu --seed 5 --length 40 --prompts "$work/prompts.txt" > "$work/cpu-s.txt"
+    cmp "$work/gpu-s.txt" "$work/cpu-s.txt" && echo "sampled batch on GPU = on CPU" || diff "$work/gpu-s.txt" "$work/cpu-s.txt" || true
+    echo "== generation benchmarks (i3-80M shape, vocabulary 35,560, context 256)"
+    "$i3" bench generate --device cuda
+    "$i3" bench generate --device cuda --graph off
+    "$i3" bench generate --device cuda --batch 64
+    "$i3" bench generate --device cuda --batch 64 --graph off
+    "$i3" bench generate --device cuda --batch 256
+    "$python" tests/fixtures/reference_model_tool.py bench_generate cuda 30
+}
+
+work=$(mktemp -d)
+if [ "$sections" = generate ]; then
+    {
+        echo "== machine"
+        nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+        "$python" tests/fixtures/reference_model_tool.py make "$work/ref"
+        generation_checks
+    } 2>&1 | tee "$report/gpu-generate.txt"
+    exit 0
+fi
+
 {
     echo "== machine"
     nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
@@ -26,7 +65,6 @@ i3=build-gpu/app/i3
     echo "== CUDA scan kernels against double-precision loops"
     build-gpu/tests/cuda/cuda_scan_check
     echo "== a model made by Python's PyTorch: eval on GPU, on CPU, and in Python"
-    work=$(mktemp -d)
     "$python" tests/fixtures/reference_model_tool.py make "$work/ref"
     printf 'Once upon a time, the cat and the dog were friends. They ate and ran. The end.\n%.0s' {1..8} > "$work/eval.txt"
     "$i3" eval --model_dir "$work/ref" --device cuda "$work/eval.txt"
@@ -43,6 +81,6 @@ i3=build-gpu/app/i3
     "$i3" bench train --device cuda --batch 32
     "$python" tests/fixtures/reference_model_tool.py bench cuda 4 3
     "$python" tests/fixtures/reference_model_tool.py bench cuda 32 2
-    "$i3" bench generate --device cuda
+    generation_checks
     for context in 1024 4096; do "$i3" bench train --device cuda --batch 1 --context $context --steps 3; done
 } 2>&1 | tee "$report/gpu-check.txt"

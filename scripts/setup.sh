@@ -9,7 +9,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
     libtorch-dev nlohmann-json3-dev libcurl4-openssl-dev
-    python3 python3-torch
+    python3 python3-torch fonts-dejavu-core
 )
 
 as_root=()

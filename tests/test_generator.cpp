@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Generation: carried state equals a full forward pass, greedy decoding equals the reference's
 // "re-run the window for every token" loop (also past the window), sampling masks by hand.
+#include "batch_decoder.h"
 #include "chunk_tokenizer.h"
 #include "error.h"
 #include "generator.h"
@@ -105,6 +106,107 @@ private slots:
         torch::NoGradGuard no_grad;
         const auto window = torch::tensor(std::vector<int64_t>(prompt.end() - 6, prompt.end())).unsqueeze(0);
         QCOMPARE(result.new_ids.front(), model->forward(window)[0][-1].argmax().item<int64_t>());
+    }
+
+    // Rows at different positions: after every step each row's logits equal a full forward pass
+    // of that row's tokens alone.
+    void batchDecoderRowsEqualFullForward()
+    {
+        const int64_t context = 12;
+        auto model = random_model(context, 21);
+        i3::SamplingOptions sampling;
+        sampling.top_k = 1;
+        i3::BatchDecoder decoder(model, 3, sampling, false);
+        std::vector<std::vector<int64_t>> rows = {{4, 9, 1}, {7}, {3, 3, 8, 20, 11, 2}};
+        torch::NoGradGuard no_grad;
+        for (int64_t row = 0; row < 3; ++row) {
+            auto state = model->new_state(1);
+            model->forward(torch::tensor(rows[row]).unsqueeze(0), state);
+            decoder.load_row(row, state, 0);
+        }
+        for (int step = 0; step < 5; ++step) {
+            std::vector<int64_t> tokens, positions;
+            for (auto& row : rows) {
+                row.push_back((step * 7 + static_cast<int64_t>(row.size()) * 3) % 40);
+                tokens.push_back(row.back());
+                positions.push_back(static_cast<int64_t>(row.size()) - 1);
+            }
+            const auto chosen = decoder.step(tokens, positions, {0.5, 0.5, 0.5});
+            for (int64_t row = 0; row < 3; ++row) {
+                const auto full = model->forward(torch::tensor(rows[row]).unsqueeze(0))[0][-1];
+                const double error = relative_error(decoder.logits()[row], full);
+                QVERIFY2(error < 1e-4, qPrintable(QString("row %1 step %2: %3").arg(row).arg(step).arg(error)));
+                QCOMPARE(chosen.ids[row], full.argmax().item<int64_t>());
+            }
+        }
+        QVERIFY_EXCEPTION_THROWN(decoder.step({1, 1, 1}, {0, context, 0}, {0, 0, 0}), i3::Error);
+    }
+
+    // Prompts of different lengths (one longer than the window, one that crosses it while
+    // generating) give, batched, exactly what each gives alone: greedy and sampled.
+    void batchEqualsOneByOne()
+    {
+        const int64_t context = 10;
+        auto model = random_model(context, 8);
+        const auto tokenizer = letters_tokenizer();
+        std::vector<std::vector<int64_t>> prompts = {{1, 5, 2}, {7}, {}, {9, 9, 3, 4, 5, 6, 7, 8}};
+        for (int64_t i = 0; i < 13; ++i)
+            prompts[2].push_back((i * 5 + 1) % 40);
+        for (const int64_t top_k : {1, 0}) {
+            i3::GenerationOptions options;
+            options.sampling.top_k = top_k;
+            options.sampling.temperature = 1.3;
+            options.max_new_tokens = 14;
+            options.seed = 1234;
+            i3::Generator generator(model, tokenizer);
+            const auto batch = generator.generate_batch(prompts, options);
+            QCOMPARE(batch.size(), prompts.size());
+            for (size_t r = 0; r < prompts.size(); ++r) {
+                auto alone_options = options;
+                alone_options.seed = options.seed + r;
+                const auto alone = i3::Generator(model, tokenizer).generate_ids(prompts[r], alone_options);
+                QCOMPARE(batch[r].new_ids, alone.new_ids);
+                QCOMPARE(batch[r].new_ids.size(), size_t(14));
+                QCOMPARE(batch[r].text, alone.text);
+            }
+        }
+    }
+
+    void stopStringsAndBadBatches()
+    {
+        auto model = random_model(16, 5);
+        const auto tokenizer = letters_tokenizer();
+        i3::Generator generator(model, tokenizer);
+        i3::GenerationOptions options;
+        options.max_new_tokens = 20;
+        options.sampling.top_k = 1;
+        const auto free_run = generator.generate_ids({1, 2}, options);
+        // Stop at the text of the third new token: the first sequence ends there, the other not.
+        options.stop_strings = {tokenizer.token_text(free_run.new_ids[2])};
+        std::vector<std::vector<size_t>> seen(2);
+        const auto results = generator.generate_batch(
+            {{1, 2}, {3}}, options, [&](size_t prompt, const i3::GeneratedToken&) { seen[prompt].push_back(1); });
+        QVERIFY(results[0].new_ids.size() <= 3);
+        QCOMPARE(seen[0].size(), results[0].new_ids.size());
+        QCOMPARE(seen[1].size(), results[1].new_ids.size());
+        QVERIFY_EXCEPTION_THROWN(generator.generate_batch({}, options), i3::Error);
+        QVERIFY_EXCEPTION_THROWN(generator.generate_batch({{1}, {}}, options), i3::Error);
+    }
+
+    // The draw picks the first token whose cumulative probability exceeds it.
+    void drawsPickTokensByCumulativeProbability()
+    {
+        i3::SamplingOptions options;
+        options.temperature = 1.0;
+        options.top_k = 0;
+        const auto logits = torch::log(torch::tensor({0.2, 0.5, 0.3}, torch::kDouble)).repeat({5, 1});
+        const auto chosen = i3::sample_rows(logits, torch::tensor({0.1, 0.21, 0.69, 0.71, 0.999}, torch::kDouble), options);
+        QVERIFY(torch::equal(chosen.ids.to(torch::kLong), torch::tensor({0, 1, 1, 2, 2}, torch::kLong)));
+        QVERIFY(std::abs(chosen.probabilities[1].item<double>() - 0.5) < 1e-12);
+        options.top_k = 1; // only token 1 has any probability, whatever the draw
+        const auto greedy = i3::sample_rows(torch::tensor({{1.0, 3.0, 2.0}}), torch::tensor({0.9999999}, torch::kDouble), options);
+        QCOMPARE(greedy.ids[0].item<int64_t>(), int64_t(1));
+        QCOMPARE(greedy.probabilities[0].item<double>(), 1.0);
     }
 
     void topKKeepsLogitsAtLeastTheKthLargest()

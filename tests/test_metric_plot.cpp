@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MetricPlot: 150,000 points are drawn as a few hundred without losing the extremes, zooming
+// shows every point, the log scale hides what it cannot draw, and PNG and CSV exports hold what
+// was plotted.
+#include "metric_plot.h"
+
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+
+class TestMetricPlot : public QObject {
+    Q_OBJECT
+private slots:
+    void manyPointsAreDecimatedButKeepTheirExtremes()
+    {
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(800, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("loss", "loss", Qt::blue);
+
+        const int count = 150000;
+        QVector<double> x(count), y(count);
+        for (int i = 0; i < count; ++i) {
+            x[i] = i;
+            y[i] = 2.0 + std::sin(i * 0.01); // stays within [1, 3]
+        }
+        y[77777] = 50.0;   // one spike up
+        y[123456] = -30.0; // one spike down
+        plot.appendPoints("loss", x, y);
+        plot.refreshNow();
+
+        QCOMPARE(plot.pointCount("loss"), count);
+        const int shown = plot.shownPointCount("loss");
+        QVERIFY2(shown > 100 && shown <= 5000, qPrintable(QString::number(shown)));
+        const QVector<QPointF> points = plot.shownPoints("loss");
+        QCOMPARE(points.size(), shown);
+        bool sawHigh = false, sawLow = false;
+        for (const QPointF& point : points) {
+            // Every shown point is a real one, in x order.
+            const int i = static_cast<int>(point.x());
+            QCOMPARE(point.x(), double(i));
+            QCOMPARE(point.y(), y[i]);
+            sawHigh = sawHigh || (i == 77777 && point.y() == 50.0);
+            sawLow = sawLow || (i == 123456 && point.y() == -30.0);
+        }
+        QVERIFY(sawHigh);
+        QVERIFY(sawLow);
+        for (int k = 1; k < points.size(); ++k)
+            QVERIFY(points[k - 1].x() < points[k].x());
+        QCOMPARE(points.front().x(), 0.0);
+        QCOMPARE(points.back().x(), double(count - 1));
+        QVERIFY(plot.isAutoRange());
+
+        // Zoomed in to 300 points, each is drawn, plus the nearest one beyond each edge.
+        plot.setXRange(1000, 1299);
+        plot.refreshNow();
+        QVERIFY(!plot.isAutoRange());
+        const QVector<QPointF> zoomed = plot.shownPoints("loss");
+        QCOMPARE(zoomed.size(), 302);
+        QCOMPARE(zoomed.front().x(), 999.0);
+        QCOMPARE(zoomed.back().x(), 1300.0);
+        QCOMPARE(zoomed[1].y(), y[1000]);
+
+        plot.setAutoRange(true);
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("loss"), shown);
+    }
+
+    void pointsArrivingOutOfOrderAreShownSorted()
+    {
+        MetricPlot plot;
+        plot.addSeries("s", "s", Qt::red);
+        plot.appendPoints("s", {1, 2, 10}, {1, 2, 10});
+        plot.appendPoints("s", {5, 3}, {5, 3});
+        plot.refreshNow();
+        const QVector<QPointF> points = plot.shownPoints("s");
+        QCOMPARE(points.size(), 5);
+        const double expected[] = {1, 2, 3, 5, 10};
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(points[i].x(), expected[i]);
+            QCOMPARE(points[i].y(), expected[i]);
+        }
+
+        plot.setSeries("s", {7, 8}, {0.5, 0.25});
+        plot.refreshNow();
+        QCOMPARE(plot.pointCount("s"), 2);
+        QCOMPARE(plot.shownPoints("s").front(), QPointF(7, 0.5));
+        plot.clear();
+        plot.refreshNow();
+        QCOMPARE(plot.pointCount("s"), 0);
+        QCOMPARE(plot.shownPointCount("s"), 0);
+    }
+
+    void logScaleTogglesAndHidesWhatItCannotDraw()
+    {
+        MetricPlot plot(QStringLiteral("Gradient norm"));
+        plot.resize(500, 300);
+        plot.show();
+        plot.addSeries("g", "g", Qt::darkGreen);
+        plot.appendPoints("g", {1, 2, 3, 4, 5}, {-1, 0, 1, 10, 100});
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("g"), 5);
+        QVERIFY(!plot.isLogScale());
+
+        QSignalSpy changed(&plot, &MetricPlot::logScaleChanged);
+        auto* button = plot.findChild<QToolButton*>("logScaleButton");
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(plot.isLogScale());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toBool(), true);
+        QCOMPARE(plot.customPlot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("g"), 3); // -1 and 0 have no place on a log axis
+        QVERIFY(plot.customPlot()->yAxis->range().lower > 0);
+        QVERIFY(plot.customPlot()->yAxis->range().lower < 1);
+        QVERIFY(plot.customPlot()->yAxis->range().upper > 100);
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!plot.isLogScale());
+        QCOMPARE(plot.customPlot()->yAxis->scaleType(), QCPAxis::stLinear);
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("g"), 5);
+        QCOMPARE(changed.count(), 2);
+    }
+
+    void includeZeroStretchesALinearAxis()
+    {
+        MetricPlot plot;
+        plot.addSeries("cpu", "cpu", Qt::red, MetricPlot::Axis::Right);
+        plot.appendPoints("cpu", {1, 2, 3}, {100, 100, 100});
+        plot.refreshNow();
+        QVERIFY(plot.customPlot()->yAxis2->range().lower > 90); // fitted around 100 alone
+        plot.setIncludeZero(MetricPlot::Axis::Right, true);
+        plot.refreshNow();
+        QVERIFY(plot.customPlot()->yAxis2->range().lower <= 0);
+        QVERIFY(plot.customPlot()->yAxis2->range().upper >= 100);
+        QVERIFY(plot.customPlot()->yAxis2->visible());
+    }
+
+    void savesAPngOfTheRequestedSize()
+    {
+        QTemporaryDir dir;
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(700, 420);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const QColor blue(0, 0, 255);
+        plot.addSeries("loss", "loss", blue);
+        QVector<double> x, y;
+        for (int i = 0; i < 200; ++i) {
+            x << i;
+            y << 5.0 / (1 + i);
+        }
+        plot.appendPoints("loss", x, y);
+
+        const QString path = dir.filePath("loss.png");
+        QVERIFY(plot.savePng(path, 640, 360));
+        QImage image(path);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(640, 360));
+        int bluePixels = 0; // the curve was drawn, not just the frame
+        for (int row = 0; row < image.height(); ++row)
+            for (int column = 0; column < image.width(); ++column) {
+                const QColor pixel = image.pixelColor(column, row);
+                if (pixel.blue() > 200 && pixel.red() < 80 && pixel.green() < 80)
+                    ++bluePixels;
+            }
+        QVERIFY2(bluePixels > 100, qPrintable(QString::number(bluePixels)));
+
+        const QString onScreen = dir.filePath("screen.png");
+        QVERIFY(plot.savePng(onScreen));
+        QCOMPARE(QImage(onScreen).size(), plot.customPlot()->size());
+    }
+
+    void csvAlignsTheSeriesOnX()
+    {
+        QTemporaryDir dir;
+        MetricPlot plot;
+        plot.setAxisLabels("step", "loss");
+        plot.addSeries("a", "loss, train", Qt::blue);
+        plot.addSeries("b", "val", Qt::red);
+        plot.appendPoints("a", {1, 2, 3}, {0.5, 0.25, 0.125});
+        plot.appendPoints("b", {2, 4}, {10, 20});
+        const QString path = dir.filePath("m.csv");
+        QVERIFY(plot.saveCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), QStringLiteral("step,\"loss, train\",val\n"
+                                                                   "1,0.5,\n"
+                                                                   "2,0.25,10\n"
+                                                                   "3,0.125,\n"
+                                                                   "4,,20\n"));
+    }
+
+    void csvOfManyPointsHasOneRowEach()
+    {
+        QTemporaryDir dir;
+        MetricPlot plot;
+        plot.setAxisLabels("step", "lr");
+        plot.addSeries("lr", "lr", Qt::blue);
+        const int count = 150000;
+        QVector<double> x(count), y(count);
+        for (int i = 0; i < count; ++i) {
+            x[i] = i + 1;
+            y[i] = 3e-4 * (i + 1) / count;
+        }
+        plot.appendPoints("lr", x, y);
+        const QString path = dir.filePath("lr.csv");
+        QVERIFY(plot.saveCsv(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), count + 2); // header, rows, and the empty piece after the last newline
+        QCOMPARE(lines[0], QByteArray("step,lr"));
+        QCOMPARE(lines[count], QByteArray("150000,0.0003"));
+        const QList<QByteArray> middle = lines[75000].split(',');
+        QCOMPARE(middle[0].toDouble(), 75000.0);
+        QVERIFY(std::abs(middle[1].toDouble() - 3e-4 * 75000 / count) < 1e-15); // 12 digits kept
+    }
+
+    void csvWriteFailureIsReported()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath("file"));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QString error;
+        // A folder cannot be made inside a plain file, even by root.
+        QVERIFY(!writeMetricsCsv(dir.filePath("file/m.csv"), "step", {{"a", {1}, {2}}}, &error));
+        QVERIFY(!error.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMetricPlot)
+#include "test_metric_plot.moc"

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The studio's main window as a user drives it: an invalid hyperparameter disables Train and says
+// why; Train with the tiny preset on the built-in corpus runs a real training whose points reach
+// the loss plot; the run browser lists the run; the playground generates from its checkpoint;
+// the German and Romanian translations are complete and take effect.
+#include "data_panel.h"
+#include "main_window.h"
+#include "metric_plot.h"
+#include "model_panel.h"
+#include "playground_panel.h"
+#include "run_browser.h"
+#include "training_panel.h"
+
+#include <QtTest>
+#include <QtWidgets>
+
+namespace {
+
+template <typename T>
+T* child(QWidget* parent, const char* name)
+{
+    T* found = parent->findChild<T*>(name);
+    if (!found)
+        qFatal("no widget named %s", name);
+    return found;
+}
+
+// The source texts of one .ts file with their translations (empty when missing or unfinished).
+QMap<QString, QString> translations(const QString& file)
+{
+    QFile ts(file);
+    if (!ts.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file));
+    QMap<QString, QString> entries;
+    QXmlStreamReader xml(&ts);
+    QString context, source, translation;
+    bool unfinished = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == u"name")
+            context = xml.readElementText();
+        else if (xml.isStartElement() && xml.name() == u"source")
+            source = xml.readElementText();
+        else if (xml.isStartElement() && xml.name() == u"translation") {
+            const auto type = xml.attributes().value("type");
+            unfinished = type == u"unfinished" || type == u"vanished" || type == u"obsolete";
+            translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        } else if (xml.isEndElement() && xml.name() == u"message") {
+            entries.insert(context + "|" + source, unfinished ? QString() : translation);
+        }
+    }
+    if (xml.hasError())
+        qFatal("%s: %s", qPrintable(file), qPrintable(xml.errorString()));
+    return entries;
+}
+
+} // namespace
+
+class TestStudioWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void invalidHyperparameterDisablesTrain()
+    {
+        MainWindow window;
+        window.modelPanel()->selectPreset("tiny");
+        auto* train = child<QPushButton>(window.trainingPanel(), "trainButton");
+        QVERIFY(train->isEnabled());
+        auto* width = child<QSpinBox>(window.modelPanel(), "dModelSpin");
+        width->clear();
+        QTest::keyClicks(width, "30"); // not divisible by the preset's 4 heads
+        QTest::keyClick(width, Qt::Key_Tab);
+        QVERIFY(!train->isEnabled());
+        const QString problems = child<QLabel>(window.modelPanel(), "problemsLabel")->text();
+        QVERIFY2(problems.contains("head"), qPrintable(problems));
+        width->clear();
+        QTest::keyClicks(width, "64");
+        QTest::keyClick(width, Qt::Key_Tab);
+        QVERIFY(train->isEnabled());
+    }
+
+    void trainBrowseAndPlay()
+    {
+        QTemporaryDir workspace;
+        MainWindow window;
+        window.setWorkspace(workspace.path());
+        window.resize(1280, 800);
+        window.show();
+
+        DataChoice data;
+        data.maxTexts = 300;
+        window.dataPanel()->setChoice(data);
+        window.modelPanel()->selectPreset("tiny");
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = 30;
+        training.log_every = 2;
+        training.eval_every = 15;
+        training.checkpoint_every = 15;
+        training.sample_tokens = 8;
+        training.device = "cpu";
+        window.modelPanel()->setTrainConfig(training);
+
+        QTest::mouseClick(child<QPushButton>(window.trainingPanel(), "trainButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->isTraining(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->lossPlot()->pointCount("train") > 0 ||
+                                     window.trainingPanel()->currentStep() > 0,
+                                 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const QString run = window.trainingPanel()->currentRunFolder();
+        QVERIFY(run.startsWith(workspace.path()));
+        QVERIFY(QFileInfo::exists(run + "/i3-model-artifacts/model.safetensors"));
+        QCOMPARE(window.trainingPanel()->currentStep(), qint64(30));
+
+        window.runBrowser()->refresh();
+        auto* table = child<QTableView>(window.runBrowser(), "runTable");
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+
+        auto* playground = window.playgroundPanel();
+        playground->loadRunCheckpoint(run);
+        QTRY_VERIFY_WITH_TIMEOUT(playground->hasModel(), 60000);
+        playground->setPrompt("once upon a time");
+        playground->setSeed(3);
+        playground->setLength(12);
+        QTest::mouseClick(child<QPushButton>(playground, "generateButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!playground->isGenerating() && !playground->generatedText().isEmpty(), 60000);
+        QVERIFY(!child<QLabel>(&window, "jobLabel")->text().isEmpty());
+    }
+
+    // Every string the sources mark for translation has a finished German and Romanian
+    // translation (the source list comes from lupdate run over the sources now, into a scratch
+    // file), and the compiled German file changes what the window shows.
+    void translationsAreCompleteAndWork()
+    {
+        QTemporaryDir scratch;
+        const QString fresh = scratch.filePath("fresh.ts");
+        QProcess lupdate;
+        lupdate.start(I3_LUPDATE, {"-silent", "-no-obsolete", "-locations", "none", I3_SOURCE_DIR "/widgets",
+                                   I3_SOURCE_DIR "/app", "-ts", fresh});
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        const auto sources = translations(fresh);
+        QVERIFY(sources.size() > 100);
+        for (const char* language : {"de", "ro"}) {
+            const auto ours = translations(QString(I3_SOURCE_DIR "/translations/i3studio_%1.ts").arg(language));
+            QStringList missing;
+            for (auto it = sources.keyBegin(); it != sources.keyEnd(); ++it)
+                if (ours.value(*it).isEmpty())
+                    missing << *it;
+            QVERIFY2(missing.isEmpty(), qPrintable(QString("%1: %2 untranslated, e.g. %3")
+                                                       .arg(language)
+                                                       .arg(missing.size())
+                                                       .arg(missing.mid(0, 5).join("; "))));
+        }
+
+        QTranslator german;
+        QVERIFY(german.load(I3_QM_DIR "/i3studio_de.qm"));
+        QCoreApplication::installTranslator(&german);
+        {
+            MainWindow window;
+            const auto* tabs = child<QTabWidget>(&window, "panelTabs");
+            QCOMPARE(tabs->tabText(2), german.translate("MainWindow", "&Training"));
+            QVERIFY(window.menuBar()->actions().first()->text() != "&File");
+        }
+        QCoreApplication::removeTranslator(&german);
+    }
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "test_studio_window.moc"

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Training panel driven like a user would: Train on the built-in corpus with a tiny model,
+// watch steps and loss points arrive, pause (the steps stop), resume, stop (the run folder holds
+// a checkpoint), resume to the end (the model is exported); a request that fails shows its error
+// and the panel trains again afterwards. The run browser lists runs the engine wrote and overlays
+// the selected runs' loss.
+#include <torch/torch.h>
+
+#include "atomic_file.h"
+#include "metric_plot.h"
+#include "run_browser.h"
+#include "trainer.h"
+#include "training_panel.h"
+
+#include <qcustomplot.h>
+
+#include <QtTest>
+#include <QtWidgets>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+TrainingRequest tinyRequest(const QString& folder, qint64 steps)
+{
+    TrainingRequest request;
+    request.data.builtinCorpus = true;
+    request.data.maxTexts = 300;
+    request.data.validationFraction = 0.1;
+    request.model = i3::ModelConfig::preset("tiny");
+    request.train.steps = steps;
+    request.train.batch_size = 4;
+    request.train.lr = 3e-3;
+    request.train.warmup_steps = 5;
+    request.train.log_every = 1;
+    request.train.eval_every = 20;
+    request.train.checkpoint_every = 20;
+    request.train.eval_windows = 4;
+    request.train.sample_tokens = 8;
+    request.train.device = "cpu";
+    request.runFolder = folder;
+    return request;
+}
+
+nlohmann::json readJson(const QString& file)
+{
+    std::ifstream in(file.toStdString());
+    return nlohmann::json::parse(in);
+}
+
+// metrics.jsonl's lines of one kind.
+std::vector<nlohmann::json> metricLines(const QString& folder, const std::string& kind)
+{
+    std::vector<nlohmann::json> lines;
+    std::ifstream in((folder + "/metrics.jsonl").toStdString());
+    std::string text;
+    while (std::getline(in, text)) {
+        const auto line = nlohmann::json::parse(text);
+        if (line.at("kind") == kind)
+            lines.push_back(line);
+    }
+    return lines;
+}
+
+template <typename T> T* child(QWidget& parent, const char* name)
+{
+    T* found = parent.findChild<T*>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child named %s", name);
+    return found;
+}
+
+// Trains a run with the engine itself; returns (last training loss, lowest validation loss).
+std::pair<double, double> trainDirectly(const QString& folder, int64_t steps)
+{
+    const TrainingRequest request = tinyRequest(folder, steps);
+    i3::TrainConfig config = request.train;
+    config.eval_every = steps / 2;
+    config.checkpoint_every = steps;
+    config.validation_fraction = 0.1;
+    std::vector<std::string> texts = readChosenTexts(request.data);
+    auto tokenizer = i3::ChunkTokenizer::build(texts);
+    i3::Trainer trainer(folder.toStdString(), request.model, config,
+                        i3::prepare_training_data(texts, tokenizer, {"test"}, config, request.model.max_seq_len));
+    double lastLoss = 0, bestValidation = INFINITY;
+    trainer.run([&](const i3::TrainEvent& event) {
+        if (event.kind == i3::TrainEvent::Kind::Step)
+            lastLoss = event.loss;
+        if (event.kind == i3::TrainEvent::Kind::Evaluation)
+            bestValidation = std::min(bestValidation, event.validation_loss);
+    });
+    return {lastLoss, bestValidation};
+}
+
+int rowOf(QTableWidget* table, const QString& name)
+{
+    for (int row = 0; row < table->rowCount(); ++row)
+        if (table->item(row, 0)->text() == name)
+            return row;
+    return -1;
+}
+
+} // namespace
+
+class TestTrainingPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void trainPauseResumeStopAndFinish()
+    {
+        QTemporaryDir workspace;
+        const QString folder = workspace.filePath("run-a");
+        TrainingPanel panel;
+        panel.resize(1280, 760);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        // As the main window does: the Train button asks, the window answers with a request.
+        connect(&panel, &TrainingPanel::trainRequested, &panel,
+                [&] { panel.startTraining(tinyRequest(folder, 400)); });
+        QSignalSpy jobs(&panel, &TrainingPanel::jobStarted);
+        QSignalSpy started(&panel, &TrainingPanel::runStarted);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        auto* train = child<QPushButton>(panel, "trainButton");
+        auto* pause = child<QPushButton>(panel, "pauseButton");
+        auto* stop = child<QPushButton>(panel, "stopButton");
+        auto* stepLabel = child<QLabel>(panel, "stepLabel");
+        QVERIFY(train->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        QVERIFY(!stop->isEnabled());
+
+        QTest::mouseClick(train, Qt::LeftButton);
+        QCOMPARE(jobs.count(), 1);
+        QVERIFY(panel.isTraining());
+        QVERIFY(!train->isEnabled());
+        QVERIFY(stop->isEnabled());
+
+        QTRY_VERIFY_WITH_TIMEOUT(panel.lossPlot()->pointCount("train") >= 3, 60000);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.at(0).at(0).toString(), folder);
+        const qint64 seen = panel.currentStep();
+        QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > seen, 20000);
+        const QRegularExpression stepText(QStringLiteral("^Step (\\d+) / 400$"));
+        const auto match = stepText.match(stepLabel->text());
+        QVERIFY2(match.hasMatch(), qPrintable(stepLabel->text()));
+        QVERIFY(match.captured(1).toLongLong() > seen);
+        QCOMPARE(panel.currentRunFolder(), folder);
+
+        // Paused, the steps stop (the one under way may still finish).
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(panel.isPaused());
+        QCOMPARE(pause->text(), QStringLiteral("Resume"));
+        qint64 pausedAt = -1;
+        for (int tries = 0; tries < 20 && pausedAt != panel.currentStep(); ++tries) {
+            pausedAt = panel.currentStep();
+            QTest::qWait(700); // the step under way (or an evaluation) ends
+        }
+        const int pointsAtPause = panel.lossPlot()->pointCount("train");
+        QTest::qWait(2000);
+        QCOMPARE(panel.currentStep(), pausedAt);
+        QCOMPARE(panel.lossPlot()->pointCount("train"), pointsAtPause);
+
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(!panel.isPaused());
+        QCOMPARE(pause->text(), QStringLiteral("Pause"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > pausedAt, 20000);
+
+        // Past the first evaluation (step 20), then stop.
+        QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() >= 22, 60000);
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!stop->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.at(0).at(0).toString(), folder);
+        QCOMPARE(finished.at(0).at(1).toBool(), true);
+        QVERIFY(!panel.isTraining());
+        QVERIFY(train->isEnabled());
+        QVERIFY(!pause->isEnabled());
+
+        const qint64 stoppedAt = panel.currentStep();
+        const auto info = readJson(folder + "/run.json");
+        QCOMPARE(info.at("status").get<std::string>(), std::string("stopped"));
+        QCOMPARE(info.at("completed_steps").get<qint64>(), stoppedAt);
+        const auto trainLines = metricLines(folder, "train");
+        QCOMPARE(qint64(trainLines.size()), stoppedAt); // one line per step (log_every 1)
+        QCOMPARE(metricLines(folder, "eval").size(), size_t(1));
+        const QString latest = QString::fromStdString(
+            i3::read_file((folder + "/checkpoints/latest").toStdString())).trimmed();
+        QCOMPARE(latest, QStringLiteral("step-%1").arg(stoppedAt, 7, 10, QLatin1Char('0')));
+        QVERIFY(QFile::exists(folder + "/checkpoints/" + latest + "/model.safetensors"));
+        QVERIFY(QFile::exists(folder + "/checkpoints/" + latest + "/optimizer.pt"));
+        // The plots hold what the trainer logged.
+        QCOMPARE(qint64(panel.lossPlot()->pointCount("train")), stoppedAt);
+        QCOMPARE(panel.lossPlot()->pointCount("validation"), 1);
+        const MetricColumn losses = panel.lossPlot()->column("train");
+        QCOMPARE(losses.y.front(), trainLines.front().at("loss").get<double>());
+        QCOMPARE(losses.y.back(), trainLines.back().at("loss").get<double>());
+        QVERIFY(!child<QPlainTextEdit>(panel, "samplesView")->toPlainText().isEmpty());
+        QVERIFY(child<QPlainTextEdit>(panel, "logView")->toPlainText().contains(QStringLiteral("Checkpoint saved")));
+
+        // Resumed to the end, the run keeps its history and exports the model.
+        panel.resumeRun(folder, stoppedAt + 10);
+        QCOMPARE(jobs.count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(finished.at(1).at(1).toBool(), false);
+        const auto finalInfo = readJson(folder + "/run.json");
+        QCOMPARE(finalInfo.at("status").get<std::string>(), std::string("finished"));
+        QCOMPARE(finalInfo.at("completed_steps").get<qint64>(), stoppedAt + 10);
+        for (const char* file : {"config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json"})
+            QVERIFY2(QFile::exists(folder + "/i3-model-artifacts/" + file), file);
+        QCOMPARE(qint64(panel.lossPlot()->pointCount("train")), stoppedAt + 10);
+        QCOMPARE(stepLabel->text(), QStringLiteral("Step %1 / %1").arg(stoppedAt + 10));
+
+        // Exports: one CSV row per step, the values of metrics.jsonl; one PNG per plot.
+        const QString csv = workspace.filePath("metrics.csv");
+        QVERIFY(panel.exportMetricsCsv(csv));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csvFile.readAll().trimmed().split('\n');
+        QCOMPARE(rows.front(), QByteArray("step,loss,ppl,lr,grad_norm,tokens_per_s,val_loss"));
+        QCOMPARE(qint64(rows.size()), stoppedAt + 10 + 1);
+        const auto allLines = metricLines(folder, "train");
+        const QList<QByteArray> first = rows[1].split(',');
+        QCOMPARE(first[0], QByteArray("1"));
+        QVERIFY(std::abs(first[1].toDouble() - allLines.front().at("loss").get<double>()) < 1e-9);
+        QVERIFY(std::abs(first[3].toDouble() - allLines.front().at("lr").get<double>()) < 1e-15);
+        const QString pngs = workspace.filePath("plots");
+        QVERIFY(panel.exportPlotsPng(pngs));
+        for (const char* name : {"loss", "perplexity", "learning-rate", "gradient-norm", "tokens-per-second", "device"})
+            QVERIFY2(!QImage(pngs + "/" + name + ".png").isNull(), name);
+    }
+
+    void aFailedRequestShowsItsErrorAndThePanelTrainsAgain()
+    {
+        QTemporaryDir workspace;
+        TrainingPanel panel;
+        panel.resize(1280, 760);
+        panel.show();
+        auto* train = child<QPushButton>(panel, "trainButton");
+        auto* reason = child<QLabel>(panel, "reasonLabel");
+        auto* error = child<QLabel>(panel, "errorLabel");
+
+        panel.setTrainingAllowed(false, QStringLiteral("Choose some data first"));
+        QVERIFY(!train->isEnabled());
+        QVERIFY(reason->isVisible());
+        QCOMPARE(reason->text(), QStringLiteral("Choose some data first"));
+        QCOMPARE(train->toolTip(), QStringLiteral("Choose some data first"));
+        panel.setTrainingAllowed(true, QString());
+        QVERIFY(train->isEnabled());
+        QVERIFY(!reason->isVisible());
+
+        QSignalSpy failed(&panel, &TrainingPanel::runFailed);
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        TrainingRequest bad = tinyRequest(workspace.filePath("run-bad"), 10);
+        bad.data.builtinCorpus = false;
+        bad.data.files = {workspace.filePath("missing.txt")};
+        panel.startTraining(bad);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.at(0).at(1).toString().contains("missing.txt"), qPrintable(failed.at(0).at(1).toString()));
+        QCOMPARE(finished.at(0).at(1).toBool(), false);
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains("missing.txt"));
+        QVERIFY(child<QPlainTextEdit>(panel, "logView")->toPlainText().contains("missing.txt"));
+        QVERIFY(!panel.isTraining());
+        QVERIFY(train->isEnabled());
+
+        const QString good = workspace.filePath("run-good");
+        connect(&panel, &TrainingPanel::trainRequested, &panel, [&] { panel.startTraining(tinyRequest(good, 6)); });
+        QTest::mouseClick(train, Qt::LeftButton);
+        QVERIFY(!error->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(finished.at(1).at(1).toBool(), false);
+        QCOMPARE(readJson(good + "/run.json").at("status").get<std::string>(), std::string("finished"));
+        QCOMPARE(panel.lossPlot()->pointCount("train"), 6);
+
+        // A run folder that is in use is refused before any work.
+        panel.startTraining(tinyRequest(good, 6));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(failed.at(1).at(1).toString().contains("not empty"));
+    }
+
+    void showRunReadsAFinishedRun()
+    {
+        QTemporaryDir workspace;
+        const QString folder = workspace.filePath("engine-run");
+        trainDirectly(folder, 12);
+        TrainingPanel panel;
+        panel.show();
+        panel.showRun(folder);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.lossPlot()->pointCount("train"), 12, 10000);
+        QCOMPARE(panel.lossPlot()->pointCount("validation"), 2);
+        QCOMPARE(panel.currentStep(), qint64(12));
+        QCOMPARE(child<QLabel>(panel, "stepLabel")->text(), QStringLiteral("Step 12 / 12"));
+        const auto lines = metricLines(folder, "train");
+        QCOMPARE(panel.lossPlot()->column("train").y.back(), lines.back().at("loss").get<double>());
+    }
+
+    void showRunFollowsARunAnotherTrainerIsWriting()
+    {
+        QTemporaryDir workspace;
+        const QString folder = workspace.filePath("elsewhere");
+        TrainingPanel panel;
+        panel.show();
+        QSignalSpy steps(&panel, &TrainingPanel::stepChanged);
+        std::thread other([&] { trainDirectly(folder, 60); }); // as another process would
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(folder + "/run.json"), 30000);
+        panel.showRun(folder);
+        other.join();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.lossPlot()->pointCount("train"), 60, 10000);
+        QCOMPARE(child<QLabel>(panel, "stepLabel")->text(), QStringLiteral("Step 60 / 60"));
+        QVERIFY2(steps.count() >= 2, "the plots grew while the run was written, not once at the end");
+        QTest::qWait(1500); // followed no further once the run finished: nothing is read twice
+        QCOMPARE(panel.lossPlot()->pointCount("train"), 60);
+        QCOMPARE(panel.lossPlot()->pointCount("validation"), 2);
+    }
+
+    void runBrowserListsAndOverlaysRuns()
+    {
+        QTemporaryDir workspace;
+        const QString alpha = workspace.filePath("alpha");
+        const QString beta = workspace.filePath("beta");
+        const auto [alphaLoss, alphaBest] = trainDirectly(alpha, 12);
+        trainDirectly(beta, 8);
+        QDir().mkpath(workspace.filePath("broken"));
+        QFile broken(workspace.filePath("broken/run.json"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"status\": ");
+        broken.close();
+
+        RunBrowser browser;
+        browser.resize(1000, 700);
+        browser.show();
+        QSignalSpy refreshed(&browser, &RunBrowser::refreshed);
+        browser.setWorkspace(workspace.path());
+        QCOMPARE(browser.workspace(), workspace.path());
+        auto* table = child<QTableWidget>(browser, "runTable");
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 3, 10000);
+
+        const int a = rowOf(table, "alpha");
+        QVERIFY(a >= 0);
+        QCOMPARE(table->item(a, 1)->text(), QStringLiteral("finished"));
+        QCOMPARE(table->item(a, 2)->text(), QStringLiteral("12 / 12"));
+        QCOMPARE(table->item(a, 3)->text(), QString::number(alphaLoss, 'f', 4));
+        QCOMPARE(table->item(a, 4)->text(), QString::number(alphaBest, 'f', 4));
+        const int b = rowOf(table, "broken");
+        QVERIFY(b >= 0);
+        QCOMPARE(table->item(b, 1)->text(), QStringLiteral("unreadable"));
+        QVERIFY(!table->item(b, 0)->toolTip().isEmpty());
+
+        QSignalSpy selection(&browser, &RunBrowser::selectionChanged);
+        auto* compare = child<MetricPlot>(browser, "compareLoss");
+        table->selectRow(a);
+        QCOMPARE(browser.selectedRuns(), QStringList{alpha});
+        QCOMPARE(selection.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(compare->pointCount(alpha), 12, 10000);
+        QCOMPARE(compare->column(alpha).label, QStringLiteral("alpha"));
+        QVERIFY(compare->customPlot()->legend->visible()); // names the one run too
+        QCOMPARE(compare->column(alpha).y.back(), alphaLoss);
+
+        // Both selected: two curves, in two colours.
+        const int bRow = rowOf(table, "beta");
+        table->selectionModel()->select(table->model()->index(bRow, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(browser.selectedRuns().size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(compare->pointCount(beta), 8, 10000);
+        QCOMPARE(compare->pointCount(alpha), 12);
+        QCOMPARE(compare->seriesIds().size(), 2);
+
+        // A refresh keeps the selection and the curves (no points twice).
+        const int before = refreshed.count();
+        browser.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > before, 10000);
+        QCOMPARE(browser.selectedRuns().size(), 2);
+        QCOMPARE(compare->pointCount(alpha), 12);
+
+        // Enter opens the current run.
+        QSignalSpy activated(&browser, &RunBrowser::runActivated);
+        table->setCurrentCell(rowOf(table, "alpha"), 0);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), alpha);
+    }
+};
+
+QTEST_MAIN(TestTrainingPanel)
+#include "test_training_panel.moc"

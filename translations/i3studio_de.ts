@@ -1,0 +1,1717 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>DataJob</name>
+    <message>
+        <source>Analysing the data</source>
+        <translation>Datenanalyse</translation>
+    </message>
+    <message>
+        <source>Reading the texts…</source>
+        <translation>Texte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Building the tokenizer…</source>
+        <translation>Tokenizer wird erstellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Built from these %n text(s)</source>
+        <translation>
+            <numerusform>Aus diesem %n Text erstellt</numerusform>
+            <numerusform>Aus diesen %n Texten erstellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the tokenizer…</source>
+        <translation>Tokenizer wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loaded from %1</source>
+        <translation>Geladen aus %1</translation>
+    </message>
+    <message>
+        <source>Encoding the texts…</source>
+        <translation>Texte werden kodiert…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The last part of the tokens is held out to measure validation loss.</source>
+        <translation>Der letzte Teil der Tokens wird zurückgehalten, um den Validierungs-Loss zu messen.</translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation>Validierungsanteil:</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analysieren</translation>
+    </message>
+    <message>
+        <source>Read the texts, build or load the tokenizer and count the tokens.</source>
+        <translation>Texte lesen, Tokenizer erstellen oder laden und Tokens zählen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Built-in corpus</source>
+        <translation>Integriertes Korpus</translation>
+    </message>
+    <message>
+        <source>Text files (.txt, .jsonl, .csv):</source>
+        <translation>Textdateien (.txt, .jsonl, .csv):</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The JSON field (.jsonl) or CSV column (.csv) that holds the text.</source>
+        <translation>Das JSON-Feld (.jsonl) oder die CSV-Spalte (.csv), die den Text enthält.</translation>
+    </message>
+    <message>
+        <source>Text field:</source>
+        <translation>Textfeld:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Use only the first texts, counted over all sources in order (0: all).</source>
+        <translation>Nur die ersten Texte verwenden, der Reihe nach über alle Quellen gezählt (0: alle).</translation>
+    </message>
+    <message>
+        <source>Max texts:</source>
+        <translation>Max. Texte:</translation>
+    </message>
+    <message>
+        <source>e.g. roneneldan/TinyStories</source>
+        <translation>z. B. roneneldan/TinyStories</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset:</source>
+        <translation>Hugging-Face-Datensatz:</translation>
+    </message>
+    <message>
+        <source>Downloading datasets from the Hugging Face Hub is not in this version yet. Export the dataset&apos;s text to a .jsonl or .csv file and add that file.</source>
+        <translation>Das Herunterladen von Datensätzen vom Hugging Face Hub ist in dieser Version noch nicht möglich. Exportieren Sie den Text des Datensatzes in eine .jsonl- oder .csv-Datei und fügen Sie diese Datei hinzu.</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <source>Build from these texts</source>
+        <translation>Aus diesen Texten erstellen</translation>
+    </message>
+    <message>
+        <source>Load tokenizer.json…</source>
+        <translation>tokenizer.json laden…</translation>
+    </message>
+    <message>
+        <source>tokenizer.json or vocab.json</source>
+        <translation>tokenizer.json oder vocab.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>What the data holds</source>
+        <translation>Was die Daten enthalten</translation>
+    </message>
+    <message>
+        <source>The share of tokens that the tokenizer could not represent (&lt;UNK&gt;).</source>
+        <translation>Der Anteil der Tokens, die der Tokenizer nicht darstellen konnte (&lt;UNK&gt;).</translation>
+    </message>
+    <message>
+        <source>Texts:</source>
+        <translation>Texte:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Zeichen:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokens:</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vokabular:</translation>
+    </message>
+    <message>
+        <source>Unknown tokens:</source>
+        <translation>Unbekannte Tokens:</translation>
+    </message>
+    <message>
+        <source>Train / validation:</source>
+        <translation>Training / Validierung:</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>Tokenizer:</translation>
+    </message>
+    <message>
+        <source>Save tokenizer…</source>
+        <translation>Tokenizer speichern…</translation>
+    </message>
+    <message>
+        <source>Write the built vocabulary as tokenizer.json (the reference&apos;s format).</source>
+        <translation>Das erstellte Vokabular als tokenizer.json speichern (im Format der Referenz).</translation>
+    </message>
+    <message>
+        <source>The data changed since this analysis: press Analyse again.</source>
+        <translation>Die Daten haben sich seit dieser Analyse geändert: Klicken Sie erneut auf „Analysieren“.</translation>
+    </message>
+    <message>
+        <source>Preview (first texts):</source>
+        <translation>Vorschau (erste Texte):</translation>
+    </message>
+    <message>
+        <source>Add text files</source>
+        <translation>Textdateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.csv);;All files (*)</source>
+        <translation>Texte (*.txt *.jsonl *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Load tokenizer</source>
+        <translation>Tokenizer laden</translation>
+    </message>
+    <message>
+        <source>Tokenizer (tokenizer.json vocab.json *.json);;All files (*)</source>
+        <translation>Tokenizer (tokenizer.json vocab.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save tokenizer</source>
+        <translation>Tokenizer speichern</translation>
+    </message>
+    <message>
+        <source>Tokenizer (*.json)</source>
+        <translation>Tokenizer (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no tokenizer yet: press Analyse first.</source>
+        <translation>Es gibt noch keinen Tokenizer: Klicken Sie zuerst auf „Analysieren“.</translation>
+    </message>
+    <message>
+        <source>Could not save the tokenizer: %1</source>
+        <translation>Der Tokenizer konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1; saved to %2</source>
+        <translation>%1; gespeichert unter %2</translation>
+    </message>
+    <message>
+        <source>No data chosen: tick the built-in corpus or add at least one file.</source>
+        <translation>Keine Daten gewählt: Aktivieren Sie das integrierte Korpus oder fügen Sie mindestens eine Datei hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose the tokenizer.json to load, or build the tokenizer from the texts.</source>
+        <translation>Wählen Sie die zu ladende tokenizer.json oder erstellen Sie den Tokenizer aus den Texten.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes of UTF-8)</source>
+        <translation>%1 (%2 Bytes UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 chunks</source>
+        <translation>%1 Chunks</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 tokens)</source>
+        <translation>%1 % (%2 von %3 Tokens)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>EngineJob</name>
+    <message>
+        <source>Out of memory: try a smaller model, batch or context.</source>
+        <translation>Nicht genügend Speicher: Versuchen Sie ein kleineres Modell, einen kleineren Batch oder Kontext.</translation>
+    </message>
+    <message>
+        <source>The job failed for an unknown reason.</source>
+        <translation>Der Vorgang ist aus unbekanntem Grund fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationJob</name>
+    <message>
+        <source>Generating text</source>
+        <translation>Textgenerierung</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Laden Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 tokens</source>
+        <translation>%L1 von %L2 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>i3 Studio</source>
+        <translation>i3 Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>Date&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Model &amp;&amp; hyperparameters</source>
+        <translation>&amp;Modell &amp;&amp; Hyperparameter</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>Context &amp;probe</source>
+        <translation>&amp;Kontextmessung</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>P&amp;layground</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Start a training run with the chosen data and configuration (Ctrl+T)</source>
+        <translation>Einen Trainingslauf mit den gewählten Daten und der gewählten Konfiguration starten (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Stop training after the current step; a checkpoint is saved</source>
+        <translation>Training nach dem aktuellen Schritt beenden; ein Checkpoint wird gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Choose &amp;workspace…</source>
+        <translation>&amp;Arbeitsbereich wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation>Lauf ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Load model into the playground…</source>
+        <translation>Modell in den &amp;Playground laden…</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots as PNG…</source>
+        <translation>&amp;Diagramme als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>&amp;Metriken als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Model &amp;&amp; hyperparameters</source>
+        <translation>Modell &amp;&amp; Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Context probe</source>
+        <translation>Kontextmessung</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About i3 Studio</source>
+        <translation>Ü&amp;ber i3 Studio</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Workspace folder for training runs</source>
+        <translation>Arbeitsbereichsordner für Trainingsläufe</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1</source>
+        <translation>Der Arbeitsbereichsordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>%1: stopped</source>
+        <translation>%1: gestoppt</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: fertig</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>GPU memory %1 / %2 GiB</source>
+        <translation>GPU-Speicher %1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>RAM %1 / %2 GiB</source>
+        <translation>RAM %1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>The language changes when i3 Studio starts again.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von i3 Studio.</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json, weights, tokenizer.json) or a run folder</source>
+        <translation>Ein Modellordner (config.json, Gewichte, tokenizer.json) oder ein Laufordner</translation>
+    </message>
+    <message>
+        <source>Folder for the plot images</source>
+        <translation>Ordner für die Diagrammbilder</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>The plots could not be written to %1.</source>
+        <translation>Die Diagramme konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Metrics as CSV</source>
+        <translation>Metriken als CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <source>The metrics could not be written to %1.</source>
+        <translation>Die Metriken konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>About i3 Studio</source>
+        <translation>Über i3 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and play with i3 hybrid language models (RWKV-Mamba recurrent blocks and full attention).&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren, beobachten und erkunden Sie hybride i3-Sprachmodelle (rekurrente RWKV-Mamba-Blöcke und volle Attention).&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPlot</name>
+    <message>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis</source>
+        <translation>Logarithmische y-Achse</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>Alles einpassen</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>⋯</source>
+        <translation>⋯</translation>
+    </message>
+    <message>
+        <source>Fit, export</source>
+        <translation>Einpassen, exportieren</translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation>Daten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoadJob</name>
+    <message>
+        <source>Loading a model</source>
+        <translation>Modell laden</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder for the checkpoint: %1</source>
+        <translation>Für den Checkpoint konnte kein temporärer Ordner erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Copying the latest checkpoint of %1…</source>
+        <translation>Neuester Checkpoint von %1 wird kopiert…</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint…</source>
+        <translation>Checkpoint wird geladen…</translation>
+    </message>
+    <message>
+        <source>Model “%1”</source>
+        <translation>Modell „%1“</translation>
+    </message>
+    <message>
+        <source>Latest checkpoint of run “%1”</source>
+        <translation>Neuester Checkpoint des Laufs „%1“</translation>
+    </message>
+    <message>
+        <source>%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8; %L9 parameters, on %10.</source>
+        <translation>%1: %2 Hybrid- + %3 Attention-Schichten, d_model %4, %5 Heads, d_state %6, Kontext %L7, Vokabular %L8; %L9 Parameter, auf %10.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>An estimate, not a measurement: weights, gradients and AdamW&apos;s two moments take 4 × parameters × 4 bytes; the activations are counted as batch × context × d_model × (12 × layers + 2) floats, plus 2 × batch × heads × context² per attention layer and 2 × batch × context × vocabulary for the loss. The Context probe measures the real peak.</source>
+        <translation>Eine Schätzung, keine Messung: Gewichte, Gradienten und die zwei Momente von AdamW belegen 4 × Parameter × 4 Bytes; die Aktivierungen werden als Batch × Kontext × d_model × (12 × Schichten + 2) Floats gezählt, dazu 2 × Batch × Heads × Kontext² pro Attention-Schicht und 2 × Batch × Kontext × Vokabular für den Loss. Die Kontextmessung misst den tatsächlichen Spitzenwert.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
+        <translation>i3-80m und i3-22m sind die veröffentlichten Modellformen; small und tiny trainieren schnell auf einer CPU.</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Width (d_model):</source>
+        <translation>Breite (d_model):</translation>
+    </message>
+    <message>
+        <source>The size of every token&apos;s vector; must be divisible by the heads.</source>
+        <translation>Die Größe des Vektors jedes Tokens; muss durch die Anzahl der Heads teilbar sein.</translation>
+    </message>
+    <message>
+        <source>Attention heads:</source>
+        <translation>Attention-Heads:</translation>
+    </message>
+    <message>
+        <source>Heads of each attention layer; each sees d_model / heads dimensions.</source>
+        <translation>Heads jeder Attention-Schicht; jeder sieht d_model / Heads Dimensionen.</translation>
+    </message>
+    <message>
+        <source>Recurrent state (d_state):</source>
+        <translation>Rekurrenter Zustand (d_state):</translation>
+    </message>
+    <message>
+        <source>The size of the hybrid layers&apos; state s (the A matrix is d_state × d_state).</source>
+        <translation>Die Größe des Zustands s der Hybridschichten (die Matrix A ist d_state × d_state).</translation>
+    </message>
+    <message>
+        <source>Hybrid layers:</source>
+        <translation>Hybridschichten:</translation>
+    </message>
+    <message>
+        <source>RWKV-Mamba recurrent blocks, run first.</source>
+        <translation>Rekurrente RWKV-Mamba-Blöcke, laufen zuerst.</translation>
+    </message>
+    <message>
+        <source>Attention layers:</source>
+        <translation>Attention-Schichten:</translation>
+    </message>
+    <message>
+        <source>Full causal attention blocks, after the hybrid ones.</source>
+        <translation>Blöcke mit voller kausaler Attention, nach den Hybridschichten.</translation>
+    </message>
+    <message>
+        <source>Context (tokens):</source>
+        <translation>Kontext (Tokens):</translation>
+    </message>
+    <message>
+        <source>The longest window the model sees (max_seq_len).</source>
+        <translation>Das längste Fenster, das das Modell sieht (max_seq_len).</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vokabular:</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimierung</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>Optimizer steps to train.</source>
+        <translation>Anzahl der Optimierer-Schritte.</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Windows per micro-batch.</source>
+        <translation>Fenster pro Micro-Batch.</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation:</source>
+        <translation>Gradientenakkumulation:</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step.</source>
+        <translation>Micro-Batches pro Optimierer-Schritt.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>The peak learning rate, reached after the warm-up.</source>
+        <translation>Die höchste Lernrate, erreicht nach dem Warm-up.</translation>
+    </message>
+    <message>
+        <source>Warm-up steps:</source>
+        <translation>Warm-up-Schritte:</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up from lr/100 to lr.</source>
+        <translation>Schritte des linearen Warm-ups von lr/100 bis lr.</translation>
+    </message>
+    <message>
+        <source>Final lr ratio:</source>
+        <translation>Finaler lr-Anteil:</translation>
+    </message>
+    <message>
+        <source>The cosine schedule ends at this fraction of the peak.</source>
+        <translation>Der Kosinus-Verlauf endet bei diesem Anteil des Spitzenwerts.</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Weight Decay:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay.</source>
+        <translation>Entkoppelter Weight Decay von AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam β1:</source>
+        <translation>Adam β1:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s first beta.</source>
+        <translation>Erstes Beta von AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam β2:</source>
+        <translation>Adam β2:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s second beta.</source>
+        <translation>Zweites Beta von AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam ε:</source>
+        <translation>Adam ε:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s epsilon.</source>
+        <translation>Epsilon von AdamW.</translation>
+    </message>
+    <message>
+        <source>Gradient clip (norm):</source>
+        <translation>Gradient-Clipping (Norm):</translation>
+    </message>
+    <message>
+        <source>Gradients are scaled down to this norm when larger.</source>
+        <translation>Größere Gradienten werden auf diese Norm herunterskaliert.</translation>
+    </message>
+    <message>
+        <source>The same seed, data and settings give the same run.</source>
+        <translation>Gleicher Seed, gleiche Daten und gleiche Einstellungen ergeben den gleichen Lauf.</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Logging, evaluation and samples</source>
+        <translation>Protokoll, Auswertung und Textproben</translation>
+    </message>
+    <message>
+        <source>Log every (steps):</source>
+        <translation>Protokoll alle (Schritte):</translation>
+    </message>
+    <message>
+        <source>How often loss, perplexity, gradient norm and lr are recorded.</source>
+        <translation>Wie oft Loss, Perplexität, Gradientennorm und lr aufgezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Evaluate every (steps):</source>
+        <translation>Auswertung alle (Schritte):</translation>
+    </message>
+    <message>
+        <source>How often validation loss is measured and samples are written.</source>
+        <translation>Wie oft der Validierungs-Loss gemessen und Textproben geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Checkpoint every (steps):</source>
+        <translation>Checkpoint alle (Schritte):</translation>
+    </message>
+    <message>
+        <source>How often the model is saved.</source>
+        <translation>Wie oft das Modell gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Loss window (steps):</source>
+        <translation>Loss-Fenster (Schritte):</translation>
+    </message>
+    <message>
+        <source>The running mean of this many training losses decides the best model.</source>
+        <translation>Der gleitende Mittelwert über so viele Trainings-Loss-Werte bestimmt das beste Modell.</translation>
+    </message>
+    <message>
+        <source>Evaluation windows:</source>
+        <translation>Auswertungsfenster:</translation>
+    </message>
+    <message>
+        <source>Validation windows averaged per evaluation.</source>
+        <translation>Pro Auswertung gemittelte Validierungsfenster.</translation>
+    </message>
+    <message>
+        <source>One prompt per line; each evaluation writes a sample for every prompt.</source>
+        <translation>Ein Prompt pro Zeile; jede Auswertung schreibt für jeden Prompt eine Textprobe.</translation>
+    </message>
+    <message>
+        <source>Sample prompts:</source>
+        <translation>Prompts für Textproben:</translation>
+    </message>
+    <message>
+        <source>Sample length (tokens):</source>
+        <translation>Probenlänge (Tokens):</translation>
+    </message>
+    <message>
+        <source>New tokens per sample.</source>
+        <translation>Neue Tokens pro Textprobe.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (not available here)</source>
+        <translation>%1 (hier nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number from 0 to %1</source>
+        <translation>der Seed muss eine ganze Zahl von 0 bis %1 sein</translation>
+    </message>
+    <message>
+        <source>the device %1 is not available on this machine</source>
+        <translation>das Gerät %1 ist auf diesem Rechner nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (%2 million)</source>
+        <translation>Parameter: %1 (%2 Millionen)</translation>
+    </message>
+    <message>
+        <source>Parameters: – (see the problems below)</source>
+        <translation>Parameter: – (siehe die Probleme unten)</translation>
+    </message>
+    <message>
+        <source>Training memory: –</source>
+        <translation>Trainingsspeicher: –</translation>
+    </message>
+    <message>
+        <source>%1 chunks, from the tokenizer</source>
+        <translation>%1 Chunks, vom Tokenizer</translation>
+    </message>
+    <message>
+        <source>%1 chunks (assumed until the data is analysed)</source>
+        <translation>%1 Chunks (angenommen, bis die Daten analysiert sind)</translation>
+    </message>
+    <message>
+        <source>That is more than the %1 of %2: it will not fit.</source>
+        <translation>Das ist mehr als die %1 von %2: Es passt nicht.</translation>
+    </message>
+    <message>
+        <source>%1 has %2.</source>
+        <translation>%1 hat %2.</translation>
+    </message>
+    <message>
+        <source>Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 (batch %4, context %5). %6</source>
+        <translation>Trainingsspeicher ≈ %1: Gewichte, Gradienten und AdamW-Zustand %2 + Aktivierungen %3 (Batch %4, Kontext %5). %6</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Load folder…</source>
+        <translation>Ordner laden…</translation>
+    </message>
+    <message>
+        <source>An exported model folder: config.json, weights and tokenizer.json</source>
+        <translation>Ein exportierter Modellordner: config.json, Gewichte und tokenizer.json</translation>
+    </message>
+    <message>
+        <source>Load run…</source>
+        <translation>Lauf laden…</translation>
+    </message>
+    <message>
+        <source>A run folder: its latest checkpoint, also while it trains</source>
+        <translation>Ein Laufordner: sein neuester Checkpoint, auch während des Trainings</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub: downloads are not in this version yet</source>
+        <translation>Hugging Face Hub: Downloads sind in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>All the way left turns the top-k cut off.</source>
+        <translation>Ganz nach links schaltet die Top-k-Begrenzung ab.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Type a prompt, e.g. “once upon a time”, then press Generate (Ctrl+Return).</source>
+        <translation>Geben Sie einen Prompt ein, z. B. „once upon a time“, und klicken Sie dann auf „Generieren“ (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Choose an exported model folder</source>
+        <translation>Exportierten Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Laufordner wählen</translation>
+    </message>
+    <message>
+        <source>A model is still loading; try again when it is ready.</source>
+        <translation>Ein Modell wird noch geladen; versuchen Sie es erneut, wenn es bereit ist.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Load a model first: an exported model folder or a run.</source>
+        <translation>Laden Sie zuerst ein Modell: einen exportierten Modellordner oder einen Lauf.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Wird generiert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) · %1 tokens/s</source>
+        <translation>
+            <numerusform>%n Token · %1 Tokens/s</numerusform>
+            <numerusform>%n Tokens · %1 Tokens/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fertig: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeJob</name>
+    <message>
+        <source>Context probe</source>
+        <translation>Kontextmessung</translation>
+    </message>
+    <message>
+        <source>Measuring context %L1…</source>
+        <translation>Kontext %L1 wird gemessen…</translation>
+    </message>
+</context>
+<context>
+    <name>ProbePanel</name>
+    <message>
+        <source>Choose a model shape, a batch and a range of contexts, then press Start.</source>
+        <translation>Wählen Sie eine Modellform, einen Batch und einen Kontextbereich und klicken Sie dann auf „Start“.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Model shape:</source>
+        <translation>Modellform:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Batch:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <source>Contexts from:</source>
+        <translation>Kontexte von:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <source>Context window (tokens)</source>
+        <translation>Kontextfenster (Tokens)</translation>
+    </message>
+    <message>
+        <source>Peak memory of a training step (GiB)</source>
+        <translation>Spitzenspeicher eines Trainingsschritts (GiB)</translation>
+    </message>
+    <message>
+        <source>ours</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>reference (H200, PyTorch)</source>
+        <translation>Referenz (H200, PyTorch)</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Peak (MiB)</source>
+        <translation>Spitze (MiB)</translation>
+    </message>
+    <message>
+        <source>Peak (GiB)</source>
+        <translation>Spitze (GiB)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Reference (GiB)</source>
+        <translation>Referenz (GiB)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>%1 hybrid + %2 attention layers, d_model %3, vocabulary %L4: %L5 parameters. The reference&apos;s figures are for the i3-80M shape in float32.</source>
+        <translation>%1 Hybrid- + %2 Attention-Schichten, d_model %3, Vokabular %L4: %L5 Parameter. Die Referenzwerte gelten für die i3-80M-Form in float32.</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>Speicher erschöpft</translation>
+    </message>
+    <message>
+        <source>The first context (%L1) is larger than the last (%L2).</source>
+        <translation>Der erste Kontext (%L1) ist größer als der letzte (%L2).</translation>
+    </message>
+    <message>
+        <source>ours (%1)</source>
+        <translation>gemessen (%1)</translation>
+    </message>
+    <message>
+        <source>Starting the probe…</source>
+        <translation>Messung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Wird nach dem aktuellen Schritt gestoppt…</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>passt nicht</translation>
+    </message>
+    <message>
+        <source>Context %L1 does not fit in memory on %2 at batch %3; the sweep stopped there.</source>
+        <translation>Kontext %L1 passt bei Batch %3 nicht in den Speicher von %2; die Messreihe endete dort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n context(s).</source>
+        <translation>
+            <numerusform>Nach %n Kontext gestoppt.</numerusform>
+            <numerusform>Nach %n Kontexten gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n context(s) measured.</source>
+        <translation>
+            <numerusform>Fertig: %n Kontext gemessen.</numerusform>
+            <numerusform>Fertig: %n Kontexte gemessen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunBrowser</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Last loss</source>
+        <translation>Letzter Loss</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>Bester Val.-Loss</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>No runs in this workspace yet.</source>
+        <translation>Noch keine Läufe in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare their loss; double-click one to open it.</source>
+        <translation>Wählen Sie mehrere Läufe aus, um ihren Loss zu vergleichen; ein Doppelklick öffnet einen Lauf.</translation>
+    </message>
+    <message>
+        <source>Training loss of the selected runs</source>
+        <translation>Trainings-Loss der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>vor %n s</numerusform>
+            <numerusform>vor %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n h</numerusform>
+            <numerusform>vor %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters</source>
+        <translation>%1
+%2, %3 Parameter</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>the data analysis</source>
+        <translation>die Datenanalyse</translation>
+    </message>
+    <message>
+        <source>the training run</source>
+        <translation>den Trainingslauf</translation>
+    </message>
+    <message>
+        <source>the context probe</source>
+        <translation>die Kontextmessung</translation>
+    </message>
+    <message>
+        <source>loading the trained model</source>
+        <translation>das Laden des trainierten Modells</translation>
+    </message>
+    <message>
+        <source>the generation</source>
+        <translation>die Generierung</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Timed out waiting for %1</source>
+        <translation>Zeitüberschreitung beim Warten auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenView</name>
+    <message>
+        <source>Generated tokens appear here, coloured by probability.</source>
+        <translation>Generierte Tokens erscheinen hier, eingefärbt nach Wahrscheinlichkeit.</translation>
+    </message>
+    <message>
+        <source>Probability of each chosen token:</source>
+        <translation>Wahrscheinlichkeit jedes gewählten Tokens:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>Token %L1, id %L2
+“%3”
+probability %4</source>
+        <translation>Token %L1, ID %L2
+„%3“
+Wahrscheinlichkeit %4</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingJob</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Loading the latest checkpoint…</source>
+        <translation>Neuester Checkpoint wird geladen…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Training läuft…</translation>
+    </message>
+    <message>
+        <source>Reading the texts…</source>
+        <translation>Texte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading the tokenizer…</source>
+        <translation>Tokenizer wird geladen…</translation>
+    </message>
+    <message>
+        <source>Building the tokenizer…</source>
+        <translation>Tokenizer wird erstellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encoding %n text(s)…</source>
+        <translation>
+            <numerusform>%n Text wird kodiert…</numerusform>
+            <numerusform>%n Texte werden kodiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the run folder…</source>
+        <translation>Laufordner wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Texts the model writes at each evaluation appear here.</source>
+        <translation>Texte, die das Modell bei jeder Auswertung schreibt, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Textproben</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Start a new run with the data and model chosen in the other panels</source>
+        <translation>Einen neuen Lauf mit den Daten und dem Modell starten, die in den anderen Bereichen gewählt sind</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop after the current step and save a checkpoint to resume from</source>
+        <translation>Nach dem aktuellen Schritt stoppen und einen Checkpoint zum Fortsetzen speichern</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <source>Plots as PNG…</source>
+        <translation>Diagramme als PNG…</translation>
+    </message>
+    <message>
+        <source>Export the plots into</source>
+        <translation>Diagramme exportieren nach</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Some plots could not be written into %1.</source>
+        <translation>Einige Diagramme konnten nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Metrics as CSV…</source>
+        <translation>Metriken als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>norm (before clipping)</source>
+        <translation>Norm (vor dem Clipping)</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before starting another.</source>
+        <translation>Ein Lauf ist im Gange; stoppen Sie ihn, bevor Sie einen weiteren starten.</translation>
+    </message>
+    <message>
+        <source>New run in %1</source>
+        <translation>Neuer Lauf in %1</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before resuming another.</source>
+        <translation>Ein Lauf ist im Gange; stoppen Sie ihn, bevor Sie einen anderen fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resuming %1</source>
+        <translation>%1 wird fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Run folder: %1</source>
+        <translation>Laufordner: %1</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Paused (after the current step).</source>
+        <translation>Pausiert (nach dem aktuellen Schritt).</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Wird nach dem aktuellen Schritt gestoppt…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <source>Training started: %1</source>
+        <translation>Training gestartet: %1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <source>Step %1: validation loss %2, training loss %3 (best so far)</source>
+        <translation>Schritt %1: Validierungs-Loss %2, Trainings-Loss %3 (bisher bester)</translation>
+    </message>
+    <message>
+        <source>Step %1: validation loss %2, training loss %3</source>
+        <translation>Schritt %1: Validierungs-Loss %2, Trainings-Loss %3</translation>
+    </message>
+    <message>
+        <source>Step %1: training loss %2 (best so far)</source>
+        <translation>Schritt %1: Trainings-Loss %2 (bisher bester)</translation>
+    </message>
+    <message>
+        <source>Step %1: training loss %2</source>
+        <translation>Schritt %1: Trainings-Loss %2</translation>
+    </message>
+    <message>
+        <source>Step %1:
+%2
+</source>
+        <translation>Schritt %1:
+%2
+</translation>
+    </message>
+    <message>
+        <source>Checkpoint: step %1</source>
+        <translation>Checkpoint: Schritt %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint saved at step %1: %2</source>
+        <translation>Checkpoint bei Schritt %1 gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Finished at step %1; the model is in %2</source>
+        <translation>Bei Schritt %1 abgeschlossen; das Modell liegt in %2</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; resume it later from %2</source>
+        <translation>Bei Schritt %1 gestoppt; später fortsetzen aus %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Stopped before training began</source>
+        <translation>Vor Trainingsbeginn gestoppt</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before opening another.</source>
+        <translation>Ein Lauf ist im Gange; stoppen Sie ihn, bevor Sie einen anderen öffnen.</translation>
+    </message>
+    <message>
+        <source>Reading the run…</source>
+        <translation>Lauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>%1 wird angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable run folder (its run.json is missing or broken).</source>
+        <translation>%1 ist kein lesbarer Laufordner (seine run.json fehlt oder ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>Run status: %1</source>
+        <translation>Laufstatus: %1</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <source>allocated (MiB)</source>
+        <translation>belegt (MiB)</translation>
+    </message>
+    <message>
+        <source>reserved (MiB)</source>
+        <translation>reserviert (MiB)</translation>
+    </message>
+    <message>
+        <source>peak (MiB)</source>
+        <translation>Spitze (MiB)</translation>
+    </message>
+    <message>
+        <source>GPU use (%)</source>
+        <translation>GPU-Auslastung (%)</translation>
+    </message>
+    <message>
+        <source>power (W)</source>
+        <translation>Leistung (W)</translation>
+    </message>
+    <message>
+        <source>temperature (°C)</source>
+        <translation>Temperatur (°C)</translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>Speicher (MiB)</translation>
+    </message>
+    <message>
+        <source>%, W, °C</source>
+        <translation>%, W, °C</translation>
+    </message>
+    <message>
+        <source>RAM used (MiB)</source>
+        <translation>RAM belegt (MiB)</translation>
+    </message>
+    <message>
+        <source>this program (MiB)</source>
+        <translation>dieses Programm (MiB)</translation>
+    </message>
+    <message>
+        <source>CPU use (%)</source>
+        <translation>CPU-Auslastung (%)</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>Plots saved in %1</source>
+        <translation>Diagramme gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Metrics saved in %1</source>
+        <translation>Metriken gespeichert in %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1726 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ro">
+<context>
+    <name>DataJob</name>
+    <message>
+        <source>Analysing the data</source>
+        <translation>Analiza datelor</translation>
+    </message>
+    <message>
+        <source>Reading the texts…</source>
+        <translation>Se citesc textele…</translation>
+    </message>
+    <message>
+        <source>Building the tokenizer…</source>
+        <translation>Se construiește tokenizatorul…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Built from these %n text(s)</source>
+        <translation>
+            <numerusform>Construit din %n text</numerusform>
+            <numerusform>Construit din aceste %n texte</numerusform>
+            <numerusform>Construit din aceste %n de texte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the tokenizer…</source>
+        <translation>Se încarcă tokenizatorul…</translation>
+    </message>
+    <message>
+        <source>Loaded from %1</source>
+        <translation>Încărcat din %1</translation>
+    </message>
+    <message>
+        <source>Encoding the texts…</source>
+        <translation>Se codifică textele…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gata</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The last part of the tokens is held out to measure validation loss.</source>
+        <translation>Ultima parte a tokenurilor este păstrată deoparte pentru a măsura pierderea de validare.</translation>
+    </message>
+    <message>
+        <source>Validation split:</source>
+        <translation>Proporție de validare:</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analizează</translation>
+    </message>
+    <message>
+        <source>Read the texts, build or load the tokenizer and count the tokens.</source>
+        <translation>Citește textele, construiește sau încarcă tokenizatorul și numără tokenurile.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Surse</translation>
+    </message>
+    <message>
+        <source>Built-in corpus</source>
+        <translation>Corpus integrat</translation>
+    </message>
+    <message>
+        <source>Text files (.txt, .jsonl, .csv):</source>
+        <translation>Fișiere text (.txt, .jsonl, .csv):</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Adaugă fișiere…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Elimină</translation>
+    </message>
+    <message>
+        <source>The JSON field (.jsonl) or CSV column (.csv) that holds the text.</source>
+        <translation>Câmpul JSON (.jsonl) sau coloana CSV (.csv) care conține textul.</translation>
+    </message>
+    <message>
+        <source>Text field:</source>
+        <translation>Câmp text:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toate</translation>
+    </message>
+    <message>
+        <source>Use only the first texts, counted over all sources in order (0: all).</source>
+        <translation>Folosește doar primele texte, numărate în ordine din toate sursele (0: toate).</translation>
+    </message>
+    <message>
+        <source>Max texts:</source>
+        <translation>Max. texte:</translation>
+    </message>
+    <message>
+        <source>e.g. roneneldan/TinyStories</source>
+        <translation>de ex. roneneldan/TinyStories</translation>
+    </message>
+    <message>
+        <source>Hugging Face dataset:</source>
+        <translation>Set de date Hugging Face:</translation>
+    </message>
+    <message>
+        <source>Downloading datasets from the Hugging Face Hub is not in this version yet. Export the dataset&apos;s text to a .jsonl or .csv file and add that file.</source>
+        <translation>Descărcarea seturilor de date de pe Hugging Face Hub nu este încă disponibilă în această versiune. Exportați textul setului de date într-un fișier .jsonl sau .csv și adăugați acel fișier.</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>Tokenizator</translation>
+    </message>
+    <message>
+        <source>Build from these texts</source>
+        <translation>Construiește din aceste texte</translation>
+    </message>
+    <message>
+        <source>Load tokenizer.json…</source>
+        <translation>Încarcă tokenizer.json…</translation>
+    </message>
+    <message>
+        <source>tokenizer.json or vocab.json</source>
+        <translation>tokenizer.json sau vocab.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Răsfoiește…</translation>
+    </message>
+    <message>
+        <source>What the data holds</source>
+        <translation>Ce conțin datele</translation>
+    </message>
+    <message>
+        <source>The share of tokens that the tokenizer could not represent (&lt;UNK&gt;).</source>
+        <translation>Proporția tokenurilor pe care tokenizatorul nu le-a putut reprezenta (&lt;UNK&gt;).</translation>
+    </message>
+    <message>
+        <source>Texts:</source>
+        <translation>Texte:</translation>
+    </message>
+    <message>
+        <source>Characters:</source>
+        <translation>Caractere:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokenuri:</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vocabular:</translation>
+    </message>
+    <message>
+        <source>Unknown tokens:</source>
+        <translation>Tokenuri necunoscute:</translation>
+    </message>
+    <message>
+        <source>Train / validation:</source>
+        <translation>Antrenare / validare:</translation>
+    </message>
+    <message>
+        <source>Tokenizer:</source>
+        <translation>Tokenizator:</translation>
+    </message>
+    <message>
+        <source>Save tokenizer…</source>
+        <translation>Salvează tokenizatorul…</translation>
+    </message>
+    <message>
+        <source>Write the built vocabulary as tokenizer.json (the reference&apos;s format).</source>
+        <translation>Scrie vocabularul construit ca tokenizer.json (în formatul referinței).</translation>
+    </message>
+    <message>
+        <source>The data changed since this analysis: press Analyse again.</source>
+        <translation>Datele s-au schimbat de la această analiză: apăsați din nou „Analizează”.</translation>
+    </message>
+    <message>
+        <source>Preview (first texts):</source>
+        <translation>Previzualizare (primele texte):</translation>
+    </message>
+    <message>
+        <source>Add text files</source>
+        <translation>Adaugă fișiere text</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.csv);;All files (*)</source>
+        <translation>Texte (*.txt *.jsonl *.csv);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Load tokenizer</source>
+        <translation>Încarcă tokenizatorul</translation>
+    </message>
+    <message>
+        <source>Tokenizer (tokenizer.json vocab.json *.json);;All files (*)</source>
+        <translation>Tokenizator (tokenizer.json vocab.json *.json);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Save tokenizer</source>
+        <translation>Salvează tokenizatorul</translation>
+    </message>
+    <message>
+        <source>Tokenizer (*.json)</source>
+        <translation>Tokenizator (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no tokenizer yet: press Analyse first.</source>
+        <translation>Nu există încă un tokenizator: apăsați mai întâi „Analizează”.</translation>
+    </message>
+    <message>
+        <source>Could not save the tokenizer: %1</source>
+        <translation>Tokenizatorul nu a putut fi salvat: %1</translation>
+    </message>
+    <message>
+        <source>%1; saved to %2</source>
+        <translation>%1; salvat în %2</translation>
+    </message>
+    <message>
+        <source>No data chosen: tick the built-in corpus or add at least one file.</source>
+        <translation>Nu s-au ales date: bifați corpusul integrat sau adăugați cel puțin un fișier.</translation>
+    </message>
+    <message>
+        <source>Choose the tokenizer.json to load, or build the tokenizer from the texts.</source>
+        <translation>Alegeți fișierul tokenizer.json de încărcat sau construiți tokenizatorul din texte.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Se pornește…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes of UTF-8)</source>
+        <translation>%1 (%2 de octeți UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1 chunks</source>
+        <translation>%1 de fragmente</translation>
+    </message>
+    <message>
+        <source>%1 % (%2 of %3 tokens)</source>
+        <translation>%1 % (%2 din %3 de tokenuri)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 tokens</source>
+        <translation>%1 / %2 de tokenuri</translation>
+    </message>
+</context>
+<context>
+    <name>EngineJob</name>
+    <message>
+        <source>Out of memory: try a smaller model, batch or context.</source>
+        <translation>Memorie insuficientă: încercați un model, un lot sau un context mai mic.</translation>
+    </message>
+    <message>
+        <source>The job failed for an unknown reason.</source>
+        <translation>Operația a eșuat dintr-un motiv necunoscut.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationJob</name>
+    <message>
+        <source>Generating text</source>
+        <translation>Generare de text</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Încărcați mai întâi un model.</translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 tokens</source>
+        <translation>%L1 din %L2 de tokenuri</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>i3 Studio</source>
+        <translation>i3 Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Model &amp;&amp; hyperparameters</source>
+        <translation>&amp;Model &amp;&amp; hiperparametri</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>A&amp;ntrenare</translation>
+    </message>
+    <message>
+        <source>Context &amp;probe</source>
+        <translation>Sondă de &amp;context</translation>
+    </message>
+    <message>
+        <source>P&amp;layground</source>
+        <translation>P&amp;layground</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Rulări</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Antrenează</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Start a training run with the chosen data and configuration (Ctrl+T)</source>
+        <translation>Pornește o rulare de antrenare cu datele și configurația alese (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pauză</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Oprește</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Stop training after the current step; a checkpoint is saved</source>
+        <translation>Oprește antrenarea după pasul curent; se salvează un punct de control</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fișier</translation>
+    </message>
+    <message>
+        <source>Choose &amp;workspace…</source>
+        <translation>Alege spațiul de &amp;lucru…</translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation>&amp;Deschide o rulare…</translation>
+    </message>
+    <message>
+        <source>&amp;Load model into the playground…</source>
+        <translation>În&amp;carcă modelul în Playground…</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots as PNG…</source>
+        <translation>Exportă &amp;graficele ca PNG…</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>Exportă &amp;metricile ca CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ieșire</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vizualizare</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Model &amp;&amp; hyperparameters</source>
+        <translation>Model &amp;&amp; hiperparametri</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Antrenare</translation>
+    </message>
+    <message>
+        <source>Context probe</source>
+        <translation>Sondă de context</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>Playground</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Setări</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Limbă</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Limba sistemului</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Ajutor</translation>
+    </message>
+    <message>
+        <source>&amp;About i3 Studio</source>
+        <translation>&amp;Despre i3 Studio</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Despre &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Pregătit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <source>Workspace folder for training runs</source>
+        <translation>Dosarul spațiului de lucru pentru rulările de antrenare</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1</source>
+        <translation>Dosarul spațiului de lucru %1 nu poate fi creat</translation>
+    </message>
+    <message>
+        <source>%1: stopped</source>
+        <translation>%1: oprit</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: gata</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 a eșuat: %2</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>GPU memory %1 / %2 GiB</source>
+        <translation>Memorie GPU %1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>RAM %1 / %2 GiB</source>
+        <translation>RAM %1 / %2 GiB</translation>
+    </message>
+    <message>
+        <source>The language changes when i3 Studio starts again.</source>
+        <translation>Limba se schimbă la următoarea pornire a i3 Studio.</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>Deschide un dosar de rulare</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json, weights, tokenizer.json) or a run folder</source>
+        <translation>Un dosar de model (config.json, ponderi, tokenizer.json) sau un dosar de rulare</translation>
+    </message>
+    <message>
+        <source>Folder for the plot images</source>
+        <translation>Dosar pentru imaginile graficelor</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>Exportă graficele</translation>
+    </message>
+    <message>
+        <source>The plots could not be written to %1.</source>
+        <translation>Graficele nu au putut fi scrise în %1.</translation>
+    </message>
+    <message>
+        <source>Metrics as CSV</source>
+        <translation>Metrici ca CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fișiere CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Exportă metricile</translation>
+    </message>
+    <message>
+        <source>The metrics could not be written to %1.</source>
+        <translation>Metricile nu au putut fi scrise în %1.</translation>
+    </message>
+    <message>
+        <source>About i3 Studio</source>
+        <translation>Despre i3 Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and play with i3 hybrid language models (RWKV-Mamba recurrent blocks and full attention).&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Antrenați, urmăriți și experimentați cu modele de limbaj hibride i3 (blocuri recurente RWKV-Mamba și atenție completă).&lt;/p&gt;&lt;p&gt;Software liber sub licența GNU General Public License, versiunea 3 sau ulterioară.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPlot</name>
+    <message>
+        <source>log</source>
+        <translation>log</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis</source>
+        <translation>Axă y logaritmică</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Scară logaritmică</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>Încadrează tot</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportă PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportă CSV…</translation>
+    </message>
+    <message>
+        <source>⋯</source>
+        <translation>⋯</translation>
+    </message>
+    <message>
+        <source>Fit, export</source>
+        <translation>Încadrare, export</translation>
+    </message>
+    <message>
+        <source>Export plot as PNG</source>
+        <translation>Exportă graficul ca PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>Exportă graficul</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Nu s-a putut scrie %1.</translation>
+    </message>
+    <message>
+        <source>Export data as CSV</source>
+        <translation>Exportă datele ca CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fișiere CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Exportă datele</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nu s-a putut scrie %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoadJob</name>
+    <message>
+        <source>Loading a model</source>
+        <translation>Încărcare model</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Se încarcă %1…</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary folder for the checkpoint: %1</source>
+        <translation>Nu s-a putut crea un dosar temporar pentru punctul de control: %1</translation>
+    </message>
+    <message>
+        <source>Copying the latest checkpoint of %1…</source>
+        <translation>Se copiază ultimul punct de control din %1…</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint…</source>
+        <translation>Se încarcă punctul de control…</translation>
+    </message>
+    <message>
+        <source>Model “%1”</source>
+        <translation>Modelul „%1”</translation>
+    </message>
+    <message>
+        <source>Latest checkpoint of run “%1”</source>
+        <translation>Ultimul punct de control al rulării „%1”</translation>
+    </message>
+    <message>
+        <source>%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8; %L9 parameters, on %10.</source>
+        <translation>%1: %2 straturi hibride + %3 de atenție, d_model %4, %5 capete, d_state %6, context %L7, vocabular %L8; %L9 de parametri, pe %10.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notă: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPanel</name>
+    <message>
+        <source>An estimate, not a measurement: weights, gradients and AdamW&apos;s two moments take 4 × parameters × 4 bytes; the activations are counted as batch × context × d_model × (12 × layers + 2) floats, plus 2 × batch × heads × context² per attention layer and 2 × batch × context × vocabulary for the loss. The Context probe measures the real peak.</source>
+        <translation>O estimare, nu o măsurătoare: ponderile, gradienții și cele două momente ale AdamW ocupă 4 × parametri × 4 octeți; activările sunt socotite ca lot × context × d_model × (12 × straturi + 2) valori float, plus 2 × lot × capete × context² pentru fiecare strat de atenție și 2 × lot × context × vocabular pentru pierdere. Sonda de context măsoară vârful real.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizat</translation>
+    </message>
+    <message>
+        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
+        <translation>i3-80m și i3-22m sunt formele publicate; small și tiny se antrenează rapid pe un CPU.</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Presetare:</translation>
+    </message>
+    <message>
+        <source>Width (d_model):</source>
+        <translation>Lățime (d_model):</translation>
+    </message>
+    <message>
+        <source>The size of every token&apos;s vector; must be divisible by the heads.</source>
+        <translation>Dimensiunea vectorului fiecărui token; trebuie să fie divizibilă cu numărul de capete.</translation>
+    </message>
+    <message>
+        <source>Attention heads:</source>
+        <translation>Capete de atenție:</translation>
+    </message>
+    <message>
+        <source>Heads of each attention layer; each sees d_model / heads dimensions.</source>
+        <translation>Capetele fiecărui strat de atenție; fiecare vede d_model / capete dimensiuni.</translation>
+    </message>
+    <message>
+        <source>Recurrent state (d_state):</source>
+        <translation>Stare recurentă (d_state):</translation>
+    </message>
+    <message>
+        <source>The size of the hybrid layers&apos; state s (the A matrix is d_state × d_state).</source>
+        <translation>Dimensiunea stării s a straturilor hibride (matricea A este d_state × d_state).</translation>
+    </message>
+    <message>
+        <source>Hybrid layers:</source>
+        <translation>Straturi hibride:</translation>
+    </message>
+    <message>
+        <source>RWKV-Mamba recurrent blocks, run first.</source>
+        <translation>Blocuri recurente RWKV-Mamba, rulate primele.</translation>
+    </message>
+    <message>
+        <source>Attention layers:</source>
+        <translation>Straturi de atenție:</translation>
+    </message>
+    <message>
+        <source>Full causal attention blocks, after the hybrid ones.</source>
+        <translation>Blocuri de atenție cauzală completă, după cele hibride.</translation>
+    </message>
+    <message>
+        <source>Context (tokens):</source>
+        <translation>Context (tokenuri):</translation>
+    </message>
+    <message>
+        <source>The longest window the model sees (max_seq_len).</source>
+        <translation>Cea mai lungă fereastră pe care o vede modelul (max_seq_len).</translation>
+    </message>
+    <message>
+        <source>Vocabulary:</source>
+        <translation>Vocabular:</translation>
+    </message>
+    <message>
+        <source>Optimisation</source>
+        <translation>Optimizare</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Pași:</translation>
+    </message>
+    <message>
+        <source>Optimizer steps to train.</source>
+        <translation>Numărul de pași ai optimizatorului.</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Mărimea lotului:</translation>
+    </message>
+    <message>
+        <source>Windows per micro-batch.</source>
+        <translation>Ferestre per micro-lot.</translation>
+    </message>
+    <message>
+        <source>Gradient accumulation:</source>
+        <translation>Acumulare de gradienți:</translation>
+    </message>
+    <message>
+        <source>Micro-batches per optimizer step.</source>
+        <translation>Micro-loturi per pas al optimizatorului.</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Rată de învățare:</translation>
+    </message>
+    <message>
+        <source>The peak learning rate, reached after the warm-up.</source>
+        <translation>Rata de învățare maximă, atinsă după încălzire.</translation>
+    </message>
+    <message>
+        <source>Warm-up steps:</source>
+        <translation>Pași de încălzire:</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up from lr/100 to lr.</source>
+        <translation>Pași de încălzire liniară de la lr/100 la lr.</translation>
+    </message>
+    <message>
+        <source>Final lr ratio:</source>
+        <translation>Raport lr final:</translation>
+    </message>
+    <message>
+        <source>The cosine schedule ends at this fraction of the peak.</source>
+        <translation>Programul cosinus se încheie la această fracțiune din valoarea maximă.</translation>
+    </message>
+    <message>
+        <source>Weight decay:</source>
+        <translation>Atenuarea ponderilor:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay.</source>
+        <translation>Atenuarea decuplată a ponderilor din AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam β1:</source>
+        <translation>Adam β1:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s first beta.</source>
+        <translation>Primul beta al AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam β2:</source>
+        <translation>Adam β2:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s second beta.</source>
+        <translation>Al doilea beta al AdamW.</translation>
+    </message>
+    <message>
+        <source>Adam ε:</source>
+        <translation>Adam ε:</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s epsilon.</source>
+        <translation>Epsilonul AdamW.</translation>
+    </message>
+    <message>
+        <source>Gradient clip (norm):</source>
+        <translation>Limitare gradient (normă):</translation>
+    </message>
+    <message>
+        <source>Gradients are scaled down to this norm when larger.</source>
+        <translation>Gradienții mai mari sunt reduși la această normă.</translation>
+    </message>
+    <message>
+        <source>The same seed, data and settings give the same run.</source>
+        <translation>Aceeași sămânță, aceleași date și setări dau aceeași rulare.</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Sămânță:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispozitiv:</translation>
+    </message>
+    <message>
+        <source>Logging, evaluation and samples</source>
+        <translation>Jurnal, evaluare și mostre</translation>
+    </message>
+    <message>
+        <source>Log every (steps):</source>
+        <translation>Jurnal la fiecare (pași):</translation>
+    </message>
+    <message>
+        <source>How often loss, perplexity, gradient norm and lr are recorded.</source>
+        <translation>Cât de des se înregistrează pierderea, perplexitatea, norma gradientului și lr.</translation>
+    </message>
+    <message>
+        <source>Evaluate every (steps):</source>
+        <translation>Evaluare la fiecare (pași):</translation>
+    </message>
+    <message>
+        <source>How often validation loss is measured and samples are written.</source>
+        <translation>Cât de des se măsoară pierderea de validare și se scriu mostre.</translation>
+    </message>
+    <message>
+        <source>Checkpoint every (steps):</source>
+        <translation>Punct de control la fiecare (pași):</translation>
+    </message>
+    <message>
+        <source>How often the model is saved.</source>
+        <translation>Cât de des se salvează modelul.</translation>
+    </message>
+    <message>
+        <source>Loss window (steps):</source>
+        <translation>Fereastră de pierdere (pași):</translation>
+    </message>
+    <message>
+        <source>The running mean of this many training losses decides the best model.</source>
+        <translation>Media mobilă a atâtor pierderi de antrenare decide cel mai bun model.</translation>
+    </message>
+    <message>
+        <source>Evaluation windows:</source>
+        <translation>Ferestre de evaluare:</translation>
+    </message>
+    <message>
+        <source>Validation windows averaged per evaluation.</source>
+        <translation>Ferestre de validare mediate la fiecare evaluare.</translation>
+    </message>
+    <message>
+        <source>One prompt per line; each evaluation writes a sample for every prompt.</source>
+        <translation>Un prompt pe linie; fiecare evaluare scrie o mostră pentru fiecare prompt.</translation>
+    </message>
+    <message>
+        <source>Sample prompts:</source>
+        <translation>Prompturi pentru mostre:</translation>
+    </message>
+    <message>
+        <source>Sample length (tokens):</source>
+        <translation>Lungime mostră (tokenuri):</translation>
+    </message>
+    <message>
+        <source>New tokens per sample.</source>
+        <translation>Tokenuri noi per mostră.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (not available here)</source>
+        <translation>%1 (indisponibil aici)</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number from 0 to %1</source>
+        <translation>sămânța trebuie să fie un număr întreg de la 0 la %1</translation>
+    </message>
+    <message>
+        <source>the device %1 is not available on this machine</source>
+        <translation>dispozitivul %1 nu este disponibil pe acest calculator</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (%2 million)</source>
+        <translation>Parametri: %1 (%2 milioane)</translation>
+    </message>
+    <message>
+        <source>Parameters: – (see the problems below)</source>
+        <translation>Parametri: – (vedeți problemele de mai jos)</translation>
+    </message>
+    <message>
+        <source>Training memory: –</source>
+        <translation>Memorie de antrenare: –</translation>
+    </message>
+    <message>
+        <source>%1 chunks, from the tokenizer</source>
+        <translation>%1 de fragmente, de la tokenizator</translation>
+    </message>
+    <message>
+        <source>%1 chunks (assumed until the data is analysed)</source>
+        <translation>%1 de fragmente (presupus până la analiza datelor)</translation>
+    </message>
+    <message>
+        <source>That is more than the %1 of %2: it will not fit.</source>
+        <translation>Depășește memoria de %1 a dispozitivului %2: nu va încăpea.</translation>
+    </message>
+    <message>
+        <source>%1 has %2.</source>
+        <translation>%1 are %2.</translation>
+    </message>
+    <message>
+        <source>Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 (batch %4, context %5). %6</source>
+        <translation>Memorie de antrenare ≈ %1: ponderi, gradienți și starea AdamW %2 + activări %3 (lot %4, context %5). %6</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Load folder…</source>
+        <translation>Încarcă dosar…</translation>
+    </message>
+    <message>
+        <source>An exported model folder: config.json, weights and tokenizer.json</source>
+        <translation>Un dosar de model exportat: config.json, ponderi și tokenizer.json</translation>
+    </message>
+    <message>
+        <source>Load run…</source>
+        <translation>Încarcă rulare…</translation>
+    </message>
+    <message>
+        <source>A run folder: its latest checkpoint, also while it trains</source>
+        <translation>Un dosar de rulare: ultimul său punct de control, chiar și în timpul antrenării</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub: downloads are not in this version yet</source>
+        <translation>Hugging Face Hub: descărcările nu sunt încă disponibile în această versiune</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Niciun model încărcat.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispozitiv:</translation>
+    </message>
+    <message>
+        <source>All the way left turns the top-k cut off.</source>
+        <translation>Complet la stânga dezactivează limitarea top-k.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> de tokenuri</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Eșantionare</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatură:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Lungime:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Sămânță:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generează</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Oprește</translation>
+    </message>
+    <message>
+        <source>Type a prompt, e.g. “once upon a time”, then press Generate (Ctrl+Return).</source>
+        <translation>Scrieți un prompt, de ex. „once upon a time”, apoi apăsați „Generează” (Ctrl+Return).</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokenuri</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>oprit</translation>
+    </message>
+    <message>
+        <source>Choose an exported model folder</source>
+        <translation>Alegeți un dosar de model exportat</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Alegeți un dosar de rulare</translation>
+    </message>
+    <message>
+        <source>A model is still loading; try again when it is ready.</source>
+        <translation>Un model încă se încarcă; încercați din nou când este gata.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Se încarcă %1…</translation>
+    </message>
+    <message>
+        <source>Load a model first: an exported model folder or a run.</source>
+        <translation>Încărcați mai întâi un model: un dosar de model exportat sau o rulare.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Se generează…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) · %1 tokens/s</source>
+        <translation>
+            <numerusform>%n token · %1 tokenuri/s</numerusform>
+            <numerusform>%n tokenuri · %1 tokenuri/s</numerusform>
+            <numerusform>%n de tokenuri · %1 tokenuri/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Oprit: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Gata: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeJob</name>
+    <message>
+        <source>Context probe</source>
+        <translation>Sondă de context</translation>
+    </message>
+    <message>
+        <source>Measuring context %L1…</source>
+        <translation>Se măsoară contextul %L1…</translation>
+    </message>
+</context>
+<context>
+    <name>ProbePanel</name>
+    <message>
+        <source>Choose a model shape, a batch and a range of contexts, then press Start.</source>
+        <translation>Alegeți o formă de model, un lot și un interval de contexte, apoi apăsați „Pornește”.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Pornește</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Oprește</translation>
+    </message>
+    <message>
+        <source>Model shape:</source>
+        <translation>Forma modelului:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Lot:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispozitiv:</translation>
+    </message>
+    <message>
+        <source>Contexts from:</source>
+        <translation>Contexte de la:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>până la:</translation>
+    </message>
+    <message>
+        <source>Context window (tokens)</source>
+        <translation>Fereastră de context (tokenuri)</translation>
+    </message>
+    <message>
+        <source>Peak memory of a training step (GiB)</source>
+        <translation>Memoria maximă a unui pas de antrenare (GiB)</translation>
+    </message>
+    <message>
+        <source>ours</source>
+        <translation>măsurat</translation>
+    </message>
+    <message>
+        <source>reference (H200, PyTorch)</source>
+        <translation>referință (H200, PyTorch)</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Peak (MiB)</source>
+        <translation>Vârf (MiB)</translation>
+    </message>
+    <message>
+        <source>Peak (GiB)</source>
+        <translation>Vârf (GiB)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Timp (s)</translation>
+    </message>
+    <message>
+        <source>Reference (GiB)</source>
+        <translation>Referință (GiB)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notă</translation>
+    </message>
+    <message>
+        <source>%1 hybrid + %2 attention layers, d_model %3, vocabulary %L4: %L5 parameters. The reference&apos;s figures are for the i3-80M shape in float32.</source>
+        <translation>%1 straturi hibride + %2 de atenție, d_model %3, vocabular %L4: %L5 de parametri. Valorile de referință sunt pentru forma i3-80M în float32.</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>memorie insuficientă</translation>
+    </message>
+    <message>
+        <source>The first context (%L1) is larger than the last (%L2).</source>
+        <translation>Primul context (%L1) este mai mare decât ultimul (%L2).</translation>
+    </message>
+    <message>
+        <source>ours (%1)</source>
+        <translation>măsurat (%1)</translation>
+    </message>
+    <message>
+        <source>Starting the probe…</source>
+        <translation>Se pornește sonda…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Se oprește după pasul curent…</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>nu încape</translation>
+    </message>
+    <message>
+        <source>Context %L1 does not fit in memory on %2 at batch %3; the sweep stopped there.</source>
+        <translation>Contextul %L1 nu încape în memorie pe %2 cu un lot de %3; seria de măsurători s-a oprit acolo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n context(s).</source>
+        <translation>
+            <numerusform>Oprit după %n context.</numerusform>
+            <numerusform>Oprit după %n contexte.</numerusform>
+            <numerusform>Oprit după %n de contexte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n context(s) measured.</source>
+        <translation>
+            <numerusform>Gata: %n context măsurat.</numerusform>
+            <numerusform>Gata: %n contexte măsurate.</numerusform>
+            <numerusform>Gata: %n de contexte măsurate.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunBrowser</name>
+    <message>
+        <source>Run</source>
+        <translation>Rulare</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pași</translation>
+    </message>
+    <message>
+        <source>Last loss</source>
+        <translation>Ultima pierdere</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>Cea mai bună pierdere val.</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizat</translation>
+    </message>
+    <message>
+        <source>No runs in this workspace yet.</source>
+        <translation>Încă nu există rulări în acest spațiu de lucru.</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare their loss; double-click one to open it.</source>
+        <translation>Selectați mai multe rulări pentru a le compara pierderea; dublu clic pe una pentru a o deschide.</translation>
+    </message>
+    <message>
+        <source>Training loss of the selected runs</source>
+        <translation>Pierderea de antrenare a rulărilor selectate</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pierdere</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>creată</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>în antrenare</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>oprită</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminată</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>eșuată</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ilizibilă</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>chiar acum</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>acum %n s</numerusform>
+            <numerusform>acum %n s</numerusform>
+            <numerusform>acum %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>acum %n min</numerusform>
+            <numerusform>acum %n min</numerusform>
+            <numerusform>acum %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>acum %n h</numerusform>
+            <numerusform>acum %n h</numerusform>
+            <numerusform>acum %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>acum %n zi</numerusform>
+            <numerusform>acum %n zile</numerusform>
+            <numerusform>acum %n de zile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3 parameters</source>
+        <translation>%1
+%2, %3 de parametri</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTour</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Dosarul %1 nu poate fi creat</translation>
+    </message>
+    <message>
+        <source>the data analysis</source>
+        <translation>analizei datelor</translation>
+    </message>
+    <message>
+        <source>the training run</source>
+        <translation>rulării de antrenare</translation>
+    </message>
+    <message>
+        <source>the context probe</source>
+        <translation>sondei de context</translation>
+    </message>
+    <message>
+        <source>loading the trained model</source>
+        <translation>încărcării modelului antrenat</translation>
+    </message>
+    <message>
+        <source>the generation</source>
+        <translation>generării</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Nu se poate scrie %1</translation>
+    </message>
+    <message>
+        <source>Timed out waiting for %1</source>
+        <translation>Timp expirat în așteptarea %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenView</name>
+    <message>
+        <source>Generated tokens appear here, coloured by probability.</source>
+        <translation>Tokenurile generate apar aici, colorate după probabilitate.</translation>
+    </message>
+    <message>
+        <source>Probability of each chosen token:</source>
+        <translation>Probabilitatea fiecărui token ales:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>mică</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>mare</translation>
+    </message>
+    <message>
+        <source>Token %L1, id %L2
+“%3”
+probability %4</source>
+        <translation>Tokenul %L1, id %L2
+„%3”
+probabilitate %4</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingJob</name>
+    <message>
+        <source>Training</source>
+        <translation>Antrenare</translation>
+    </message>
+    <message>
+        <source>Loading the latest checkpoint…</source>
+        <translation>Se încarcă ultimul punct de control…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Antrenare în curs…</translation>
+    </message>
+    <message>
+        <source>Reading the texts…</source>
+        <translation>Se citesc textele…</translation>
+    </message>
+    <message>
+        <source>Loading the tokenizer…</source>
+        <translation>Se încarcă tokenizatorul…</translation>
+    </message>
+    <message>
+        <source>Building the tokenizer…</source>
+        <translation>Se construiește tokenizatorul…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Encoding %n text(s)…</source>
+        <translation>
+            <numerusform>Se codifică %n text…</numerusform>
+            <numerusform>Se codifică %n texte…</numerusform>
+            <numerusform>Se codifică %n de texte…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the run folder…</source>
+        <translation>Se creează dosarul rulării…</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Pasul %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Texts the model writes at each evaluation appear here.</source>
+        <translation>Textele scrise de model la fiecare evaluare apar aici.</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Mostre</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Jurnal</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Antrenează</translation>
+    </message>
+    <message>
+        <source>Start a new run with the data and model chosen in the other panels</source>
+        <translation>Pornește o rulare nouă cu datele și modelul alese în celelalte panouri</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauză</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Oprește</translation>
+    </message>
+    <message>
+        <source>Stop after the current step and save a checkpoint to resume from</source>
+        <translation>Oprește după pasul curent și salvează un punct de control pentru reluare</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Nicio rulare încă</translation>
+    </message>
+    <message>
+        <source>Plots as PNG…</source>
+        <translation>Grafice ca PNG…</translation>
+    </message>
+    <message>
+        <source>Export the plots into</source>
+        <translation>Exportă graficele în</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportă</translation>
+    </message>
+    <message>
+        <source>Some plots could not be written into %1.</source>
+        <translation>Unele grafice nu au putut fi scrise în %1.</translation>
+    </message>
+    <message>
+        <source>Metrics as CSV…</source>
+        <translation>Metrici ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export the metrics</source>
+        <translation>Exportă metricile</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fișiere CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Nu s-a putut scrie %1.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pierdere</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pierdere</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>antrenare</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validare</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexitate</translation>
+    </message>
+    <message>
+        <source>perplexity</source>
+        <translation>perplexitate</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Rată de învățare</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>rată de învățare</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Norma gradientului</translation>
+    </message>
+    <message>
+        <source>norm (before clipping)</source>
+        <translation>normă (înainte de limitare)</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>norma gradientului</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Viteză</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>tokenuri/s</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispozitiv</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>timp (s)</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before starting another.</source>
+        <translation>O rulare este în curs; opriți-o înainte de a porni alta.</translation>
+    </message>
+    <message>
+        <source>New run in %1</source>
+        <translation>Rulare nouă în %1</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before resuming another.</source>
+        <translation>O rulare este în curs; opriți-o înainte de a relua alta.</translation>
+    </message>
+    <message>
+        <source>Resuming %1</source>
+        <translation>Se reia %1</translation>
+    </message>
+    <message>
+        <source>Run folder: %1</source>
+        <translation>Dosarul rulării: %1</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Se pregătește…</translation>
+    </message>
+    <message>
+        <source>Paused (after the current step).</source>
+        <translation>În pauză (după pasul curent).</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Reluat.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Se oprește după pasul curent…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reia</translation>
+    </message>
+    <message>
+        <source>Step %1 / %2</source>
+        <translation>Pasul %1 / %2</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Pasul %1</translation>
+    </message>
+    <message>
+        <source>Training started: %1</source>
+        <translation>Antrenare pornită: %1</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Timp rămas %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 tokenuri/s</translation>
+    </message>
+    <message>
+        <source>Step %1: validation loss %2, training loss %3 (best so far)</source>
+        <translation>Pasul %1: pierdere de validare %2, pierdere de antrenare %3 (cea mai bună până acum)</translation>
+    </message>
+    <message>
+        <source>Step %1: validation loss %2, training loss %3</source>
+        <translation>Pasul %1: pierdere de validare %2, pierdere de antrenare %3</translation>
+    </message>
+    <message>
+        <source>Step %1: training loss %2 (best so far)</source>
+        <translation>Pasul %1: pierdere de antrenare %2 (cea mai bună până acum)</translation>
+    </message>
+    <message>
+        <source>Step %1: training loss %2</source>
+        <translation>Pasul %1: pierdere de antrenare %2</translation>
+    </message>
+    <message>
+        <source>Step %1:
+%2
+</source>
+        <translation>Pasul %1:
+%2
+</translation>
+    </message>
+    <message>
+        <source>Checkpoint: step %1</source>
+        <translation>Punct de control: pasul %1</translation>
+    </message>
+    <message>
+        <source>Checkpoint saved at step %1: %2</source>
+        <translation>Punct de control salvat la pasul %1: %2</translation>
+    </message>
+    <message>
+        <source>Finished at step %1; the model is in %2</source>
+        <translation>Terminat la pasul %1; modelul este în %2</translation>
+    </message>
+    <message>
+        <source>Stopped at step %1; resume it later from %2</source>
+        <translation>Oprit la pasul %1; reluați mai târziu din %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Eroare: %1</translation>
+    </message>
+    <message>
+        <source>Stopped before training began</source>
+        <translation>Oprit înainte de începerea antrenării</translation>
+    </message>
+    <message>
+        <source>A run is under way; stop it before opening another.</source>
+        <translation>O rulare este în curs; opriți-o înainte de a deschide alta.</translation>
+    </message>
+    <message>
+        <source>Reading the run…</source>
+        <translation>Se citește rularea…</translation>
+    </message>
+    <message>
+        <source>Showing %1</source>
+        <translation>Se afișează %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable run folder (its run.json is missing or broken).</source>
+        <translation>%1 nu este un dosar de rulare lizibil (fișierul run.json lipsește sau este deteriorat).</translation>
+    </message>
+    <message>
+        <source>Run status: %1</source>
+        <translation>Starea rulării: %1</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>Dispozitiv: %1</translation>
+    </message>
+    <message>
+        <source>allocated (MiB)</source>
+        <translation>alocat (MiB)</translation>
+    </message>
+    <message>
+        <source>reserved (MiB)</source>
+        <translation>rezervat (MiB)</translation>
+    </message>
+    <message>
+        <source>peak (MiB)</source>
+        <translation>vârf (MiB)</translation>
+    </message>
+    <message>
+        <source>GPU use (%)</source>
+        <translation>utilizare GPU (%)</translation>
+    </message>
+    <message>
+        <source>power (W)</source>
+        <translation>putere (W)</translation>
+    </message>
+    <message>
+        <source>temperature (°C)</source>
+        <translation>temperatură (°C)</translation>
+    </message>
+    <message>
+        <source>memory (MiB)</source>
+        <translation>memorie (MiB)</translation>
+    </message>
+    <message>
+        <source>%, W, °C</source>
+        <translation>%, W, °C</translation>
+    </message>
+    <message>
+        <source>RAM used (MiB)</source>
+        <translation>RAM utilizată (MiB)</translation>
+    </message>
+    <message>
+        <source>this program (MiB)</source>
+        <translation>acest program (MiB)</translation>
+    </message>
+    <message>
+        <source>CPU use (%)</source>
+        <translation>utilizare CPU (%)</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>Plots saved in %1</source>
+        <translation>Grafice salvate în %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nu s-a putut scrie %1: %2</translation>
+    </message>
+    <message>
+        <source>Metrics saved in %1</source>
+        <translation>Metrici salvate în %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "data_panel.h"
+
+#include "builtin_corpus.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+
+namespace {
+
+// The panel shows the validation split in percent; a training run refuses half or more.
+constexpr double kMaxValidationPercent = 49.9;
+constexpr int kProgressSteps = 1000;
+
+QLabel* wrappedLabel(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+QLabel* valueLabel(const QString& objectName, QWidget* parent)
+{
+    auto* label = new QLabel(QStringLiteral("–"), parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    return label;
+}
+
+QString number(qint64 value) { return QLocale().toString(value); }
+
+// Two choices need the same analysis when they differ at most in the validation split, which the
+// panel recomputes from the token count without reading anything again.
+bool sameData(DataChoice a, const DataChoice& b)
+{
+    a.validationFraction = b.validationFraction;
+    return a == b;
+}
+
+} // namespace
+
+DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* settings = new QWidget;
+    auto* settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->addWidget(createSourcesBox());
+    settingsLayout->addWidget(createTokenizerBox());
+
+    auto* splitForm = new QFormLayout;
+    validationSpin_ = new QDoubleSpinBox;
+    validationSpin_->setObjectName("validationSpin");
+    validationSpin_->setRange(0, kMaxValidationPercent);
+    validationSpin_->setDecimals(1);
+    validationSpin_->setSingleStep(1);
+    validationSpin_->setSuffix(tr(" %"));
+    validationSpin_->setValue(DataChoice().validationFraction * 100);
+    validationSpin_->setToolTip(tr("The last part of the tokens is held out to measure validation loss."));
+    splitForm->addRow(tr("Validation split:"), validationSpin_);
+    settingsLayout->addLayout(splitForm);
+
+    analyseButton_ = new QPushButton(tr("Analyse"));
+    analyseButton_->setObjectName("analyseButton");
+    analyseButton_->setToolTip(tr("Read the texts, build or load the tokenizer and count the tokens."));
+    cancelButton_ = new QPushButton(tr("Cancel"));
+    cancelButton_->setObjectName("cancelAnalysisButton");
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(analyseButton_);
+    buttons->addWidget(cancelButton_);
+    buttons->addStretch();
+    settingsLayout->addLayout(buttons);
+
+    progressBar_ = new QProgressBar;
+    progressBar_->setObjectName("analysisProgress");
+    progressBar_->setRange(0, kProgressSteps);
+    progressBar_->setVisible(false);
+    settingsLayout->addWidget(progressBar_);
+
+    errorLabel_ = wrappedLabel(QString(), this);
+    errorLabel_->setObjectName("errorLabel");
+    errorLabel_->setStyleSheet("color: #c62828;");
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    errorLabel_->setVisible(false);
+    settingsLayout->addWidget(errorLabel_);
+    settingsLayout->addStretch();
+
+    auto* settingsScroll = new QScrollArea;
+    settingsScroll->setWidget(settings);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setMinimumWidth(420);
+
+    auto* splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(settingsScroll);
+    splitter->addWidget(createResultsBox());
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(splitter);
+
+    connect(analyseButton_, &QPushButton::clicked, this, &DataPanel::analyse);
+    connect(cancelButton_, &QPushButton::clicked, this, [this] {
+        if (job_)
+            job_->cancel();
+    });
+    connect(validationSpin_, &QDoubleSpinBox::valueChanged, this, [this] {
+        if (summary_) { // the split is arithmetic on the token count: no new analysis needed
+            summary_->validationTokens = static_cast<qint64>(static_cast<double>(summary_->tokens) *
+                                                             choice().validationFraction);
+            summary_->trainTokens = summary_->tokens - summary_->validationTokens;
+            showCounts(*summary_);
+        }
+        if (!settingChoice_)
+            emit choiceChanged();
+    });
+    clearResults();
+    updateEnabledControls();
+}
+
+DataPanel::~DataPanel()
+{
+    delete job_; // cancels and joins its thread before the widgets its signals would reach go away
+}
+
+QWidget* DataPanel::createSourcesBox()
+{
+    auto* box = new QGroupBox(tr("Sources"));
+    auto* layout = new QVBoxLayout(box);
+
+    builtinCheck_ = new QCheckBox(tr("Built-in corpus"));
+    builtinCheck_->setObjectName("builtinCheck");
+    builtinCheck_->setChecked(DataChoice().builtinCorpus);
+    layout->addWidget(builtinCheck_);
+    auto* description = wrappedLabel(QString::fromStdString(i3::builtin_corpus_description()), box);
+    description->setObjectName("builtinDescription");
+    description->setContentsMargins(20, 0, 0, 4);
+    description->setEnabled(false); // greyed: an explanation, not a control
+    layout->addWidget(description);
+
+    layout->addWidget(new QLabel(tr("Text files (.txt, .jsonl, .csv):")));
+    fileList_ = new QListWidget;
+    fileList_->setObjectName("fileList");
+    fileList_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    fileList_->setMinimumHeight(70);
+    fileList_->setMaximumHeight(120);
+    layout->addWidget(fileList_);
+    auto* addButton = new QPushButton(tr("Add files…"));
+    addButton->setObjectName("addFilesButton");
+    removeFileButton_ = new QPushButton(tr("Remove"));
+    removeFileButton_->setObjectName("removeFileButton");
+    auto* fileButtons = new QHBoxLayout;
+    fileButtons->addWidget(addButton);
+    fileButtons->addWidget(removeFileButton_);
+    fileButtons->addStretch();
+    layout->addLayout(fileButtons);
+
+    auto* form = new QFormLayout;
+    textFieldEdit_ = new QLineEdit(DataChoice().textField);
+    textFieldEdit_->setObjectName("textFieldEdit");
+    textFieldEdit_->setToolTip(tr("The JSON field (.jsonl) or CSV column (.csv) that holds the text."));
+    form->addRow(tr("Text field:"), textFieldEdit_);
+    maxTextsSpin_ = new QSpinBox;
+    maxTextsSpin_->setObjectName("maxTextsSpin");
+    maxTextsSpin_->setRange(0, INT_MAX);
+    maxTextsSpin_->setSpecialValueText(tr("All"));
+    maxTextsSpin_->setGroupSeparatorShown(true);
+    maxTextsSpin_->setToolTip(tr("Use only the first texts, counted over all sources in order (0: all)."));
+    form->addRow(tr("Max texts:"), maxTextsSpin_);
+    auto* hubEdit = new QLineEdit;
+    hubEdit->setObjectName("hubDatasetEdit");
+    hubEdit->setPlaceholderText(tr("e.g. roneneldan/TinyStories"));
+    hubEdit->setEnabled(false);
+    form->addRow(tr("Hugging Face dataset:"), hubEdit);
+    layout->addLayout(form);
+    auto* hubNote = wrappedLabel(tr("Downloading datasets from the Hugging Face Hub is not in this version yet. "
+                                    "Export the dataset's text to a .jsonl or .csv file and add that file."),
+                                 box);
+    hubNote->setObjectName("hubNote");
+    hubNote->setEnabled(false);
+    layout->addWidget(hubNote);
+
+    connect(builtinCheck_, &QCheckBox::toggled, this, &DataPanel::onChoiceEdited);
+    connect(addButton, &QPushButton::clicked, this, &DataPanel::addFiles);
+    connect(removeFileButton_, &QPushButton::clicked, this, &DataPanel::removeSelectedFiles);
+    connect(fileList_, &QListWidget::itemSelectionChanged, this, &DataPanel::updateEnabledControls);
+    connect(textFieldEdit_, &QLineEdit::textChanged, this, &DataPanel::onChoiceEdited);
+    connect(maxTextsSpin_, &QSpinBox::valueChanged, this, &DataPanel::onChoiceEdited);
+    return box;
+}
+
+QWidget* DataPanel::createTokenizerBox()
+{
+    auto* box = new QGroupBox(tr("Tokenizer"));
+    auto* layout = new QVBoxLayout(box);
+    buildTokenizerRadio_ = new QRadioButton(tr("Build from these texts"));
+    buildTokenizerRadio_->setObjectName("buildTokenizerRadio");
+    buildTokenizerRadio_->setChecked(true);
+    loadTokenizerRadio_ = new QRadioButton(tr("Load tokenizer.json…"));
+    loadTokenizerRadio_->setObjectName("loadTokenizerRadio");
+    layout->addWidget(buildTokenizerRadio_);
+    layout->addWidget(loadTokenizerRadio_);
+
+    tokenizerPathEdit_ = new QLineEdit;
+    tokenizerPathEdit_->setObjectName("tokenizerPathEdit");
+    tokenizerPathEdit_->setPlaceholderText(tr("tokenizer.json or vocab.json"));
+    tokenizerBrowseButton_ = new QPushButton(tr("Browse…"));
+    tokenizerBrowseButton_->setObjectName("tokenizerBrowseButton");
+    auto* pathRow = new QHBoxLayout;
+    pathRow->setContentsMargins(20, 0, 0, 0);
+    pathRow->addWidget(tokenizerPathEdit_);
+    pathRow->addWidget(tokenizerBrowseButton_);
+    layout->addLayout(pathRow);
+
+    connect(loadTokenizerRadio_, &QRadioButton::toggled, this, [this] {
+        updateEnabledControls();
+        onChoiceEdited();
+    });
+    connect(tokenizerPathEdit_, &QLineEdit::textChanged, this, &DataPanel::onChoiceEdited);
+    connect(tokenizerBrowseButton_, &QPushButton::clicked, this, &DataPanel::browseTokenizer);
+    return box;
+}
+
+QWidget* DataPanel::createResultsBox()
+{
+    auto* box = new QGroupBox(tr("What the data holds"));
+    auto* layout = new QVBoxLayout(box);
+    auto* form = new QFormLayout;
+    textsValue_ = valueLabel("textsValue", box);
+    charactersValue_ = valueLabel("charactersValue", box);
+    tokensValue_ = valueLabel("tokensValue", box);
+    vocabularyValue_ = valueLabel("vocabularyValue", box);
+    unknownRateValue_ = valueLabel("unknownRateValue", box);
+    unknownRateValue_->setToolTip(tr("The share of tokens that the tokenizer could not represent (<UNK>)."));
+    splitValue_ = valueLabel("splitValue", box);
+    tokenizerSourceValue_ = valueLabel("tokenizerSourceValue", box);
+    form->addRow(tr("Texts:"), textsValue_);
+    form->addRow(tr("Characters:"), charactersValue_);
+    form->addRow(tr("Tokens:"), tokensValue_);
+    form->addRow(tr("Vocabulary:"), vocabularyValue_);
+    form->addRow(tr("Unknown tokens:"), unknownRateValue_);
+    form->addRow(tr("Train / validation:"), splitValue_);
+    form->addRow(tr("Tokenizer:"), tokenizerSourceValue_);
+    layout->addLayout(form);
+
+    saveTokenizerButton_ = new QPushButton(tr("Save tokenizer…"));
+    saveTokenizerButton_->setObjectName("saveTokenizerButton");
+    saveTokenizerButton_->setToolTip(tr("Write the built vocabulary as tokenizer.json (the reference's format)."));
+    auto* saveRow = new QHBoxLayout;
+    saveRow->addWidget(saveTokenizerButton_);
+    saveRow->addStretch();
+    layout->addLayout(saveRow);
+
+    staleLabel_ = wrappedLabel(tr("The data changed since this analysis: press Analyse again."), box);
+    staleLabel_->setObjectName("staleLabel");
+    staleLabel_->setStyleSheet("color: #8a6d00;");
+    layout->addWidget(staleLabel_);
+
+    layout->addWidget(new QLabel(tr("Preview (first texts):")));
+    previewList_ = new QListWidget;
+    previewList_->setObjectName("previewList");
+    previewList_->setWordWrap(true);
+    previewList_->setAlternatingRowColors(true);
+    previewList_->setSpacing(3);
+    previewList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    previewList_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    layout->addWidget(previewList_, 1);
+
+    connect(saveTokenizerButton_, &QPushButton::clicked, this, &DataPanel::askWhereToSaveTokenizer);
+    return box;
+}
+
+DataChoice DataPanel::choice() const
+{
+    DataChoice choice;
+    choice.builtinCorpus = builtinCheck_->isChecked();
+    for (int row = 0; row < fileList_->count(); ++row)
+        choice.files << fileList_->item(row)->data(Qt::UserRole).toString();
+    choice.textField = textFieldEdit_->text().trimmed();
+    choice.maxTexts = maxTextsSpin_->value();
+    if (loadTokenizerRadio_->isChecked())
+        choice.tokenizerFile = tokenizerPathEdit_->text().trimmed();
+    choice.validationFraction = validationSpin_->value() / 100.0;
+    return choice;
+}
+
+void DataPanel::setChoice(const DataChoice& choice)
+{
+    settingChoice_ = true;
+    builtinCheck_->setChecked(choice.builtinCorpus);
+    fileList_->clear();
+    for (const QString& file : choice.files) {
+        auto* item = new QListWidgetItem(QDir::toNativeSeparators(file), fileList_);
+        item->setData(Qt::UserRole, file);
+        item->setToolTip(file);
+    }
+    textFieldEdit_->setText(choice.textField);
+    maxTextsSpin_->setValue(static_cast<int>(std::clamp<qint64>(choice.maxTexts, 0, INT_MAX)));
+    loadTokenizerRadio_->setChecked(!choice.tokenizerFile.isEmpty());
+    buildTokenizerRadio_->setChecked(choice.tokenizerFile.isEmpty());
+    tokenizerPathEdit_->setText(choice.tokenizerFile);
+    validationSpin_->setValue(choice.validationFraction * 100);
+    settingChoice_ = false;
+    updateEnabledControls();
+    onChoiceEdited();
+}
+
+void DataPanel::addFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Add text files"), QString(), tr("Texts (*.txt *.jsonl *.csv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    DataChoice next = choice();
+    for (const QString& file : files)
+        if (!next.files.contains(file))
+            next.files << file;
+    setChoice(next);
+}
+
+void DataPanel::removeSelectedFiles()
+{
+    const QList<QListWidgetItem*> selected = fileList_->selectedItems();
+    if (selected.isEmpty())
+        return;
+    qDeleteAll(selected);
+    updateEnabledControls();
+    onChoiceEdited();
+}
+
+void DataPanel::browseTokenizer()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load tokenizer"), tokenizerPathEdit_->text(),
+                                                      tr("Tokenizer (tokenizer.json vocab.json *.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    loadTokenizerRadio_->setChecked(true);
+    tokenizerPathEdit_->setText(file);
+}
+
+void DataPanel::askWhereToSaveTokenizer()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save tokenizer"), QStringLiteral("tokenizer.json"),
+                                                      tr("Tokenizer (*.json)"));
+    if (!file.isEmpty())
+        saveTokenizer(file);
+}
+
+bool DataPanel::saveTokenizer(const QString& path)
+{
+    if (!summary_) {
+        showError(tr("There is no tokenizer yet: press Analyse first."));
+        return false;
+    }
+    try {
+        summary_->saveTokenizer(path);
+    } catch (const std::exception& error) {
+        showError(tr("Could not save the tokenizer: %1").arg(QString::fromStdString(error.what())));
+        return false;
+    }
+    showError(QString());
+    tokenizerSourceValue_->setText(tr("%1; saved to %2").arg(summary_->tokenizerSource, QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void DataPanel::onChoiceEdited()
+{
+    if (settingChoice_)
+        return;
+    staleLabel_->setVisible(summary_ && job_ == nullptr && !sameData(choice(), lastAnalysedChoice_));
+    emit choiceChanged();
+}
+
+void DataPanel::updateEnabledControls()
+{
+    const bool running = job_ != nullptr;
+    analyseButton_->setEnabled(!running);
+    cancelButton_->setVisible(running);
+    removeFileButton_->setEnabled(!fileList_->selectedItems().isEmpty());
+    tokenizerPathEdit_->setEnabled(loadTokenizerRadio_->isChecked());
+    saveTokenizerButton_->setVisible(summary_ && summary_->tokenizerBuilt);
+}
+
+void DataPanel::analyse()
+{
+    if (job_)
+        return;
+    const DataChoice current = choice();
+    if (!current.builtinCorpus && current.files.isEmpty()) {
+        showError(tr("No data chosen: tick the built-in corpus or add at least one file."));
+        return;
+    }
+    if (loadTokenizerRadio_->isChecked() && current.tokenizerFile.isEmpty()) {
+        showError(tr("Choose the tokenizer.json to load, or build the tokenizer from the texts."));
+        return;
+    }
+    showError(QString());
+    summary_.reset();
+    clearResults();
+
+    auto* job = new DataJob(current, this);
+    job_ = job;
+    connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
+        progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
+        progressBar_->setFormat(message);
+    });
+    connect(job, &DataJob::analysed, this, [this, current](DataSummary summary) {
+        lastAnalysedChoice_ = current;
+        // The spin box may have moved while the job ran; the split follows the current value.
+        summary.validationTokens =
+            static_cast<qint64>(static_cast<double>(summary.tokens) * choice().validationFraction);
+        summary.trainTokens = summary.tokens - summary.validationTokens;
+        summary_ = summary;
+        showCounts(summary);
+        showPreview(summary.preview);
+        emit analysed(summary.vocabularySize, summary.tokens);
+    });
+    connect(job, &EngineJob::failed, this, &DataPanel::showError);
+    connect(job, &EngineJob::finished, this, &DataPanel::onJobFinished);
+
+    progressBar_->setValue(0);
+    progressBar_->setFormat(tr("Starting…"));
+    progressBar_->setVisible(true);
+    updateEnabledControls();
+    emit jobStarted(job);
+    job->start();
+}
+
+void DataPanel::onJobFinished()
+{
+    if (job_)
+        job_->deleteLater();
+    job_ = nullptr;
+    progressBar_->setVisible(false);
+    updateEnabledControls();
+    staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));
+}
+
+void DataPanel::showError(const QString& message)
+{
+    errorLabel_->setText(message);
+    errorLabel_->setVisible(!message.isEmpty());
+}
+
+void DataPanel::clearResults()
+{
+    for (QLabel* label : {textsValue_, charactersValue_, tokensValue_, vocabularyValue_, unknownRateValue_,
+                          splitValue_, tokenizerSourceValue_})
+        label->setText(QStringLiteral("–"));
+    previewList_->clear();
+    staleLabel_->setVisible(false);
+    updateEnabledControls();
+}
+
+void DataPanel::showCounts(const DataSummary& summary)
+{
+    textsValue_->setText(number(summary.texts));
+    charactersValue_->setText(tr("%1 (%2 bytes of UTF-8)").arg(number(summary.characters), number(summary.bytes)));
+    tokensValue_->setText(number(summary.tokens));
+    vocabularyValue_->setText(tr("%1 chunks").arg(number(summary.vocabularySize)));
+    unknownRateValue_->setText(tr("%1 % (%2 of %3 tokens)")
+                                   .arg(QLocale().toString(summary.unknownRate * 100, 'f', 2),
+                                        number(summary.unknownTokens), number(summary.tokens)));
+    splitValue_->setText(
+        tr("%1 / %2 tokens").arg(number(summary.trainTokens), number(summary.validationTokens)));
+    tokenizerSourceValue_->setText(summary.tokenizerSource);
+    updateEnabledControls();
+}
+
+void DataPanel::showPreview(const QStringList& texts)
+{
+    previewList_->clear();
+    for (const QString& text : texts) {
+        auto* item = new QListWidgetItem(text, previewList_);
+        item->setToolTip(text);
+    }
+}

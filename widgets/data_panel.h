@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Data panel: which texts to train on, which tokenizer, how much to hold out for validation,
+// and an analysis (counts, unknown-token rate, a preview) run as a DataJob.
+#pragma once
+
+#include "data_choice.h"
+#include "data_job.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class EngineJob;
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+class DataPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit DataPanel(QWidget* parent = nullptr);
+    ~DataPanel() override;
+
+    DataChoice choice() const;
+    // Shows the choice in the controls and emits choiceChanged() once.
+    void setChoice(const DataChoice& choice);
+
+    // The result of the last analysis, once it completed; empty while one runs or after one failed.
+    // It is kept when the choice changes afterwards (the panel then says it is out of date).
+    std::optional<DataSummary> lastSummary() const { return summary_; }
+    bool isAnalysing() const { return job_ != nullptr; }
+
+    // Writes the built tokenizer; false (and the reason shown in the panel) when it cannot.
+    bool saveTokenizer(const QString& path);
+
+public slots:
+    // Starts a DataJob for the current choice; does nothing while one is running.
+    void analyse();
+
+signals:
+    void choiceChanged();
+    void analysed(qint64 vocabularySize, qint64 tokens);
+    void jobStarted(EngineJob* job);
+
+private:
+    QWidget* createSourcesBox();
+    QWidget* createTokenizerBox();
+    QWidget* createResultsBox();
+
+    void addFiles();
+    void removeSelectedFiles();
+    void browseTokenizer();
+    void askWhereToSaveTokenizer();
+    void onChoiceEdited();
+    void updateEnabledControls();
+
+    void showError(const QString& message);
+    void clearResults();
+    void showCounts(const DataSummary& summary);
+    void showPreview(const QStringList& texts);
+    void onJobFinished();
+
+    QCheckBox* builtinCheck_ = nullptr;
+    QListWidget* fileList_ = nullptr;
+    QPushButton* removeFileButton_ = nullptr;
+    QLineEdit* textFieldEdit_ = nullptr;
+    QSpinBox* maxTextsSpin_ = nullptr;
+    QRadioButton* buildTokenizerRadio_ = nullptr;
+    QRadioButton* loadTokenizerRadio_ = nullptr;
+    QLineEdit* tokenizerPathEdit_ = nullptr;
+    QPushButton* tokenizerBrowseButton_ = nullptr;
+    QDoubleSpinBox* validationSpin_ = nullptr;
+    QPushButton* analyseButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QLabel* errorLabel_ = nullptr;
+    QLabel* staleLabel_ = nullptr;
+
+    QLabel* textsValue_ = nullptr;
+    QLabel* charactersValue_ = nullptr;
+    QLabel* tokensValue_ = nullptr;
+    QLabel* vocabularyValue_ = nullptr;
+    QLabel* unknownRateValue_ = nullptr;
+    QLabel* splitValue_ = nullptr;
+    QLabel* tokenizerSourceValue_ = nullptr;
+    QListWidget* previewList_ = nullptr;
+    QPushButton* saveTokenizerButton_ = nullptr;
+
+    QPointer<DataJob> job_;
+    std::optional<DataSummary> summary_;
+    DataChoice lastAnalysedChoice_; // what summary_ describes
+    bool settingChoice_ = false; // setChoice() emits choiceChanged() once, not per control
+};

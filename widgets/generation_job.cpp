@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "generation_job.h"
+
+#include "device_telemetry.h"
+#include "error.h"
+#include "generator.h"
+#include "model_artifacts.h"
+#include "run_snapshot.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <torch/torch.h>
+
+#include <chrono>
+
+ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device, QObject* parent)
+    : EngineJob(tr("Loading a model"), parent), source_(source), path_(path), device_(device)
+{
+    qRegisterMetaType<ModelHandle>();
+}
+
+void ModelLoadJob::work()
+{
+    const std::string device = device_.toStdString();
+    ModelHandle handle;
+    if (source_ == Source::ModelFolder) {
+        reportProgress(-1, tr("Loading %1…").arg(QDir::toNativeSeparators(path_)));
+        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(path_.toStdString(), device));
+    } else {
+        // The snapshot only has to live until the weights are in memory.
+        QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
+        if (!snapshot.isValid())
+            throw i3::Error(tr("Could not create a temporary folder for the checkpoint: %1")
+                                .arg(snapshot.errorString())
+                                .toStdString());
+        reportProgress(-1, tr("Copying the latest checkpoint of %1…").arg(QDir::toNativeSeparators(path_)));
+        i3::snapshot_run_checkpoint(path_.toStdString(), snapshot.path().toStdString(), i3::RunCheckpoint::Latest);
+        reportProgress(-1, tr("Loading the checkpoint…"));
+        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(snapshot.path().toStdString(), device));
+    }
+    handle.description = describe(*handle.model);
+    emit loaded(handle);
+}
+
+QString ModelLoadJob::describe(const i3::LoadedModel& model) const
+{
+    const QString name = QFileInfo(path_).fileName();
+    const QString source = source_ == Source::ModelFolder ? tr("Model “%1”").arg(name)
+                                                          : tr("Latest checkpoint of run “%1”").arg(name);
+    const auto& config = model.config;
+    QStringList lines;
+    lines << tr("%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, "
+                "vocabulary %L8; %L9 parameters, on %10.")
+                 .arg(source)
+                 .arg(config.hybrid_layers)
+                 .arg(config.attn_layers)
+                 .arg(config.d_model)
+                 .arg(config.n_heads)
+                 .arg(config.d_state)
+                 .arg(config.max_seq_len)
+                 .arg(config.vocab_size)
+                 .arg(config.parameter_count())
+                 .arg(QString::fromStdString(i3::device_display_name(device_.toStdString())));
+    for (const auto& note : model.notes)
+        lines << tr("Note: %1").arg(QString::fromStdString(note));
+    return lines.join('\n');
+}
+
+GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings, QObject* parent)
+    : EngineJob(tr("Generating text"), parent), model_(model), settings_(settings)
+{
+    qRegisterMetaType<StreamedToken>();
+}
+
+void GenerationJob::work()
+{
+    using Clock = std::chrono::steady_clock;
+    if (model_.isNull())
+        throw i3::Error(tr("Load a model first.").toStdString());
+    torch::NoGradGuard no_grad;
+    i3::Generator generator(model_.model->model, model_.model->tokenizer);
+
+    i3::GenerationOptions options;
+    options.sampling.temperature = settings_.temperature;
+    options.sampling.top_k = settings_.topK;
+    options.sampling.top_p = settings_.topP;
+    options.max_new_tokens = settings_.maxNewTokens;
+    options.seed = settings_.seed;
+
+    const auto start = Clock::now();
+    const auto rate = [&start](qint64 tokens) {
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return seconds > 0 ? tokens / seconds : 0.0;
+    };
+    qint64 count = 0;
+    const auto result = generator.generate(
+        settings_.prompt.toStdString(), options,
+        [&](const i3::GeneratedToken& token) {
+            ++count;
+            emit tokenGenerated(StreamedToken{token.id, fromEngine(token.text), token.probability}, rate(count));
+            reportProgress(double(count) / settings_.maxNewTokens,
+                           tr("%L1 of %L2 tokens").arg(count).arg(settings_.maxNewTokens));
+        },
+        &cancelToken());
+    emit generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
+}

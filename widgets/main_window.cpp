@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "main_window.h"
+
+#include "data_panel.h"
+#include "device_memory.h"
+#include "engine_job.h"
+#include "model_panel.h"
+#include "playground_panel.h"
+#include "probe_panel.h"
+#include "run_browser.h"
+#include "training_panel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace {
+
+QString gibibytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("i3 Studio"));
+    createPanels();
+    createActions();
+    createMenus();
+    createStatusBar();
+    connectPanels();
+    restoreSettings();
+
+    auto* telemetryTimer = new QTimer(this);
+    connect(telemetryTimer, &QTimer::timeout, this, &MainWindow::updateTelemetry);
+    telemetryTimer->start(2000);
+    updateTelemetry();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanels()
+{
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName("panelTabs");
+    tabs_->setDocumentMode(true);
+    data_ = new DataPanel(tabs_);
+    model_ = new ModelPanel(tabs_);
+    training_ = new TrainingPanel(tabs_);
+    probe_ = new ProbePanel(tabs_);
+    playground_ = new PlaygroundPanel(tabs_);
+    tabs_->addTab(data_, tr("&Data"));
+    tabs_->addTab(model_, tr("&Model && hyperparameters"));
+    tabs_->addTab(training_, tr("&Training"));
+    tabs_->addTab(probe_, tr("Context &probe"));
+    tabs_->addTab(playground_, tr("P&layground"));
+    setCentralWidget(tabs_);
+
+    runs_ = new RunBrowser(this);
+    auto* dock = new QDockWidget(tr("Runs"), this);
+    dock->setObjectName("runsDock");
+    dock->setWidget(runs_);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+}
+
+void MainWindow::createActions()
+{
+    trainAction_ = new QAction(QIcon::fromTheme("media-playback-start"), tr("&Train"), this);
+    trainAction_->setShortcut(QKeySequence(tr("Ctrl+T")));
+    trainAction_->setToolTip(tr("Start a training run with the chosen data and configuration (Ctrl+T)"));
+    connect(trainAction_, &QAction::triggered, this, &MainWindow::startTraining);
+
+    pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause"), tr("&Pause"), this);
+    pauseAction_->setShortcut(QKeySequence(tr("Ctrl+P")));
+    pauseAction_->setCheckable(true);
+    connect(pauseAction_, &QAction::toggled, this, [this](bool paused) {
+        if (paused && !training_->isPaused())
+            training_->pauseTraining();
+        else if (!paused && training_->isPaused())
+            training_->resumeTraining();
+    });
+
+    stopAction_ = new QAction(QIcon::fromTheme("media-playback-stop"), tr("&Stop"), this);
+    stopAction_->setShortcut(QKeySequence(tr("Ctrl+.")));
+    stopAction_->setToolTip(tr("Stop training after the current step; a checkpoint is saved"));
+    connect(stopAction_, &QAction::triggered, training_, &TrainingPanel::stopTraining);
+    updateTrainingActions();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Choose &workspace…"), this, &MainWindow::chooseWorkspace);
+    file->addAction(tr("&Open run…"), QKeySequence::Open, this, &MainWindow::openRunFolder);
+    file->addAction(tr("&Load model into the playground…"), this, &MainWindow::loadModelIntoPlayground);
+    file->addSeparator();
+    file->addAction(tr("Export &plots as PNG…"), this, &MainWindow::exportPlots);
+    file->addAction(tr("Export &metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* training = menuBar()->addMenu(tr("&Training"));
+    training->addAction(trainAction_);
+    training->addAction(pauseAction_);
+    training->addAction(stopAction_);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QList<QPair<QString, Panel>> panels = {{tr("Data"), Panel::Data},
+                                                 {tr("Model && hyperparameters"), Panel::Model},
+                                                 {tr("Training"), Panel::Training},
+                                                 {tr("Context probe"), Panel::Probe},
+                                                 {tr("Playground"), Panel::Playground}};
+    for (int i = 0; i < panels.size(); ++i) {
+        QAction* action = view->addAction(panels[i].first);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        const Panel panel = panels[i].second;
+        connect(action, &QAction::triggered, this, [this, panel] { showPanel(panel); });
+    }
+    view->addSeparator();
+    view->addAction(findChild<QDockWidget*>("runsDock")->toggleViewAction());
+
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu* language = settings->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(this);
+    const QList<QPair<QString, QString>> choices = {
+        {tr("System language"), QString()}, {"English", "en"}, {"Deutsch", "de"}, {"Română", "ro"}};
+    for (const auto& [label, code] : choices) {
+        QAction* action = language->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(settings_.language() == code);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About i3 Studio"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* toolbar = addToolBar(tr("Training"));
+    toolbar->setObjectName("trainingToolbar");
+    toolbar->addAction(trainAction_);
+    toolbar->addAction(pauseAction_);
+    toolbar->addAction(stopAction_);
+}
+
+void MainWindow::createStatusBar()
+{
+    deviceLabel_ = new QLabel(this);
+    memoryLabel_ = new QLabel(this);
+    jobLabel_ = new QLabel(tr("Ready"), this);
+    jobLabel_->setObjectName("jobLabel");
+    jobProgress_ = new QProgressBar(this);
+    jobProgress_->setMaximumWidth(160);
+    jobProgress_->setVisible(false);
+    jobCancel_ = new QToolButton(this);
+    jobCancel_->setText(tr("Cancel"));
+    jobCancel_->setVisible(false);
+    connect(jobCancel_, &QToolButton::clicked, this, [this] {
+        if (currentJob_)
+            currentJob_->cancel();
+    });
+    statusBar()->addWidget(jobLabel_, 1);
+    statusBar()->addWidget(jobProgress_);
+    statusBar()->addWidget(jobCancel_);
+    statusBar()->addPermanentWidget(memoryLabel_);
+    statusBar()->addPermanentWidget(deviceLabel_);
+}
+
+void MainWindow::connectPanels()
+{
+    connect(data_, &DataPanel::analysed, model_, [this](qint64 vocabulary, qint64) { model_->setVocabularySize(vocabulary); });
+    connect(model_, &ModelPanel::validityChanged, this, [this](bool valid, const QString& problems) {
+        training_->setTrainingAllowed(valid, problems);
+        updateTrainingActions();
+    });
+    connect(training_, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
+    connect(training_, &TrainingPanel::runStarted, runs_, &RunBrowser::refresh);
+    connect(training_, &TrainingPanel::runFinished, runs_, &RunBrowser::refresh);
+    connect(training_, &TrainingPanel::runStarted, this, &MainWindow::updateTrainingActions);
+    connect(training_, &TrainingPanel::runFinished, this, &MainWindow::updateTrainingActions);
+    connect(runs_, &RunBrowser::runActivated, this, [this](const QString& folder) {
+        training_->showRun(folder);
+        showPanel(Panel::Training);
+    });
+    connect(data_, &DataPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(training_, &TrainingPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
+    connect(playground_, &PlaygroundPanel::jobStarted, this, &MainWindow::watchJob);
+}
+
+void MainWindow::restoreSettings()
+{
+    data_->setChoice(settings_.dataChoice());
+    if (const auto config = settings_.modelConfig())
+        model_->setModelConfig(*config);
+    if (const auto config = settings_.trainConfig())
+        model_->setTrainConfig(*config);
+    runs_->setWorkspace(settings_.workspace());
+    if (!restoreGeometry(settings_.windowGeometry()))
+        resize(1280, 800);
+    restoreState(settings_.windowState());
+}
+
+void MainWindow::saveSettings()
+{
+    settings_.setDataChoice(data_->choice());
+    settings_.setModelConfig(model_->modelConfig());
+    settings_.setTrainConfig(model_->trainConfig());
+    settings_.setWindowLayout(saveGeometry(), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // A running training stops at its next step and saves a checkpoint, so nothing is lost.
+    if (training_->isTraining())
+        training_->stopTraining();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::showPanel(Panel panel)
+{
+    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_};
+    tabs_->setCurrentWidget(order.at(static_cast<int>(panel)));
+}
+
+QString MainWindow::workspace() const { return runs_->workspace(); }
+
+void MainWindow::setWorkspace(const QString& folder) { runs_->setWorkspace(folder); }
+
+void MainWindow::chooseWorkspace()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Workspace folder for training runs"), workspace());
+    if (folder.isEmpty())
+        return;
+    settings_.setWorkspace(folder);
+    setWorkspace(folder);
+}
+
+TrainingRequest MainWindow::trainingRequest() const
+{
+    TrainingRequest request;
+    request.data = data_->choice();
+    request.model = model_->modelConfig();
+    request.train = model_->trainConfig();
+    request.train.validation_fraction = request.data.validationFraction;
+    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+    QString name = QString("%1-%2").arg(model_->presetName(), stamp);
+    for (int n = 2; QDir(workspace()).exists(name); ++n)
+        name = QString("%1-%2-%3").arg(model_->presetName(), stamp).arg(n);
+    request.runFolder = QDir(workspace()).filePath(name);
+    return request;
+}
+
+void MainWindow::startTraining()
+{
+    if (training_->isTraining() || !model_->isValid())
+        return;
+    if (!QDir().mkpath(workspace())) {
+        statusBar()->showMessage(tr("Cannot create the workspace folder %1").arg(workspace()), 10000);
+        return;
+    }
+    training_->startTraining(trainingRequest());
+    showPanel(Panel::Training);
+}
+
+void MainWindow::watchJob(EngineJob* job)
+{
+    currentJob_ = job;
+    jobLabel_->setText(job->title());
+    jobProgress_->setRange(0, 0);
+    jobProgress_->setVisible(true);
+    jobCancel_->setVisible(true);
+    connect(job, &EngineJob::progress, this, [this, job](double fraction, const QString& message) {
+        if (currentJob_ != job)
+            return;
+        jobLabel_->setText(message.isEmpty() ? job->title() : QString("%1: %2").arg(job->title(), message));
+        if (fraction >= 0) {
+            jobProgress_->setRange(0, 1000);
+            jobProgress_->setValue(static_cast<int>(fraction * 1000));
+        }
+    });
+    connect(job, &EngineJob::finished, this, [this, job](bool cancelled) {
+        if (currentJob_ != job)
+            return;
+        jobLabel_->setText(cancelled ? tr("%1: stopped").arg(job->title()) : tr("%1: done").arg(job->title()));
+        jobProgress_->setVisible(false);
+        jobCancel_->setVisible(false);
+        updateTrainingActions();
+    });
+    connect(job, &EngineJob::failed, this, [this, job](const QString& message) {
+        statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), message), 15000);
+    });
+    updateTrainingActions();
+}
+
+void MainWindow::updateTrainingActions()
+{
+    const bool training = training_->isTraining();
+    trainAction_->setEnabled(!training && model_->isValid());
+    pauseAction_->setEnabled(training);
+    {
+        const QSignalBlocker blocker(pauseAction_);
+        pauseAction_->setChecked(training && training_->isPaused());
+    }
+    stopAction_->setEnabled(training);
+}
+
+void MainWindow::updateTelemetry()
+{
+    const auto sample = telemetry_.sample();
+    if (sample.gpu) {
+        deviceLabel_->setText(tr("GPU: %1").arg(QString::fromStdString(sample.gpu->name)));
+        memoryLabel_->setText(tr("GPU memory %1 / %2 GiB").arg(gibibytes(sample.gpu->memory_used_bytes),
+                                                                gibibytes(sample.gpu->memory_total_bytes)));
+    } else {
+        deviceLabel_->setText(QString::fromStdString(i3::device_display_name("cpu")));
+        deviceLabel_->setToolTip(QString::fromStdString(telemetry_.gpu_unavailable_reason()));
+        if (sample.host.ram_total_bytes > 0)
+            memoryLabel_->setText(tr("RAM %1 / %2 GiB").arg(gibibytes(sample.host.ram_used_bytes),
+                                                             gibibytes(sample.host.ram_total_bytes)));
+    }
+    updateTrainingActions();
+}
+
+void MainWindow::chooseLanguage(const QString& language)
+{
+    settings_.setLanguage(language);
+    statusBar()->showMessage(tr("The language changes when i3 Studio starts again."), 10000);
+}
+
+void MainWindow::openRunFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), workspace());
+    if (folder.isEmpty())
+        return;
+    training_->showRun(folder);
+    showPanel(Panel::Training);
+}
+
+void MainWindow::loadModelIntoPlayground()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("A model folder (config.json, weights, tokenizer.json) or a run folder"), workspace());
+    if (folder.isEmpty())
+        return;
+    if (QFileInfo::exists(QDir(folder).filePath("run.json")))
+        playground_->loadRunCheckpoint(folder);
+    else
+        playground_->loadModelFolder(folder);
+    showPanel(Panel::Playground);
+}
+
+void MainWindow::exportPlots()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the plot images"), workspace());
+    if (!folder.isEmpty() && !training_->exportPlotsPng(folder))
+        QMessageBox::warning(this, tr("Export plots"), tr("The plots could not be written to %1.").arg(folder));
+}
+
+void MainWindow::exportMetrics()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Metrics as CSV"), workspace(), tr("CSV files (*.csv)"));
+    if (!file.isEmpty() && !training_->exportMetricsCsv(file))
+        QMessageBox::warning(this, tr("Export metrics"), tr("The metrics could not be written to %1.").arg(file));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About i3 Studio"),
+                       tr("<h3>i3 Studio %1</h3><p>Train, watch and play with i3 hybrid language models "
+                          "(RWKV-Mamba recurrent blocks and full attention).</p>"
+                          "<p>Free software under the GNU General Public License, version 3 or later.</p>")
+                           .arg(I3_VERSION));
+}

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The studio's window: the five panels as tabs (Data, Model & hyperparameters, Training, Context
+// probe, Playground), the run browser as a dock, menus, a toolbar, and a status bar that shows the
+// device, its memory and the job at work. It wires the panels together: the data analysis feeds
+// the model panel's vocabulary, the model panel's validity gates Train, and Train gathers a
+// TrainingRequest from the Data and Model panels.
+#pragma once
+
+#include "device_telemetry.h"
+#include "studio_settings.h"
+#include "training_request.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class DataPanel;
+class EngineJob;
+class ModelPanel;
+class PlaygroundPanel;
+class ProbePanel;
+class QAction;
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
+class RunBrowser;
+class TrainingPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Panel { Data, Model, Training, Probe, Playground };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    DataPanel* dataPanel() const { return data_; }
+    ModelPanel* modelPanel() const { return model_; }
+    TrainingPanel* trainingPanel() const { return training_; }
+    ProbePanel* probePanel() const { return probe_; }
+    PlaygroundPanel* playgroundPanel() const { return playground_; }
+    RunBrowser* runBrowser() const { return runs_; }
+
+    void showPanel(Panel panel);
+    QString workspace() const;
+    // For this session only; File > Choose workspace also remembers it.
+    void setWorkspace(const QString& folder);
+    // What Train would start now: the data choice, the configuration, a new run folder.
+    TrainingRequest trainingRequest() const;
+
+public slots:
+    void startTraining();
+    void chooseWorkspace();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createPanels();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void connectPanels();
+    void restoreSettings();
+    void saveSettings();
+    void watchJob(EngineJob* job);
+    void updateTelemetry();
+    void updateTrainingActions();
+    void chooseLanguage(const QString& language);
+    void openRunFolder();
+    void loadModelIntoPlayground();
+    void exportPlots();
+    void exportMetrics();
+    void showAbout();
+
+    StudioSettings settings_;
+    i3::DeviceTelemetry telemetry_;
+    QTabWidget* tabs_ = nullptr;
+    DataPanel* data_ = nullptr;
+    ModelPanel* model_ = nullptr;
+    TrainingPanel* training_ = nullptr;
+    ProbePanel* probe_ = nullptr;
+    PlaygroundPanel* playground_ = nullptr;
+    RunBrowser* runs_ = nullptr;
+
+    QAction* trainAction_ = nullptr;
+    QAction* pauseAction_ = nullptr;
+    QAction* stopAction_ = nullptr;
+
+    QLabel* deviceLabel_ = nullptr;
+    QLabel* memoryLabel_ = nullptr;
+    QLabel* jobLabel_ = nullptr;
+    QProgressBar* jobProgress_ = nullptr;
+    QToolButton* jobCancel_ = nullptr;
+    QPointer<EngineJob> currentJob_;
+};

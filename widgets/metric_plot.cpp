@@ -1,0 +1,567 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metric_plot.h"
+
+#include "atomic_file.h"
+
+#include <qcustomplot.h>
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <map>
+#include <numeric>
+
+namespace {
+
+constexpr int kRedrawIntervalMs = 200; // at most five redraws a second
+constexpr int kMinBuckets = 200;
+constexpr int kMaxBuckets = 4000;
+
+bool drawable(double y, bool logScale) { return std::isfinite(y) && (!logScale || y > 0); }
+
+struct Shown {
+    QVector<double> x, y;
+};
+
+// The points worth drawing of a series sorted by x, for the range [lower, upper] cut into
+// `buckets` equal parts: all of them when there are few, otherwise per bucket its lowest and its
+// highest point, in x order. The nearest point outside each end is kept, so the line runs on to
+// the edge of the plot.
+Shown decimate(const QVector<double>& x, const QVector<double>& y, double lower, double upper, int buckets,
+               bool logScale)
+{
+    Shown shown;
+    const qsizetype begin = std::lower_bound(x.begin(), x.end(), lower) - x.begin();
+    const qsizetype end = std::upper_bound(x.begin(), x.end(), upper) - x.begin();
+    const qsizetype first = std::max<qsizetype>(0, begin - 1);
+    const qsizetype last = std::min<qsizetype>(x.size(), end + 1);
+    auto keep = [&](qsizetype i) {
+        if (drawable(y[i], logScale)) {
+            shown.x.push_back(x[i]);
+            shown.y.push_back(y[i]);
+        }
+    };
+    if (last - first <= 2 * static_cast<qsizetype>(buckets)) {
+        for (qsizetype i = first; i < last; ++i)
+            keep(i);
+        return shown;
+    }
+    if (first < begin)
+        keep(first);
+    const double width = upper > lower ? (upper - lower) / buckets : 1.0;
+    int bucket = -1;
+    qsizetype lowest = -1, highest = -1;
+    auto flush = [&] {
+        if (lowest < 0)
+            return;
+        keep(std::min(lowest, highest));
+        if (highest != lowest)
+            keep(std::max(lowest, highest));
+        lowest = highest = -1;
+    };
+    for (qsizetype i = begin; i < end; ++i) {
+        if (!drawable(y[i], logScale))
+            continue;
+        const int b = std::clamp(static_cast<int>((x[i] - lower) / width), 0, buckets - 1);
+        if (b != bucket) {
+            flush();
+            bucket = b;
+        }
+        if (lowest < 0 || y[i] < y[lowest])
+            lowest = i;
+        if (highest < 0 || y[i] > y[highest])
+            highest = i;
+    }
+    flush();
+    if (end < last)
+        keep(end);
+    return shown;
+}
+
+// A little room around [lower, upper], so the extreme points are not drawn on the frame.
+QCPRange padded(double lower, double upper, bool logScale)
+{
+    if (logScale) {
+        const double factor = upper > lower ? std::pow(upper / lower, 0.05) : 1.5;
+        return {lower / factor, upper * factor};
+    }
+    double span = upper - lower;
+    if (span <= 0)
+        span = std::max(std::abs(upper) * 0.1, 1e-9);
+    return {lower - 0.05 * span, upper + 0.05 * span};
+}
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QString csvNumber(double value) { return std::isfinite(value) ? QString::number(value, 'g', 12) : QString(); }
+
+// A file name suggested for an export: the plot's title in lower case, words joined by '-'.
+QString fileNameFor(const QString& title, const QString& fallback)
+{
+    QString name = title.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return name.isEmpty() ? fallback : name;
+}
+
+} // namespace
+
+bool writeMetricsCsv(const QString& path, const QString& xLabel, const QVector<MetricColumn>& columns, QString* error)
+{
+    // Each row holds one cell per column; later points at the same x overwrite earlier ones.
+    std::map<double, QVector<double>> rows;
+    for (int c = 0; c < columns.size(); ++c) {
+        const MetricColumn& column = columns[c];
+        const qsizetype count = std::min(column.x.size(), column.y.size());
+        for (qsizetype i = 0; i < count; ++i) {
+            if (!std::isfinite(column.x[i]))
+                continue;
+            auto& row = rows[column.x[i]];
+            if (row.isEmpty())
+                row.fill(std::nan(""), columns.size());
+            row[c] = column.y[i];
+        }
+    }
+    QStringList header{csvField(xLabel.isEmpty() ? QStringLiteral("x") : xLabel)};
+    for (const MetricColumn& column : columns)
+        header << csvField(column.label);
+    QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (const auto& [x, cells] : rows) {
+        text += csvNumber(x);
+        for (double cell : cells)
+            text += QLatin1Char(',') + csvNumber(cell);
+        text += QLatin1Char('\n');
+    }
+    try {
+        i3::write_file_atomically(std::filesystem::path(path.toStdString()), text.toStdString());
+    } catch (const std::exception& failure) {
+        if (error)
+            *error = QString::fromStdString(failure.what());
+        return false;
+    }
+    return true;
+}
+
+MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
+{
+    titleLabel_ = new QLabel(title, this);
+    QFont bold = titleLabel_->font();
+    bold.setBold(true);
+    titleLabel_->setFont(bold);
+
+    logButton_ = new QToolButton(this);
+    logButton_->setObjectName("logScaleButton");
+    logButton_->setText(tr("log"));
+    logButton_->setToolTip(tr("Logarithmic y axis"));
+    logButton_->setCheckable(true);
+    logButton_->setAutoRaise(true);
+    connect(logButton_, &QToolButton::toggled, this, &MetricPlot::setLogScale);
+
+    menu_ = new QMenu(this);
+    QAction* logAction = menu_->addAction(tr("Log scale"));
+    logAction->setCheckable(true);
+    connect(logAction, &QAction::toggled, this, &MetricPlot::setLogScale);
+    connect(this, &MetricPlot::logScaleChanged, logAction, &QAction::setChecked);
+    menu_->addAction(tr("Fit all"), this, [this] { setAutoRange(true); });
+    menu_->addSeparator();
+    menu_->addAction(tr("Export PNG…"), this, &MetricPlot::exportPngInteractively);
+    menu_->addAction(tr("Export CSV…"), this, &MetricPlot::exportCsvInteractively);
+
+    auto* menuButton = new QToolButton(this);
+    menuButton->setObjectName("plotMenuButton");
+    menuButton->setText(tr("⋯"));
+    menuButton->setToolTip(tr("Fit, export"));
+    menuButton->setAutoRaise(true);
+    menuButton->setPopupMode(QToolButton::InstantPopup);
+    menuButton->setMenu(menu_);
+
+    plot_ = new QCustomPlot(this);
+    plot_->setMinimumSize(160, 110);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->yAxis2->setVisible(false);
+    plot_->legend->setVisible(false);
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    plot_->legend->setFont(small);
+    plot_->legend->setBrush(QColor(255, 255, 255, 210));
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QCustomPlot::customContextMenuRequested, this,
+            [this](const QPoint& position) { showMenu(plot_->mapToGlobal(position)); });
+    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setAutoRange(true); });
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+        if (settingRange_)
+            return;
+        autoRange_ = false; // the user dragged or zoomed
+        scheduleRedraw();
+    });
+
+    auto* header = new QHBoxLayout;
+    header->setContentsMargins(4, 0, 0, 0);
+    header->setSpacing(2);
+    header->addWidget(titleLabel_, 1);
+    header->addWidget(logButton_);
+    header->addWidget(menuButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(plot_, 1);
+
+    redrawTimer_.setSingleShot(true);
+    redrawTimer_.setInterval(kRedrawIntervalMs);
+    connect(&redrawTimer_, &QTimer::timeout, this, [this] {
+        if (pending_ && isVisible()) // a hidden plot (another tab) waits until it is shown
+            redraw();
+    });
+}
+
+void MetricPlot::addSeries(const QString& id, const QString& label, const QColor& color, Axis axis, bool dots)
+{
+    if (series_.contains(id))
+        removeSeries(id);
+    QCPAxis* valueAxis = axis == Axis::Right ? plot_->yAxis2 : plot_->yAxis;
+    if (axis == Axis::Right) {
+        plot_->yAxis2->setVisible(true);
+        plot_->yAxis2->setTickLabels(true);
+    }
+    Series series;
+    series.label = label;
+    series.graph = plot_->addGraph(plot_->xAxis, valueAxis);
+    series.graph->setName(label);
+    series.graph->setPen(QPen(color, 1.5));
+    if (dots)
+        series.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    series_.insert(id, series);
+    order_ << id;
+    updateLegend();
+    scheduleRedraw();
+}
+
+void MetricPlot::removeSeries(const QString& id)
+{
+    auto it = series_.find(id);
+    if (it == series_.end())
+        return;
+    plot_->removeGraph(it->graph);
+    series_.erase(it);
+    order_.removeAll(id);
+    updateLegend();
+    scheduleRedraw();
+}
+
+void MetricPlot::appendPoints(const QString& id, const QVector<double>& x, const QVector<double>& y)
+{
+    auto it = series_.find(id);
+    if (it == series_.end())
+        return;
+    Series& series = *it;
+    const qsizetype count = std::min(x.size(), y.size());
+    for (qsizetype i = 0; i < count; ++i) {
+        if (series.sorted && !series.x.isEmpty() && x[i] < series.x.back())
+            series.sorted = false;
+        series.x.push_back(x[i]);
+        series.y.push_back(y[i]);
+    }
+    scheduleRedraw();
+}
+
+void MetricPlot::setSeries(const QString& id, const QVector<double>& x, const QVector<double>& y)
+{
+    auto it = series_.find(id);
+    if (it == series_.end())
+        return;
+    it->x.clear();
+    it->y.clear();
+    it->sorted = true;
+    appendPoints(id, x, y);
+}
+
+void MetricPlot::clear()
+{
+    for (Series& series : series_) {
+        series.x.clear();
+        series.y.clear();
+        series.sorted = true;
+    }
+    autoRange_ = true;
+    scheduleRedraw();
+}
+
+void MetricPlot::setTitle(const QString& title) { titleLabel_->setText(title); }
+
+void MetricPlot::setAxisLabels(const QString& x, const QString& left, const QString& right)
+{
+    xLabel_ = x;
+    plot_->xAxis->setLabel(x);
+    plot_->yAxis->setLabel(left);
+    plot_->yAxis2->setLabel(right);
+    scheduleRedraw();
+}
+
+void MetricPlot::setLegendAlwaysShown(bool always)
+{
+    legendAlways_ = always;
+    updateLegend();
+    scheduleRedraw();
+}
+
+void MetricPlot::setIncludeZero(Axis axis, bool on)
+{
+    (axis == Axis::Right ? rightIncludesZero_ : leftIncludesZero_) = on;
+    scheduleRedraw();
+}
+
+void MetricPlot::setLogScale(bool on)
+{
+    if (on == logScale_)
+        return;
+    logScale_ = on;
+    plot_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (!on)
+        plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    logButton_->setChecked(on);
+    scheduleRedraw();
+    emit logScaleChanged(on);
+}
+
+void MetricPlot::setAutoRange(bool on)
+{
+    autoRange_ = on;
+    scheduleRedraw();
+}
+
+void MetricPlot::setXRange(double lower, double upper)
+{
+    autoRange_ = false;
+    settingRange_ = true;
+    plot_->xAxis->setRange(lower, upper);
+    settingRange_ = false;
+    scheduleRedraw();
+}
+
+int MetricPlot::pointCount(const QString& id) const
+{
+    const auto it = series_.constFind(id);
+    return it == series_.constEnd() ? 0 : static_cast<int>(it->x.size());
+}
+
+int MetricPlot::shownPointCount(const QString& id) const
+{
+    const auto it = series_.constFind(id);
+    return it == series_.constEnd() ? 0 : it->graph->dataCount();
+}
+
+QVector<QPointF> MetricPlot::shownPoints(const QString& id) const
+{
+    QVector<QPointF> points;
+    const auto it = series_.constFind(id);
+    if (it == series_.constEnd())
+        return points;
+    const auto data = it->graph->data();
+    for (auto point = data->constBegin(); point != data->constEnd(); ++point)
+        points.push_back(QPointF(point->key, point->value));
+    return points;
+}
+
+MetricColumn MetricPlot::column(const QString& id) const
+{
+    const auto it = series_.constFind(id);
+    if (it == series_.constEnd())
+        return {};
+    return {it->label, it->x, it->y};
+}
+
+void MetricPlot::refreshNow()
+{
+    redrawTimer_.stop();
+    redraw();
+}
+
+void MetricPlot::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (pending_)
+        scheduleRedraw();
+}
+
+void MetricPlot::scheduleRedraw()
+{
+    pending_ = true;
+    if (!redrawTimer_.isActive())
+        redrawTimer_.start();
+}
+
+// Decimates every series for the visible range and queues one replot.
+void MetricPlot::redraw()
+{
+    pending_ = false;
+    for (Series& series : series_)
+        sortIfNeeded(series);
+    if (autoRange_)
+        fitXToData();
+    const QCPRange range = plot_->xAxis->range();
+    const int buckets = bucketCount();
+    for (Series& series : series_) {
+        const Shown shown = decimate(series.x, series.y, range.lower, range.upper, buckets,
+                                     logScale_ && series.graph->valueAxis() == plot_->yAxis);
+        series.graph->setData(shown.x, shown.y, true);
+    }
+    fitYToShown();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::sortIfNeeded(Series& series)
+{
+    if (series.sorted)
+        return;
+    std::vector<qsizetype> order(static_cast<size_t>(series.x.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return series.x[a] < series.x[b]; });
+    QVector<double> x, y;
+    x.reserve(series.x.size());
+    y.reserve(series.y.size());
+    for (qsizetype i : order) {
+        x.push_back(series.x[i]);
+        y.push_back(series.y[i]);
+    }
+    series.x = std::move(x);
+    series.y = std::move(y);
+    series.sorted = true;
+}
+
+void MetricPlot::fitXToData()
+{
+    double lower = INFINITY, upper = -INFINITY;
+    for (const Series& series : series_) {
+        if (series.x.isEmpty())
+            continue;
+        lower = std::min(lower, series.x.front());
+        upper = std::max(upper, series.x.back());
+    }
+    if (!std::isfinite(lower) || !std::isfinite(upper)) {
+        lower = 0;
+        upper = 1;
+    } else if (upper <= lower) {
+        lower -= 1;
+        upper += 1;
+    }
+    settingRange_ = true;
+    plot_->xAxis->setRange(lower, upper);
+    settingRange_ = false;
+}
+
+// Fits each y axis to the shown points inside the x range. On a log axis spanning less than a
+// decade and a bit, the ordinary ticker gives more labelled ticks than the powers of ten would.
+void MetricPlot::fitYToShown()
+{
+    const QCPRange xRange = plot_->xAxis->range();
+    for (QCPAxis* axis : {plot_->yAxis, plot_->yAxis2}) {
+        double lower = INFINITY, upper = -INFINITY;
+        for (const Series& series : series_) {
+            if (series.graph->valueAxis() != axis)
+                continue;
+            const auto data = series.graph->data();
+            for (auto point = data->constBegin(); point != data->constEnd(); ++point) {
+                if (point->key < xRange.lower || point->key > xRange.upper)
+                    continue;
+                lower = std::min(lower, point->value);
+                upper = std::max(upper, point->value);
+            }
+        }
+        const bool logAxis = axis->scaleType() == QCPAxis::stLogarithmic;
+        if (!std::isfinite(lower))
+            continue;
+        if (!logAxis && (axis == plot_->yAxis ? leftIncludesZero_ : rightIncludesZero_)) {
+            lower = std::min(lower, 0.0);
+            upper = std::max(upper, 0.0);
+        }
+        axis->setRange(padded(lower, upper, logAxis));
+        if (logAxis) {
+            const bool wide = upper / lower > 20;
+            if (wide && !axis->ticker().dynamicCast<QCPAxisTickerLog>())
+                axis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+            else if (!wide && axis->ticker().dynamicCast<QCPAxisTickerLog>())
+                axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        }
+    }
+}
+
+int MetricPlot::bucketCount() const { return std::clamp(plot_->axisRect()->width(), kMinBuckets, kMaxBuckets); }
+
+void MetricPlot::updateLegend() { plot_->legend->setVisible(series_.size() > 1 || (legendAlways_ && !series_.isEmpty())); }
+
+void MetricPlot::showMenu(const QPoint& globalPosition) { menu_->popup(globalPosition); }
+
+bool MetricPlot::savePng(const QString& path, int width, int height)
+{
+    refreshNow();
+    if (width <= 0 || height <= 0) {
+        const bool laidOut = plot_->width() >= 100 && plot_->height() >= 80;
+        width = laidOut ? plot_->width() : 800;
+        height = laidOut ? plot_->height() : 500;
+    }
+    // The title lives in this widget's header, so the picture gets its own for the export.
+    QCPTextElement* title = nullptr;
+    if (!titleLabel_->text().isEmpty()) {
+        plot_->plotLayout()->insertRow(0);
+        title = new QCPTextElement(plot_, titleLabel_->text(), titleLabel_->font());
+        plot_->plotLayout()->addElement(0, 0, title);
+    }
+    const bool saved = plot_->savePng(path, width, height);
+    if (title) {
+        plot_->plotLayout()->remove(title);
+        plot_->plotLayout()->simplify();
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    return saved;
+}
+
+bool MetricPlot::saveCsv(const QString& path, QString* error) const
+{
+    QVector<MetricColumn> columns;
+    for (const QString& id : order_)
+        columns.push_back(column(id));
+    return writeMetricsCsv(path, xLabel_, columns, error);
+}
+
+void MetricPlot::exportPngInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot as PNG"),
+                                                      fileNameFor(titleLabel_->text(), "plot") + ".png",
+                                                      tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (!savePng(path))
+        QMessageBox::warning(this, tr("Export plot"), tr("Could not write %1.").arg(path));
+}
+
+void MetricPlot::exportCsvInteractively()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export data as CSV"),
+                                                      fileNameFor(titleLabel_->text(), "metrics") + ".csv",
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveCsv(path, &error))
+        QMessageBox::warning(this, tr("Export data"), tr("Could not write %1: %2").arg(path, error));
+}

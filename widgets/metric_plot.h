@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A live line plot of named series (loss, learning rate, memory, ...) that stays smooth however
+// many points arrive. The plot keeps every point it is given, but draws a decimated copy: over
+// the visible x range it keeps, per bucket of about one pixel, the lowest and the highest point,
+// so a spike stays visible while 100,000 points cost no more to draw than a thousand. Redraws are
+// throttled by a timer (at most five a second), so feeding it every training step is cheap.
+#pragma once
+
+#include <QColor>
+#include <QHash>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+#include <QWidget>
+
+class QCPGraph;
+class QCustomPlot;
+class QLabel;
+class QMenu;
+class QToolButton;
+
+// One column of a metrics table: a series' points.
+struct MetricColumn {
+    QString label;
+    QVector<double> x, y;
+};
+
+// Writes columns as CSV aligned on x: the first column is x (headed `xLabel`), then one column
+// per series, one row per distinct x in ascending order; a series without a point at that x
+// leaves its cell empty, and where a series has several points at one x the last one counts.
+// Numbers use '.' and up to 12 significant digits. The file is replaced atomically. On failure
+// returns false and, if `error` is given, says why.
+bool writeMetricsCsv(const QString& path, const QString& xLabel, const QVector<MetricColumn>& columns,
+                     QString* error = nullptr);
+
+class MetricPlot : public QWidget {
+    Q_OBJECT
+public:
+    enum class Axis { Left, Right };
+
+    explicit MetricPlot(const QString& title = QString(), QWidget* parent = nullptr);
+
+    // Adds an empty series; `id` names it in the calls below, `label` in the legend and the CSV
+    // header. Dots mark each shown point (for sparse series such as evaluations).
+    void addSeries(const QString& id, const QString& label, const QColor& color, Axis axis = Axis::Left,
+                   bool dots = false);
+    void removeSeries(const QString& id);
+    bool hasSeries(const QString& id) const { return series_.contains(id); }
+    QStringList seriesIds() const { return order_; }
+
+    // Adds points (x need not be sorted, though appending in x order is cheapest). Points whose y
+    // is not finite are kept in the data but not drawn.
+    void appendPoints(const QString& id, const QVector<double>& x, const QVector<double>& y);
+    void appendPoint(const QString& id, double x, double y) { appendPoints(id, {x}, {y}); }
+    // Replaces a series' points.
+    void setSeries(const QString& id, const QVector<double>& x, const QVector<double>& y);
+    // Removes every point of every series (the series stay).
+    void clear();
+
+    void setTitle(const QString& title);
+    void setAxisLabels(const QString& x, const QString& left, const QString& right = QString());
+    // The legend shows once there are two series; `always` shows it for one too.
+    void setLegendAlwaysShown(bool always);
+    // A linear y axis that always reaches down (or up) to zero, for memory and percentages.
+    void setIncludeZero(Axis axis, bool on);
+
+    // Logarithmic left y axis; points at or below zero are then not drawn.
+    void setLogScale(bool on);
+    bool isLogScale() const { return logScale_; }
+    // Auto range shows every point; dragging or zooming the x axis turns it off, a double click
+    // (or "Fit all") turns it back on. The y axes always fit the points in view.
+    void setAutoRange(bool on);
+    bool isAutoRange() const { return autoRange_; }
+    void setXRange(double lower, double upper);
+
+    int pointCount(const QString& id) const;
+    // Points drawn after decimation (as of the last redraw; refreshNow() redraws at once).
+    int shownPointCount(const QString& id) const;
+    QVector<QPointF> shownPoints(const QString& id) const;
+    MetricColumn column(const QString& id) const;
+
+    // Draws pending changes now instead of at the next timer tick.
+    void refreshNow();
+
+    // Writes the plot as a PNG of the given size (0: the size on screen, or 800x500 when it has
+    // not been laid out yet).
+    bool savePng(const QString& path, int width = 0, int height = 0);
+    // Writes every series with writeMetricsCsv(), x headed by the x axis label.
+    bool saveCsv(const QString& path, QString* error = nullptr) const;
+
+    QCustomPlot* customPlot() const { return plot_; }
+
+signals:
+    void logScaleChanged(bool on);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Series {
+        QString label;
+        QVector<double> x, y;
+        bool sorted = true;
+        QCPGraph* graph = nullptr;
+    };
+
+    void scheduleRedraw();
+    void redraw();
+    void sortIfNeeded(Series& series);
+    void fitXToData();
+    void fitYToShown();
+    int bucketCount() const;
+    void updateLegend();
+    void showMenu(const QPoint& globalPosition);
+    void exportPngInteractively();
+    void exportCsvInteractively();
+
+    QCustomPlot* plot_ = nullptr;
+    QLabel* titleLabel_ = nullptr;
+    QToolButton* logButton_ = nullptr;
+    QMenu* menu_ = nullptr;
+    QHash<QString, Series> series_;
+    QStringList order_;
+    QString xLabel_;
+    QTimer redrawTimer_;
+    bool pending_ = false;
+    bool logScale_ = false;
+    bool autoRange_ = true;
+    bool settingRange_ = false; // our own range changes do not turn auto range off
+    bool legendAlways_ = false;
+    bool leftIncludesZero_ = false;
+    bool rightIncludesZero_ = false;
+};

@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model_panel.h"
+
+#include "device_telemetry.h"
+#include "error.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <limits>
+
+namespace {
+
+// Wide enough that a user can type any sensible value and some that are not: the panel says
+// what is wrong instead of refusing keystrokes.
+constexpr int kMaxWidth = 65536;
+constexpr int kMaxHeads = 4096;
+constexpr int kMaxLayers = 1024;
+constexpr int kMaxContext = 1 << 20;
+constexpr int kMaxBatch = 65536;
+
+// A number box that shows values the short way ("0.0003", "1e-08") and keeps them exact: the
+// base class rounds every value to `decimals` places, so that is set far past what is shown.
+class NumberSpinBox : public QDoubleSpinBox {
+public:
+    explicit NumberSpinBox(bool logarithmicSteps) : logarithmicSteps_(logarithmicSteps)
+    {
+        setDecimals(30);
+    }
+
+    QString textFromValue(double value) const override { return locale().toString(value, 'g', 6); }
+
+    double valueFromText(const QString& text) const override
+    {
+        double value = 0;
+        parse(text, &value);
+        return value;
+    }
+
+    QValidator::State validate(QString& input, int& /*position*/) const override
+    {
+        double value = 0;
+        if (parse(input, &value))
+            return value >= minimum() && value <= maximum() ? QValidator::Acceptable : QValidator::Intermediate;
+        // Something on its way to a number ("", "-", "1e", "0.") may still become one.
+        const QString allowed = QStringLiteral("0123456789eE+-") + locale().decimalPoint() + QLatin1Char('.');
+        const bool typing = std::all_of(input.begin(), input.end(), [&](QChar c) { return allowed.contains(c); });
+        return typing ? QValidator::Intermediate : QValidator::Invalid;
+    }
+
+    // Learning rates and epsilons live on a log scale: step the leading digit (3e-4 -> 4e-4,
+    // 1e-4 -> 9e-5) rather than add a fixed amount.
+    void stepBy(int steps) override
+    {
+        if (!logarithmicSteps_) {
+            QDoubleSpinBox::stepBy(steps);
+            return;
+        }
+        double next = value();
+        for (int i = 0; i < std::abs(steps); ++i)
+            next = steps > 0 ? leadingDigitUp(next) : leadingDigitDown(next);
+        setValue(next);
+    }
+
+private:
+    bool parse(const QString& text, double* value) const
+    {
+        bool ok = false;
+        *value = locale().toDouble(text.trimmed(), &ok);
+        if (!ok)
+            *value = QLocale::c().toDouble(text.trimmed(), &ok);
+        return ok;
+    }
+
+    static double unitOf(double value) { return std::pow(10.0, std::floor(std::log10(value) + 1e-9)); }
+    static double tidy(double value) { return QString::number(value, 'g', 12).toDouble(); }
+
+    double leadingDigitUp(double value) const
+    {
+        return value > 0 ? tidy(value + unitOf(value)) : singleStep();
+    }
+
+    double leadingDigitDown(double value) const
+    {
+        if (value <= 0)
+            return value;
+        double unit = unitOf(value);
+        if (value - unit < unit * (1 - 1e-9)) // a leading 1: go down a decade
+            unit /= 10;
+        return tidy(value - unit);
+    }
+
+    bool logarithmicSteps_;
+};
+
+int clampToInt(int64_t value) { return static_cast<int>(std::clamp<int64_t>(value, INT_MIN, INT_MAX)); }
+
+// "cuda:1" -> 1; "cuda" and "cpu" -> 0.
+int gpuIndexOf(const QString& device)
+{
+    const int colon = device.indexOf(QLatin1Char(':'));
+    return colon < 0 ? 0 : device.mid(colon + 1).toInt();
+}
+
+} // namespace
+
+TrainingMemoryEstimate estimateTrainingMemory(const i3::ModelConfig& model, int64_t batchSize)
+{
+    constexpr double kFloatBytes = 4;
+    const auto b = static_cast<double>(batchSize);
+    const auto t = static_cast<double>(model.max_seq_len);
+    const auto d = static_cast<double>(model.d_model);
+    const double floats = b * t * d * (12.0 * static_cast<double>(model.n_layers()) + 2) +
+                          2 * b * static_cast<double>(model.n_heads) * t * t * static_cast<double>(model.attn_layers) +
+                          2 * b * t * static_cast<double>(model.vocab_size);
+    TrainingMemoryEstimate estimate;
+    estimate.stateBytes = 4 * static_cast<double>(model.parameter_count()) * kFloatBytes;
+    estimate.activationBytes = floats * kFloatBytes;
+    return estimate;
+}
+
+ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_unique<i3::DeviceTelemetry>())
+{
+    for (const std::string& device : i3::available_devices())
+        availableDevices_ << QString::fromStdString(device);
+
+    auto* columns = new QWidget;
+    auto* columnsLayout = new QHBoxLayout(columns);
+    columnsLayout->addWidget(createModelBox(), 0, Qt::AlignTop);
+    columnsLayout->addWidget(createOptimisationBox(), 0, Qt::AlignTop);
+    columnsLayout->addWidget(createScheduleBox(), 0, Qt::AlignTop);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(columns);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    parameterLabel_ = new QLabel;
+    parameterLabel_->setObjectName("parameterLabel");
+    parameterLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    memoryLabel_ = new QLabel;
+    memoryLabel_->setObjectName("memoryLabel");
+    memoryLabel_->setWordWrap(true);
+    memoryLabel_->setToolTip(
+        tr("An estimate, not a measurement: weights, gradients and AdamW's two moments take 4 × parameters × "
+           "4 bytes; the activations are counted as batch × context × d_model × (12 × layers + 2) floats, plus "
+           "2 × batch × heads × context² per attention layer and 2 × batch × context × vocabulary for the loss. "
+           "The Context probe measures the real peak."));
+    problemsLabel_ = new QLabel;
+    problemsLabel_->setObjectName("problemsLabel");
+    problemsLabel_->setWordWrap(true);
+    problemsLabel_->setStyleSheet("color: #c62828;");
+    problemsLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(parameterLabel_);
+    layout->addWidget(memoryLabel_);
+    layout->addWidget(problemsLabel_);
+
+    // Defaults that train in minutes on a small CPU.
+    i3::TrainConfig train;
+    train.steps = 300;
+    train.log_every = 10;
+    train.eval_every = 100;
+    train.checkpoint_every = 100;
+    train.device = "cpu";
+    filling_ = true;
+    modelBase_ = i3::ModelConfig::preset("small");
+    vocabulary_ = modelBase_.vocab_size;
+    fillModelFields(modelBase_);
+    trainBase_ = train;
+    fillTrainFields(train);
+    filling_ = false;
+    updateVocabularyLabel();
+    updateDeviceMemory();
+    refresh();
+}
+
+ModelPanel::~ModelPanel() = default;
+
+QSpinBox* ModelPanel::addIntegerField(QFormLayout* form, const QString& objectName, const QString& label,
+                                      int minimum, int maximum, const QString& toolTip)
+{
+    auto* spin = new QSpinBox;
+    spin->setObjectName(objectName);
+    spin->setRange(minimum, maximum);
+    spin->setAccelerated(true);
+    spin->setToolTip(toolTip);
+    form->addRow(label, spin);
+    connect(spin, &QSpinBox::valueChanged, this, &ModelPanel::onFieldEdited);
+    return spin;
+}
+
+QDoubleSpinBox* ModelPanel::addDecimalField(QFormLayout* form, const QString& objectName, const QString& label,
+                                            double minimum, double maximum, double step, bool logarithmicSteps,
+                                            const QString& toolTip)
+{
+    auto* spin = new NumberSpinBox(logarithmicSteps);
+    spin->setObjectName(objectName);
+    spin->setRange(minimum, maximum);
+    spin->setSingleStep(step);
+    spin->setToolTip(toolTip);
+    form->addRow(label, spin);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &ModelPanel::onFieldEdited);
+    return spin;
+}
+
+QWidget* ModelPanel::createModelBox()
+{
+    auto* box = new QGroupBox(tr("Model"));
+    auto* form = new QFormLayout(box);
+    presetCombo_ = new QComboBox;
+    presetCombo_->setObjectName("presetCombo");
+    for (const std::string& name : i3::ModelConfig::preset_names())
+        presetCombo_->addItem(QString::fromStdString(name), QString::fromStdString(name));
+    presetCombo_->addItem(tr("Custom"), QString());
+    presetCombo_->setToolTip(tr("i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU."));
+    form->addRow(tr("Preset:"), presetCombo_);
+    connect(presetCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        const QString name = presetCombo_->currentData().toString();
+        if (!name.isEmpty())
+            selectPreset(name);
+    });
+
+    dModelSpin_ = addIntegerField(form, "dModelSpin", tr("Width (d_model):"), 0, kMaxWidth,
+                                  tr("The size of every token's vector; must be divisible by the heads."));
+    headsSpin_ = addIntegerField(form, "headsSpin", tr("Attention heads:"), 0, kMaxHeads,
+                                 tr("Heads of each attention layer; each sees d_model / heads dimensions."));
+    dStateSpin_ = addIntegerField(form, "dStateSpin", tr("Recurrent state (d_state):"), 0, kMaxWidth,
+                                  tr("The size of the hybrid layers' state s (the A matrix is d_state × d_state)."));
+    hybridLayersSpin_ = addIntegerField(form, "hybridLayersSpin", tr("Hybrid layers:"), 0, kMaxLayers,
+                                        tr("RWKV-Mamba recurrent blocks, run first."));
+    attentionLayersSpin_ = addIntegerField(form, "attentionLayersSpin", tr("Attention layers:"), 0, kMaxLayers,
+                                           tr("Full causal attention blocks, after the hybrid ones."));
+    contextSpin_ = addIntegerField(form, "contextSpin", tr("Context (tokens):"), 0, kMaxContext,
+                                   tr("The longest window the model sees (max_seq_len)."));
+    vocabularyLabel_ = new QLabel;
+    vocabularyLabel_->setObjectName("vocabularyLabel");
+    vocabularyLabel_->setWordWrap(true);
+    form->addRow(tr("Vocabulary:"), vocabularyLabel_);
+    return box;
+}
+
+QWidget* ModelPanel::createOptimisationBox()
+{
+    auto* box = new QGroupBox(tr("Optimisation"));
+    auto* form = new QFormLayout(box);
+    stepsSpin_ = addIntegerField(form, "stepsSpin", tr("Steps:"), 0, INT_MAX, tr("Optimizer steps to train."));
+    stepsSpin_->setGroupSeparatorShown(true);
+    batchSpin_ = addIntegerField(form, "batchSpin", tr("Batch size:"), 0, kMaxBatch,
+                                 tr("Windows per micro-batch."));
+    gradAccumSpin_ = addIntegerField(form, "gradAccumSpin", tr("Gradient accumulation:"), 0, kMaxBatch,
+                                     tr("Micro-batches per optimizer step."));
+    lrSpin_ = addDecimalField(form, "lrSpin", tr("Learning rate:"), 0, 10, 1e-4, true,
+                              tr("The peak learning rate, reached after the warm-up."));
+    warmupSpin_ = addIntegerField(form, "warmupSpin", tr("Warm-up steps:"), 0, INT_MAX,
+                                  tr("Steps of linear warm-up from lr/100 to lr."));
+    finalLrSpin_ = addDecimalField(form, "finalLrSpin", tr("Final lr ratio:"), 0, 100, 0.05, false,
+                                   tr("The cosine schedule ends at this fraction of the peak."));
+    weightDecaySpin_ = addDecimalField(form, "weightDecaySpin", tr("Weight decay:"), -1, 10, 0.01, true,
+                                       tr("AdamW's decoupled weight decay."));
+    beta1Spin_ = addDecimalField(form, "beta1Spin", tr("Adam β1:"), 0, 1, 0.01, false, tr("AdamW's first beta."));
+    beta2Spin_ = addDecimalField(form, "beta2Spin", tr("Adam β2:"), 0, 1, 0.001, false, tr("AdamW's second beta."));
+    epsSpin_ = addDecimalField(form, "epsSpin", tr("Adam ε:"), 0, 1, 1e-8, true, tr("AdamW's epsilon."));
+    gradClipSpin_ = addDecimalField(form, "gradClipSpin", tr("Gradient clip (norm):"), 0, 1e6, 0.1, false,
+                                    tr("Gradients are scaled down to this norm when larger."));
+    seedEdit_ = new QLineEdit;
+    seedEdit_->setObjectName("seedEdit");
+    seedEdit_->setValidator(new QRegularExpressionValidator(QRegularExpression("\\d{0,20}"), seedEdit_));
+    seedEdit_->setToolTip(tr("The same seed, data and settings give the same run."));
+    form->addRow(tr("Seed:"), seedEdit_);
+    connect(seedEdit_, &QLineEdit::textChanged, this, &ModelPanel::onFieldEdited);
+    deviceCombo_ = new QComboBox;
+    deviceCombo_->setObjectName("deviceCombo");
+    form->addRow(tr("Device:"), deviceCombo_);
+    connect(deviceCombo_, &QComboBox::currentIndexChanged, this, [this] {
+        updateDeviceMemory();
+        onFieldEdited();
+    });
+    return box;
+}
+
+QWidget* ModelPanel::createScheduleBox()
+{
+    auto* box = new QGroupBox(tr("Logging, evaluation and samples"));
+    auto* form = new QFormLayout(box);
+    logEverySpin_ = addIntegerField(form, "logEverySpin", tr("Log every (steps):"), 0, INT_MAX,
+                                    tr("How often loss, perplexity, gradient norm and lr are recorded."));
+    evalEverySpin_ = addIntegerField(form, "evalEverySpin", tr("Evaluate every (steps):"), 0, INT_MAX,
+                                     tr("How often validation loss is measured and samples are written."));
+    checkpointEverySpin_ = addIntegerField(form, "checkpointEverySpin", tr("Checkpoint every (steps):"), 0, INT_MAX,
+                                           tr("How often the model is saved."));
+    lossWindowSpin_ = addIntegerField(form, "lossWindowSpin", tr("Loss window (steps):"), 0, INT_MAX,
+                                      tr("The running mean of this many training losses decides the best model."));
+    evalWindowsSpin_ = addIntegerField(form, "evalWindowsSpin", tr("Evaluation windows:"), 0, INT_MAX,
+                                       tr("Validation windows averaged per evaluation."));
+    samplePromptsEdit_ = new QPlainTextEdit;
+    samplePromptsEdit_->setObjectName("samplePromptsEdit");
+    samplePromptsEdit_->setToolTip(tr("One prompt per line; each evaluation writes a sample for every prompt."));
+    samplePromptsEdit_->setFixedHeight(samplePromptsEdit_->fontMetrics().lineSpacing() * 4 + 12);
+    samplePromptsEdit_->setTabChangesFocus(true);
+    form->addRow(tr("Sample prompts:"), samplePromptsEdit_);
+    connect(samplePromptsEdit_, &QPlainTextEdit::textChanged, this, &ModelPanel::onFieldEdited);
+    sampleTokensSpin_ = addIntegerField(form, "sampleTokensSpin", tr("Sample length (tokens):"), 0, 1000000,
+                                        tr("New tokens per sample."));
+    return box;
+}
+
+void ModelPanel::fillModelFields(const i3::ModelConfig& config)
+{
+    dModelSpin_->setValue(clampToInt(config.d_model));
+    headsSpin_->setValue(clampToInt(config.n_heads));
+    dStateSpin_->setValue(clampToInt(config.d_state));
+    hybridLayersSpin_->setValue(clampToInt(config.hybrid_layers));
+    attentionLayersSpin_->setValue(clampToInt(config.attn_layers));
+    contextSpin_->setValue(clampToInt(config.max_seq_len));
+}
+
+void ModelPanel::fillTrainFields(const i3::TrainConfig& config)
+{
+    stepsSpin_->setValue(clampToInt(config.steps));
+    batchSpin_->setValue(clampToInt(config.batch_size));
+    gradAccumSpin_->setValue(clampToInt(config.grad_accum));
+    lrSpin_->setValue(config.lr);
+    warmupSpin_->setValue(clampToInt(config.warmup_steps));
+    finalLrSpin_->setValue(config.final_lr_ratio);
+    weightDecaySpin_->setValue(config.weight_decay);
+    beta1Spin_->setValue(config.beta1);
+    beta2Spin_->setValue(config.beta2);
+    epsSpin_->setValue(config.eps);
+    gradClipSpin_->setValue(config.grad_clip);
+    seedEdit_->setText(QString::number(config.seed));
+    fillDeviceCombo(config.device);
+    logEverySpin_->setValue(clampToInt(config.log_every));
+    evalEverySpin_->setValue(clampToInt(config.eval_every));
+    checkpointEverySpin_->setValue(clampToInt(config.checkpoint_every));
+    lossWindowSpin_->setValue(clampToInt(config.loss_window));
+    evalWindowsSpin_->setValue(clampToInt(config.eval_windows));
+    QStringList prompts;
+    for (const std::string& prompt : config.sample_prompts)
+        prompts << QString::fromStdString(prompt);
+    samplePromptsEdit_->setPlainText(prompts.join(QLatin1Char('\n')));
+    sampleTokensSpin_->setValue(clampToInt(config.sample_tokens));
+}
+
+void ModelPanel::fillDeviceCombo(const std::string& device)
+{
+    const QString wanted = QString::fromStdString(device);
+    const QSignalBlocker blocker(deviceCombo_);
+    deviceCombo_->clear();
+    for (const QString& id : availableDevices_) {
+        const QString name = QString::fromStdString(i3::device_display_name(id.toStdString()));
+        deviceCombo_->addItem(id == QLatin1String("cpu") ? name : tr("%1 (%2)").arg(name, id), id);
+    }
+    // A configuration made elsewhere may name a device this machine lacks; keep it, and say so.
+    if (!availableDevices_.contains(wanted))
+        deviceCombo_->addItem(tr("%1 (not available here)").arg(wanted), wanted);
+    deviceCombo_->setCurrentIndex(deviceCombo_->findData(wanted));
+    updateDeviceMemory();
+}
+
+i3::ModelConfig ModelPanel::modelConfig() const
+{
+    i3::ModelConfig config = modelBase_;
+    config.vocab_size = vocabulary_;
+    config.d_model = dModelSpin_->value();
+    config.n_heads = headsSpin_->value();
+    config.d_state = dStateSpin_->value();
+    config.hybrid_layers = hybridLayersSpin_->value();
+    config.attn_layers = attentionLayersSpin_->value();
+    config.max_seq_len = contextSpin_->value();
+    return config;
+}
+
+i3::TrainConfig ModelPanel::trainConfig() const
+{
+    i3::TrainConfig config = trainBase_;
+    config.steps = stepsSpin_->value();
+    config.batch_size = batchSpin_->value();
+    config.grad_accum = gradAccumSpin_->value();
+    config.lr = lrSpin_->value();
+    config.warmup_steps = warmupSpin_->value();
+    config.final_lr_ratio = finalLrSpin_->value();
+    config.weight_decay = weightDecaySpin_->value();
+    config.beta1 = beta1Spin_->value();
+    config.beta2 = beta2Spin_->value();
+    config.eps = epsSpin_->value();
+    config.grad_clip = gradClipSpin_->value();
+    bool seedOk = false;
+    const qulonglong seed = seedEdit_->text().trimmed().toULongLong(&seedOk);
+    if (seedOk) // otherwise problems() says so and the last good seed stays
+        config.seed = seed;
+    config.device = deviceCombo_->currentData().toString().toStdString();
+    config.log_every = logEverySpin_->value();
+    config.eval_every = evalEverySpin_->value();
+    config.checkpoint_every = checkpointEverySpin_->value();
+    config.loss_window = lossWindowSpin_->value();
+    config.eval_windows = evalWindowsSpin_->value();
+    config.sample_prompts.clear();
+    // Prompts keep their spaces ("user: tell me " differs from "user: tell me"); blank lines go.
+    for (const QString& line : samplePromptsEdit_->toPlainText().split(QLatin1Char('\n')))
+        if (!line.trimmed().isEmpty())
+            config.sample_prompts.push_back(line.toStdString());
+    config.sample_tokens = sampleTokensSpin_->value();
+    return config;
+}
+
+void ModelPanel::setModelConfig(const i3::ModelConfig& config)
+{
+    filling_ = true;
+    modelBase_ = config;
+    vocabulary_ = config.vocab_size;
+    vocabularyFromTokenizer_ = true;
+    fillModelFields(config);
+    filling_ = false;
+    updateVocabularyLabel();
+    refresh();
+}
+
+void ModelPanel::setTrainConfig(const i3::TrainConfig& config)
+{
+    filling_ = true;
+    trainBase_ = config;
+    fillTrainFields(config);
+    filling_ = false;
+    refresh();
+}
+
+void ModelPanel::selectPreset(const QString& name)
+{
+    i3::ModelConfig preset;
+    try {
+        preset = i3::ModelConfig::preset(name.toStdString());
+    } catch (const i3::Error&) {
+        return;
+    }
+    filling_ = true;
+    fillModelFields(preset);
+    filling_ = false;
+    refresh();
+}
+
+QString ModelPanel::presetName() const
+{
+    const i3::ModelConfig current = modelConfig();
+    for (const std::string& name : i3::ModelConfig::preset_names()) {
+        const i3::ModelConfig preset = i3::ModelConfig::preset(name);
+        if (preset.d_model == current.d_model && preset.n_heads == current.n_heads &&
+            preset.d_state == current.d_state && preset.hybrid_layers == current.hybrid_layers &&
+            preset.attn_layers == current.attn_layers && preset.max_seq_len == current.max_seq_len)
+            return QString::fromStdString(name);
+    }
+    return tr("Custom");
+}
+
+void ModelPanel::setVocabularySize(qint64 vocab)
+{
+    vocabulary_ = vocab;
+    vocabularyFromTokenizer_ = true;
+    updateVocabularyLabel();
+    refresh();
+}
+
+QStringList ModelPanel::problems() const
+{
+    QStringList found;
+    for (const std::string& problem : modelConfig().problems())
+        found << QString::fromStdString(problem);
+    for (const std::string& problem : trainConfig().problems())
+        found << QString::fromStdString(problem);
+    bool seedOk = false;
+    seedEdit_->text().trimmed().toULongLong(&seedOk);
+    if (!seedOk)
+        found << tr("the seed must be a whole number from 0 to %1").arg(std::numeric_limits<qulonglong>::max());
+    const QString device = deviceCombo_->currentData().toString();
+    if (!availableDevices_.contains(device))
+        found << tr("the device %1 is not available on this machine").arg(device);
+    return found;
+}
+
+void ModelPanel::onFieldEdited()
+{
+    if (!filling_)
+        refresh();
+}
+
+void ModelPanel::refresh()
+{
+    const QStringList found = problems();
+    const bool valid = found.isEmpty();
+    const bool modelUsable = modelConfig().problems().empty();
+
+    parameterLabel_->setText(modelUsable ? tr("Parameters: %1 (%2 million)")
+                                               .arg(QLocale().toString(modelConfig().parameter_count()),
+                                                    QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1))
+                                         : tr("Parameters: – (see the problems below)"));
+    const bool estimable = modelUsable && batchSpin_->value() > 0;
+    memoryLabel_->setText(estimable ? memoryText() : tr("Training memory: –"));
+    const bool tooLarge = estimable && deviceMemoryBytes_ > 0 &&
+                          estimateTrainingMemory(modelConfig(), batchSpin_->value()).totalBytes() >
+                              static_cast<double>(deviceMemoryBytes_);
+    memoryLabel_->setStyleSheet(tooLarge ? QStringLiteral("color: #b26a00;") : QString());
+
+    QStringList bullets;
+    for (const QString& problem : found)
+        bullets << QStringLiteral("• ") + problem;
+    problemsLabel_->setText(bullets.join(QLatin1Char('\n')));
+    problemsLabel_->setVisible(!valid);
+    updatePresetCombo();
+
+    const QString joined = found.join(QLatin1Char('\n'));
+    if (valid != lastValid_ || joined != lastProblems_) {
+        lastValid_ = valid;
+        lastProblems_ = joined;
+        emit validityChanged(valid, joined);
+    }
+    emit configurationChanged();
+}
+
+void ModelPanel::updatePresetCombo()
+{
+    const QSignalBlocker blocker(presetCombo_); // showing the match is not choosing a preset
+    const int index = presetCombo_->findText(presetName());
+    presetCombo_->setCurrentIndex(index >= 0 ? index : presetCombo_->count() - 1);
+}
+
+void ModelPanel::updateVocabularyLabel()
+{
+    const QString size = QLocale().toString(vocabulary_);
+    vocabularyLabel_->setText(vocabularyFromTokenizer_ ? tr("%1 chunks, from the tokenizer").arg(size)
+                                                       : tr("%1 chunks (assumed until the data is analysed)").arg(size));
+}
+
+void ModelPanel::updateDeviceMemory()
+{
+    const QString device = deviceCombo_->currentData().toString();
+    deviceMemoryBytes_ = -1;
+    if (!availableDevices_.contains(device))
+        return;
+    const i3::TelemetrySample sample = telemetry_->sample(gpuIndexOf(device));
+    if (device == QLatin1String("cpu"))
+        deviceMemoryBytes_ = sample.host.ram_total_bytes;
+    else if (sample.gpu)
+        deviceMemoryBytes_ = sample.gpu->memory_total_bytes;
+}
+
+QString ModelPanel::sizeText(double bytes) const
+{
+    // Absurd shapes can exceed what a 64-bit count holds; they are far past any device anyway.
+    const double capped = std::min(bytes, static_cast<double>(std::numeric_limits<qint64>::max() / 2));
+    return QLocale().formattedDataSize(static_cast<qint64>(capped), 1);
+}
+
+QString ModelPanel::memoryText() const
+{
+    const TrainingMemoryEstimate estimate = estimateTrainingMemory(modelConfig(), batchSpin_->value());
+    QString deviceNote;
+    if (deviceMemoryBytes_ > 0)
+        deviceNote = estimate.totalBytes() > static_cast<double>(deviceMemoryBytes_)
+                         ? tr("That is more than the %1 of %2: it will not fit.")
+                               .arg(sizeText(static_cast<double>(deviceMemoryBytes_)), deviceCombo_->currentText())
+                         : tr("%1 has %2.").arg(deviceCombo_->currentText(),
+                                                sizeText(static_cast<double>(deviceMemoryBytes_)));
+    return tr("Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 "
+              "(batch %4, context %5). %6")
+        .arg(sizeText(estimate.totalBytes()), sizeText(estimate.stateBytes), sizeText(estimate.activationBytes),
+             QLocale().toString(batchSpin_->value()), QLocale().toString(contextSpin_->value()), deviceNote)
+        .trimmed();
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Playground: load a model (an exported folder, or the latest checkpoint of a run, even one
+// still training), type a prompt, set the sampling with sliders, and watch the new tokens stream
+// in as text and as coloured tokens, with the speed. One generation at a time; Stop ends it
+// within a token.
+#pragma once
+
+#include "generation_job.h"
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class EngineJob;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class TokenView;
+
+class PlaygroundPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlaygroundPanel(QWidget* parent = nullptr);
+    ~PlaygroundPanel() override;
+
+    void setPrompt(const QString& prompt);
+    void setTemperature(double temperature); // 0.05 .. 2.0, in steps of 0.05
+    void setTopK(int k);                     // 1 .. 200; 0 turns the top-k cut off
+    void setTopP(double p);                  // 0.05 .. 1.0, in steps of 0.05
+    void setLength(int newTokens);
+    void setSeed(qint64 seed);               // 0 .. 2^31 - 1
+    // "cpu", "cuda:0", ...: where the next model is loaded.
+    void setDevice(const QString& device);
+
+    // The text of the current (or last) generation: the new tokens only.
+    QString generatedText() const { return generated_; }
+    // The prompt followed by the generated text, as the output box shows it.
+    QString outputText() const;
+    // The error shown under the output, empty when there is none.
+    QString errorText() const { return error_; }
+    bool isGenerating() const { return generationJob_ != nullptr; }
+    bool isLoading() const { return loadJob_ != nullptr; }
+    bool hasModel() const { return !model_.isNull(); }
+
+public slots:
+    void loadModelFolder(const QString& folder);
+    void loadRunCheckpoint(const QString& runFolder);
+    // Needs a loaded model; an empty prompt ends in the generator's message.
+    void generate();
+    void stopGeneration();
+
+signals:
+    void jobStarted(EngineJob* job);
+    void modelLoaded(const QString& description);
+    // Ends every generation that started, also one that failed (then errorText() says why).
+    void generationFinished(const QString& text, bool cancelled);
+
+private:
+    QWidget* buildControls();
+    QWidget* buildOutput();
+
+    void startLoading(ModelLoadJob::Source source, const QString& path);
+    void onLoadFinished();
+    void onToken(const StreamedToken& token, double tokensPerSecond);
+    void onGenerationFinished(bool cancelled);
+    void chooseModelFolder();
+    void chooseRunFolder();
+    void showError(const QString& message);
+    void clearError();
+    void updateValueLabels();
+    void updateButtons();
+    QString speedText() const;
+
+    QComboBox* deviceCombo_ = nullptr;
+    QPushButton* loadFolderButton_ = nullptr;
+    QPushButton* loadRunButton_ = nullptr;
+    QLabel* modelLabel_ = nullptr;
+    QSlider* temperatureSlider_ = nullptr;
+    QSlider* topKSlider_ = nullptr;
+    QSlider* topPSlider_ = nullptr;
+    QLabel* temperatureValue_ = nullptr;
+    QLabel* topKValue_ = nullptr;
+    QLabel* topPValue_ = nullptr;
+    QSpinBox* lengthSpin_ = nullptr;
+    QSpinBox* seedSpin_ = nullptr;
+    QPushButton* generateButton_ = nullptr;
+    QPushButton* stopButton_ = nullptr;
+    QPlainTextEdit* promptEdit_ = nullptr;
+    QPlainTextEdit* outputEdit_ = nullptr;
+    TokenView* tokenView_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* errorLabel_ = nullptr;
+
+    ModelHandle model_;
+    std::unique_ptr<ModelLoadJob> loadJob_;
+    std::unique_ptr<GenerationJob> generationJob_;
+    QString generated_;
+    QString error_;
+    qint64 tokens_ = 0;
+    double tokensPerSecond_ = 0;
+};

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `i3-studio --screenshot DIR`: lays out every panel with real data and saves each as a PNG, the
+// pictures the README shows. A short real training run on the built-in corpus fills the Training
+// panel, a probe the Context probe panel, and a generation from that run the Playground.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <functional>
+
+class MainWindow;
+
+class ScreenshotTour : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotTour(MainWindow* window, const QString& outputFolder, QObject* parent = nullptr);
+
+    // Starts the tour; finished() follows (the window stays usable while it runs).
+    void start();
+
+signals:
+    // ok false: `message` says what went wrong.
+    void finished(bool ok, const QString& message);
+
+private:
+    void analyseData();
+    void showModel();
+    void train();
+    void probe();
+    void play();
+    void save(const QString& name);
+    void fail(const QString& message);
+    // Calls `next` once `done` holds, checking every 200 ms, or fails after `seconds`.
+    void waitFor(const std::function<bool()>& done, int seconds, const QString& what, const std::function<void()>& next);
+
+    MainWindow* window_;
+    QString output_;
+    QTemporaryDir workspace_;
+    QString runFolder_;
+};

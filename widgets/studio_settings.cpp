@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "studio_settings.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+#include <nlohmann/json.hpp>
+
+StudioSettings::StudioSettings() : settings_(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio") {}
+
+QString StudioSettings::workspace() const
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return settings_.value("workspace", QDir(documents).filePath("i3 Studio runs")).toString();
+}
+
+void StudioSettings::setWorkspace(const QString& folder) { settings_.setValue("workspace", folder); }
+
+QString StudioSettings::language() const { return settings_.value("language").toString(); }
+
+void StudioSettings::setLanguage(const QString& language) { settings_.setValue("language", language); }
+
+DataChoice StudioSettings::dataChoice() const
+{
+    DataChoice choice;
+    choice.builtinCorpus = settings_.value("data/builtinCorpus", choice.builtinCorpus).toBool();
+    choice.files = settings_.value("data/files").toStringList();
+    choice.textField = settings_.value("data/textField", choice.textField).toString();
+    choice.maxTexts = settings_.value("data/maxTexts", choice.maxTexts).toLongLong();
+    choice.tokenizerFile = settings_.value("data/tokenizerFile").toString();
+    choice.validationFraction = settings_.value("data/validationFraction", choice.validationFraction).toDouble();
+    return choice;
+}
+
+void StudioSettings::setDataChoice(const DataChoice& choice)
+{
+    settings_.setValue("data/builtinCorpus", choice.builtinCorpus);
+    settings_.setValue("data/files", choice.files);
+    settings_.setValue("data/textField", choice.textField);
+    settings_.setValue("data/maxTexts", choice.maxTexts);
+    settings_.setValue("data/tokenizerFile", choice.tokenizerFile);
+    settings_.setValue("data/validationFraction", choice.validationFraction);
+}
+
+namespace {
+
+// A saved configuration is JSON text; anything unreadable is treated as never saved.
+template <typename Config>
+std::optional<Config> read_config(const QSettings& settings, const char* key)
+{
+    const QString text = settings.value(key).toString();
+    if (text.isEmpty())
+        return std::nullopt;
+    try {
+        return Config::from_json(nlohmann::json::parse(text.toStdString()));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+std::optional<i3::ModelConfig> StudioSettings::modelConfig() const
+{
+    return read_config<i3::ModelConfig>(settings_, "config/model");
+}
+
+void StudioSettings::setModelConfig(const i3::ModelConfig& config)
+{
+    settings_.setValue("config/model", QString::fromStdString(config.to_json().dump()));
+}
+
+std::optional<i3::TrainConfig> StudioSettings::trainConfig() const
+{
+    return read_config<i3::TrainConfig>(settings_, "config/training");
+}
+
+void StudioSettings::setTrainConfig(const i3::TrainConfig& config)
+{
+    settings_.setValue("config/training", QString::fromStdString(config.to_json().dump()));
+}
+
+QByteArray StudioSettings::windowGeometry() const { return settings_.value("window/geometry").toByteArray(); }
+
+QByteArray StudioSettings::windowState() const { return settings_.value("window/state").toByteArray(); }
+
+void StudioSettings::setWindowLayout(const QByteArray& geometry, const QByteArray& state)
+{
+    settings_.setValue("window/geometry", geometry);
+    settings_.setValue("window/state", state);
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Everything a new training run needs, gathered by the main window from the Data and Model
+// panels and handed to the Training panel.
+#pragma once
+
+#include "data_choice.h"
+#include "model_config.h"
+#include "train_config.h"
+
+#include <QMetaType>
+#include <QString>
+
+struct TrainingRequest {
+    DataChoice data;
+    i3::ModelConfig model;  // vocab_size is replaced by the tokenizer's
+    i3::TrainConfig train;  // validation_fraction comes from data.validationFraction
+    QString runFolder;      // created; must be absent or empty
+};
+Q_DECLARE_METATYPE(TrainingRequest)
