@@ -15,13 +15,6 @@
         <source>Building the tokenizer…</source>
         <translation>Tokenizer wird erstellt…</translation>
     </message>
-    <message numerus="yes">
-        <source>Built from these %n text(s)</source>
-        <translation>
-            <numerusform>Aus diesem %n Text erstellt</numerusform>
-            <numerusform>Aus diesen %n Texten erstellt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading the tokenizer…</source>
         <translation>Tokenizer wird geladen…</translation>
@@ -37,6 +30,10 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Built from these texts (%1)</source>
+        <translation>Aus diesen Texten erstellt (%1)</translation>
     </message>
 </context>
 <context>
@@ -919,10 +916,6 @@
         <translation>Ein Laufordner: sein neuester Checkpoint, auch während des Trainings</translation>
     </message>
     <message>
-        <source>Hugging Face Hub: downloads are not in this version yet</source>
-        <translation>Hugging Face Hub: Downloads sind in dieser Version noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>No model loaded.</source>
         <translation>Kein Modell geladen.</translation>
     </message>
@@ -1032,6 +1025,10 @@
     <message>
         <source>Done: %1</source>
         <translation>Fertig: %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub: not in this version yet</source>
+        <translation>Hugging Face Hub: in dieser Version noch nicht</translation>
     </message>
 </context>
 <context>

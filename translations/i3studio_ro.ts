@@ -15,14 +15,6 @@
         <source>Building the tokenizer…</source>
         <translation>Se construiește tokenizatorul…</translation>
     </message>
-    <message numerus="yes">
-        <source>Built from these %n text(s)</source>
-        <translation>
-            <numerusform>Construit din %n text</numerusform>
-            <numerusform>Construit din aceste %n texte</numerusform>
-            <numerusform>Construit din aceste %n de texte</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading the tokenizer…</source>
         <translation>Se încarcă tokenizatorul…</translation>
@@ -38,6 +30,10 @@
     <message>
         <source>Done</source>
         <translation>Gata</translation>
+    </message>
+    <message>
+        <source>Built from these texts (%1)</source>
+        <translation>Construit din aceste texte (%1)</translation>
     </message>
 </context>
 <context>
@@ -920,10 +916,6 @@
         <translation>Un dosar de rulare: ultimul său punct de control, chiar și în timpul antrenării</translation>
     </message>
     <message>
-        <source>Hugging Face Hub: downloads are not in this version yet</source>
-        <translation>Hugging Face Hub: descărcările nu sunt încă disponibile în această versiune</translation>
-    </message>
-    <message>
         <source>No model loaded.</source>
         <translation>Niciun model încărcat.</translation>
     </message>
@@ -1034,6 +1026,10 @@
     <message>
         <source>Done: %1</source>
         <translation>Gata: %1</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub: not in this version yet</source>
+        <translation>Hugging Face Hub: nu este încă în această versiune</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,12 @@ DataJob::DataJob(const DataChoice& choice, QObject* parent) : EngineJob(tr("Anal
     qRegisterMetaType<DataSummary>();
 }
 
+DataJob::~DataJob()
+{
+    cancel();
+    wait();
+}
+
 void DataJob::work()
 {
     reportProgress(0, tr("Reading the texts…"));

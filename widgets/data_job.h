@@ -44,6 +44,8 @@ public:
     static constexpr int kPreviewCharacters = 300;
 
     explicit DataJob(const DataChoice& choice, QObject* parent = nullptr);
+    // Stops and joins the work here: by the time ~EngineJob runs, work() and choice_ are gone.
+    ~DataJob() override;
 
 signals:
     // Emitted once, before finished(), when the analysis completed.

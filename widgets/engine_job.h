@@ -18,7 +18,9 @@ class EngineJob : public QObject {
     Q_OBJECT
 public:
     explicit EngineJob(const QString& title, QObject* parent = nullptr);
-    // Cancels the work if it is still running and waits for its thread.
+    // Cancels the work if it is still running and waits for its thread. Every subclass must do
+    // the same in its own destructor (cancel(); wait();), since work() and the subclass's members
+    // are gone by the time this one runs.
     ~EngineJob() override;
 
     QString title() const { return title_; }

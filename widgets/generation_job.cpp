@@ -107,3 +107,15 @@ void GenerationJob::work()
         &cancelToken());
     emit generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
 }
+
+GenerationJob::~GenerationJob()
+{
+    cancel();
+    wait();
+}
+
+ModelLoadJob::~ModelLoadJob()
+{
+    cancel();
+    wait();
+}

@@ -33,6 +33,8 @@ public:
     };
     // `device`: "cpu", "cuda:0", ...
     ModelLoadJob(Source source, const QString& path, const QString& device, QObject* parent = nullptr);
+    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
+    ~ModelLoadJob() override;
 
 signals:
     void loaded(const ModelHandle& model);
@@ -69,6 +71,8 @@ class GenerationJob : public EngineJob {
     Q_OBJECT
 public:
     GenerationJob(const ModelHandle& model, const GenerationSettings& settings, QObject* parent = nullptr);
+    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
+    ~GenerationJob() override;
 
 signals:
     // tokensPerSecond: new tokens so far over the time since generation began (the prompt's

@@ -48,3 +48,9 @@ void ProbeJob::work()
         },
         &cancelToken());
 }
+
+ProbeJob::~ProbeJob()
+{
+    cancel();
+    wait();
+}

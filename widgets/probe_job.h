@@ -27,6 +27,8 @@ public:
     // `contexts` increasing, each >= 1; `model`'s max_seq_len is replaced by each of them.
     ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
              const QString& device, QObject* parent = nullptr);
+    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
+    ~ProbeJob() override;
 
 signals:
     void readingTaken(const ProbeReading& reading);

@@ -193,3 +193,9 @@ void TrainingJob::forward(const i3::TrainEvent& event)
         break;
     }
 }
+
+TrainingJob::~TrainingJob()
+{
+    cancel();
+    wait();
+}

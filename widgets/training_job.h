@@ -53,6 +53,8 @@ public:
     // Continues the run in `runFolder` from its latest checkpoint; `steps`, when positive,
     // replaces the planned number of steps.
     TrainingJob(const QString& runFolder, qint64 steps, QObject* parent = nullptr);
+    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
+    ~TrainingJob() override;
 
     QString runFolder() const { return runFolder_; }
     bool isResume() const { return resume_; }
