@@ -2,6 +2,7 @@
 // `i3`: the engine from the command line, for GPU servers and scripts.
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cpu_threads.h"
 #include "error.h"
 
 #include <c10/util/Exception.h>
@@ -52,6 +53,7 @@ int main(int argc, char** argv)
     }
     const std::string name = argv[1];
     const i3::cli::Args args(argv + 2, argv + argc);
+    i3::use_available_cpus();
     for (const auto& command : kSubcommands) {
         if (name != command.name)
             continue;

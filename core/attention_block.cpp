@@ -4,6 +4,7 @@
 #include "decode_attention.h"
 #include "error.h"
 #include "feed_forward.h"
+#include "row_linear.h"
 
 #include <torch/torch.h>
 
@@ -77,10 +78,12 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, Attention
     return out_proj(merge_heads(attended));
 }
 
-torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, torch::Tensor& keys, torch::Tensor& values,
+torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, const torch::nn::LayerNormImpl& norm,
+                                                   torch::Tensor& keys, torch::Tensor& values,
                                                    const torch::Tensor& positions)
 {
-    return out_proj(decode_attention(qkv(x), keys, values, positions, n_heads_));
+    const auto attended = decode_attention(row_linear(x, *qkv, {&norm, false, {}}), keys, values, positions, n_heads_);
+    return row_linear(attended, *out_proj, {nullptr, false, x});
 }
 
 AttentionBlockImpl::AttentionBlockImpl(int64_t d_model, int64_t n_heads)

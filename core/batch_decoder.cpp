@@ -3,7 +3,9 @@
 
 #include "cuda_graph.h"
 #include "error.h"
+#include "feed_forward.h"
 #include "hybrid_step.h"
+#include "row_linear.h"
 
 #include <torch/torch.h>
 
@@ -28,6 +30,8 @@ BatchDecoder::BatchDecoder(I3Model model, int64_t batch, const SamplingOptions& 
     draws_ = torch::zeros({batch}, weights.dtype(torch::kDouble));
     host_inputs_ = torch::zeros({2, batch}, host.dtype(torch::kLong));
     host_draws_ = torch::zeros({batch}, host.dtype(torch::kDouble));
+    chosen_ = torch::zeros({2, batch}, weights.dtype(torch::kDouble));
+    host_chosen_ = torch::zeros({2, batch}, host.dtype(torch::kDouble));
 
     for (const auto& block : model_->hybrid_blocks()) {
         h_.push_back(torch::zeros({batch, config.d_model}, weights));
@@ -81,19 +85,19 @@ void BatchDecoder::compute()
         auto& block = hybrid_blocks[i];
         const auto& mixer = *block->hybrid;
         const HybridParams params{mixer.w_mix, mixer.A, mixer.B, mixer.C, mixer.D};
-        x = hybrid_step(x, block->ln1->forward(x), params, one_minus_w_[i], h_[i], s_[i]);
-        x = x + block->ffn->forward(block->ln2->forward(x));
+        x = hybrid_step(x, *block->ln1, params, one_minus_w_[i], h_[i], s_[i]);
+        x = feed_forward_rows(block->ffn, *block->ln2, x);
     }
     auto& attention_blocks = model_->attention_blocks();
     for (size_t i = 0; i < attention_blocks.size(); ++i) {
         auto& block = attention_blocks[i];
-        x = x + block->attn->decode_step(block->ln1->forward(x), keys_[i], values_[i], positions_);
-        x = x + block->ffn->forward(block->ln2->forward(x));
+        x = block->attn->decode_step(x, *block->ln1, keys_[i], values_[i], positions_);
+        x = feed_forward_rows(block->ffn, *block->ln2, x);
     }
-    logits_ = model_->head->forward(model_->ln_f->forward(x));
-    auto chosen = sample_rows(logits_, draws_, options_);
-    ids_ = chosen.ids;
-    probabilities_ = chosen.probabilities;
+    logits_ = row_linear(x, *model_->head, {model_->ln_f.get(), false, {}});
+    const auto chosen = sample_rows(logits_, draws_, options_);
+    chosen_[0].copy_(chosen.ids);
+    chosen_[1].copy_(chosen.probabilities);
 }
 
 BatchDecoder::Step BatchDecoder::step(const std::vector<int64_t>& tokens, const std::vector<int64_t>& positions,
@@ -120,8 +124,8 @@ BatchDecoder::Step BatchDecoder::step(const std::vector<int64_t>& tokens, const 
     else
         compute();
 
-    const auto chosen = torch::stack({ids_.to(torch::kDouble), probabilities_}).to(torch::kCPU);
-    const auto* values = chosen.data_ptr<double>();
+    host_chosen_.copy_(chosen_);
+    const auto* values = host_chosen_.data_ptr<double>();
     Step result;
     result.ids.reserve(rows);
     result.probabilities.reserve(rows);

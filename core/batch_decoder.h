@@ -56,7 +56,8 @@ private:
     at::Tensor host_inputs_, host_draws_;              // staging (pinned for a GPU)
     std::vector<at::Tensor> h_, s_, one_minus_w_;      // per hybrid block
     std::vector<at::Tensor> keys_, values_;            // per attention block
-    at::Tensor logits_, ids_, probabilities_;          // outputs of the last step
+    at::Tensor logits_;                                // the last step's logits
+    at::Tensor chosen_, host_chosen_;                  // [ids; probabilities] in double, and its staging
     std::unique_ptr<CapturedWork> graph_;
     std::string graph_note_;
 };

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Decode attention (decode_attention_kernel.h). One block per (head, row). The block first
-// stores the new key and value, then each warp takes every 4th cache position: its lanes split
-// the head's dimensions, a shuffle sum gives the score, and the warp keeps a running softmax
-// (maximum, sum of exponentials, weighted sum of values) so the cache is read once. The four
-// warps' partial results are merged at the end with the usual rescaling by exp(m_w - m).
+// stores the new key and value, then each of its warps takes every 4th (or 16th) cache position:
+// its lanes split the head's dimensions, a shuffle sum gives the score, and the warp keeps a
+// running softmax (maximum, sum of exponentials, weighted sum of values) so the cache is read
+// once. Sixteen warps when there are few rows, because then the walk along the cache, one
+// dependent load after another, is what takes the time; four when many blocks keep the GPU busy
+// anyway. The warps' partial results are merged at the end with the usual rescaling by
+// exp(m_w - m).
 #include "decode_attention_kernel.h"
 
 #include <cuda_runtime.h>
@@ -15,10 +18,11 @@ namespace i3::cuda_kernels {
 namespace {
 
 constexpr int kWarp = 32;
-constexpr int kWarps = 4;
 constexpr int kMaxDimsPerLane = 8; // head_dim <= 256
+constexpr int64_t kFewBlocks = 256; // below this many (row, head) pairs, 16 warps per block, else 4
 constexpr unsigned kFullWarp = 0xffffffffu;
 
+template <int kWarps>
 __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* keys, float* values,
                                         const int64_t* __restrict__ positions, float* __restrict__ out, int heads,
                                         int head_dim, int capacity)
@@ -100,6 +104,16 @@ __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* ke
     }
 }
 
+template <int Warps>
+void launch(const float* qkv, float* keys, float* values, const int64_t* positions, float* out, int64_t rows,
+            int64_t heads, int64_t head_dim, int64_t capacity, void* stream)
+{
+    const dim3 grid{static_cast<unsigned>(heads), static_cast<unsigned>(rows)};
+    const size_t shared_bytes = size_t(Warps) * size_t(head_dim) * sizeof(float);
+    decode_attention_kernel<Warps><<<grid, Warps * kWarp, shared_bytes, static_cast<cudaStream_t>(stream)>>>(
+        qkv, keys, values, positions, out, int(heads), int(head_dim), int(capacity));
+}
+
 } // namespace
 
 const char* decode_attention(const float* qkv, float* keys, float* values, const int64_t* positions, float* out,
@@ -111,10 +125,10 @@ const char* decode_attention(const float* qkv, float* keys, float* values, const
         return "decode attention supports heads of at most 256 dimensions";
     if (rows > 65535 || heads > 2147483647LL)
         return "too many rows or heads for decode attention";
-    const size_t shared_bytes = size_t(kWarps) * size_t(head_dim) * sizeof(float);
-    decode_attention_kernel<<<dim3(unsigned(heads), unsigned(rows)), kWarps * kWarp, shared_bytes,
-                              static_cast<cudaStream_t>(stream)>>>(qkv, keys, values, positions, out, int(heads),
-                                                                   int(head_dim), int(capacity));
+    if (rows * heads < kFewBlocks)
+        launch<16>(qkv, keys, values, positions, out, rows, heads, head_dim, capacity, stream);
+    else
+        launch<4>(qkv, keys, values, positions, out, rows, heads, head_dim, capacity, stream);
     const cudaError_t error = cudaGetLastError();
     return error == cudaSuccess ? nullptr : cudaGetErrorString(error);
 }

@@ -5,9 +5,42 @@
 
 #include <torch/torch.h>
 
+#ifdef I3_WITH_CUDA
+#include "sample_kernel.h"
+
+#include <ATen/cuda/CUDAContext.h>
+#endif
+
 #include <limits>
 
 namespace i3 {
+
+namespace {
+
+#ifdef I3_WITH_CUDA
+// The one-kernel path (sample_kernel.h) covers everything but top-p.
+bool sampling_kernel_takes(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
+{
+    return options.top_p >= 1 && logits.is_cuda() && logits.scalar_type() == at::kFloat && logits.dim() == 2 &&
+           logits.is_contiguous() && draws.is_cuda() && draws.scalar_type() == at::kDouble && draws.is_contiguous() &&
+           draws.numel() == logits.size(0);
+}
+
+SampledTokens sample_rows_cuda(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
+{
+    const int64_t rows = logits.size(0);
+    SampledTokens chosen{torch::empty({rows}, logits.options().dtype(torch::kLong)),
+                         torch::empty({rows}, logits.options().dtype(torch::kDouble))};
+    if (const char* error = cuda_kernels::sample_rows(
+            logits.data_ptr<float>(), rows, logits.size(1), static_cast<float>(options.temperature), options.top_k,
+            draws.data_ptr<double>(), chosen.ids.data_ptr<int64_t>(), chosen.probabilities.data_ptr<double>(),
+            at::cuda::getCurrentCUDAStream().stream()))
+        throw Error(std::string("CUDA sampling: ") + error);
+    return chosen;
+}
+#endif
+
+} // namespace
 
 void validate(const SamplingOptions& options)
 {
@@ -42,6 +75,11 @@ at::Tensor next_token_probabilities(const at::Tensor& logits, const SamplingOpti
 
 SampledTokens sample_rows(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
 {
+#ifdef I3_WITH_CUDA
+    validate(options);
+    if (sampling_kernel_takes(logits, draws, options))
+        return sample_rows_cuda(logits, draws, options);
+#endif
     const auto probabilities = next_token_probabilities(logits, options);
     const auto cumulative = probabilities.cumsum(1);
     const auto targets = draws.unsqueeze(1) * cumulative.narrow(1, cumulative.size(1) - 1, 1);

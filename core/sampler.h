@@ -2,8 +2,9 @@
 // Choosing the next token from logits (reference §7): divide by the temperature, keep the logits
 // >= the k-th largest, optionally keep the smallest set of tokens whose probability reaches
 // top_p, softmax, draw. The draw is a number in [0, 1) from our own generator (one per sequence),
-// so a seed gives the same text on every machine; the rest is tensor arithmetic on the logits'
-// device, so the whole choice can run inside a captured CUDA graph.
+// so a seed gives the same text on every machine; the rest runs on the logits' device (on a GPU
+// without top-p, one kernel: sample_kernel.h), so the whole choice can run inside a captured CUDA
+// graph.
 #pragma once
 
 #include <ATen/Tensor.h>

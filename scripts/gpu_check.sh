@@ -4,7 +4,9 @@
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
 # runs the benchmarks beside the step-by-step Python model.
-# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate]]   (generate: only the generation checks)
+# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|profile]]
+#   generate: only the generation checks; profile: where a generation step's time goes, kernel by
+#   kernel (Nsight Compute, eager steps, batch 1 and 64), into REPORT_DIR/kernels-*.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-gpu-report}
@@ -22,7 +24,7 @@ fi
 i3=build-gpu/app/i3
 
 generation_checks() {
-    echo "== the fused hybrid step kernel against a double-precision loop"
+    echo "== the generation kernels against double-precision loops"
     build-gpu/tests/cuda/cuda_step_check
     echo "== batched greedy generation: GPU (CUDA graph) against CPU and against one prompt at a time"
     printf 'once upon a time\nthe cat\nhello there my friend, how are you today? i am fine, thank you\n' > "$work/prompts.txt"
@@ -44,10 +46,22 @@ generation_checks() {
     "$i3" bench generate --device cuda --batch 64
     "$i3" bench generate --device cuda --batch 64 --graph off
     "$i3" bench generate --device cuda --batch 256
-    "$python" tests/fixtures/reference_model_tool.py bench_generate cuda 30
+    "$python" tests/fixtures/reference_model_tool.py bench_generate cuda 100
+}
+
+profile_generation() {
+    for batch in 1 64; do
+        ncu --clock-control none --csv --metrics gpu__time_duration.sum \
+            "$i3" bench generate --device cuda --graph off --batch $batch --length 8 > "$report/ncu-$batch.csv"
+        "$python" scripts/kernel_times.py "$report/ncu-$batch.csv" | tee "$report/kernels-$batch.txt"
+    done
 }
 
 work=$(mktemp -d)
+if [ "$sections" = profile ]; then
+    profile_generation
+    exit 0
+fi
 if [ "$sections" = generate ]; then
     {
         echo "== machine"

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "generator.h"
 #include "i3_model.h"
+#include "row_linear.h"
 #include "sampler.h"
 
 #include <QtTest>
@@ -140,6 +141,28 @@ private slots:
             }
         }
         QVERIFY_EXCEPTION_THROWN(decoder.step({1, 1, 1}, {0, context, 0}, {0, 0, 0}), i3::Error);
+    }
+
+    // The decoder's fused layer equals the modules it stands for, one row (a matrix-vector
+    // product per row on the CPU) or many (one matrix product).
+    void rowLinearEqualsTheModules()
+    {
+        torch::manual_seed(5);
+        torch::NoGradGuard no_grad;
+        torch::nn::Linear linear(24, 40);
+        torch::nn::LayerNorm norm(torch::nn::LayerNormOptions({24}).eps(1e-5));
+        norm->weight.normal_();
+        norm->bias.normal_();
+        for (const int64_t rows : {1, 3, 6}) {
+            const auto x = torch::randn({rows, 24}) * 3;
+            const auto residual = torch::randn({rows, 40});
+            const auto expected = residual + torch::gelu(linear(norm(x)));
+            const auto fused = i3::row_linear(x, *linear, {norm.get(), true, residual});
+            QVERIFY2(relative_error(fused, expected) < 1e-6, qPrintable(QString("%1 rows").arg(rows)));
+            QVERIFY(relative_error(i3::row_linear(x, *linear), linear(x)) < 1e-6);
+        }
+        QVERIFY_EXCEPTION_THROWN(i3::row_linear(torch::randn({2, 24}), *linear, {nullptr, false, torch::zeros({3, 40})}),
+                                 i3::Error);
     }
 
     // Prompts of different lengths (one longer than the window, one that crosses it while

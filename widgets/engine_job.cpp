@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine_job.h"
 
+#include "cpu_threads.h"
 #include "error.h"
 
 #include <QThread>
@@ -39,6 +40,7 @@ void EngineJob::runWork()
     emit started();
     QString failure;
     try {
+        i3::use_available_cpus();
         work();
     } catch (const i3::Cancelled&) {
     } catch (const std::bad_alloc&) {
