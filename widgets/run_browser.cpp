@@ -256,24 +256,24 @@ void RunBrowser::onScanned(const RunScan& scan)
     emit refreshed();
 }
 
-namespace {
-
-QString statusText(const std::string& status)
+QString RunBrowser::statusText(const std::string& status)
 {
     if (status == "created")
-        return RunBrowser::tr("created");
+        return tr("created");
     if (status == "training")
-        return RunBrowser::tr("training");
+        return tr("training");
     if (status == "stopped")
-        return RunBrowser::tr("stopped");
+        return tr("stopped");
     if (status == "finished")
-        return RunBrowser::tr("finished");
+        return tr("finished");
     if (status == "failed")
-        return RunBrowser::tr("failed");
+        return tr("failed");
     if (status == "unreadable")
-        return RunBrowser::tr("unreadable");
+        return tr("unreadable");
     return QString::fromStdString(status);
 }
+
+namespace {
 
 QString agoText(double seconds)
 {

@@ -81,6 +81,8 @@ public:
     QString workspace() const { return workspace_; }
     QStringList selectedRuns() const;
     MetricPlot* comparePlot() const { return comparePlot_; }
+    // A run.json status ("training", "stopped", ...) in the user's language.
+    static QString statusText(const std::string& status);
 
 public slots:
     // Lists the runs again now (the list also refreshes every few seconds on its own).

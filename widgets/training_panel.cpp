@@ -550,7 +550,7 @@ void TrainingPanel::onScanned(const RunScan& scan)
             showError(tr("%1 is not a readable run folder (its run.json is missing or broken).").arg(runFolder_));
         } else if (curves.status != "training" && curves.status != "created") {
             followTimer_.stop();
-            log(tr("Run status: %1").arg(QString::fromStdString(curves.status)));
+            log(tr("Run status: %1").arg(RunBrowser::statusText(curves.status)));
         }
     }
 }
