@@ -78,7 +78,7 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, Attention
     return out_proj(merge_heads(attended));
 }
 
-torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, const torch::nn::LayerNormImpl& norm,
+torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, torch::nn::LayerNormImpl& norm,
                                                    torch::Tensor& keys, torch::Tensor& values,
                                                    const torch::Tensor& positions)
 {

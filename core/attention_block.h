@@ -27,7 +27,7 @@ public:
     // One new token per row, for batched generation where every row is at its own position:
     // x [B, d] at positions [B] -> x + attention(norm(x)); keys/values [B, heads, capacity,
     // head_dim] receive the new entries in place (decode_attention.h, row_linear.h).
-    torch::Tensor decode_step(const torch::Tensor& x, const torch::nn::LayerNormImpl& norm, torch::Tensor& keys,
+    torch::Tensor decode_step(const torch::Tensor& x, torch::nn::LayerNormImpl& norm, torch::Tensor& keys,
                               torch::Tensor& values, const torch::Tensor& positions);
 
     torch::nn::Linear qkv{nullptr}, out_proj{nullptr};

@@ -2,6 +2,7 @@
 #include "context_probe.h"
 
 #include "device_memory.h"
+#include "device_telemetry.h"
 #include "error.h"
 #include "i3_model.h"
 
@@ -17,7 +18,6 @@
 #include <cstdio>
 #include <fstream>
 #include <new>
-#include <sstream>
 
 namespace i3 {
 
@@ -48,21 +48,6 @@ std::string gib(double bytes)
     else
         std::snprintf(text, sizeof text, "%.0f TiB", bytes / (1024 * kGiB));
     return text;
-}
-
-// A "Key:   123 kB" line of a /proc file, in bytes; -1 when absent.
-int64_t proc_kilobytes(const char* file, const std::string& key)
-{
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-        if (line.compare(0, key.size() + 1, key + ":") != 0)
-            continue;
-        std::istringstream fields(line.substr(key.size() + 1));
-        int64_t kilobytes = -1;
-        fields >> kilobytes;
-        return kilobytes >= 0 ? kilobytes * 1024 : -1;
-    }
-    return -1;
 }
 
 // Sets the process's peak resident memory (VmHWM) back to its current resident memory.

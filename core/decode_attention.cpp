@@ -7,6 +7,7 @@
 
 #ifdef I3_WITH_CUDA
 #include "decode_attention_kernel.h"
+#include "float_cuda_arrays.h"
 
 #include <ATen/cuda/CUDAContext.h>
 #endif
@@ -50,10 +51,7 @@ at::Tensor decode_attention_cuda(const at::Tensor& qkv, at::Tensor& keys, at::Te
 bool on_cuda_as_kernel_needs(const at::Tensor& qkv, const at::Tensor& keys, const at::Tensor& values,
                              const at::Tensor& positions)
 {
-    for (const auto* t : {&qkv, &keys, &values})
-        if (!t->is_cuda() || t->scalar_type() != at::kFloat || !t->is_contiguous())
-            return false;
-    return positions.is_cuda() && positions.scalar_type() == at::kLong && positions.is_contiguous() &&
+    return float_cuda_arrays({&qkv, &keys, &values}) && positions.is_cuda() && positions.scalar_type() == at::kLong && positions.is_contiguous() &&
            keys.size(3) <= 256;
 }
 #endif

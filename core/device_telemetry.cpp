@@ -137,21 +137,6 @@ GpuTelemetry read_gpu(const NvmlLibrary& nvml, nvmlDevice_t device, const std::s
     return gpu;
 }
 
-// A "Key:   123 kB" line of /proc/meminfo or /proc/self/status, in bytes; -1 when absent.
-int64_t proc_kilobytes(const char* file, const std::string& key)
-{
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-        if (line.compare(0, key.size() + 1, key + ":") != 0)
-            continue;
-        std::istringstream fields(line.substr(key.size() + 1));
-        int64_t kilobytes = -1;
-        fields >> kilobytes;
-        return kilobytes >= 0 ? kilobytes * 1024 : -1;
-    }
-    return -1;
-}
-
 // Jiffies spent busy and in total, all cores, from /proc/stat's first line; empty if unreadable.
 std::optional<std::pair<uint64_t, uint64_t>> cpu_jiffies()
 {
@@ -172,6 +157,20 @@ const NvmlLibrary& shared_nvml()
 }
 
 } // namespace
+
+int64_t proc_kilobytes(const char* file, const std::string& key)
+{
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        if (line.compare(0, key.size() + 1, key + ":") != 0)
+            continue;
+        std::istringstream fields(line.substr(key.size() + 1));
+        int64_t kilobytes = -1;
+        fields >> kilobytes;
+        return kilobytes >= 0 ? kilobytes * 1024 : -1;
+    }
+    return -1;
+}
 
 struct DeviceTelemetry::Nvml {
     NvmlLibrary library;

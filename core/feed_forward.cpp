@@ -13,7 +13,7 @@ torch::nn::Sequential make_feed_forward(int64_t d_model)
                                  torch::nn::Linear(4 * d_model, d_model));
 }
 
-at::Tensor feed_forward_rows(torch::nn::Sequential& ffn, const torch::nn::LayerNormImpl& norm, const at::Tensor& x)
+at::Tensor feed_forward_rows(torch::nn::Sequential& ffn, torch::nn::LayerNormImpl& norm, const at::Tensor& x)
 {
     const auto hidden = row_linear(x, ffn->at<torch::nn::LinearImpl>(0), {&norm, /*gelu=*/true, {}});
     return row_linear(hidden, ffn->at<torch::nn::LinearImpl>(2), {nullptr, false, x});

@@ -11,6 +11,6 @@ namespace i3 {
 torch::nn::Sequential make_feed_forward(int64_t d_model);
 
 // x + FFN(norm(x)) for the few rows of one generation step, through row_linear.h.
-at::Tensor feed_forward_rows(torch::nn::Sequential& ffn, const torch::nn::LayerNormImpl& norm, const at::Tensor& x);
+at::Tensor feed_forward_rows(torch::nn::Sequential& ffn, torch::nn::LayerNormImpl& norm, const at::Tensor& x);
 
 } // namespace i3

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #ifdef I3_WITH_CUDA
+#include "float_cuda_arrays.h"
 #include "hybrid_step_kernel.h"
 
 #include <ATen/cuda/CUDAContext.h>
@@ -15,25 +16,17 @@ namespace i3 {
 
 namespace {
 
-at::Tensor hybrid_step_tensors(const at::Tensor& x, const torch::nn::LayerNormImpl& norm, const HybridParams& p,
+at::Tensor hybrid_step_tensors(const at::Tensor& x, torch::nn::LayerNormImpl& norm, const HybridParams& p,
                                const at::Tensor& one_minus_w, at::Tensor& h, at::Tensor& s)
 {
-    const auto u = torch::layer_norm(x, norm.options.normalized_shape(), norm.weight, norm.bias, norm.options.eps());
+    const auto u = norm.forward(x);
     h.mul_(p.w_mix).addcmul_(u, one_minus_w);
     s.copy_(torch::addmm(torch::matmul(u, p.B.t()), s, p.A.t()));
     return x + torch::addmm(h * p.D, s, p.C.t());
 }
 
 #ifdef I3_WITH_CUDA
-bool fusable(const std::initializer_list<const at::Tensor*>& tensors)
-{
-    for (const auto* t : tensors)
-        if (!t->is_cuda() || t->scalar_type() != at::kFloat || !t->is_contiguous())
-            return false;
-    return true;
-}
-
-at::Tensor hybrid_step_cuda(const at::Tensor& x, const torch::nn::LayerNormImpl& norm, const HybridParams& p,
+at::Tensor hybrid_step_cuda(const at::Tensor& x, torch::nn::LayerNormImpl& norm, const HybridParams& p,
                             const at::Tensor& one_minus_w, at::Tensor& h, at::Tensor& s)
 {
     auto out = torch::empty_like(x);
@@ -58,14 +51,14 @@ at::Tensor hybrid_step_cuda(const at::Tensor& x, const torch::nn::LayerNormImpl&
 
 } // namespace
 
-at::Tensor hybrid_step(const at::Tensor& x, const torch::nn::LayerNormImpl& norm, const HybridParams& params,
+at::Tensor hybrid_step(const at::Tensor& x, torch::nn::LayerNormImpl& norm, const HybridParams& params,
                        const at::Tensor& one_minus_w, at::Tensor& h, at::Tensor& s)
 {
     torch::NoGradGuard no_grad;
 #ifdef I3_WITH_CUDA
     const auto& p = params;
     if (norm.weight.defined() && norm.bias.defined() &&
-        fusable({&x, &norm.weight, &norm.bias, &h, &s, &one_minus_w, &p.w_mix, &p.A, &p.B, &p.C, &p.D}))
+        float_cuda_arrays({&x, &norm.weight, &norm.bias, &h, &s, &one_minus_w, &p.w_mix, &p.A, &p.B, &p.C, &p.D}))
         return hybrid_step_cuda(x, norm, params, one_minus_w, h, s);
 #endif
     return hybrid_step_tensors(x, norm, params, one_minus_w, h, s);

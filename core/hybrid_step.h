@@ -13,7 +13,7 @@
 namespace i3 {
 
 // x: [rows, d]; h: [rows, d]; s: [rows, d_state]; one_minus_w = 1 - params.w_mix.
-at::Tensor hybrid_step(const at::Tensor& x, const torch::nn::LayerNormImpl& norm, const HybridParams& params,
+at::Tensor hybrid_step(const at::Tensor& x, torch::nn::LayerNormImpl& norm, const HybridParams& params,
                        const at::Tensor& one_minus_w, at::Tensor& h, at::Tensor& s);
 
 } // namespace i3

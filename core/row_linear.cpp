@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #ifdef I3_WITH_CUDA
+#include "float_cuda_arrays.h"
 #include "row_linear_kernel.h"
 
 #include <ATen/cuda/CUDAContext.h>
@@ -36,9 +37,7 @@ at::Tensor linear_tensors(const at::Tensor& input, const torch::nn::LinearImpl& 
 
 at::Tensor row_linear_tensors(const at::Tensor& x, const torch::nn::LinearImpl& layer, const RowLinearOptions& options)
 {
-    const auto* norm = options.norm;
-    const auto input =
-        norm ? torch::layer_norm(x, norm->options.normalized_shape(), norm->weight, norm->bias, norm->options.eps()) : x;
+    const auto input = options.norm ? options.norm->forward(x) : x;
     auto out = linear_tensors(input.contiguous(), layer);
     if (options.gelu)
         out = torch::gelu(out);
@@ -50,20 +49,17 @@ at::Tensor row_linear_tensors(const at::Tensor& x, const torch::nn::LinearImpl& 
 #ifdef I3_WITH_CUDA
 bool kernel_takes(const at::Tensor& x, const torch::nn::LinearImpl& layer, const RowLinearOptions& options)
 {
-    auto float_cuda = [](const at::Tensor& t) {
-        return t.is_cuda() && t.scalar_type() == at::kFloat && t.is_contiguous();
-    };
-    auto aligned_float_cuda = [&](const at::Tensor& t) {
-        return float_cuda(t) && cuda_kernels::row_linear_aligned(t.data_ptr());
+    auto aligned_float_cuda = [](const at::Tensor& t) {
+        return float_cuda_arrays({&t}) && cuda_kernels::row_linear_aligned(t.data_ptr());
     };
     if (!aligned_float_cuda(x) || x.dim() != 2 || !aligned_float_cuda(layer.weight))
         return false;
     const int64_t in = x.size(1);
     if (x.size(0) > cuda_kernels::kRowLinearMaxRows || in % 4 != 0 || in > cuda_kernels::kRowLinearMaxIn)
         return false;
-    if (layer.bias.defined() && !float_cuda(layer.bias))
+    if (layer.bias.defined() && !float_cuda_arrays({&layer.bias}))
         return false;
-    if (options.residual.defined() && !float_cuda(options.residual))
+    if (options.residual.defined() && !float_cuda_arrays({&options.residual}))
         return false;
     const auto* norm = options.norm;
     return !norm || (norm->weight.defined() && norm->bias.defined() && aligned_float_cuda(norm->weight) &&

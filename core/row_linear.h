@@ -15,7 +15,7 @@
 namespace i3 {
 
 struct RowLinearOptions {
-    const torch::nn::LayerNormImpl* norm = nullptr; // applied to x first when set
+    torch::nn::LayerNormImpl* norm = nullptr; // applied to x first when set
     bool gelu = false;                              // GELU (erf form) after the bias
     at::Tensor residual;                            // [rows, out_features], added last when defined
 };

@@ -28,6 +28,7 @@ bool sampling_kernel_takes(const at::Tensor& logits, const at::Tensor& draws, co
 
 SampledTokens sample_rows_cuda(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
 {
+    validate(options);
     const int64_t rows = logits.size(0);
     SampledTokens chosen{torch::empty({rows}, logits.options().dtype(torch::kLong)),
                          torch::empty({rows}, logits.options().dtype(torch::kDouble))};
@@ -76,7 +77,6 @@ at::Tensor next_token_probabilities(const at::Tensor& logits, const SamplingOpti
 SampledTokens sample_rows(const at::Tensor& logits, const at::Tensor& draws, const SamplingOptions& options)
 {
 #ifdef I3_WITH_CUDA
-    validate(options);
     if (sampling_kernel_takes(logits, draws, options))
         return sample_rows_cuda(logits, draws, options);
 #endif

@@ -298,7 +298,8 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     startJob(new TrainingJob(runFolder, steps, this), runFolder);
 }
 
-void TrainingPanel::startJob(TrainingJob* job, const QString& runFolder)
+// Clears what the panel showed of the previous run, for `runFolder`.
+void TrainingPanel::showEmptyRun(const QString& runFolder)
 {
     stopFollowing();
     clearPlots();
@@ -311,6 +312,11 @@ void TrainingPanel::startJob(TrainingJob* job, const QString& runFolder)
     runLabel_->setText(tr("Run folder: %1").arg(runFolder));
     step_ = 0;
     total_ = 0;
+}
+
+void TrainingPanel::startJob(TrainingJob* job, const QString& runFolder)
+{
+    showEmptyRun(runFolder);
     stepLabel_->setText(tr("Preparing…"));
     progressBar_->setRange(0, 0);
     progressBar_->setVisible(true);
@@ -510,17 +516,7 @@ void TrainingPanel::showRun(const QString& runFolder)
             log(tr("A run is under way; stop it before opening another."));
         return;
     }
-    stopFollowing();
-    clearPlots();
-    samplesView_->clear();
-    errorLabel_->setVisible(false);
-    checkpointLabel_->clear();
-    etaLabel_->clear();
-    speedLabel_->clear();
-    runFolder_ = runFolder;
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
-    step_ = 0;
-    total_ = 0;
+    showEmptyRun(runFolder);
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
     scanner_->setFollowed({runFolder});

@@ -73,6 +73,7 @@ private:
     QWidget* buildControls();
     QWidget* buildPlots();
     void clearPlots();
+    void showEmptyRun(const QString& runFolder);
     void startJob(TrainingJob* job, const QString& runFolder);
     void connectJob(TrainingJob* job);
     void updateButtons();
