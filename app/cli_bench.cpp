@@ -3,10 +3,10 @@
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "device_memory.h"
-#include "generator.h"
-#include "i3_model.h"
-#include "trainer.h"
+#include "telemetry/device_memory.h"
+#include "generation/generator.h"
+#include "model/i3_model.h"
+#include "training/trainer.h"
 
 #include <torch/torch.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "error.h"
-#include "model_artifacts.h"
+#include "base/error.h"
+#include "model/model_artifacts.h"
 
 #include <iostream>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "atomic_file.h"
+#include "base/atomic_file.h"
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "error.h"
-#include "evaluation.h"
-#include "model_artifacts.h"
+#include "base/error.h"
+#include "training/evaluation.h"
+#include "model/model_artifacts.h"
 
 #include <torch/torch.h>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "atomic_file.h"
-#include "error.h"
-#include "generator.h"
-#include "model_artifacts.h"
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "generation/generator.h"
+#include "model/model_artifacts.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "model_artifacts.h"
+#include "model/model_artifacts.h"
 
 #include <torch/torch.h>
 

@@ -3,9 +3,9 @@
 // on the machine at hand, beside the reference's published figures (i3-reference.md §8).
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "context_probe.h"
-#include "device_telemetry.h"
-#include "error.h"
+#include "telemetry/context_probe.h"
+#include "telemetry/device_telemetry.h"
+#include "base/error.h"
 
 #include <algorithm>
 #include <cstdio>

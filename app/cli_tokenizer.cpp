@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "atomic_file.h"
-#include "chunk_tokenizer.h"
+#include "base/atomic_file.h"
+#include "text/chunk_tokenizer.h"
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "text_sources.h"
+#include "data/text_sources.h"
 
 #include <iostream>
 #include <sstream>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "builtin_corpus.h"
+#include "data/builtin_corpus.h"
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "error.h"
-#include "text_sources.h"
-#include "trainer.h"
+#include "base/error.h"
+#include "data/text_sources.h"
+#include "training/trainer.h"
 
 #include <cmath>
 #include <csignal>

@@ -2,8 +2,8 @@
 // `i3`: the engine from the command line, for GPU servers and scripts.
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "cpu_threads.h"
-#include "error.h"
+#include "base/cpu_threads.h"
+#include "base/error.h"
 
 #include <c10/util/Exception.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The built-in corpus: large enough, the same every time, valid, varied, and grammatical enough
 // (articles, capitals, pronouns, quotes) for a tiny model to learn readable English from it.
-#include "builtin_corpus.h"
-#include "unicode_text.h"
+#include "data/builtin_corpus.h"
+#include "text/unicode_text.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

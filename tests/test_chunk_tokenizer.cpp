@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The chunk tokenizer: cases worked out by hand from the specification, the file format, and a
 // comparison with an independent Python implementation of the specification.
-#include "chunk_tokenizer.h"
-#include "error.h"
+#include "text/chunk_tokenizer.h"
+#include "base/error.h"
 #include "test_support.h"
-#include "unicode_text.h"
+#include "text/unicode_text.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,8 +3,8 @@
 // refusing a context that cannot fit in RAM instead of trying it, cancellation, and `i3 probe`.
 #include <torch/torch.h>
 
-#include "context_probe.h"
-#include "error.h"
+#include "telemetry/context_probe.h"
+#include "base/error.h"
 #include "test_support.h"
 
 #include <QtTest>

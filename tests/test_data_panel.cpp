@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Data panel: its counts against the engine's own pieces used directly, files, errors.
-#include "builtin_corpus.h"
-#include "chunk_tokenizer.h"
-#include "text_sources.h"
+#include "data/builtin_corpus.h"
+#include "text/chunk_tokenizer.h"
+#include "data/text_sources.h"
 
 #include "data_panel.h"
 

@@ -3,7 +3,7 @@
 // through NVML where there is one (and a reason where there is none), and the device list.
 #include <torch/torch.h>
 
-#include "device_telemetry.h"
+#include "telemetry/device_telemetry.h"
 
 #include <QtTest>
 

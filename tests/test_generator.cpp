@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Generation: carried state equals a full forward pass, greedy decoding equals the reference's
 // "re-run the window for every token" loop (also past the window), sampling masks by hand.
-#include "batch_decoder.h"
-#include "chunk_tokenizer.h"
-#include "error.h"
-#include "generator.h"
-#include "i3_model.h"
-#include "row_linear.h"
-#include "sampler.h"
+#include "generation/batch_decoder.h"
+#include "text/chunk_tokenizer.h"
+#include "base/error.h"
+#include "generation/generator.h"
+#include "model/i3_model.h"
+#include "model/row_linear.h"
+#include "generation/sampler.h"
 
 #include <QtTest>
 

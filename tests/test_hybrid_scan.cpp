@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The hybrid recurrence against the loop written out step by step (reference §2), in double
 // precision: outputs and every gradient, for ordinary and for awkward parameters.
-#include "hybrid_scan.h"
+#include "model/hybrid_scan.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The configuration: JSON as the reference writes it, presets, validation, parameter counts.
-#include "error.h"
-#include "i3_model.h"
-#include "model_config.h"
+#include "base/error.h"
+#include "model/i3_model.h"
+#include "model/model_config.h"
 
 #include <QtTest>
 

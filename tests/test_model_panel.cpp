@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Model & hyperparameters panel: presets, live validation, parameter count, round trips.
-#include "model_config.h"
-#include "train_config.h"
+#include "model/model_config.h"
+#include "training/train_config.h"
 
 #include "model_panel.h"
 

@@ -2,9 +2,9 @@
 // The whole model against Python's PyTorch running an independent implementation of the
 // reference (fixtures/i3_reference_model.py): logits, greedy generation past the window, eval
 // loss, and files crossing in both directions.
-#include "model_artifacts.h"
-#include "generator.h"
-#include "safetensors.h"
+#include "model/model_artifacts.h"
+#include "generation/generator.h"
+#include "formats/safetensors.h"
 #include "test_support.h"
 
 #include <QtTest>

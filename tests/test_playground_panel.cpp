@@ -3,11 +3,11 @@
 // engine's generator gives on its own, another seed gives other text, Stop ends a long generation
 // within moments, an empty prompt or a bad folder gives the engine's message inline, and a run's
 // latest checkpoint loads, also while the run is still training.
-#include "builtin_corpus.h"
-#include "error.h"
-#include "generator.h"
-#include "model_artifacts.h"
-#include "trainer.h"
+#include "data/builtin_corpus.h"
+#include "base/error.h"
+#include "generation/generator.h"
+#include "model/model_artifacts.h"
+#include "training/trainer.h"
 
 #include <torch/torch.h>
 

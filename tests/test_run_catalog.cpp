@@ -4,11 +4,11 @@
 // rewritten, and snapshots of a run's checkpoints that load like any model folder.
 #include <torch/torch.h>
 
-#include "error.h"
-#include "model_artifacts.h"
-#include "run_catalog.h"
-#include "run_snapshot.h"
-#include "trainer.h"
+#include "base/error.h"
+#include "model/model_artifacts.h"
+#include "runs/run_catalog.h"
+#include "runs/run_snapshot.h"
+#include "training/trainer.h"
 
 #include <QtTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Local training data: .txt paragraphs, .jsonl fields and .csv columns, and every way such a file
 // can be wrong.
-#include "error.h"
-#include "text_sources.h"
+#include "base/error.h"
+#include "data/text_sources.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

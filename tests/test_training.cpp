@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Training: the loss falls, the run folder is complete, resume continues exactly, gradient
 // accumulation equals a larger batch, and bad data is refused.
-#include "error.h"
-#include "model_artifacts.h"
-#include "trainer.h"
+#include "base/error.h"
+#include "model/model_artifacts.h"
+#include "training/trainer.h"
 
 #include <QtTest>
 

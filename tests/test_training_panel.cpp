@@ -6,10 +6,10 @@
 // the selected runs' loss.
 #include <torch/torch.h>
 
-#include "atomic_file.h"
+#include "base/atomic_file.h"
 #include "metric_plot.h"
 #include "run_browser.h"
-#include "trainer.h"
+#include "training/trainer.h"
 #include "training_panel.h"
 
 #include <qcustomplot.h>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Strict UTF-8 and Python's str.lower(), checked against QString's encoder and Python itself.
-#include "error.h"
+#include "base/error.h"
 #include "test_support.h"
-#include "unicode_text.h"
+#include "text/unicode_text.h"
 
 #include <QFile>
 #include <QTemporaryDir>

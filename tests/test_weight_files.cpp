@@ -5,11 +5,11 @@
 // LibTorch comes before any Qt header: Qt's `slots` macro breaks LibTorch's IValue::slots().
 #include <torch/torch.h>
 
-#include "error.h"
-#include "pytorch_bin.h"
-#include "safetensors.h"
+#include "base/error.h"
+#include "formats/pytorch_bin.h"
+#include "formats/safetensors.h"
 #include "test_support.h"
-#include "torch_pickle.h"
+#include "formats/torch_pickle.h"
 
 #include <caffe2/serialize/inline_container.h>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_choice.h"
 
-#include "builtin_corpus.h"
-#include "error.h"
-#include "text_sources.h"
+#include "data/builtin_corpus.h"
+#include "base/error.h"
+#include "data/text_sources.h"
 
 #include <cstdint>
 #include <iterator>

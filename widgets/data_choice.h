@@ -3,7 +3,7 @@
 // the choice can be saved in the settings and passed between threads.
 #pragma once
 
-#include "cancel_token.h"
+#include "base/cancel_token.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_job.h"
 
-#include "chunk_tokenizer.h"
-#include "error.h"
-#include "text_sources.h"
-#include "token_store.h"
+#include "text/chunk_tokenizer.h"
+#include "base/error.h"
+#include "data/text_sources.h"
+#include "data/token_store.h"
 
 #include <QLocale>
 

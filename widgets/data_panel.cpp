@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_panel.h"
 
-#include "builtin_corpus.h"
+#include "data/builtin_corpus.h"
 
 #include <QCheckBox>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine_job.h"
 
-#include "cpu_threads.h"
-#include "error.h"
+#include "base/cpu_threads.h"
+#include "base/error.h"
 
 #include <QThread>
 

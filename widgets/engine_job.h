@@ -4,7 +4,7 @@
 // Panels own their jobs; the main window shows the current one in the status bar.
 #pragma once
 
-#include "cancel_token.h"
+#include "base/cancel_token.h"
 
 #include <QObject>
 #include <QString>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "generation_job.h"
 
-#include "device_telemetry.h"
-#include "error.h"
-#include "generator.h"
-#include "model_artifacts.h"
-#include "run_snapshot.h"
+#include "telemetry/device_telemetry.h"
+#include "base/error.h"
+#include "generation/generator.h"
+#include "model/model_artifacts.h"
+#include "runs/run_snapshot.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 #include "main_window.h"
 
 #include "data_panel.h"
-#include "device_memory.h"
+#include "telemetry/device_memory.h"
 #include "engine_job.h"
 #include "model_panel.h"
 #include "playground_panel.h"

@@ -6,7 +6,7 @@
 // TrainingRequest from the Data and Model panels.
 #pragma once
 
-#include "device_telemetry.h"
+#include "telemetry/device_telemetry.h"
 #include "studio_settings.h"
 #include "training_request.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metric_plot.h"
 
-#include "atomic_file.h"
+#include "base/atomic_file.h"
 
 #include <qcustomplot.h>
 

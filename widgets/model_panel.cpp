@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_panel.h"
 
-#include "device_telemetry.h"
-#include "error.h"
+#include "telemetry/device_telemetry.h"
+#include "base/error.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

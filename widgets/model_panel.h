@@ -4,8 +4,8 @@
 // of the memory a training step needs.
 #pragma once
 
-#include "model_config.h"
-#include "train_config.h"
+#include "model/model_config.h"
+#include "training/train_config.h"
 
 #include <QString>
 #include <QStringList>

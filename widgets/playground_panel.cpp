@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground_panel.h"
 
-#include "device_telemetry.h"
+#include "telemetry/device_telemetry.h"
 #include "token_view.h"
 
 #include <QComboBox>

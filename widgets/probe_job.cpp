@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe_job.h"
 
-#include "context_probe.h"
+#include "telemetry/context_probe.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "engine_job.h"
-#include "model_config.h"
+#include "model/model_config.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe_panel.h"
 
-#include "context_probe.h"
-#include "device_telemetry.h"
-#include "error.h"
-#include "model_config.h"
+#include "telemetry/context_probe.h"
+#include "telemetry/device_telemetry.h"
+#include "base/error.h"
+#include "model/model_config.h"
 
 #include <QComboBox>
 #include <QFormLayout>

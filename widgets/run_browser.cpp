@@ -2,7 +2,7 @@
 #include "run_browser.h"
 
 #include "metric_plot.h"
-#include "run_folder.h"
+#include "runs/run_folder.h"
 
 #include <QFileInfo>
 #include <QHeaderView>

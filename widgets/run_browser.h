@@ -5,7 +5,7 @@
 // thread, so a long metrics file never stalls the interface.
 #pragma once
 
-#include "run_catalog.h"
+#include "runs/run_catalog.h"
 
 #include <QMetaType>
 #include <QString>

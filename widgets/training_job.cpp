@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training_job.h"
 
-#include "chunk_tokenizer.h"
-#include "error.h"
-#include "trainer.h"
+#include "text/chunk_tokenizer.h"
+#include "base/error.h"
+#include "training/trainer.h"
 
 #include <cmath>
 #include <filesystem>

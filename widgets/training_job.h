@@ -6,8 +6,8 @@
 #pragma once
 
 #include "engine_job.h"
-#include "pause_gate.h"
-#include "run_catalog.h"
+#include "base/pause_gate.h"
+#include "runs/run_catalog.h"
 #include "training_request.h"
 
 #include <QMetaType>

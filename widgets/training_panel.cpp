@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training_panel.h"
 
-#include "device_memory.h"
-#include "device_telemetry.h"
+#include "telemetry/device_memory.h"
+#include "telemetry/device_telemetry.h"
 #include "metric_plot.h"
 #include "run_browser.h"
-#include "run_folder.h"
+#include "runs/run_folder.h"
 
 #include <QDir>
 #include <QFileDialog>

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "data_choice.h"
-#include "model_config.h"
-#include "train_config.h"
+#include "model/model_config.h"
+#include "training/train_config.h"
 
 #include <QMetaType>
 #include <QString>

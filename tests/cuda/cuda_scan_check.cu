@@ -11,7 +11,7 @@
 //     the kernel's own previous output, so every step is checked tightly without |M|^k growth;
 //     and, against the double loop as a whole, 1e-4 of the largest state so far.
 // with γ(k) = k u / (1 - k u). Every output starts as NaN, so a position never written fails.
-#include "hybrid_scan_kernels.h"
+#include "kernels/hybrid_scan_kernels.h"
 
 #include <cuda_runtime.h>
 

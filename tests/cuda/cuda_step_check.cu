@@ -6,10 +6,10 @@
 // without norm, bias, GELU and residual, 1 to 64 rows, inputs up to 4096 wide) and sampling
 // (core/sample_kernel.h; top-k with ties, no top-k, greedy, draws at the very ends). Needs a GPU, so it is not registered with ctest; run it on a CUDA
 // machine. Prints "N passed, M failed"; exits non-zero on any failure.
-#include "decode_attention_kernel.h"
-#include "hybrid_step_kernel.h"
-#include "row_linear_kernel.h"
-#include "sample_kernel.h"
+#include "kernels/decode_attention_kernel.h"
+#include "kernels/hybrid_step_kernel.h"
+#include "kernels/row_linear_kernel.h"
+#include "kernels/sample_kernel.h"
 
 #include <cuda_runtime.h>
 

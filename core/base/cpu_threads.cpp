@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "base/cpu_threads.h"
+
+#include <ATen/Parallel.h>
+
+#include <sched.h>
+
+#include <cstdlib>
+
+namespace i3 {
+
+namespace {
+
+int allowed_cpus()
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof(set), &set) != 0)
+        return 1;
+    return CPU_COUNT(&set) > 0 ? CPU_COUNT(&set) : 1;
+}
+
+} // namespace
+
+int use_available_cpus()
+{
+    if (!std::getenv("OMP_NUM_THREADS") && !std::getenv("MKL_NUM_THREADS")) {
+        const int cpus = allowed_cpus();
+        if (at::get_num_threads() != cpus)
+            at::set_num_threads(cpus);
+    }
+    return at::get_num_threads();
+}
+
+} // namespace i3

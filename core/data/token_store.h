@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The encoded corpus on disk: encoded once, reused by later runs and by resume.
+#pragma once
+
+#include "base/cancel_token.h"
+
+#include <ATen/Tensor.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace i3 {
+
+class ChunkTokenizer;
+
+// The concatenated encodings of all non-blank texts (reference §5), no separators.
+// progress(texts_done, texts_total) is called now and then; a cancelled token throws Cancelled.
+std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::vector<std::string>& texts,
+                                   const std::function<void(size_t, size_t)>& progress = {},
+                                   const CancelToken* cancel = nullptr);
+
+// The corpus cut in two: the last `validation_fraction` of the tokens are held out. Both parts
+// must be longer than context + 1 (the validation part may be empty when the fraction is 0).
+struct TokenSplit {
+    at::Tensor train;      // int64, 1-D
+    at::Tensor validation; // int64, 1-D, possibly empty
+};
+TokenSplit split_tokens(const std::vector<int32_t>& tokens, double validation_fraction, int64_t context);
+
+// Raw little-endian token files with a small header ("I3TOKENS", version, count, vocab size).
+void write_token_file(const std::filesystem::path& path, const std::vector<int32_t>& tokens, int64_t vocab_size);
+std::vector<int32_t> read_token_file(const std::filesystem::path& path, int64_t vocab_size);
+
+} // namespace i3

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The hybrid step (hybrid_step_kernel.h). Both kernels give each output a warp: its lanes stride
+// along one row of B and A (state kernel) or of C (output kernel), so the weight loads are
+// coalesced, and a shuffle reduction sums the lanes. The new state goes to scratch first and is
+// copied over s by the output kernel, so no block reads a half-updated state. Every block first
+// takes its row's mean and spread for the layer norm.
+#include "kernels/hybrid_step_kernel.h"
+
+#include <cuda_runtime.h>
+
+namespace i3::cuda_kernels {
+
+namespace {
+
+constexpr int kWarp = 32;
+constexpr int kWarpsPerBlock = 8;
+constexpr unsigned kFullWarp = 0xffffffffu;
+
+__device__ float warp_sum(float value)
+{
+    for (int offset = kWarp / 2; offset > 0; offset /= 2)
+        value += __shfl_xor_sync(kFullWarp, value, offset);
+    return value;
+}
+
+// The sum of v over the block, returned to every thread.
+__device__ float block_sum(float v)
+{
+    __shared__ float partial[kWarpsPerBlock];
+    v = warp_sum(v);
+    if (threadIdx.x % kWarp == 0)
+        partial[threadIdx.x / kWarp] = v;
+    __syncthreads();
+    float total = 0;
+    for (int w = 0; w < kWarpsPerBlock; ++w)
+        total += partial[w];
+    __syncthreads();
+    return total;
+}
+
+// The layer norm of one row of x, computed by the whole block.
+struct RowNorm {
+    const float* x;
+    const float* gain;
+    const float* shift;
+    float mean, rstd;
+
+    __device__ RowNorm(const float* row, const HybridStepWeights& weights, int d)
+        : x(row), gain(weights.norm_weight), shift(weights.norm_bias)
+    {
+        float sum = 0;
+        for (int j = threadIdx.x; j < d; j += blockDim.x)
+            sum += x[j];
+        mean = block_sum(sum) / d;
+        float squares = 0;
+        for (int j = threadIdx.x; j < d; j += blockDim.x)
+            squares += (x[j] - mean) * (x[j] - mean);
+        rstd = rsqrtf(block_sum(squares) / d + weights.norm_eps);
+    }
+    __device__ float operator[](int j) const { return (x[j] - mean) * rstd * gain[j] + shift[j]; }
+};
+
+// grid (ceil(ds / 8), rows): warp i of the block makes s'[row, i].
+__global__ void state_kernel(HybridStepWeights weights, const float* __restrict__ x, const float* __restrict__ s,
+                             float* __restrict__ s_next, int d, int ds)
+{
+    const int i = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarp;
+    const int lane = threadIdx.x % kWarp;
+    const int64_t row = blockIdx.y;
+    const RowNorm u(x + row * d, weights, d);
+    if (i >= ds)
+        return;
+    const float* b_row = weights.B + int64_t(i) * d;
+    const float* a_row = weights.A + int64_t(i) * ds;
+    const float* s_row = s + row * ds;
+    float sum = 0;
+    for (int j = lane; j < d; j += kWarp)
+        sum += b_row[j] * u[j];
+    for (int k = lane; k < ds; k += kWarp)
+        sum += a_row[k] * s_row[k];
+    sum = warp_sum(sum);
+    if (lane == 0)
+        s_next[row * ds + i] = sum;
+}
+
+// grid (ceil(d / 8), rows): warp j of the block makes channel j of the row's output.
+__global__ void output_kernel(HybridStepWeights weights, const float* __restrict__ x, float* __restrict__ h,
+                              float* __restrict__ s, const float* __restrict__ s_next, float* __restrict__ out,
+                              int d, int ds)
+{
+    const int j = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarp;
+    const int lane = threadIdx.x % kWarp;
+    const int64_t row = blockIdx.y;
+    const RowNorm u(x + row * d, weights, d);
+    if (blockIdx.x == 0)
+        for (int k = threadIdx.x; k < ds; k += blockDim.x)
+            s[row * ds + k] = s_next[row * ds + k];
+    if (j >= d)
+        return;
+    const float* c_row = weights.C + int64_t(j) * ds;
+    const float* state = s_next + row * ds;
+    float sum = 0;
+    for (int k = lane; k < ds; k += kWarp)
+        sum += c_row[k] * state[k];
+    sum = warp_sum(sum);
+    if (lane == 0) {
+        const int64_t at = row * d + j;
+        const float h_new = weights.w[j] * h[at] + weights.one_minus_w[j] * u[j];
+        h[at] = h_new;
+        out[at] = x[at] + sum + weights.D[j] * h_new;
+    }
+}
+
+} // namespace
+
+const char* hybrid_step(const HybridStepWeights& weights, const float* x, float* h, float* s, float* s_next,
+                        float* out, int64_t rows, int64_t d, int64_t ds, void* stream)
+{
+    if (rows <= 0)
+        return nullptr;
+    if (rows > 65535)
+        return "a hybrid step takes at most 65,535 rows";
+    const auto queue = static_cast<cudaStream_t>(stream);
+    const dim3 threads(kWarp * kWarpsPerBlock);
+    state_kernel<<<dim3(unsigned((ds + kWarpsPerBlock - 1) / kWarpsPerBlock), unsigned(rows)), threads, 0, queue>>>(
+        weights, x, s, s_next, int(d), int(ds));
+    output_kernel<<<dim3(unsigned((d + kWarpsPerBlock - 1) / kWarpsPerBlock), unsigned(rows)), threads, 0, queue>>>(
+        weights, x, h, s, s_next, out, int(d), int(ds));
+    const cudaError_t error = cudaGetLastError();
+    return error == cudaSuccess ? nullptr : cudaGetErrorString(error);
+}
+
+} // namespace i3::cuda_kernels

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runs/run_catalog.h"
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "model/model_config.h"
+#include "runs/run_folder.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <limits>
+
+namespace fs = std::filesystem;
+
+namespace i3 {
+
+namespace {
+
+// How many bytes before the read position a poll checks again, to notice a file that was
+// rewritten with other content (a resumed copy, a fresh sync) rather than appended to.
+constexpr std::size_t kTailCheckBytes = 64;
+
+double number_or_nan(const nlohmann::json& line, const char* key)
+{
+    const auto found = line.find(key);
+    if (found == line.end() || !found->is_number())
+        return std::numeric_limits<double>::quiet_NaN();
+    return found->get<double>();
+}
+
+// Seconds since the newest of the files that exist was written; 0 when none exists.
+double seconds_since_newest(const std::vector<fs::path>& files)
+{
+    std::optional<fs::file_time_type> newest;
+    for (const auto& file : files) {
+        std::error_code error;
+        const auto written = fs::last_write_time(file, error);
+        if (!error && (!newest || written > *newest))
+            newest = written;
+    }
+    if (!newest)
+        return 0;
+    const auto age = fs::file_time_type::clock::now() - *newest;
+    return std::max(0.0, std::chrono::duration<double>(age).count());
+}
+
+std::string last_bytes(const std::string& bytes)
+{
+    return bytes.size() > kTailCheckBytes ? bytes.substr(bytes.size() - kTailCheckBytes) : bytes;
+}
+
+// Whether the `tail.size()` bytes before `offset` are still `tail`.
+bool ends_with(std::ifstream& in, std::uintmax_t offset, const std::string& tail)
+{
+    if (tail.empty())
+        return true;
+    std::string bytes(tail.size(), '\0');
+    in.seekg(static_cast<std::streamoff>(offset - tail.size()));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return in.gcount() == static_cast<std::streamsize>(bytes.size()) && bytes == tail;
+}
+
+std::string describe(const ModelConfig& config)
+{
+    return "d_model " + std::to_string(config.d_model) + ", " + std::to_string(config.hybrid_layers) + "+" +
+           std::to_string(config.attn_layers) + " layers, context " + std::to_string(config.max_seq_len);
+}
+
+// Fills what run.json says; throws (i3::Error or a JSON exception) when it cannot be understood.
+void read_run_info(const RunFolder& run, RunSummary& summary)
+{
+    const nlohmann::json info = run.read_run_info();
+    if (!info.is_object())
+        throw Error(run.run_file().string() + ": not a JSON object");
+    summary.status = info.at("status").get<std::string>();
+    const ModelConfig model = ModelConfig::from_json(info.at("model"));
+    summary.description = describe(model);
+    summary.parameters = info.contains("parameters") ? info.at("parameters").get<int64_t>() : model.parameter_count();
+    summary.total_steps = info.at("training").at("steps").get<int64_t>();
+    summary.steps_done = info.value("completed_steps", int64_t(0));
+    if (const auto last = info.find("last_loss"); last != info.end() && last->is_number())
+        summary.last_loss = last->get<double>();
+}
+
+// The metrics log is newer than run.json while a run trains: its last lines win.
+void read_metrics(const RunFolder& run, RunSummary& summary)
+{
+    const RunMetrics metrics = read_run_metrics(run.root());
+    if (!metrics.step.empty()) {
+        if (std::isfinite(metrics.step.back()))
+            summary.steps_done = static_cast<int64_t>(metrics.step.back());
+        if (std::isfinite(metrics.loss.back()))
+            summary.last_loss = metrics.loss.back();
+    }
+    for (const double loss : metrics.validation_loss)
+        if (std::isfinite(loss) && (!summary.best_validation_loss || loss < *summary.best_validation_loss))
+            summary.best_validation_loss = loss;
+}
+
+} // namespace
+
+RunSummary summarize_run(const fs::path& folder)
+{
+    const RunFolder run(folder);
+    if (!fs::is_regular_file(run.run_file()))
+        throw Error(folder.string() + " is not a training run (no run.json)");
+    RunSummary summary;
+    summary.folder = folder;
+    summary.name = (folder.has_filename() ? folder : folder.parent_path()).filename().string(); // "runs/a/" too
+    try {
+        read_run_info(run, summary);
+    } catch (const nlohmann::json::exception& error) {
+        summary.status = "unreadable";
+        summary.problem = run.run_file().string() + ": incomplete (" + error.what() + ")";
+    } catch (const std::exception& error) {
+        summary.status = "unreadable";
+        summary.problem = error.what();
+    }
+    try {
+        read_metrics(run, summary);
+    } catch (const Error& error) {
+        if (summary.problem.empty())
+            summary.problem = error.what(); // the run is listed; its curves are what is missing
+    }
+    summary.seconds_since_update = seconds_since_newest({run.metrics_file(), run.run_file()});
+    return summary;
+}
+
+std::vector<RunSummary> list_runs(const fs::path& workspace)
+{
+    std::vector<RunSummary> runs;
+    std::error_code error;
+    for (fs::directory_iterator entry(workspace, error), end; !error && entry != end; entry.increment(error)) {
+        std::error_code ignored;
+        if (!entry->is_directory(ignored) || !fs::is_regular_file(entry->path() / "run.json", ignored))
+            continue;
+        try {
+            runs.push_back(summarize_run(entry->path()));
+        } catch (const std::exception& failure) {
+            // Removed between the listing and the reading, or not readable at all.
+            RunSummary broken;
+            broken.folder = entry->path();
+            broken.name = entry->path().filename().string();
+            broken.status = "unreadable";
+            broken.problem = failure.what();
+            runs.push_back(broken);
+        }
+    }
+    std::sort(runs.begin(), runs.end(), [](const RunSummary& a, const RunSummary& b) {
+        if (a.seconds_since_update != b.seconds_since_update)
+            return a.seconds_since_update < b.seconds_since_update;
+        return a.name < b.name;
+    });
+    return runs;
+}
+
+void RunMetrics::add_line(const nlohmann::json& line)
+{
+    if (!line.is_object())
+        return;
+    const std::string kind = line.value("kind", std::string());
+    if (kind == "train") {
+        step.push_back(number_or_nan(line, "step"));
+        loss.push_back(number_or_nan(line, "loss"));
+        perplexity.push_back(number_or_nan(line, "ppl"));
+        lr.push_back(number_or_nan(line, "lr"));
+        grad_norm.push_back(number_or_nan(line, "grad_norm"));
+        tokens_per_second.push_back(number_or_nan(line, "tokens_per_s"));
+        elapsed_seconds.push_back(number_or_nan(line, "elapsed_s"));
+    } else if (kind == "eval") {
+        eval_step.push_back(number_or_nan(line, "step"));
+        train_loss_mean.push_back(number_or_nan(line, "train_loss_mean"));
+        validation_loss.push_back(number_or_nan(line, "val_loss"));
+    }
+}
+
+MetricsFollower::Update MetricsFollower::poll()
+{
+    Update update;
+    std::error_code error;
+    const std::uintmax_t size = fs::file_size(file_, error);
+    if (error) { // not there (yet, or any more)
+        if (offset_ > 0) {
+            restart();
+            update.reset = true;
+        }
+        return update;
+    }
+    std::ifstream in(file_, std::ios::binary);
+    if (!in)
+        throw Error("cannot open " + file_.string());
+    if (size < offset_ || !ends_with(in, offset_, tail_)) {
+        restart();
+        update.reset = true;
+    }
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(offset_));
+    std::string appended(static_cast<std::size_t>(size - offset_), '\0');
+    in.read(appended.data(), static_cast<std::streamsize>(appended.size()));
+    appended.resize(static_cast<std::size_t>(in.gcount())); // the file may have shrunk meanwhile
+    offset_ += appended.size();
+    tail_ = last_bytes(tail_ + last_bytes(appended));
+
+    partial_ += appended;
+    std::size_t start = 0;
+    for (std::size_t end; (end = partial_.find('\n', start)) != std::string::npos; start = end + 1) {
+        std::string line = partial_.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (json.is_object())
+            update.lines.push_back(std::move(json));
+        else
+            ++update.skipped_lines; // not JSON, or JSON that is not a metrics object
+    }
+    partial_.erase(0, start); // the unfinished last line waits for the rest of it
+    return update;
+}
+
+void MetricsFollower::restart()
+{
+    offset_ = 0;
+    partial_.clear();
+    tail_.clear();
+}
+
+RunMetrics read_run_metrics(const fs::path& run_folder)
+{
+    MetricsFollower follower(RunFolder(run_folder).metrics_file());
+    RunMetrics metrics;
+    for (const auto& line : follower.poll().lines)
+        metrics.add_line(line);
+    return metrics;
+}
+
+} // namespace i3

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/context_probe.h"
+
+#include "telemetry/device_memory.h"
+#include "telemetry/device_telemetry.h"
+#include "base/error.h"
+#include "model/i3_model.h"
+
+#include <torch/torch.h>
+#ifdef I3_WITH_CUDA
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
+#include <malloc.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <new>
+
+namespace i3 {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+// A CPU step is tried only when its estimated need is at most this share of the available RAM.
+constexpr double kUsableRamShare = 0.8;
+// Room on top of an extrapolated need, for the noise of measuring resident memory.
+constexpr double kExtrapolationMargin = 1.25;
+
+bool is_out_of_memory(const c10::Error& error)
+{
+    const std::string message = error.what_without_backtrace();
+    return message.find("out of memory") != std::string::npos ||
+           message.find("can't allocate memory") != std::string::npos; // the CPU allocator's words
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::string gib(double bytes)
+{
+    char text[48];
+    if (bytes < 1024 * kGiB)
+        std::snprintf(text, sizeof text, "%.2f GiB", bytes / kGiB);
+    else
+        std::snprintf(text, sizeof text, "%.0f TiB", bytes / (1024 * kGiB));
+    return text;
+}
+
+// Sets the process's peak resident memory (VmHWM) back to its current resident memory.
+bool reset_peak_resident_memory()
+{
+    std::ofstream clear_refs("/proc/self/clear_refs");
+    clear_refs << "5";
+    clear_refs.flush();
+    return static_cast<bool>(clear_refs);
+}
+
+// Float32 weights and their gradients, at the given context (the position table grows with it).
+double weights_and_gradients(ModelConfig config, int64_t context)
+{
+    config.max_seq_len = context;
+    return 8.0 * static_cast<double>(config.parameter_count());
+}
+
+// A generous a-priori guess of a CPU step's need, for the first context, when nothing has been
+// measured yet: weights and gradients, the activations kept for the backward pass (per token:
+// the logits and their gradients, a few dozen vectors of d_model per layer, the attention
+// scores), and some room for the allocator and the thread pool.
+double analytic_need(const ModelConfig& config, int64_t batch)
+{
+    const double tokens = static_cast<double>(batch * config.max_seq_len);
+    const double per_token_floats = 4.0 * static_cast<double>(config.vocab_size) +
+                                    32.0 * static_cast<double>(config.d_model * config.n_layers()) +
+                                    4.0 * static_cast<double>(config.d_state * config.hybrid_layers);
+    const double score_floats = 4.0 * static_cast<double>(config.attn_layers * batch * config.n_heads) *
+                                static_cast<double>(config.max_seq_len) * static_cast<double>(config.max_seq_len);
+    const double activations = 4.0 * (tokens * per_token_floats + score_floats);
+    return 1.5 * (weights_and_gradients(config, config.max_seq_len) + activations) + 256.0 * 1024 * 1024;
+}
+
+// The need at `config`'s context extrapolated from the measured points. A step holds the weights
+// and gradients plus activations that grow at most quadratically with the context (attention
+// scores), so activations fitted as `a + k * context^2` through the last two points never
+// underestimate; with one point, all of its activations are taken to grow quadratically.
+double extrapolated_need(const std::vector<ProbePoint>& measured, const ModelConfig& config, int64_t batch)
+{
+    const auto square = [](int64_t value) { return static_cast<double>(value) * static_cast<double>(value); };
+    const auto activations = [&](const ProbePoint& point) {
+        return static_cast<double>(point.peak_bytes) - weights_and_gradients(config, point.context);
+    };
+    const int64_t context = config.max_seq_len;
+    const ProbePoint& last = measured.back();
+    if (activations(last) <= 0) // a measurement too small to be believed: guess instead
+        return analytic_need(config, batch);
+    double grown = activations(last) * square(context) / square(last.context);
+    if (measured.size() >= 2) {
+        const ProbePoint& before = measured[measured.size() - 2];
+        const double slope = std::max(0.0, activations(last) - activations(before)) /
+                             (square(last.context) - square(before.context));
+        grown = activations(last) + slope * (square(context) - square(last.context));
+    }
+    return weights_and_gradients(config, context) + grown;
+}
+
+// Waits for the queued work of the device (of that very GPU, not the current one).
+void wait_for(const torch::Device& device)
+{
+    if (device.is_cuda())
+        torch::cuda::synchronize(device.has_index() ? device.index() : -1);
+}
+
+// Forward, loss and backward of `model` on a random batch; returns the seconds it took.
+double training_step(I3Model& model, const ModelConfig& config, int64_t batch, const torch::Device& device)
+{
+    const auto tokens = torch::randint(0, config.vocab_size, {batch, config.max_seq_len + 1},
+                                       torch::TensorOptions().dtype(torch::kLong).device(device));
+    const auto inputs = tokens.narrow(1, 0, config.max_seq_len);
+    const auto targets = tokens.narrow(1, 1, config.max_seq_len);
+    wait_for(device);
+    const auto start = Clock::now();
+    language_model_loss(model->forward(inputs), targets).backward();
+    wait_for(device);
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A first, unmeasured step on a short context: what the first step of a process sets up once
+// (thread pools, library workspaces) then counts in no point's peak or time.
+void warm_up(ModelConfig config, const torch::Device& device)
+{
+    config.max_seq_len = std::min<int64_t>(config.max_seq_len, 16);
+    I3Model model(config);
+    model->to(device);
+    model->train();
+    training_step(model, config, 1, device);
+}
+
+// Builds the model for the point's context and runs one step, filling peak_bytes and seconds.
+// Throws c10::Error (or std::bad_alloc) when memory runs out.
+void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& device)
+{
+    const bool cuda = device.is_cuda();
+    const int index = cuda && device.has_index() ? device.index() : 0;
+    int64_t before = 0;
+    if (cuda) {
+        wait_for(device);
+        reset_cuda_peak_memory(index);
+        before = cuda_memory(index).value_or(DeviceMemory{}).allocated_bytes;
+    } else {
+        if (!reset_peak_resident_memory())
+            throw Error("cannot measure memory on the CPU: /proc/self/clear_refs is not writable here");
+        before = proc_kilobytes("/proc/self/status", "VmRSS");
+    }
+    {
+        I3Model model(config);
+        model->to(device);
+        model->train();
+        point.seconds = training_step(model, config, point.batch_size, device);
+    }
+    const int64_t peak = cuda ? cuda_memory(index).value_or(DeviceMemory{}).peak_allocated_bytes
+                              : proc_kilobytes("/proc/self/status", "VmHWM");
+    point.peak_bytes = std::max<int64_t>(0, peak - before);
+}
+
+// Gives what the last step freed back to the system, so the next one starts from a low baseline.
+void release_free_memory(bool cuda)
+{
+#ifdef I3_WITH_CUDA
+    if (cuda)
+        c10::cuda::CUDACachingAllocator::emptyCache();
+#else
+    (void)cuda;
+#endif
+    malloc_trim(0);
+}
+
+void check(const ProbeOptions& options)
+{
+    if (options.batch_size < 1)
+        throw Error("the probe's batch size must be at least 1, not " + std::to_string(options.batch_size));
+    for (size_t i = 0; i < options.contexts.size(); ++i) {
+        if (options.contexts[i] < 1)
+            throw Error("a probed context must be at least 1, not " + std::to_string(options.contexts[i]));
+        if (i > 0 && options.contexts[i] <= options.contexts[i - 1])
+            throw Error("the probed contexts must increase (" + std::to_string(options.contexts[i - 1]) + " then " +
+                        std::to_string(options.contexts[i]) + ")");
+    }
+}
+
+torch::Device device_for(const std::string& name)
+{
+    try {
+        const torch::Device device(name);
+        if (device.is_cuda() && !torch::cuda::is_available())
+            throw Error("device " + name + ": CUDA is not available on this machine or in this build");
+        if (!device.is_cuda() && !device.is_cpu())
+            throw Error("device " + name + ": the probe runs on cpu or cuda");
+        return device;
+    } catch (const c10::Error&) {
+        throw Error("unknown device \"" + name + "\" (cpu, cuda, cuda:1, ...)");
+    }
+}
+
+} // namespace
+
+std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
+                                          const std::function<void(const ProbePoint&)>& on_point,
+                                          const CancelToken* cancel)
+{
+    check(options);
+    const torch::Device device = device_for(options.device);
+    std::vector<ProbePoint> points;
+    for (const int64_t context : options.contexts) {
+        if (cancel && cancel->cancelled())
+            break;
+        ModelConfig config = options.model;
+        config.max_seq_len = context;
+        config.validate();
+        ProbePoint point;
+        point.context = context;
+        point.batch_size = options.batch_size;
+        release_free_memory(device.is_cuda());
+
+        if (device.is_cpu()) {
+            const double need = points.empty()
+                                    ? analytic_need(config, options.batch_size)
+                                    : kExtrapolationMargin * extrapolated_need(points, config, options.batch_size);
+            const double available = static_cast<double>(proc_kilobytes("/proc/meminfo", "MemAvailable"));
+            if (available > 0 && need > kUsableRamShare * available) {
+                point.out_of_memory = true;
+                point.note = "not tried: it would need about " + gib(need) + ", more than 80% of the " +
+                             gib(available) + " of RAM available";
+            }
+        }
+        if (!point.out_of_memory) {
+            try {
+                if (points.empty())
+                    warm_up(config, device);
+                measure(point, config, device);
+            } catch (const c10::Error& error) {
+                if (!is_out_of_memory(error))
+                    throw Error("the probe failed at context " + std::to_string(context) + ": " +
+                                first_line(error.what_without_backtrace()));
+                point.out_of_memory = true;
+                point.note = first_line(error.what_without_backtrace());
+            } catch (const std::bad_alloc&) {
+                point.out_of_memory = true;
+                point.note = "the memory allocator ran out of memory";
+            }
+        }
+        if (point.out_of_memory) {
+            point.peak_bytes = 0;
+            point.seconds = 0;
+        }
+        points.push_back(point);
+        if (on_point)
+            on_point(point);
+        if (point.out_of_memory)
+            break;
+    }
+    release_free_memory(device.is_cuda());
+    return points;
+}
+
+std::vector<int64_t> doubling_contexts(int64_t first, int64_t max_context)
+{
+    if (first < 1)
+        throw Error("the first probed context must be at least 1, not " + std::to_string(first));
+    std::vector<int64_t> contexts;
+    for (int64_t context = first; context <= max_context; context *= 2) {
+        contexts.push_back(context);
+        if (context > max_context / 2)
+            break;
+    }
+    if (!contexts.empty() && contexts.back() != max_context)
+        contexts.push_back(max_context);
+    return contexts;
+}
+
+const std::vector<ReferenceMemoryFigure>& reference_memory_figures()
+{
+    static const std::vector<ReferenceMemoryFigure> figures{
+        {1, 256, 0.68}, {1, 1024, 1.84}, {1, 4096, 13.3}, {1, 8192, 47.1},
+        {4, 256, 1.46}, {4, 1024, 6.21}, {4, 4096, 51.5}, {4, 8192, std::nullopt},
+    };
+    return figures;
+}
+
+} // namespace i3

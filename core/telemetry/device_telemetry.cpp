@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/device_telemetry.h"
+
+#include <torch/cuda.h>
+
+#include <dlfcn.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace i3 {
+
+namespace {
+
+// The few NVML declarations used here, as in NVIDIA's nvml.h (a stable C ABI), so that building
+// needs no NVIDIA package.
+using nvmlReturn_t = int; // 0 is NVML_SUCCESS
+using nvmlDevice_t = struct nvmlDevice_st*;
+struct nvmlUtilization_t {
+    unsigned int gpu;    // percent of time a kernel ran
+    unsigned int memory; // percent of time memory was read or written
+};
+struct nvmlMemory_t {
+    unsigned long long total, free, used; // bytes
+};
+constexpr int kNvmlTemperatureGpu = 0; // NVML_TEMPERATURE_GPU
+constexpr unsigned int kNvmlNameLength = 96;
+
+// The library, opened and started; nothing when either fails (reason() says why).
+class NvmlLibrary {
+public:
+    NvmlLibrary()
+    {
+        handle_ = dlopen("libnvidia-ml.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (!handle_) {
+            reason_ = "no NVIDIA driver here (libnvidia-ml.so.1, NVIDIA's management library, is not installed)";
+            return;
+        }
+        const bool found = bind(init, "nvmlInit_v2") && bind(shutdown, "nvmlShutdown") &&
+                           bind(count, "nvmlDeviceGetCount_v2") &&
+                           bind(handle_by_index, "nvmlDeviceGetHandleByIndex_v2") &&
+                           bind(name, "nvmlDeviceGetName") && bind(utilization, "nvmlDeviceGetUtilizationRates") &&
+                           bind(power, "nvmlDeviceGetPowerUsage") && bind(temperature, "nvmlDeviceGetTemperature") &&
+                           bind(memory, "nvmlDeviceGetMemoryInfo");
+        if (!found) {
+            reason_ = "the NVIDIA management library here is too old (it lacks functions this program uses)";
+            close();
+            return;
+        }
+        if (const nvmlReturn_t error = init(); error != 0) {
+            reason_ = "the NVIDIA management library did not start (NVML error " + std::to_string(error) +
+                      "; is the driver loaded?)";
+            close();
+            return;
+        }
+        started_ = true;
+        unsigned int devices = 0;
+        if (count(&devices) != 0 || devices == 0)
+            reason_ = "no NVIDIA GPU found";
+    }
+    ~NvmlLibrary() { close(); }
+    NvmlLibrary(const NvmlLibrary&) = delete;
+    NvmlLibrary& operator=(const NvmlLibrary&) = delete;
+
+    bool usable() const { return reason_.empty(); }
+    const std::string& reason() const { return reason_; }
+
+    std::optional<nvmlDevice_t> device(int index) const
+    {
+        nvmlDevice_t device = nullptr;
+        if (!usable() || index < 0 || handle_by_index(static_cast<unsigned int>(index), &device) != 0)
+            return std::nullopt;
+        return device;
+    }
+
+    std::optional<std::string> device_name(int index) const
+    {
+        const auto gpu = device(index);
+        char text[kNvmlNameLength] = {};
+        if (!gpu || name(*gpu, text, kNvmlNameLength) != 0)
+            return std::nullopt;
+        return std::string(text);
+    }
+
+    nvmlReturn_t (*init)() = nullptr;
+    nvmlReturn_t (*shutdown)() = nullptr;
+    nvmlReturn_t (*count)(unsigned int*) = nullptr;
+    nvmlReturn_t (*handle_by_index)(unsigned int, nvmlDevice_t*) = nullptr;
+    nvmlReturn_t (*name)(nvmlDevice_t, char*, unsigned int) = nullptr;
+    nvmlReturn_t (*utilization)(nvmlDevice_t, nvmlUtilization_t*) = nullptr;
+    nvmlReturn_t (*power)(nvmlDevice_t, unsigned int*) = nullptr; // milliwatts
+    nvmlReturn_t (*temperature)(nvmlDevice_t, int, unsigned int*) = nullptr;
+    nvmlReturn_t (*memory)(nvmlDevice_t, nvmlMemory_t*) = nullptr;
+
+private:
+    template <typename Function>
+    bool bind(Function& function, const char* symbol)
+    {
+        function = reinterpret_cast<Function>(dlsym(handle_, symbol));
+        return function != nullptr;
+    }
+
+    void close()
+    {
+        if (started_)
+            shutdown();
+        started_ = false;
+        if (handle_)
+            dlclose(handle_);
+        handle_ = nullptr;
+    }
+
+    void* handle_ = nullptr;
+    bool started_ = false;
+    std::string reason_;
+};
+
+GpuTelemetry read_gpu(const NvmlLibrary& nvml, nvmlDevice_t device, const std::string& name)
+{
+    GpuTelemetry gpu;
+    gpu.name = name;
+    nvmlUtilization_t utilization{};
+    if (nvml.utilization(device, &utilization) == 0)
+        gpu.utilization_percent = utilization.gpu;
+    unsigned int milliwatts = 0;
+    if (nvml.power(device, &milliwatts) == 0)
+        gpu.power_watts = milliwatts / 1000.0;
+    unsigned int celsius = 0;
+    if (nvml.temperature(device, kNvmlTemperatureGpu, &celsius) == 0)
+        gpu.temperature_celsius = celsius;
+    nvmlMemory_t memory{};
+    if (nvml.memory(device, &memory) == 0) {
+        gpu.memory_used_bytes = static_cast<int64_t>(memory.used);
+        gpu.memory_total_bytes = static_cast<int64_t>(memory.total);
+    }
+    return gpu;
+}
+
+// Jiffies spent busy and in total, all cores, from /proc/stat's first line; empty if unreadable.
+std::optional<std::pair<uint64_t, uint64_t>> cpu_jiffies()
+{
+    std::ifstream in("/proc/stat");
+    std::string label;
+    uint64_t user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+    if (!(in >> label >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal) || label != "cpu")
+        return std::nullopt;
+    // Guest time is already counted in user and nice; waiting for the disk is not work.
+    const uint64_t busy = user + nice + system + irq + softirq + steal;
+    return std::make_pair(busy, busy + idle + iowait);
+}
+
+const NvmlLibrary& shared_nvml()
+{
+    static const NvmlLibrary library;
+    return library;
+}
+
+} // namespace
+
+int64_t proc_kilobytes(const char* file, const std::string& key)
+{
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+        if (line.compare(0, key.size() + 1, key + ":") != 0)
+            continue;
+        std::istringstream fields(line.substr(key.size() + 1));
+        int64_t kilobytes = -1;
+        fields >> kilobytes;
+        return kilobytes >= 0 ? kilobytes * 1024 : -1;
+    }
+    return -1;
+}
+
+struct DeviceTelemetry::Nvml {
+    NvmlLibrary library;
+};
+
+DeviceTelemetry::DeviceTelemetry()
+{
+    auto nvml = std::make_unique<Nvml>();
+    gpu_unavailable_reason_ = nvml->library.reason();
+    if (nvml->library.usable())
+        nvml_ = std::move(nvml);
+}
+
+DeviceTelemetry::~DeviceTelemetry() = default;
+
+bool DeviceTelemetry::has_gpu() const { return nvml_ != nullptr; }
+
+std::string DeviceTelemetry::gpu_unavailable_reason() const { return gpu_unavailable_reason_; }
+
+TelemetrySample DeviceTelemetry::sample(int gpu_index)
+{
+    TelemetrySample sample;
+    if (nvml_) {
+        const NvmlLibrary& nvml = nvml_->library;
+        if (const auto device = nvml.device(gpu_index))
+            sample.gpu = read_gpu(nvml, *device, nvml.device_name(gpu_index).value_or("NVIDIA GPU"));
+    }
+
+    HostTelemetry& host = sample.host;
+    if (const auto jiffies = cpu_jiffies()) {
+        const auto [busy, total] = *jiffies;
+        // Two samples within one clock tick have nothing between them: wait for the next one.
+        if (previous_total_ > 0 && total > previous_total_) {
+            host.cpu_percent = 100.0 * static_cast<double>(busy - previous_busy_) /
+                               static_cast<double>(total - previous_total_);
+        }
+        if (previous_total_ == 0 || total > previous_total_) {
+            previous_busy_ = busy;
+            previous_total_ = total;
+        }
+    }
+    const int64_t ram_total = proc_kilobytes("/proc/meminfo", "MemTotal");
+    const int64_t ram_available = proc_kilobytes("/proc/meminfo", "MemAvailable");
+    if (ram_total >= 0 && ram_available >= 0) {
+        host.ram_total_bytes = ram_total;
+        host.ram_used_bytes = ram_total - ram_available;
+    }
+    host.process_rss_bytes = proc_kilobytes("/proc/self/status", "VmRSS");
+    return sample;
+}
+
+std::vector<std::string> available_devices()
+{
+    std::vector<std::string> devices{"cpu"};
+    try {
+        if (torch::cuda::is_available())
+            for (size_t index = 0; index < torch::cuda::device_count(); ++index)
+                devices.push_back("cuda:" + std::to_string(index));
+    } catch (const std::exception&) {
+        // A broken CUDA installation leaves the CPU, which always works.
+    }
+    return devices;
+}
+
+std::string device_display_name(const std::string& device)
+{
+    if (device == "cpu") {
+        const unsigned cores = std::thread::hardware_concurrency();
+        return cores > 0 ? "CPU (" + std::to_string(cores) + " cores)" : "CPU";
+    }
+    if (device.compare(0, 4, "cuda") != 0)
+        return device;
+    int index = 0;
+    if (device.size() > 5 && device[4] == ':') {
+        try {
+            index = std::stoi(device.substr(5));
+        } catch (const std::exception&) {
+            return device;
+        }
+    }
+    return shared_nvml().device_name(index).value_or("CUDA GPU " + std::to_string(index));
+}
+
+} // namespace i3

@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "text/chunk_tokenizer.h"
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+#include "text/unicode_text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
+namespace i3 {
+
+namespace {
+
+const std::string kDefaultUnkToken = "<UNK>";
+
+// The 28 trigrams that always make a 3-code-point chunk, in code point order for binary search.
+constexpr std::u32string_view kTrigrams[] = {
+    U"all", U"and", U"are", U"but", U"can", U"ent", U"ere", U"for", U"hat", U"hav", U"her", U"his", U"ing", U"ion",
+    U"not", U"one", U"our", U"out", U"ter", U"tha", U"the", U"thi", U"tio", U"was", U"whe", U"whi", U"wit", U"you"};
+
+bool is_trigram(std::u32string_view text, size_t p)
+{
+    return std::binary_search(std::begin(kTrigrams), std::end(kTrigrams), text.substr(p, 3));
+}
+
+// A chunk of 1 to 3 code points as one integer: 21 bits per code point (stored + 1 so that
+// "absent" is 0), first code point highest. Comparing keys thus compares code points in order,
+// a chunk sorting before its extensions, just as Python compares strings.
+uint64_t pack_chunk(std::u32string_view text, size_t p, size_t length)
+{
+    uint64_t key = 0;
+    for (size_t k = 0; k < 3; ++k)
+        key = (key << 21) | (k < length ? uint64_t(text[p + k]) + 1 : 0);
+    return key;
+}
+
+std::u32string unpack_chunk(uint64_t key)
+{
+    std::u32string chunk;
+    for (int shift = 42; shift >= 0; shift -= 21) {
+        const uint64_t field = (key >> shift) & 0x1FFFFF;
+        if (field != 0)
+            chunk.push_back(static_cast<char32_t>(field - 1));
+    }
+    return chunk;
+}
+
+// ---- reading the JSON schema --------------------------------------------------------------------
+
+std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+
+// A JSON integer as an id; nullopt for anything else (floats and booleans included).
+std::optional<int64_t> integer_of(const nlohmann::json& value)
+{
+    if (value.is_number_unsigned()) {
+        const auto id = value.get<uint64_t>();
+        return static_cast<int64_t>(std::min<uint64_t>(id, uint64_t(std::numeric_limits<int64_t>::max())));
+    }
+    if (value.is_number_integer())
+        return value.get<int64_t>();
+    return std::nullopt;
+}
+
+// An idx_to_chunk key: decimal digits only.
+std::optional<int64_t> id_from_key(const std::string& key)
+{
+    if (key.empty() || key.size() > 18 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return std::stoll(key);
+}
+
+const nlohmann::json& required_object(const nlohmann::json& json, const char* key, const std::string& source)
+{
+    const auto found = json.find(key);
+    if (found == json.end())
+        throw Error(source + ": missing \"" + key + "\"");
+    if (!found->is_object())
+        throw Error(source + ": \"" + key + "\" must be a JSON object, not " + found->type_name());
+    return *found;
+}
+
+// idx_to_chunk as a vector indexed by id, checking that the ids are exactly 0..V-1.
+std::vector<std::string> chunks_by_id(const nlohmann::json& idx_to_chunk, const std::string& source)
+{
+    const auto size = static_cast<int64_t>(idx_to_chunk.size());
+    std::vector<std::string> chunks(idx_to_chunk.size());
+    std::vector<bool> seen(idx_to_chunk.size(), false);
+    for (const auto& [key, value] : idx_to_chunk.items()) {
+        const auto id = id_from_key(key);
+        if (!id)
+            throw Error(source + ": idx_to_chunk key " + quoted(key) + " is not a non-negative integer id");
+        if (*id >= size)
+            throw Error(source + ": idx_to_chunk has id " + key + ", but with " + std::to_string(size) +
+                        " entries the ids must run from 0 to " + std::to_string(size - 1) + " without holes");
+        if (seen[*id])
+            throw Error(source + ": idx_to_chunk has id " + std::to_string(*id) + " twice");
+        if (!value.is_string())
+            throw Error(source + ": idx_to_chunk[" + quoted(key) + "] must be a string, not " + value.type_name());
+        seen[*id] = true;
+        chunks[*id] = value.get<std::string>();
+    }
+    return chunks;
+}
+
+// chunk_to_idx must be the exact inverse of idx_to_chunk.
+void check_inverse(const nlohmann::json& chunk_to_idx, const std::vector<std::string>& chunks, const std::string& source)
+{
+    if (chunk_to_idx.size() != chunks.size())
+        throw Error(source + ": chunk_to_idx has " + std::to_string(chunk_to_idx.size()) + " entries but idx_to_chunk has " +
+                    std::to_string(chunks.size()));
+    std::vector<bool> seen(chunks.size(), false);
+    for (const auto& [chunk, value] : chunk_to_idx.items()) {
+        const auto id = integer_of(value);
+        if (!id)
+            throw Error(source + ": chunk_to_idx[" + quoted(chunk) + "] must be an integer id, not " + value.dump());
+        if (*id < 0 || *id >= static_cast<int64_t>(chunks.size()))
+            throw Error(source + ": chunk_to_idx[" + quoted(chunk) + "] = " + std::to_string(*id) +
+                        " is outside the ids 0.." + std::to_string(chunks.size() - 1));
+        if (seen[*id])
+            throw Error(source + ": chunk_to_idx gives id " + std::to_string(*id) + " to two chunks");
+        seen[*id] = true;
+        if (chunks[*id] != chunk)
+            throw Error(source + ": chunk_to_idx and idx_to_chunk disagree: chunk_to_idx[" + quoted(chunk) + "] = " +
+                        std::to_string(*id) + " but idx_to_chunk[\"" + std::to_string(*id) + "\"] = " + quoted(chunks[*id]));
+    }
+}
+
+std::string without_exception_prefix(const std::string& message)
+{
+    // nlohmann's messages start with "[json.exception.parse_error.101] ".
+    const auto end = message.find("] ");
+    return message.rfind("[json.exception.", 0) == 0 && end != std::string::npos ? message.substr(end + 2) : message;
+}
+
+} // namespace
+
+ChunkTokenizer::ChunkTokenizer() : ChunkTokenizer({kDefaultUnkToken}, kDefaultUnkToken, 0) {}
+
+ChunkTokenizer::ChunkTokenizer(std::vector<std::string> chunks, std::string unk_token, int64_t unk_idx)
+    : chunks_(std::move(chunks)), unk_token_(std::move(unk_token)), unk_idx_(unk_idx)
+{
+    ids_.reserve(chunks_.size());
+    short_ids_.reserve(chunks_.size());
+    for (size_t id = 0; id < chunks_.size(); ++id) {
+        ids_.emplace(chunks_[id], static_cast<int64_t>(id));
+        const std::u32string text = decode_utf8(chunks_[id], "chunk " + std::to_string(id));
+        // Encoding only ever looks up 1 to 3 code points; longer entries (like "<UNK>") never match.
+        if (!text.empty() && text.size() <= 3)
+            short_ids_.emplace(pack_chunk(text, 0, text.size()), static_cast<int64_t>(id));
+    }
+}
+
+size_t ChunkTokenizer::chunk_length_at(std::u32string_view text, size_t p)
+{
+    const size_t n = text.size();
+    if (p + 3 <= n &&
+        (is_trigram(text, p) || (p > 0 && text[p - 1] == U' ') || (p + 3 < n && text[p + 3] == U' ')))
+        return 3;
+    return std::min<size_t>(2, n - p);
+}
+
+std::vector<std::u32string> ChunkTokenizer::segment(std::u32string_view lowered)
+{
+    std::vector<std::u32string> chunks;
+    for (size_t p = 0; p < lowered.size();) {
+        const size_t length = chunk_length_at(lowered, p);
+        chunks.emplace_back(lowered.substr(p, length));
+        p += length;
+    }
+    return chunks;
+}
+
+ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std::optional<size_t> max_texts,
+                                     const std::function<void(size_t, size_t)>& progress)
+{
+    const size_t total = std::min(texts.size(), max_texts.value_or(texts.size()));
+    std::unordered_map<uint64_t, int64_t> counts;
+    for (size_t i = 0; i < total; ++i) {
+        const std::u32string text = python_lower(decode_utf8(texts[i], "text " + std::to_string(i + 1)));
+        for (size_t p = 0; p < text.size();) {
+            const size_t length = chunk_length_at(text, p);
+            ++counts[pack_chunk(text, p, length)];
+            p += length;
+        }
+        if (progress && ((i + 1) % 4096 == 0 || i + 1 == total))
+            progress(i + 1, total);
+    }
+
+    std::vector<std::pair<uint64_t, int64_t>> ranked(counts.begin(), counts.end());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    std::vector<std::string> chunks{kDefaultUnkToken};
+    chunks.reserve(ranked.size() + 1);
+    for (const auto& entry : ranked)
+        chunks.push_back(encode_utf8(unpack_chunk(entry.first)));
+    return ChunkTokenizer(std::move(chunks), kDefaultUnkToken, 0);
+}
+
+std::optional<int64_t> ChunkTokenizer::short_chunk_id(std::u32string_view text, size_t p, size_t length) const
+{
+    const auto found = short_ids_.find(pack_chunk(text, p, length));
+    if (found == short_ids_.end())
+        return std::nullopt;
+    return found->second;
+}
+
+std::vector<int64_t> ChunkTokenizer::encode(std::string_view utf8_text) const
+{
+    const std::u32string text = python_lower(decode_utf8(utf8_text, "text"));
+    std::vector<int64_t> ids;
+    ids.reserve(text.size() / 2 + 1);
+    for (size_t p = 0; p < text.size();) {
+        // The whole chunk first, then ever shorter prefixes of it.
+        size_t length = chunk_length_at(text, p);
+        std::optional<int64_t> id = short_chunk_id(text, p, length);
+        while (!id && length > 1)
+            id = short_chunk_id(text, p, --length);
+        if (id) {
+            ids.push_back(*id);
+            p += length;
+        } else {
+            ids.push_back(unk_idx_);
+            p += 1;
+        }
+    }
+    return ids;
+}
+
+std::string ChunkTokenizer::token_text(int64_t id) const
+{
+    if (id < 0 || id >= vocab_size())
+        return unk_token_;
+    return chunks_[static_cast<size_t>(id)];
+}
+
+std::string ChunkTokenizer::decode(const std::vector<int64_t>& ids) const
+{
+    std::string text;
+    for (const int64_t id : ids)
+        text += token_text(id);
+    return text;
+}
+
+std::optional<int64_t> ChunkTokenizer::id_of(const std::string& chunk) const
+{
+    const auto found = ids_.find(chunk);
+    if (found == ids_.end())
+        return std::nullopt;
+    return found->second;
+}
+
+nlohmann::ordered_json ChunkTokenizer::to_json() const
+{
+    nlohmann::ordered_json chunk_to_idx = nlohmann::ordered_json::object();
+    nlohmann::ordered_json idx_to_chunk = nlohmann::ordered_json::object();
+    for (size_t id = 0; id < chunks_.size(); ++id) {
+        chunk_to_idx[chunks_[id]] = id;
+        idx_to_chunk[std::to_string(id)] = chunks_[id];
+    }
+    nlohmann::ordered_json json;
+    json["chunk_to_idx"] = std::move(chunk_to_idx);
+    json["idx_to_chunk"] = std::move(idx_to_chunk);
+    json["vocab_size"] = vocab_size();
+    json["unk_token"] = unk_token_;
+    json["unk_idx"] = unk_idx_;
+    return json;
+}
+
+ChunkTokenizer ChunkTokenizer::from_json(const nlohmann::json& json, const std::string& source)
+{
+    if (!json.is_object())
+        throw Error(source + ": the top level must be a JSON object, not " + std::string(json.type_name()));
+    const nlohmann::json& chunk_to_idx = required_object(json, "chunk_to_idx", source);
+    std::vector<std::string> chunks = chunks_by_id(required_object(json, "idx_to_chunk", source), source);
+    check_inverse(chunk_to_idx, chunks, source);
+    if (chunks.empty())
+        throw Error(source + ": the vocabulary is empty (not even the unknown token)");
+
+    if (const auto found = json.find("vocab_size"); found != json.end()) {
+        const auto size = integer_of(*found);
+        if (!size)
+            throw Error(source + ": vocab_size must be an integer, not " + found->dump());
+        if (*size != static_cast<int64_t>(chunks.size()))
+            throw Error(source + ": vocab_size is " + std::to_string(*size) + " but the vocabulary has " +
+                        std::to_string(chunks.size()) + " entries");
+    }
+    std::string unk_token = kDefaultUnkToken;
+    if (const auto found = json.find("unk_token"); found != json.end()) {
+        if (!found->is_string())
+            throw Error(source + ": unk_token must be a string, not " + found->dump());
+        unk_token = found->get<std::string>();
+    }
+    int64_t unk_idx = 0;
+    if (const auto found = json.find("unk_idx"); found != json.end()) {
+        const auto id = integer_of(*found);
+        if (!id)
+            throw Error(source + ": unk_idx must be an integer, not " + found->dump());
+        unk_idx = *id;
+    }
+    if (unk_idx < 0 || unk_idx >= static_cast<int64_t>(chunks.size()))
+        throw Error(source + ": unk_idx " + std::to_string(unk_idx) + " is outside the ids 0.." +
+                    std::to_string(chunks.size() - 1));
+    return ChunkTokenizer(std::move(chunks), std::move(unk_token), unk_idx);
+}
+
+ChunkTokenizer ChunkTokenizer::load(const std::filesystem::path& path)
+{
+    const std::string bytes = read_file(path);
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(bytes);
+    } catch (const nlohmann::json::parse_error& error) {
+        throw Error(path.string() + ": malformed JSON: " + without_exception_prefix(error.what()));
+    }
+    return from_json(json, path.string());
+}
+
+void ChunkTokenizer::save(const std::filesystem::path& path) const
+{
+    write_file_atomically(path, to_json().dump(-1, ' ', true));
+}
+
+} // namespace i3

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The training loop (reference §6): AdamW, warm-up + cosine schedule, gradient clipping and
+// accumulation, evaluation on held-out tokens, samples, best and periodic checkpoints, exact
+// resume, and a run folder that a watcher (the CLI's log, the studio's plots) reads live.
+// The loop reports through events and stops at a cancellation token, so a GUI can drive it from
+// a worker thread.
+#pragma once
+
+#include "base/cancel_token.h"
+#include "text/chunk_tokenizer.h"
+#include "model/i3_model.h"
+#include "model/model_config.h"
+#include "base/pause_gate.h"
+#include "runs/run_folder.h"
+#include "training/train_config.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace torch::optim {
+class AdamW;
+}
+
+namespace i3 {
+
+// AdamW with the configuration's betas, eps and weight decay (PyTorch's defaults but the decay).
+std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainConfig& config);
+
+struct TrainEvent {
+    enum class Kind { Started, Step, Evaluation, Sample, Checkpoint, Finished };
+    explicit TrainEvent(Kind kind) : kind(kind) {}
+    Kind kind;
+    int64_t step = 0;  // optimizer steps completed
+    int64_t total_steps = 0;
+    double loss = 0;   // Step: this step's loss; Evaluation: mean of the recent training losses
+    double perplexity = 0;
+    double lr = 0;
+    double grad_norm = 0;
+    double tokens_per_second = 0;
+    double elapsed_seconds = 0;
+    double eta_seconds = 0;
+    double validation_loss = -1; // Evaluation: -1 when there is no validation split
+    bool is_best = false;        // Evaluation: a new best
+    bool cancelled = false;      // Finished: stopped early by the token
+    std::string text;            // Sample: the prompt and its continuation; Started: a summary
+    std::filesystem::path path;  // Checkpoint / Finished: what was written
+};
+
+using TrainEventHandler = std::function<void(const TrainEvent&)>;
+
+// The texts, tokenizer and encoded corpus of a new run. Built once; saved into the run folder.
+struct TrainingData {
+    ChunkTokenizer tokenizer;
+    std::vector<int32_t> train_tokens;
+    std::vector<int32_t> validation_tokens;
+    std::vector<std::string> sources; // descriptions, for config.json's dataset_sources
+};
+
+// Encodes `texts` with `tokenizer` and splits off the validation tail.
+TrainingData prepare_training_data(std::vector<std::string> texts, ChunkTokenizer tokenizer,
+                                   std::vector<std::string> sources, const TrainConfig& config,
+                                   int64_t context, const CancelToken* cancel = nullptr);
+
+class Trainer {
+public:
+    // A new run in `folder` (created; it must be empty or absent). The model configuration's
+    // vocab_size is taken from the tokenizer.
+    Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
+            TrainingData data);
+    // Continues the run in `folder` from its latest checkpoint (or from `checkpoint` if given).
+    // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
+    static std::unique_ptr<Trainer> resume(const std::filesystem::path& folder, int64_t steps = 0,
+                                           const std::string& device = "");
+    ~Trainer();
+
+    // Trains until the planned steps are done or `cancel` is set (then a checkpoint is saved, so
+    // the run can be resumed). Between steps it waits while `pause` is paused; paused time does
+    // not count in the elapsed time or the ETA. Throws i3::Error on failure; what was saved stays
+    // saved.
+    void run(const TrainEventHandler& on_event, const CancelToken* cancel = nullptr,
+             const PauseGate* pause = nullptr);
+
+    const RunFolder& folder() const;
+    const ModelConfig& model_config() const;
+    const TrainConfig& train_config() const;
+    int64_t completed_steps() const;
+
+private:
+    struct State;
+    explicit Trainer(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+};
+
+} // namespace i3
