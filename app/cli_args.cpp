@@ -126,7 +126,7 @@ std::vector<std::string> Arguments::all(const std::string& name) const
 std::string help_text(const Command& command)
 {
     std::ostringstream text;
-    text << "usage: i3 " << command.name << ' ' << command.synopsis << "\n\n" << command.summary << "\n";
+    text << "usage: " << kProgram << ' ' << command.name << ' ' << command.synopsis << "\n\n" << command.summary << "\n";
     if (!command.options.empty()) {
         text << "\noptions:\n";
         size_t width = 0;

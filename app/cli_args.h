@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Command-line options for the `i3` subcommands: each command declares its options once, and the
+// Command-line options for the `i3lm` subcommands: each command declares its options once, and the
 // same declaration parses the arguments, rejects unknown ones and prints --help.
 #pragma once
 
@@ -11,6 +11,9 @@
 #include <vector>
 
 namespace i3::cli {
+
+// The command's name: not `i3`, which Debian's i3 window manager installs as /usr/bin/i3.
+inline constexpr const char* kProgram = "i3lm";
 
 struct Option {
     std::string name;       // without the dashes: "steps"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `i3 bench`: speed and memory of the engine on the machine at hand, beside the reference's
+// `i3lm bench`: speed and memory of the engine on the machine at hand, beside the reference's
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
 #include "cli_commands.h"

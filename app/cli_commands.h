@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The `i3` subcommands. Each takes the arguments after its name and returns the exit code;
+// The `i3lm` subcommands. Each takes the arguments after its name and returns the exit code;
 // errors are thrown (i3::Error, cli::UsageError) and reported by main.
 #pragma once
 

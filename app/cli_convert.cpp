@@ -17,7 +17,7 @@ const Command kConvert{
     "extensions (.bin/.pt/.pth, .safetensors). A {\"model_state_dict\", \"config\"} checkpoint is\n"
     "unwrapped. Nothing in IN is ever executed; OUT is written atomically.",
     {},
-    "example:\n  i3 convert i3-model-artifacts/pytorch_model.bin i3-model-artifacts/model.safetensors"};
+    "example:\n  i3lm convert i3-model-artifacts/pytorch_model.bin i3-model-artifacts/model.safetensors"};
 
 } // namespace
 

@@ -21,7 +21,7 @@ const Command kInfo{
 
 void print_system()
 {
-    std::cout << "i3 " << I3_VERSION << '\n'
+    std::cout << kProgram << ' ' << I3_VERSION << '\n'
               << "LibTorch " << TORCH_VERSION << '\n'
               << "CPU threads " << at::get_num_threads() << '\n';
 #ifdef I3_WITH_CUDA

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `i3 probe`: peak memory of one training step (forward + backward) as the context window grows,
+// `i3lm probe`: peak memory of one training step (forward + backward) as the context window grows,
 // on the machine at hand, beside the reference's published figures (i3-reference.md §8).
 #include "cli_args.h"
 #include "cli_commands.h"

@@ -33,8 +33,8 @@ const Command kEncode{
     ""};
 
 const char* const kTokenizerUsage =
-    "usage: i3 tokenizer build --data FILE... --out tokenizer.json [--max-samples N]\n"
-    "       i3 tokenizer encode --tokenizer FILE TEXTFILE\n";
+    "usage: i3lm tokenizer build --data FILE... --out tokenizer.json [--max-samples N]\n"
+    "       i3lm tokenizer encode --tokenizer FILE TEXTFILE\n";
 
 int build(const Args& raw)
 {

@@ -53,7 +53,7 @@ const Command kTrain{
         {"device", "D", "cpu or cuda (default cpu)"},
         {"seed", "N", "random seed (default 42)"},
     },
-    "examples:\n  i3 train --preset small --steps 300 --out runs/first\n  i3 train --resume runs/first --steps 600"};
+    "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n  i3lm train --resume runs/first --steps 600"};
 
 CancelToken* g_interrupt = nullptr;
 
@@ -116,7 +116,7 @@ void print_event(const TrainEvent& event)
         break;
     case TrainEvent::Kind::Finished:
         if (event.cancelled)
-            std::cout << "stopped after step " << event.step << "; continue with: i3 train --resume "
+            std::cout << "stopped after step " << event.step << "; continue with: i3lm train --resume "
                       << event.path.string() << std::endl;
         else
             std::cout << "done in " << duration_text(event.elapsed_seconds) << "; model saved to " << event.path.string()

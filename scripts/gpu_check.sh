@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# On a CUDA machine with PyTorch installed: builds the engine and the `i3` command line against
+# On a CUDA machine with PyTorch installed: builds the engine and the `i3lm` command line against
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
 # runs the benchmarks beside the step-by-step Python model.

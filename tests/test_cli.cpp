@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The `i3` command line as a user meets it: a short training run on files, then generate, eval,
+// The `i3lm` command line as a user meets it: a short training run on files, then generate, eval,
 // info, convert and the tokenizer commands; every kind of bad input gives a message and a
 // non-zero exit code, never a crash.
 #include "test_support.h"

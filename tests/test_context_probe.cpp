@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The context probe: measured points on the CPU, the contexts it sweeps, the reference's table,
-// refusing a context that cannot fit in RAM instead of trying it, cancellation, and `i3 probe`.
+// refusing a context that cannot fit in RAM instead of trying it, cancellation, and `i3lm probe`.
 #include <torch/torch.h>
 
 #include "telemetry/context_probe.h"

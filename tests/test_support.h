@@ -17,14 +17,14 @@ struct ProcessResult {
 
 QString python();       // a python3 that can import torch
 QString fixtures_dir(); // tests/fixtures in the source tree
-QString cli();          // the built `i3` command
+QString cli();          // the built `i3lm` command
 
 // Runs a program to completion (or kills it after timeout_ms); never throws.
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms = 600000,
                   const QByteArray& standard_input = {});
 // Runs fixtures/<script> with python(); args follow the script name.
 ProcessResult run_python(const QString& script, const QStringList& args, int timeout_ms = 600000);
-// Runs the `i3` command line.
+// Runs the `i3lm` command line.
 ProcessResult run_cli(const QStringList& args, int timeout_ms = 600000, const QByteArray& standard_input = {});
 
 } // namespace i3test

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `i3`: the engine from the command line, for GPU servers and scripts.
+// `i3lm`: the engine from the command line, for GPU servers and scripts.
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "base/cpu_threads.h"
@@ -12,6 +12,8 @@
 #include <new>
 
 namespace {
+
+using i3::cli::kProgram;
 
 struct Subcommand {
     const char* name;
@@ -32,11 +34,11 @@ const Subcommand kSubcommands[] = {
 
 void print_overview(std::ostream& out)
 {
-    out << "usage: i3 COMMAND [OPTIONS]\n\ni3 " << I3_VERSION
+    out << "usage: " << kProgram << " COMMAND [OPTIONS]\n\n" << kProgram << ' ' << I3_VERSION
         << ": train, run and convert i3 hybrid language models.\n\ncommands:\n";
     for (const auto& command : kSubcommands)
         out << "  " << command.name << std::string(12 - std::strlen(command.name), ' ') << command.summary << '\n';
-    out << "\n'i3 COMMAND --help' describes a command.\n";
+    out << "\n'" << kProgram << " COMMAND --help' describes a command.\n";
 }
 
 } // namespace
@@ -48,7 +50,7 @@ int main(int argc, char** argv)
         return argc < 2 ? 2 : 0;
     }
     if (!std::strcmp(argv[1], "--version")) {
-        std::cout << "i3 " << I3_VERSION << '\n';
+        std::cout << kProgram << ' ' << I3_VERSION << '\n';
         return 0;
     }
     const std::string name = argv[1];
@@ -60,20 +62,20 @@ int main(int argc, char** argv)
         try {
             return command.run(args);
         } catch (const i3::cli::UsageError& error) {
-            std::cerr << "i3 " << name << ": " << error.what() << "\nTry 'i3 " << name << " --help'.\n";
+            std::cerr << kProgram << ' ' << name << ": " << error.what() << "\nTry '" << kProgram << ' ' << name << " --help'.\n";
             return 2;
         } catch (const i3::Error& error) {
-            std::cerr << "i3 " << name << ": error: " << error.what() << '\n';
+            std::cerr << kProgram << ' ' << name << ": error: " << error.what() << '\n';
         } catch (const c10::Error& error) {
-            std::cerr << "i3 " << name << ": error: " << error.what_without_backtrace() << '\n';
+            std::cerr << kProgram << ' ' << name << ": error: " << error.what_without_backtrace() << '\n';
         } catch (const std::bad_alloc&) {
-            std::cerr << "i3 " << name << ": error: out of memory\n";
+            std::cerr << kProgram << ' ' << name << ": error: out of memory\n";
         } catch (const std::exception& error) {
-            std::cerr << "i3 " << name << ": error: " << error.what() << '\n';
+            std::cerr << kProgram << ' ' << name << ": error: " << error.what() << '\n';
         }
         return 1;
     }
-    std::cerr << "i3: unknown command '" << name << "'\n\n";
+    std::cerr << kProgram << ": unknown command '" << name << "'\n\n";
     print_overview(std::cerr);
     return 2;
 }
