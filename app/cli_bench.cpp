@@ -3,6 +3,7 @@
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "base/device.h"
 #include "telemetry/device_memory.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
@@ -58,9 +59,7 @@ Setup setup_from(const Arguments& args)
     setup.config.max_seq_len = args.integer("context", setup.config.max_seq_len);
     setup.config.validate();
     const std::string device = args.get("device", torch::cuda::is_available() ? "cuda" : "cpu");
-    setup.device = torch::Device(device);
-    if (setup.device.is_cuda() && !torch::cuda::is_available())
-        throw Error("CUDA is not available here");
+    setup.device = usable_device(device);
     torch::manual_seed(static_cast<uint64_t>(args.integer("seed", 0)));
     return setup;
 }

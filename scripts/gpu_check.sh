@@ -21,7 +21,7 @@ if ! cmake --build build-gpu > "$report/build.log" 2>&1; then
     grep -E -A4 "error|FAILED" "$report/build.log"
     exit 1
 fi
-i3=build-gpu/app/i3
+i3=build-gpu/app/i3lm
 
 generation_checks() {
     echo "== the generation kernels against double-precision loops"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/model_artifacts.h"
 
+#include "base/device.h"
 #include "base/error.h"
 #include "formats/pytorch_bin.h"
 #include "formats/safetensors.h"
@@ -151,7 +152,7 @@ LoadedModel load_model_folder(const fs::path& folder, const std::string& device)
 
     loaded.model = I3Model(loaded.config);
     load_state_dict(loaded.model, tensors, weights_file->string());
-    loaded.model->to(torch::Device(device));
+    loaded.model->to(usable_device(device));
     loaded.model->eval();
     return loaded;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetry/device_telemetry.h"
 
+#include "base/device.h"
+
 #include <torch/cuda.h>
 
 #include <dlfcn.h>
@@ -241,16 +243,10 @@ std::string device_display_name(const std::string& device)
         const unsigned cores = std::thread::hardware_concurrency();
         return cores > 0 ? "CPU (" + std::to_string(cores) + " cores)" : "CPU";
     }
-    if (device.compare(0, 4, "cuda") != 0)
+    const auto spec = parse_device(device);
+    if (!spec || !spec->cuda)
         return device;
-    int index = 0;
-    if (device.size() > 5 && device[4] == ':') {
-        try {
-            index = std::stoi(device.substr(5));
-        } catch (const std::exception&) {
-            return device;
-        }
-    }
+    const int index = spec->gpu_index();
     return shared_nvml().device_name(index).value_or("CUDA GPU " + std::to_string(index));
 }
 
