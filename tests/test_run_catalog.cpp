@@ -140,7 +140,7 @@ private slots:
         QCOMPARE(runs[2].name, std::string("finished-run"));
 
         const auto& live = runs[0];
-        QCOMPARE(live.status, std::string("training"));
+        QVERIFY(live.status == i3::RunStatus::Training);
         QVERIFY(live.problem.empty());
         QCOMPARE(live.steps_done, int64_t(2));
         QCOMPARE(live.total_steps, int64_t(1000));
@@ -149,12 +149,12 @@ private slots:
         QVERIFY(live.seconds_since_update < 60);
 
         const auto& unreadable = runs[1];
-        QCOMPARE(unreadable.status, std::string("unreadable"));
+        QVERIFY(!unreadable.status); // unreadable
         QVERIFY2(QString::fromStdString(unreadable.problem).contains("run.json"), unreadable.problem.c_str());
         QCOMPARE(unreadable.folder, broken);
 
         const auto& done = runs[2];
-        QCOMPARE(done.status, std::string("finished"));
+        QVERIFY(done.status == i3::RunStatus::Finished);
         QCOMPARE(done.steps_done, int64_t(30));
         QCOMPARE(done.total_steps, int64_t(30));
         QCOMPARE(*done.last_loss, 2.0);
@@ -177,7 +177,7 @@ private slots:
         const fs::path odd = fs::path(dir.path().toStdString()) / "odd";
         write_text(odd / "run.json", "[1, 2, 3]");
         const auto summary = i3::summarize_run(odd);
-        QCOMPARE(summary.status, std::string("unreadable"));
+        QVERIFY(!summary.status); // unreadable
         QVERIFY(!summary.problem.empty());
     }
 
@@ -285,7 +285,7 @@ private slots:
         QCOMPARE(runs.size(), size_t(1));
         const auto& run = runs[0];
         QCOMPARE(run.name, std::string("rhymes"));
-        QCOMPARE(run.status, std::string("finished"));
+        QVERIFY(run.status == i3::RunStatus::Finished);
         QCOMPARE(run.steps_done, int64_t(20));
         QCOMPARE(run.total_steps, int64_t(20));
         QCOMPARE(run.description, std::string("d_model 64, 2+1 layers, context 32"));
@@ -364,7 +364,7 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(i3::snapshot_run_checkpoint(dir.path().toStdString(), snapshot), i3::Error);
 
         const auto summary = i3::summarize_run(folder);
-        QCOMPARE(summary.status, std::string("created"));
+        QVERIFY(summary.status == i3::RunStatus::Created);
         QCOMPARE(summary.steps_done, int64_t(0));
         QVERIFY(!summary.last_loss);
     }

@@ -43,12 +43,11 @@ QVector<double> toQVector(const std::vector<double>& values) { return QVector<do
 void readRunInfo(const QString& folder, RunCurves& curves)
 {
     try {
-        const nlohmann::json info = i3::RunFolder(folder.toStdString()).read_run_info();
-        curves.status = info.value("status", std::string("unknown"));
-        if (info.contains("training") && info["training"].is_object())
-            curves.totalSteps = info["training"].value("steps", int64_t{0});
+        const i3::RunInfo info = i3::RunFolder(folder.toStdString()).read_info();
+        curves.status = info.status;
+        curves.totalSteps = info.training.steps;
     } catch (const std::exception&) {
-        curves.status = "unreadable";
+        curves.status.reset();
     }
 }
 
@@ -256,21 +255,23 @@ void RunBrowser::onScanned(const RunScan& scan)
     emit refreshed();
 }
 
-QString RunBrowser::statusText(const std::string& status)
+QString RunBrowser::statusText(std::optional<i3::RunStatus> status)
 {
-    if (status == "created")
-        return tr("created");
-    if (status == "training")
-        return tr("training");
-    if (status == "stopped")
-        return tr("stopped");
-    if (status == "finished")
-        return tr("finished");
-    if (status == "failed")
-        return tr("failed");
-    if (status == "unreadable")
+    if (!status)
         return tr("unreadable");
-    return QString::fromStdString(status);
+    switch (*status) {
+    case i3::RunStatus::Created:
+        return tr("created");
+    case i3::RunStatus::Training:
+        return tr("training");
+    case i3::RunStatus::Stopped:
+        return tr("stopped");
+    case i3::RunStatus::Finished:
+        return tr("finished");
+    case i3::RunStatus::Failed:
+        return tr("failed");
+    }
+    return QString::fromLatin1(i3::status_name(*status));
 }
 
 namespace {
@@ -327,7 +328,7 @@ void RunBrowser::showRuns(const std::vector<i3::RunSummary>& runs)
             row = table_->rowCount();
             table_->insertRow(row);
         }
-        const bool unreadable = run.status == "unreadable";
+        const bool unreadable = !run.status;
         const QString toolTip = unreadable ? QString::fromStdString(run.problem)
                                            : tr("%1\n%2, %3 parameters")
                                                  .arg(folder, QString::fromStdString(run.description))

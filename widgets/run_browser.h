@@ -29,7 +29,7 @@ struct RunCurves {
     QString folder;
     bool reset = false;     // the metrics replace what was shown (first scan, or the file was rewritten)
     i3::RunMetrics metrics; // the lines metrics.jsonl gained since the previous scan
-    std::string status;     // run.json's status; "unreadable" when it cannot be read
+    std::optional<i3::RunStatus> status; // run.json's; empty when it cannot be read
     int64_t totalSteps = 0; // run.json's planned steps
 };
 
@@ -81,8 +81,8 @@ public:
     QString workspace() const { return workspace_; }
     QStringList selectedRuns() const;
     MetricPlot* comparePlot() const { return comparePlot_; }
-    // A run.json status ("training", "stopped", ...) in the user's language.
-    static QString statusText(const std::string& status);
+    // A run's status in the user's language ("unreadable" for none).
+    static QString statusText(std::optional<i3::RunStatus> status);
 
 public slots:
     // Lists the runs again now (the list also refreshes every few seconds on its own).

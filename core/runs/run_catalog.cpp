@@ -68,20 +68,16 @@ std::string describe(const ModelConfig& config)
            std::to_string(config.attn_layers) + " layers, context " + std::to_string(config.max_seq_len);
 }
 
-// Fills what run.json says; throws (i3::Error or a JSON exception) when it cannot be understood.
+// Fills what run.json says; throws i3::Error when it cannot be understood.
 void read_run_info(const RunFolder& run, RunSummary& summary)
 {
-    const nlohmann::json info = run.read_run_info();
-    if (!info.is_object())
-        throw Error(run.run_file().string() + ": not a JSON object");
-    summary.status = info.at("status").get<std::string>();
-    const ModelConfig model = ModelConfig::from_json(info.at("model"));
-    summary.description = describe(model);
-    summary.parameters = info.contains("parameters") ? info.at("parameters").get<int64_t>() : model.parameter_count();
-    summary.total_steps = info.at("training").at("steps").get<int64_t>();
-    summary.steps_done = info.value("completed_steps", int64_t(0));
-    if (const auto last = info.find("last_loss"); last != info.end() && last->is_number())
-        summary.last_loss = last->get<double>();
+    const RunInfo info = run.read_info();
+    summary.status = info.status;
+    summary.description = describe(info.model);
+    summary.parameters = info.parameters;
+    summary.total_steps = info.training.steps;
+    summary.steps_done = info.completed_steps;
+    summary.last_loss = info.last_loss;
 }
 
 // The metrics log is newer than run.json while a run trains: its last lines win.
@@ -111,11 +107,8 @@ RunSummary summarize_run(const fs::path& folder)
     summary.name = (folder.has_filename() ? folder : folder.parent_path()).filename().string(); // "runs/a/" too
     try {
         read_run_info(run, summary);
-    } catch (const nlohmann::json::exception& error) {
-        summary.status = "unreadable";
-        summary.problem = run.run_file().string() + ": incomplete (" + error.what() + ")";
-    } catch (const std::exception& error) {
-        summary.status = "unreadable";
+    } catch (const Error& error) {
+        summary.status.reset();
         summary.problem = error.what();
     }
     try {
@@ -134,7 +127,7 @@ std::vector<RunSummary> list_runs(const fs::path& workspace)
     std::error_code error;
     for (fs::directory_iterator entry(workspace, error), end; !error && entry != end; entry.increment(error)) {
         std::error_code ignored;
-        if (!entry->is_directory(ignored) || !fs::is_regular_file(entry->path() / "run.json", ignored))
+        if (!entry->is_directory(ignored) || !fs::is_regular_file(entry->path() / run_files::kRunInfo, ignored))
             continue;
         try {
             runs.push_back(summarize_run(entry->path()));
@@ -143,7 +136,6 @@ std::vector<RunSummary> list_runs(const fs::path& workspace)
             RunSummary broken;
             broken.folder = entry->path();
             broken.name = entry->path().filename().string();
-            broken.status = "unreadable";
             broken.problem = failure.what();
             runs.push_back(broken);
         }
@@ -160,19 +152,20 @@ void RunMetrics::add_line(const nlohmann::json& line)
 {
     if (!line.is_object())
         return;
-    const std::string kind = line.value("kind", std::string());
-    if (kind == "train") {
-        step.push_back(number_or_nan(line, "step"));
-        loss.push_back(number_or_nan(line, "loss"));
-        perplexity.push_back(number_or_nan(line, "ppl"));
-        lr.push_back(number_or_nan(line, "lr"));
-        grad_norm.push_back(number_or_nan(line, "grad_norm"));
-        tokens_per_second.push_back(number_or_nan(line, "tokens_per_s"));
-        elapsed_seconds.push_back(number_or_nan(line, "elapsed_s"));
-    } else if (kind == "eval") {
-        eval_step.push_back(number_or_nan(line, "step"));
-        train_loss_mean.push_back(number_or_nan(line, "train_loss_mean"));
-        validation_loss.push_back(number_or_nan(line, "val_loss"));
+    using namespace metric_keys;
+    const std::string kind = line.value(kKind, std::string());
+    if (kind == kTrainKind) {
+        step.push_back(number_or_nan(line, kStep));
+        loss.push_back(number_or_nan(line, kLoss));
+        perplexity.push_back(number_or_nan(line, kPerplexity));
+        lr.push_back(number_or_nan(line, kLearningRate));
+        grad_norm.push_back(number_or_nan(line, kGradNorm));
+        tokens_per_second.push_back(number_or_nan(line, kTokensPerSecond));
+        elapsed_seconds.push_back(number_or_nan(line, kElapsedSeconds));
+    } else if (kind == kEvalKind) {
+        eval_step.push_back(number_or_nan(line, kStep));
+        train_loss_mean.push_back(number_or_nan(line, kTrainLossMean));
+        validation_loss.push_back(number_or_nan(line, kValidationLoss));
     }
 }
 

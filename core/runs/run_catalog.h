@@ -4,6 +4,8 @@
 // process, or a GPU server syncing the folder) is still appending to them.
 #pragma once
 
+#include "runs/run_schema.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -17,7 +19,7 @@ namespace i3 {
 struct RunSummary {
     std::filesystem::path folder;
     std::string name;              // the folder's name
-    std::string status;            // run.json's: "training", "stopped", "finished", "failed"; "unreadable" if run.json is broken
+    std::optional<RunStatus> status; // run.json's; empty when run.json cannot be read
     std::string problem;           // why it is unreadable, in words (empty otherwise)
     int64_t steps_done = 0;        // the last logged step
     int64_t total_steps = 0;       // planned steps (run.json's training configuration)

@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -11,16 +12,31 @@ namespace fs = std::filesystem;
 
 namespace i3 {
 
+void check_new_run_folder(const fs::path& folder)
+{
+    if (folder.empty())
+        throw Error("no run folder given");
+    std::error_code error;
+    if (!fs::exists(folder, error))
+        return;
+    if (!fs::is_directory(folder, error))
+        throw Error(folder.string() + " is a file, not a folder; choose a folder for the run");
+    if (fs::exists(folder / run_files::kRunInfo, error))
+        throw Error(folder.string() + " already holds a run; resume it or choose another folder");
+    if (!fs::is_empty(folder, error) || error)
+        throw Error(folder.string() + " is not empty; choose a new folder for the run (nothing in it was changed)");
+}
+
 fs::path RunFolder::checkpoint_dir(int64_t step) const
 {
     char name[32];
-    std::snprintf(name, sizeof name, "step-%07lld", static_cast<long long>(step));
+    std::snprintf(name, sizeof name, "%s%07lld", run_files::kStepCheckpointPrefix, static_cast<long long>(step));
     return checkpoints_dir() / name;
 }
 
 std::optional<fs::path> RunFolder::latest_checkpoint() const
 {
-    const fs::path pointer = checkpoints_dir() / "latest";
+    const fs::path pointer = checkpoints_dir() / run_files::kLatestPointer;
     if (!fs::exists(pointer))
         return std::nullopt;
     std::string name = read_file(pointer);
@@ -34,7 +50,22 @@ std::optional<fs::path> RunFolder::latest_checkpoint() const
 
 void RunFolder::set_latest_checkpoint(const fs::path& checkpoint) const
 {
-    write_file_atomically(checkpoints_dir() / "latest", checkpoint.filename().string() + "\n");
+    write_file_atomically(checkpoints_dir() / run_files::kLatestPointer, checkpoint.filename().string() + "\n");
+}
+
+std::vector<fs::path> RunFolder::step_checkpoints() const
+{
+    std::vector<fs::path> found;
+    std::error_code error;
+    const std::string prefix = run_files::kStepCheckpointPrefix;
+    for (fs::directory_iterator entry(checkpoints_dir(), error), end; !error && entry != end; entry.increment(error)) {
+        const std::string name = entry->path().filename().string();
+        // ".partial" and ".previous" folders are a save in progress, not checkpoints.
+        if (entry->is_directory() && name.rfind(prefix, 0) == 0 && name.find('.') == std::string::npos)
+            found.push_back(entry->path());
+    }
+    std::sort(found.begin(), found.end()); // the step is zero-padded, so names sort by step
+    return found;
 }
 
 void RunFolder::append_json_line(const fs::path& file, const nlohmann::json& line)
@@ -44,20 +75,6 @@ void RunFolder::append_json_line(const fs::path& file, const nlohmann::json& lin
     out.flush();
     if (!out)
         throw Error("could not append to " + file.string() + " (is the disk full?)");
-}
-
-nlohmann::json RunFolder::read_run_info() const
-{
-    try {
-        return nlohmann::json::parse(read_file(run_file()));
-    } catch (const nlohmann::json::exception& error) {
-        throw Error(run_file().string() + ": not valid JSON (" + error.what() + ")");
-    }
-}
-
-void RunFolder::write_run_info(const nlohmann::json& info) const
-{
-    write_file_atomically(run_file(), info.dump(2) + "\n");
 }
 
 } // namespace i3

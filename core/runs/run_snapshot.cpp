@@ -79,14 +79,14 @@ fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& sna
         if (!fs::is_regular_file(file))
             throw Error(run_folder.string() + " is not a complete training run (" + file.filename().string() +
                         " is missing)");
-    const bool has_checkpoint = which == RunCheckpoint::Latest ? fs::exists(run.checkpoints_dir() / "latest")
+    const bool has_checkpoint = which == RunCheckpoint::Latest ? fs::exists(run.checkpoints_dir() / run_files::kLatestPointer)
                                                                : checkpoint_folder(run, which).has_value();
     if (!has_checkpoint)
         throw Error(no_checkpoint_message(run_folder, which));
     try {
         prepare_empty_folder(snapshot_folder, run_folder);
-        copy_atomically(run.model_config_file(), snapshot_folder / "config.json");
-        copy_atomically(run.tokenizer_file(), snapshot_folder / "tokenizer.json");
+        copy_atomically(run.model_config_file(), snapshot_folder / run_files::kModelConfig);
+        copy_atomically(run.tokenizer_file(), snapshot_folder / run_files::kTokenizer);
     } catch (const fs::filesystem_error& error) {
         throw Error("cannot make a snapshot of " + run_folder.string() + " in " + snapshot_folder.string() + ": " +
                     error.code().message());
@@ -105,9 +105,9 @@ fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& sna
         }
         if (!folder)
             throw Error(no_checkpoint_message(run_folder, which));
-        const fs::path weights = *folder / "model.safetensors";
+        const fs::path weights = *folder / run_files::kCheckpointWeights;
         try {
-            copy_atomically(weights, snapshot_folder / "model.safetensors");
+            copy_atomically(weights, snapshot_folder / run_files::kCheckpointWeights);
             return snapshot_folder;
         } catch (const fs::filesystem_error& error) {
             last_problem = weights.string() + ": " + error.code().message();

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "runs/run_info.h"
+
+#include "base/atomic_file.h"
+#include "base/error.h"
+
+namespace i3 {
+
+namespace {
+
+using namespace run_keys;
+
+const char* const kKeys[] = {kFormat,     kCreated,     kUpdated,           kStatus,          kModel,   kTraining,
+                             kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss};
+
+bool is_known(const std::string& key)
+{
+    for (const char* known : kKeys)
+        if (key == known)
+            return true;
+    return false;
+}
+
+} // namespace
+
+nlohmann::json RunInfo::to_json() const
+{
+    nlohmann::json json = other_keys;
+    json[kFormat] = kFormatVersion;
+    json[kCreated] = created;
+    if (!updated.empty())
+        json[kUpdated] = updated;
+    json[kStatus] = status_name(status);
+    json[kModel] = model.to_json();
+    json[kTraining] = training.to_json();
+    json[kParameters] = parameters;
+    json[kTrainTokens] = train_tokens;
+    json[kValidationTokens] = validation_tokens;
+    json[kCompletedSteps] = completed_steps;
+    if (last_loss)
+        json[kLastLoss] = *last_loss;
+    return json;
+}
+
+RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::path& file)
+{
+    if (!json.is_object())
+        throw Error(file.string() + ": not a JSON object");
+    RunInfo info;
+    try {
+        const std::string status = json.at(kStatus).get<std::string>();
+        const auto parsed = parse_status(status);
+        if (!parsed)
+            throw Error(file.string() + ": unknown status \"" + status + "\"");
+        info.status = *parsed;
+        info.model = ModelConfig::from_json(json.at(kModel));
+        info.training = TrainConfig::from_json(json.at(kTraining));
+        info.created = json.value(kCreated, std::string());
+        info.updated = json.value(kUpdated, std::string());
+        info.parameters = json.contains(kParameters) ? json.at(kParameters).get<int64_t>() : info.model.parameter_count();
+        info.train_tokens = json.value(kTrainTokens, int64_t(0));
+        info.validation_tokens = json.value(kValidationTokens, int64_t(0));
+        info.completed_steps = json.value(kCompletedSteps, int64_t(0));
+        if (const auto last = json.find(kLastLoss); last != json.end() && last->is_number())
+            info.last_loss = last->get<double>();
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(file.string() + ": incomplete (" + error.what() + ")");
+    } catch (const Error& error) {
+        const std::string message = error.what();
+        if (message.rfind(file.string(), 0) == 0)
+            throw;
+        throw Error(file.string() + ": " + message);
+    }
+    for (const auto& [key, value] : json.items())
+        if (!is_known(key))
+            info.other_keys[key] = value;
+    return info;
+}
+
+RunInfo read_run_info(const std::filesystem::path& file)
+{
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(read_file(file));
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
+    }
+    return RunInfo::from_json(json, file);
+}
+
+void write_run_info(const std::filesystem::path& file, const RunInfo& info)
+{
+    write_file_atomically(file, info.to_json().dump(2) + "\n");
+}
+
+} // namespace i3

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// run.json as a value: what a run is (its model and training configuration, its data) and where
+// it stands. The one reader and writer of the file; run_schema.h names its keys.
+#pragma once
+
+#include "model/model_config.h"
+#include "runs/run_schema.h"
+#include "training/train_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace i3 {
+
+struct RunInfo {
+    std::string created; // ISO 8601, UTC
+    std::string updated;
+    RunStatus status = RunStatus::Created;
+    ModelConfig model;
+    TrainConfig training;
+    int64_t parameters = 0;
+    int64_t train_tokens = 0;
+    int64_t validation_tokens = 0;
+    int64_t completed_steps = 0;
+    std::optional<double> last_loss;
+    nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
+
+    nlohmann::json to_json() const;
+    // Throws i3::Error naming `file` and what is wrong.
+    static RunInfo from_json(const nlohmann::json& json, const std::filesystem::path& file);
+};
+
+// Reads `file` (a run folder's run.json); throws i3::Error naming it when it is missing or wrong.
+RunInfo read_run_info(const std::filesystem::path& file);
+// Replaces `file` atomically.
+void write_run_info(const std::filesystem::path& file, const RunInfo& info);
+
+} // namespace i3

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The run folder's schema, in one place: the names of its files and the keys of run.json,
+// metrics.jsonl and samples.jsonl. The trainer writes them; the catalog, the studio's run browser
+// and panels, and any tool that reads runs, take the names from here.
+//
+//   run.json                  model + training configuration, data sources, status
+//   config.json, tokenizer.json
+//   tokens/train.tokens, tokens/validation.tokens   the encoded corpus, reused on resume
+//   metrics.jsonl             one JSON object per logged step or evaluation
+//   samples.jsonl             the texts sampled at each evaluation
+//   checkpoints/step-NNNNNNN/ model.safetensors, optimizer.pt, trainer_state.json
+//   checkpoints/best/         the same, for the best evaluation so far
+//   checkpoints/latest        the name of the newest checkpoint folder
+//   i3-model-artifacts/       config.json, pytorch_model.bin, model.safetensors, tokenizer.json
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace i3 {
+
+namespace run_files {
+inline constexpr const char* kRunInfo = "run.json";
+inline constexpr const char* kModelConfig = "config.json";
+inline constexpr const char* kTokenizer = "tokenizer.json";
+inline constexpr const char* kTokensDir = "tokens";
+inline constexpr const char* kTrainTokens = "train.tokens";
+inline constexpr const char* kValidationTokens = "validation.tokens";
+inline constexpr const char* kMetrics = "metrics.jsonl";
+inline constexpr const char* kSamples = "samples.jsonl";
+inline constexpr const char* kCheckpointsDir = "checkpoints";
+inline constexpr const char* kStepCheckpointPrefix = "step-";
+inline constexpr const char* kBestCheckpoint = "best";
+inline constexpr const char* kLatestPointer = "latest";
+inline constexpr const char* kArtifactsDir = "i3-model-artifacts";
+// Inside a checkpoint folder.
+inline constexpr const char* kCheckpointWeights = "model.safetensors";
+inline constexpr const char* kCheckpointOptimizer = "optimizer.pt";
+inline constexpr const char* kCheckpointTrainerState = "trainer_state.json";
+} // namespace run_files
+
+// run.json's keys.
+namespace run_keys {
+inline constexpr const char* kFormat = "format";
+inline constexpr const char* kFormatVersion = "i3-run-1"; // the value of "format"
+inline constexpr const char* kCreated = "created";
+inline constexpr const char* kUpdated = "updated";
+inline constexpr const char* kStatus = "status";
+inline constexpr const char* kModel = "model";
+inline constexpr const char* kTraining = "training";
+inline constexpr const char* kParameters = "parameters";
+inline constexpr const char* kTrainTokens = "train_tokens";
+inline constexpr const char* kValidationTokens = "validation_tokens";
+inline constexpr const char* kCompletedSteps = "completed_steps";
+inline constexpr const char* kLastLoss = "last_loss";
+} // namespace run_keys
+
+// metrics.jsonl: every line has "kind" and "step"; "train" lines log an optimizer step, "eval"
+// lines an evaluation.
+namespace metric_keys {
+inline constexpr const char* kKind = "kind";
+inline constexpr const char* kTrainKind = "train";
+inline constexpr const char* kEvalKind = "eval";
+inline constexpr const char* kStep = "step";
+inline constexpr const char* kLoss = "loss";
+inline constexpr const char* kPerplexity = "ppl";
+inline constexpr const char* kLearningRate = "lr";
+inline constexpr const char* kGradNorm = "grad_norm";
+inline constexpr const char* kTokensPerSecond = "tokens_per_s";
+inline constexpr const char* kElapsedSeconds = "elapsed_s";
+inline constexpr const char* kTrainLossMean = "train_loss_mean";
+inline constexpr const char* kBest = "best";
+inline constexpr const char* kValidationLoss = "val_loss";
+inline constexpr const char* kValidationPerplexity = "val_ppl";
+} // namespace metric_keys
+
+// samples.jsonl: one line per sampled prompt.
+namespace sample_keys {
+inline constexpr const char* kStep = "step";
+inline constexpr const char* kPrompt = "prompt";
+inline constexpr const char* kText = "text";
+} // namespace sample_keys
+
+// run.json's "status": what the run is doing, or how it ended.
+enum class RunStatus { Created, Training, Stopped, Finished, Failed };
+
+const char* status_name(RunStatus status); // as written in run.json: "created", "training", ...
+std::optional<RunStatus> parse_status(const std::string& name);
+// Whether a trainer may still be writing to the run (its files are to be followed).
+bool is_live(RunStatus status);
+
+} // namespace i3
