@@ -47,14 +47,19 @@ std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::v
     return tokens;
 }
 
+int64_t held_out_count(int64_t total, double validation_fraction)
+{
+    return static_cast<int64_t>(static_cast<double>(total) * validation_fraction);
+}
+
 TokenSplit split_tokens(const std::vector<int32_t>& tokens, double validation_fraction, int64_t context)
 {
     if (tokens.empty())
         throw Error("the corpus is empty: no tokens to train on");
-    if (validation_fraction < 0 || validation_fraction >= 1)
-        throw Error("the validation fraction must be in [0, 1)");
+    if (!(validation_fraction >= 0 && validation_fraction < kMaxValidationFraction))
+        throw Error("the validation fraction must be in [0, 0.5)");
     const auto total = static_cast<int64_t>(tokens.size());
-    const auto held_out = static_cast<int64_t>(static_cast<double>(total) * validation_fraction);
+    const int64_t held_out = held_out_count(total, validation_fraction);
     const int64_t kept = total - held_out;
     // A window needs context + 1 tokens (inputs and the targets one step later) and the reference
     // draws its start from [0, N - T - 1), so N must exceed T + 1.

@@ -22,6 +22,12 @@ std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::v
                                    const std::function<void(size_t, size_t)>& progress = {},
                                    const CancelToken* cancel = nullptr);
 
+// The share of the tokens a run may hold out for validation: below one half, so that the model
+// trains on most of the corpus.
+inline constexpr double kMaxValidationFraction = 0.5;
+// How many of `total` tokens the split holds out.
+int64_t held_out_count(int64_t total, double validation_fraction);
+
 // The corpus cut in two: the last `validation_fraction` of the tokens are held out. Both parts
 // must be longer than context + 1 (the validation part may be empty when the fraction is 0).
 struct TokenSplit {

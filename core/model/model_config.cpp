@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "model/preset_files.h"
 
 #include <algorithm>
 #include <map>
@@ -11,22 +12,38 @@ namespace i3 {
 
 namespace {
 
-// The keys this struct understands; everything else in config.json is kept as it is.
-const char* const kKnownKeys[] = {"architectures", "model_type", "vocab_size", "d_model", "n_layers",
-                                  "n_heads", "max_seq_len", "conv_layers", "attn_layers", "d_state",
-                                  "tokenizer_type", "dataset_sources", "torch_dtype"};
+using S = Setting<ModelConfig>;
+using R = ValueRange;
 
-int64_t integer_field(const nlohmann::json& json, const char* key, int64_t fallback)
+// config.json's keys; "conv_layers" is the reference's name for the hybrid blocks.
+const std::vector<S> kSettings = {
+    {"vocab_size", nullptr, "N", "vocabulary size (the tokenizer's)", &ModelConfig::vocab_size, R::at_least(2),
+     "vocab_size must be at least 2"},
+    {"d_model", "d-model", "N", "model width", &ModelConfig::d_model, R::at_least(1), "d_model must be positive"},
+    {"n_heads", "heads", "N", "attention heads", &ModelConfig::n_heads, R::at_least(1), "n_heads must be positive"},
+    {"max_seq_len", "context", "N", "context window (max_seq_len)", &ModelConfig::max_seq_len, R::at_least(1),
+     "the context (max_seq_len) must be positive"},
+    {"conv_layers", "hybrid-layers", "N", "RWKV-Mamba hybrid blocks", &ModelConfig::hybrid_layers, R::at_least(0),
+     "the number of hybrid layers cannot be negative"},
+    {"attn_layers", "attn-layers", "N", "attention blocks", &ModelConfig::attn_layers, R::at_least(0),
+     "the number of attention layers cannot be negative"},
+    {"d_state", "d-state", "N", "hybrid state size", &ModelConfig::d_state, R::at_least(1), "d_state must be positive"},
+};
+
+// Keys config.json holds besides the settings: written from the shape, or read specially.
+const char* const kFixedKeys[] = {"architectures", "model_type", "n_layers", "tokenizer_type", "dataset_sources",
+                                  "torch_dtype"};
+
+bool is_known_key(const std::string& key)
 {
-    if (!json.contains(key))
-        return fallback;
-    const auto& value = json.at(key);
-    if (!value.is_number_integer())
-        throw Error(std::string("config.json: \"") + key + "\" must be a whole number, not " + value.dump());
-    return value.get<int64_t>();
+    if (find_setting(kSettings, key))
+        return true;
+    return std::find(std::begin(kFixedKeys), std::end(kFixedKeys), key) != std::end(kFixedKeys);
 }
 
 } // namespace
+
+const std::vector<Setting<ModelConfig>>& ModelConfig::settings() { return kSettings; }
 
 int64_t ModelConfig::parameter_count() const
 {
@@ -41,20 +58,14 @@ int64_t ModelConfig::parameter_count() const
 std::vector<std::string> ModelConfig::problems() const
 {
     std::vector<std::string> found;
-    auto require = [&](bool ok, const std::string& message) {
-        if (!ok)
-            found.push_back(message);
-    };
-    require(vocab_size > 1, "vocab_size must be at least 2");
-    require(d_model > 0, "d_model must be positive");
-    require(n_heads > 0, "n_heads must be positive");
-    require(n_heads <= 0 || d_model % n_heads == 0,
-            "d_model (" + std::to_string(d_model) + ") must be divisible by n_heads (" + std::to_string(n_heads) + ")");
-    require(max_seq_len > 0, "the context (max_seq_len) must be positive");
-    require(hybrid_layers >= 0 && attn_layers >= 0, "layer counts cannot be negative");
-    require(n_layers() > 0, "the model needs at least one layer");
-    require(d_state > 0, "d_state must be positive");
-    require(tokenizer_type == "chunk", "tokenizer_type \"" + tokenizer_type + "\" is not supported (only \"chunk\")");
+    if (n_heads > 0 && d_model % n_heads != 0)
+        found.push_back("d_model (" + std::to_string(d_model) + ") must be divisible by n_heads (" +
+                        std::to_string(n_heads) + ")");
+    add_range_problems(*this, kSettings, found);
+    if (n_layers() <= 0)
+        found.emplace_back("the model needs at least one layer");
+    if (tokenizer_type != "chunk")
+        found.push_back("tokenizer_type \"" + tokenizer_type + "\" is not supported (only \"chunk\")");
     return found;
 }
 
@@ -65,14 +76,8 @@ nlohmann::json ModelConfig::to_json() const
     nlohmann::json json = unknown_keys;
     json["architectures"] = {"i3Model"};
     json["model_type"] = "i3";
-    json["vocab_size"] = vocab_size;
-    json["d_model"] = d_model;
+    write_settings(json, *this, kSettings);
     json["n_layers"] = n_layers();
-    json["n_heads"] = n_heads;
-    json["max_seq_len"] = max_seq_len;
-    json["conv_layers"] = hybrid_layers;
-    json["attn_layers"] = attn_layers;
-    json["d_state"] = d_state;
     json["tokenizer_type"] = tokenizer_type;
     json["dataset_sources"] = dataset_sources;
     json["torch_dtype"] = "float32";
@@ -84,13 +89,7 @@ ModelConfig ModelConfig::from_json(const nlohmann::json& json)
     if (!json.is_object())
         throw Error("config.json must hold a JSON object");
     ModelConfig config;
-    config.vocab_size = integer_field(json, "vocab_size", config.vocab_size);
-    config.d_model = integer_field(json, "d_model", config.d_model);
-    config.n_heads = integer_field(json, "n_heads", config.n_heads);
-    config.max_seq_len = integer_field(json, "max_seq_len", config.max_seq_len);
-    config.hybrid_layers = integer_field(json, "conv_layers", 10);
-    config.attn_layers = integer_field(json, "attn_layers", 6);
-    config.d_state = integer_field(json, "d_state", config.d_state);
+    read_settings(json, config, kSettings, "config.json");
     if (json.contains("tokenizer_type") && json.at("tokenizer_type").is_string())
         config.tokenizer_type = json.at("tokenizer_type").get<std::string>();
     if (json.contains("dataset_sources") && json.at("dataset_sources").is_array())
@@ -98,47 +97,22 @@ ModelConfig ModelConfig::from_json(const nlohmann::json& json)
             if (source.is_string())
                 config.dataset_sources.push_back(source.get<std::string>());
     for (const auto& [key, value] : json.items())
-        if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key) == std::end(kKnownKeys))
+        if (!is_known_key(key))
             config.unknown_keys[key] = value;
     return config;
 }
 
 ModelConfig ModelConfig::preset(const std::string& name)
 {
-    ModelConfig config;
-    if (name == "i3-80m")
-        return config;
-    if (name == "i3-22m") {
-        config.vocab_size = 4466;
-        config.hybrid_layers = 24;
-        config.attn_layers = 0;
-        return config;
+    const nlohmann::json& file = preset_file(name);
+    try {
+        return from_json(file.at("model"));
+    } catch (const std::exception& error) {
+        throw Error("preset " + name + ": " + error.what());
     }
-    if (name == "small") { // about 3.5 M parameters at a 2,000-chunk vocabulary: minutes per 300 steps on 2 cores
-        config.d_model = 192;
-        config.n_heads = 6;
-        config.max_seq_len = 128;
-        config.hybrid_layers = 4;
-        config.attn_layers = 2;
-        config.d_state = 16;
-        return config;
-    }
-    if (name == "tiny") { // for tests and first experiments: a step takes milliseconds
-        config.d_model = 64;
-        config.n_heads = 4;
-        config.max_seq_len = 64;
-        config.hybrid_layers = 2;
-        config.attn_layers = 1;
-        config.d_state = 8;
-        return config;
-    }
-    std::string known;
-    for (const auto& preset_name : preset_names())
-        known += (known.empty() ? "" : ", ") + preset_name;
-    throw Error("unknown preset \"" + name + "\" (known: " + known + ")");
 }
 
-std::vector<std::string> ModelConfig::preset_names() { return {"i3-80m", "i3-22m", "small", "tiny"}; }
+std::vector<std::string> ModelConfig::preset_names() { return i3::preset_names(); }
 
 ModelConfig read_model_config(const std::filesystem::path& path)
 {

@@ -2,6 +2,8 @@
 // The shape of an i3 model, read from and written to the reference's config.json.
 #pragma once
 
+#include "base/setting.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -23,6 +25,9 @@ struct ModelConfig {
     std::vector<std::string> dataset_sources;
     nlohmann::json unknown_keys = nlohmann::json::object(); // kept, written back, otherwise ignored
 
+    // The shape's fields, each described once (key as in config.json, flag, range).
+    static const std::vector<Setting<ModelConfig>>& settings();
+
     int64_t n_layers() const { return hybrid_layers + attn_layers; }
     int64_t parameter_count() const;
 
@@ -34,7 +39,8 @@ struct ModelConfig {
     nlohmann::json to_json() const;
     static ModelConfig from_json(const nlohmann::json& json);
 
-    // "i3-80m", "i3-22m", "small", "tiny"; throws i3::Error for an unknown name.
+    // The shape of a preset (resources/presets/NAME.json): "i3-80m", "i3-22m", "small", "tiny";
+    // throws i3::Error for an unknown name.
     static ModelConfig preset(const std::string& name);
     static std::vector<std::string> preset_names();
 };

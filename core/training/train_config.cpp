@@ -1,33 +1,69 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training/train_config.h"
 
+#include "base/device.h"
 #include "base/error.h"
-
+#include "data/token_store.h"
 
 namespace i3 {
+
+namespace {
+
+using S = Setting<TrainConfig>;
+using R = ValueRange;
+
+const std::vector<S> kSettings = {
+    {"steps", "steps", "N", "optimizer steps", &TrainConfig::steps, R::at_least(1), "steps must be positive"},
+    {"batch_size", "batch", "N", "sequences per micro-batch", &TrainConfig::batch_size, R::at_least(1),
+     "the batch size must be positive"},
+    {"grad_accum", "grad-accum", "N", "micro-batches per optimizer step", &TrainConfig::grad_accum, R::at_least(1),
+     "gradient accumulation must be at least 1"},
+    {"lr", "lr", "X", "peak learning rate", &TrainConfig::lr, R::above(0), "the learning rate must be positive"},
+    {"warmup_steps", "warmup", "N", "linear warm-up steps: step i (from 0) uses lr x (i + 1) / N",
+     &TrainConfig::warmup_steps, R::at_least(0), "warm-up steps cannot be negative"},
+    {"final_lr_ratio", "min-lr-ratio", "X", "final learning rate as a fraction of the peak", &TrainConfig::final_lr_ratio,
+     R::from_to(0, 1), "the final learning-rate ratio must be in [0, 1]"},
+    {"weight_decay", "weight-decay", "X", "AdamW weight decay", &TrainConfig::weight_decay, R::at_least(0),
+     "weight decay cannot be negative"},
+    {"beta1", "beta1", "X", "AdamW's first beta", &TrainConfig::beta1, R::from_to(0, 1, true),
+     "Adam beta1 must be in [0, 1)"},
+    {"beta2", "beta2", "X", "AdamW's second beta", &TrainConfig::beta2, R::from_to(0, 1, true),
+     "Adam beta2 must be in [0, 1)"},
+    {"eps", "adam-eps", "X", "AdamW's epsilon", &TrainConfig::eps, R::above(0), "Adam eps must be positive"},
+    {"grad_clip", "clip", "X", "gradient clipping norm", &TrainConfig::grad_clip, R::above(0),
+     "the gradient clipping norm must be positive"},
+    {"log_every", "log-every", "N", "log line interval in steps", &TrainConfig::log_every, R::at_least(1),
+     "the logging interval must be positive"},
+    {"eval_every", "eval-every", "N", "evaluation + samples + best checkpoint interval", &TrainConfig::eval_every,
+     R::at_least(1), "the evaluation interval must be positive"},
+    {"checkpoint_every", "checkpoint-every", "N", "checkpoint interval", &TrainConfig::checkpoint_every,
+     R::at_least(1), "the checkpoint interval must be positive"},
+    {"keep_checkpoints", "keep-checkpoints", "N", "periodic checkpoints kept: the newest N, plus the best",
+     &TrainConfig::keep_checkpoints, R::at_least(1), "at least one checkpoint must be kept"},
+    {"loss_window", "loss-window", "N", "recent training losses averaged at each evaluation", &TrainConfig::loss_window,
+     R::at_least(1), "the loss window must be positive"},
+    {"eval_windows", "eval-windows", "N", "validation windows per evaluation", &TrainConfig::eval_windows,
+     R::at_least(1), "the number of evaluation windows must be positive"},
+    {"validation_fraction", "val-fraction", "X", "share of tokens held out for validation",
+     &TrainConfig::validation_fraction, R::from_to(0, kMaxValidationFraction, true),
+     "the validation fraction must be in [0, 0.5)"},
+    {"sample_prompts", "sample-prompts", "TEXT", "prompts sampled at each evaluation", &TrainConfig::sample_prompts},
+    {"sample_tokens", "sample-tokens", "N", "tokens per sample at each evaluation", &TrainConfig::sample_tokens,
+     R::at_least(0), "sample length cannot be negative"},
+    {"seed", "seed", "N", "random seed", &TrainConfig::seed},
+    {"device", "device", "D", "cpu, cuda or cuda:N", &TrainConfig::device},
+};
+
+} // namespace
+
+const std::vector<Setting<TrainConfig>>& TrainConfig::settings() { return kSettings; }
 
 std::vector<std::string> TrainConfig::problems() const
 {
     std::vector<std::string> found;
-    auto require = [&](bool ok, const char* message) {
-        if (!ok)
-            found.emplace_back(message);
-    };
-    require(steps > 0, "steps must be positive");
-    require(batch_size > 0, "the batch size must be positive");
-    require(grad_accum > 0, "gradient accumulation must be at least 1");
-    require(lr > 0, "the learning rate must be positive");
-    require(warmup_steps >= 0, "warm-up steps cannot be negative");
-    require(final_lr_ratio >= 0 && final_lr_ratio <= 1, "the final learning-rate ratio must be in [0, 1]");
-    require(weight_decay >= 0, "weight decay cannot be negative");
-    require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "Adam betas must be in [0, 1)");
-    require(eps > 0, "Adam eps must be positive");
-    require(grad_clip > 0, "the gradient clipping norm must be positive");
-    require(log_every > 0 && eval_every > 0 && checkpoint_every > 0, "logging, evaluation and checkpoint intervals must be positive");
-    require(loss_window > 0 && eval_windows > 0, "loss and evaluation windows must be positive");
-    require(validation_fraction >= 0 && validation_fraction < 0.5, "the validation fraction must be in [0, 0.5)");
-    require(sample_tokens >= 0, "sample length cannot be negative");
-    require(device == "cpu" || device.rfind("cuda", 0) == 0, "the device must be cpu or cuda[:N]");
+    add_range_problems(*this, kSettings, found);
+    if (!parse_device(device))
+        found.emplace_back("the device must be cpu or cuda[:N]");
     return found;
 }
 
@@ -35,62 +71,17 @@ void TrainConfig::validate() const { throw_if_any("invalid training configuratio
 
 nlohmann::json TrainConfig::to_json() const
 {
-    return {{"steps", steps},
-            {"batch_size", batch_size},
-            {"grad_accum", grad_accum},
-            {"lr", lr},
-            {"warmup_steps", warmup_steps},
-            {"final_lr_ratio", final_lr_ratio},
-            {"weight_decay", weight_decay},
-            {"beta1", beta1},
-            {"beta2", beta2},
-            {"eps", eps},
-            {"grad_clip", grad_clip},
-            {"log_every", log_every},
-            {"eval_every", eval_every},
-            {"checkpoint_every", checkpoint_every},
-            {"loss_window", loss_window},
-            {"eval_windows", eval_windows},
-            {"validation_fraction", validation_fraction},
-            {"sample_prompts", sample_prompts},
-            {"sample_tokens", sample_tokens},
-            {"seed", seed},
-            {"device", device}};
+    nlohmann::json json = nlohmann::json::object();
+    write_settings(json, *this, kSettings);
+    return json;
 }
 
-TrainConfig TrainConfig::from_json(const nlohmann::json& json)
+TrainConfig TrainConfig::from_json(const nlohmann::json& json) { return from_json(json, TrainConfig{}); }
+
+TrainConfig TrainConfig::from_json(const nlohmann::json& json, TrainConfig base)
 {
-    TrainConfig config;
-    try {
-        auto read = [&](const char* key, auto& field) {
-            if (json.contains(key))
-                json.at(key).get_to(field);
-        };
-        read("steps", config.steps);
-        read("batch_size", config.batch_size);
-        read("grad_accum", config.grad_accum);
-        read("lr", config.lr);
-        read("warmup_steps", config.warmup_steps);
-        read("final_lr_ratio", config.final_lr_ratio);
-        read("weight_decay", config.weight_decay);
-        read("beta1", config.beta1);
-        read("beta2", config.beta2);
-        read("eps", config.eps);
-        read("grad_clip", config.grad_clip);
-        read("log_every", config.log_every);
-        read("eval_every", config.eval_every);
-        read("checkpoint_every", config.checkpoint_every);
-        read("loss_window", config.loss_window);
-        read("eval_windows", config.eval_windows);
-        read("validation_fraction", config.validation_fraction);
-        read("sample_prompts", config.sample_prompts);
-        read("sample_tokens", config.sample_tokens);
-        read("seed", config.seed);
-        read("device", config.device);
-    } catch (const nlohmann::json::exception& error) {
-        throw Error(std::string("training configuration: ") + error.what());
-    }
-    return config;
+    read_settings(json, base, kSettings, "training configuration");
+    return base;
 }
 
 } // namespace i3

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Training hyperparameters. The defaults are the reference's train.py (§6).
+// Training hyperparameters. The defaults are the reference's train.py (§6); settings() describes
+// every field once, for run.json, the command line, the studio's form and the checks.
 #pragma once
+
+#include "base/setting.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +28,7 @@ struct TrainConfig {
     int64_t log_every = 10;
     int64_t eval_every = 500;
     int64_t checkpoint_every = 500;
+    int64_t keep_checkpoints = 3;     // periodic checkpoints kept, besides the best
     int64_t loss_window = 100;        // "mean of the last 100 losses"
     int64_t eval_windows = 32;        // validation windows per evaluation
     double validation_fraction = 0.05;
@@ -33,10 +37,14 @@ struct TrainConfig {
     uint64_t seed = 42;
     std::string device = "cpu";
 
+    static const std::vector<Setting<TrainConfig>>& settings();
+
     std::vector<std::string> problems() const;
     void validate() const;
     nlohmann::json to_json() const;
     static TrainConfig from_json(const nlohmann::json& json);
+    // The keys present replace those of `base` (a preset's recipe names only what it changes).
+    static TrainConfig from_json(const nlohmann::json& json, TrainConfig base);
 };
 
 } // namespace i3

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "training/preset.h"
+
+#include "base/error.h"
+#include "model/preset_files.h"
+
+namespace i3 {
+
+Preset load_preset(const std::string& name)
+{
+    const nlohmann::json& file = preset_file(name);
+    Preset preset;
+    preset.name = name;
+    preset.model = ModelConfig::preset(name);
+    try {
+        preset.description = file.value("description", std::string());
+        preset.training = TrainConfig::from_json(file.value("training", nlohmann::json::object()));
+    } catch (const std::exception& error) {
+        throw Error("preset " + name + ": " + error.what());
+    }
+    return preset;
+}
+
+} // namespace i3

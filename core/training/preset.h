@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A preset as a whole: a model shape and the training recipe that suits it (the settings the
+// preset's file names; the others keep TrainConfig's defaults).
+#pragma once
+
+#include "model/model_config.h"
+#include "training/train_config.h"
+
+#include <string>
+
+namespace i3 {
+
+struct Preset {
+    std::string name;
+    std::string description;
+    ModelConfig model;
+    TrainConfig training;
+};
+
+// Throws i3::Error for an unknown name.
+Preset load_preset(const std::string& name);
+
+} // namespace i3
