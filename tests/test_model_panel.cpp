@@ -4,6 +4,7 @@
 #include "training/train_config.h"
 
 #include "model_panel.h"
+#include "telemetry/memory_estimate.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -211,12 +212,12 @@ void TestModelPanel::memoryEstimateFollowsItsFormula()
     model.d_state = 2;
     model.hybrid_layers = 1;
     model.attn_layers = 1;
-    const TrainingMemoryEstimate estimate = estimateTrainingMemory(model, 3);
+    const i3::TrainingMemoryEstimate estimate = i3::estimate_training_memory(model, 3);
     const double parameters = static_cast<double>(referenceParameterCount(10, 4, 8, 2, 1, 1));
     QCOMPARE(parameters, 566.0); // worked out by hand from the shapes
-    QCOMPARE(estimate.stateBytes, 4 * parameters * 4);
+    QCOMPARE(estimate.state_bytes(), 4 * parameters * 4);
     // 3*8*4*(12*2 + 2) + 2*3*2*8*8*1 + 2*3*8*10 floats
-    QCOMPARE(estimate.activationBytes, (2496.0 + 768.0 + 480.0) * 4);
+    QCOMPARE(estimate.activation_bytes, (2496.0 + 768.0 + 480.0) * 4);
 
     ModelPanel panel;
     auto* memory = panel.findChild<QLabel*>("memoryLabel");

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_panel.h"
 
-#include "telemetry/device_telemetry.h"
+#include "base/device.h"
 #include "base/error.h"
+#include "telemetry/device_telemetry.h"
+#include "telemetry/memory_estimate.h"
+#include "training/preset.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -23,8 +26,11 @@
 #include <climits>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace {
+
+constexpr const char* kDefaultPreset = "small";
 
 // Wide enough that a user can type any sensible value and some that are not: the panel says
 // what is wrong instead of refusing keystrokes.
@@ -110,29 +116,23 @@ private:
 
 int clampToInt(int64_t value) { return static_cast<int>(std::clamp<int64_t>(value, INT_MIN, INT_MAX)); }
 
-// "cuda:1" -> 1; "cuda" and "cpu" -> 0.
+// The GPU whose memory bounds the estimate; 0 (unused) for the CPU.
 int gpuIndexOf(const QString& device)
 {
-    const int colon = device.indexOf(QLatin1Char(':'));
-    return colon < 0 ? 0 : device.mid(colon + 1).toInt();
+    const auto spec = i3::parse_device(device.toStdString());
+    return spec && spec->cuda ? spec->gpu_index() : 0;
+}
+
+template <class Config>
+const i3::Setting<Config>& settingOf(const std::vector<i3::Setting<Config>>& table, const char* key)
+{
+    const i3::Setting<Config>* setting = i3::find_setting(table, key);
+    if (!setting)
+        throw std::logic_error(std::string("the form names an unknown setting: ") + key);
+    return *setting;
 }
 
 } // namespace
-
-TrainingMemoryEstimate estimateTrainingMemory(const i3::ModelConfig& model, int64_t batchSize)
-{
-    constexpr double kFloatBytes = 4;
-    const auto b = static_cast<double>(batchSize);
-    const auto t = static_cast<double>(model.max_seq_len);
-    const auto d = static_cast<double>(model.d_model);
-    const double floats = b * t * d * (12.0 * static_cast<double>(model.n_layers()) + 2) +
-                          2 * b * static_cast<double>(model.n_heads) * t * t * static_cast<double>(model.attn_layers) +
-                          2 * b * t * static_cast<double>(model.vocab_size);
-    TrainingMemoryEstimate estimate;
-    estimate.stateBytes = 4 * static_cast<double>(model.parameter_count()) * kFloatBytes;
-    estimate.activationBytes = floats * kFloatBytes;
-    return estimate;
-}
 
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_unique<i3::DeviceTelemetry>())
 {
@@ -172,19 +172,15 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     layout->addWidget(memoryLabel_);
     layout->addWidget(problemsLabel_);
 
-    // Defaults that train in minutes on a small CPU.
-    i3::TrainConfig train;
-    train.steps = 300;
-    train.log_every = 10;
-    train.eval_every = 100;
-    train.checkpoint_every = 100;
-    train.device = "cpu";
+    // The preset and recipe that train in minutes on a small CPU.
+    const i3::Preset preset = i3::load_preset(kDefaultPreset);
     filling_ = true;
-    modelBase_ = i3::ModelConfig::preset("small");
+    modelBase_ = preset.model;
     vocabulary_ = modelBase_.vocab_size;
     fillModelFields(modelBase_);
-    trainBase_ = train;
-    fillTrainFields(train);
+    trainBase_ = preset.training;
+    trainBase_.device = "cpu";
+    fillTrainFields(trainBase_);
     filling_ = false;
     updateVocabularyLabel();
     updateDeviceMemory();
@@ -192,6 +188,34 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
 }
 
 ModelPanel::~ModelPanel() = default;
+
+template <class Config>
+double ModelPanel::Field<Config>::value() const
+{
+    if (const auto* integer = qobject_cast<const QSpinBox*>(box))
+        return integer->value();
+    return static_cast<const QDoubleSpinBox*>(box)->value();
+}
+
+template <class Config>
+void ModelPanel::Field<Config>::show(const Config& config) const
+{
+    const double number = setting->number(config);
+    if (auto* integer = qobject_cast<QSpinBox*>(box))
+        integer->setValue(clampToInt(static_cast<int64_t>(number)));
+    else
+        static_cast<QDoubleSpinBox*>(box)->setValue(number);
+}
+
+void ModelPanel::bindModelField(const char* key, QAbstractSpinBox* box)
+{
+    modelFields_.push_back({&settingOf(i3::ModelConfig::settings(), key), box});
+}
+
+void ModelPanel::bindTrainField(const char* key, QAbstractSpinBox* box)
+{
+    trainFields_.push_back({&settingOf(i3::TrainConfig::settings(), key), box});
+}
 
 QSpinBox* ModelPanel::addIntegerField(QFormLayout* form, const QString& objectName, const QString& label,
                                       int minimum, int maximum, const QString& toolTip)
@@ -237,18 +261,18 @@ QWidget* ModelPanel::createModelBox()
             selectPreset(name);
     });
 
-    dModelSpin_ = addIntegerField(form, "dModelSpin", tr("Width (d_model):"), 0, kMaxWidth,
-                                  tr("The size of every token's vector; must be divisible by the heads."));
-    headsSpin_ = addIntegerField(form, "headsSpin", tr("Attention heads:"), 0, kMaxHeads,
-                                 tr("Heads of each attention layer; each sees d_model / heads dimensions."));
-    dStateSpin_ = addIntegerField(form, "dStateSpin", tr("Recurrent state (d_state):"), 0, kMaxWidth,
-                                  tr("The size of the hybrid layers' state s (the A matrix is d_state × d_state)."));
-    hybridLayersSpin_ = addIntegerField(form, "hybridLayersSpin", tr("Hybrid layers:"), 0, kMaxLayers,
-                                        tr("RWKV-Mamba recurrent blocks, run first."));
-    attentionLayersSpin_ = addIntegerField(form, "attentionLayersSpin", tr("Attention layers:"), 0, kMaxLayers,
-                                           tr("Full causal attention blocks, after the hybrid ones."));
-    contextSpin_ = addIntegerField(form, "contextSpin", tr("Context (tokens):"), 0, kMaxContext,
-                                   tr("The longest window the model sees (max_seq_len)."));
+    bindModelField("d_model", addIntegerField(form, "dModelSpin", tr("Width (d_model):"), 0, kMaxWidth,
+                                  tr("The size of every token's vector; must be divisible by the heads.")));
+    bindModelField("n_heads", addIntegerField(form, "headsSpin", tr("Attention heads:"), 0, kMaxHeads,
+                                 tr("Heads of each attention layer; each sees d_model / heads dimensions.")));
+    bindModelField("d_state", addIntegerField(form, "dStateSpin", tr("Recurrent state (d_state):"), 0, kMaxWidth,
+                                  tr("The size of the hybrid layers' state s (the A matrix is d_state × d_state).")));
+    bindModelField("conv_layers", addIntegerField(form, "hybridLayersSpin", tr("Hybrid layers:"), 0, kMaxLayers,
+                                        tr("RWKV-Mamba recurrent blocks, run first.")));
+    bindModelField("attn_layers", addIntegerField(form, "attentionLayersSpin", tr("Attention layers:"), 0, kMaxLayers,
+                                           tr("Full causal attention blocks, after the hybrid ones.")));
+    bindModelField("max_seq_len", addIntegerField(form, "contextSpin", tr("Context (tokens):"), 0, kMaxContext,
+                                   tr("The longest window the model sees (max_seq_len).")));
     vocabularyLabel_ = new QLabel;
     vocabularyLabel_->setObjectName("vocabularyLabel");
     vocabularyLabel_->setWordWrap(true);
@@ -260,25 +284,26 @@ QWidget* ModelPanel::createOptimisationBox()
 {
     auto* box = new QGroupBox(tr("Optimisation"));
     auto* form = new QFormLayout(box);
-    stepsSpin_ = addIntegerField(form, "stepsSpin", tr("Steps:"), 0, INT_MAX, tr("Optimizer steps to train."));
-    stepsSpin_->setGroupSeparatorShown(true);
-    batchSpin_ = addIntegerField(form, "batchSpin", tr("Batch size:"), 0, kMaxBatch,
-                                 tr("Windows per micro-batch."));
-    gradAccumSpin_ = addIntegerField(form, "gradAccumSpin", tr("Gradient accumulation:"), 0, kMaxBatch,
-                                     tr("Micro-batches per optimizer step."));
-    lrSpin_ = addDecimalField(form, "lrSpin", tr("Learning rate:"), 0, 10, 1e-4, true,
-                              tr("The peak learning rate, reached after the warm-up."));
-    warmupSpin_ = addIntegerField(form, "warmupSpin", tr("Warm-up steps:"), 0, INT_MAX,
-                                  tr("Steps of linear warm-up from lr/100 to lr."));
-    finalLrSpin_ = addDecimalField(form, "finalLrSpin", tr("Final lr ratio:"), 0, 100, 0.05, false,
-                                   tr("The cosine schedule ends at this fraction of the peak."));
-    weightDecaySpin_ = addDecimalField(form, "weightDecaySpin", tr("Weight decay:"), -1, 10, 0.01, true,
-                                       tr("AdamW's decoupled weight decay."));
-    beta1Spin_ = addDecimalField(form, "beta1Spin", tr("Adam β1:"), 0, 1, 0.01, false, tr("AdamW's first beta."));
-    beta2Spin_ = addDecimalField(form, "beta2Spin", tr("Adam β2:"), 0, 1, 0.001, false, tr("AdamW's second beta."));
-    epsSpin_ = addDecimalField(form, "epsSpin", tr("Adam ε:"), 0, 1, 1e-8, true, tr("AdamW's epsilon."));
-    gradClipSpin_ = addDecimalField(form, "gradClipSpin", tr("Gradient clip (norm):"), 0, 1e6, 0.1, false,
-                                    tr("Gradients are scaled down to this norm when larger."));
+    QSpinBox* stepsSpin = addIntegerField(form, "stepsSpin", tr("Steps:"), 0, INT_MAX, tr("Optimizer steps to train."));
+    stepsSpin->setGroupSeparatorShown(true);
+    bindTrainField("steps", stepsSpin);
+    bindTrainField("batch_size", addIntegerField(form, "batchSpin", tr("Batch size:"), 0, kMaxBatch,
+                                 tr("Windows per micro-batch.")));
+    bindTrainField("grad_accum", addIntegerField(form, "gradAccumSpin", tr("Gradient accumulation:"), 0, kMaxBatch,
+                                     tr("Micro-batches per optimizer step.")));
+    bindTrainField("lr", addDecimalField(form, "lrSpin", tr("Learning rate:"), 0, 10, 1e-4, true,
+                              tr("The peak learning rate, reached after the warm-up.")));
+    bindTrainField("warmup_steps", addIntegerField(form, "warmupSpin", tr("Warm-up steps:"), 0, INT_MAX,
+                                  tr("Steps of linear warm-up: step i (counting from 0) uses lr × (i + 1) / warm-up steps.")));
+    bindTrainField("final_lr_ratio", addDecimalField(form, "finalLrSpin", tr("Final lr ratio:"), 0, 100, 0.05, false,
+                                   tr("The cosine schedule ends at this fraction of the peak.")));
+    bindTrainField("weight_decay", addDecimalField(form, "weightDecaySpin", tr("Weight decay:"), -1, 10, 0.01, true,
+                                       tr("AdamW's decoupled weight decay.")));
+    bindTrainField("beta1", addDecimalField(form, "beta1Spin", tr("Adam β1:"), 0, 1, 0.01, false, tr("AdamW's first beta.")));
+    bindTrainField("beta2", addDecimalField(form, "beta2Spin", tr("Adam β2:"), 0, 1, 0.001, false, tr("AdamW's second beta.")));
+    bindTrainField("eps", addDecimalField(form, "epsSpin", tr("Adam ε:"), 0, 1, 1e-8, true, tr("AdamW's epsilon.")));
+    bindTrainField("grad_clip", addDecimalField(form, "gradClipSpin", tr("Gradient clip (norm):"), 0, 1e6, 0.1, false,
+                                    tr("Gradients are scaled down to this norm when larger.")));
     seedEdit_ = new QLineEdit;
     seedEdit_->setObjectName("seedEdit");
     seedEdit_->setValidator(new QRegularExpressionValidator(QRegularExpression("\\d{0,20}"), seedEdit_));
@@ -299,16 +324,19 @@ QWidget* ModelPanel::createScheduleBox()
 {
     auto* box = new QGroupBox(tr("Logging, evaluation and samples"));
     auto* form = new QFormLayout(box);
-    logEverySpin_ = addIntegerField(form, "logEverySpin", tr("Log every (steps):"), 0, INT_MAX,
-                                    tr("How often loss, perplexity, gradient norm and lr are recorded."));
-    evalEverySpin_ = addIntegerField(form, "evalEverySpin", tr("Evaluate every (steps):"), 0, INT_MAX,
-                                     tr("How often validation loss is measured and samples are written."));
-    checkpointEverySpin_ = addIntegerField(form, "checkpointEverySpin", tr("Checkpoint every (steps):"), 0, INT_MAX,
-                                           tr("How often the model is saved."));
-    lossWindowSpin_ = addIntegerField(form, "lossWindowSpin", tr("Loss window (steps):"), 0, INT_MAX,
-                                      tr("The running mean of this many training losses decides the best model."));
-    evalWindowsSpin_ = addIntegerField(form, "evalWindowsSpin", tr("Evaluation windows:"), 0, INT_MAX,
-                                       tr("Validation windows averaged per evaluation."));
+    bindTrainField("log_every", addIntegerField(form, "logEverySpin", tr("Log every (steps):"), 0, INT_MAX,
+                                    tr("How often loss, perplexity, gradient norm and lr are recorded.")));
+    bindTrainField("eval_every", addIntegerField(form, "evalEverySpin", tr("Evaluate every (steps):"), 0, INT_MAX,
+                                     tr("How often validation loss is measured and samples are written.")));
+    bindTrainField("checkpoint_every", addIntegerField(form, "checkpointEverySpin", tr("Checkpoint every (steps):"), 0, INT_MAX,
+                                           tr("How often the model is saved.")));
+    bindTrainField("keep_checkpoints",
+                   addIntegerField(form, "keepCheckpointsSpin", tr("Checkpoints kept:"), 0, 1000,
+                                   tr("The newest this many periodic checkpoints stay on disk, besides the best.")));
+    bindTrainField("loss_window", addIntegerField(form, "lossWindowSpin", tr("Loss window (steps):"), 0, INT_MAX,
+                                      tr("The running mean of this many training losses decides the best model.")));
+    bindTrainField("eval_windows", addIntegerField(form, "evalWindowsSpin", tr("Evaluation windows:"), 0, INT_MAX,
+                                       tr("Validation windows averaged per evaluation.")));
     samplePromptsEdit_ = new QPlainTextEdit;
     samplePromptsEdit_->setObjectName("samplePromptsEdit");
     samplePromptsEdit_->setToolTip(tr("One prompt per line; each evaluation writes a sample for every prompt."));
@@ -316,46 +344,27 @@ QWidget* ModelPanel::createScheduleBox()
     samplePromptsEdit_->setTabChangesFocus(true);
     form->addRow(tr("Sample prompts:"), samplePromptsEdit_);
     connect(samplePromptsEdit_, &QPlainTextEdit::textChanged, this, &ModelPanel::onFieldEdited);
-    sampleTokensSpin_ = addIntegerField(form, "sampleTokensSpin", tr("Sample length (tokens):"), 0, 1000000,
-                                        tr("New tokens per sample."));
+    bindTrainField("sample_tokens", addIntegerField(form, "sampleTokensSpin", tr("Sample length (tokens):"), 0, 1000000,
+                                        tr("New tokens per sample.")));
     return box;
 }
 
 void ModelPanel::fillModelFields(const i3::ModelConfig& config)
 {
-    dModelSpin_->setValue(clampToInt(config.d_model));
-    headsSpin_->setValue(clampToInt(config.n_heads));
-    dStateSpin_->setValue(clampToInt(config.d_state));
-    hybridLayersSpin_->setValue(clampToInt(config.hybrid_layers));
-    attentionLayersSpin_->setValue(clampToInt(config.attn_layers));
-    contextSpin_->setValue(clampToInt(config.max_seq_len));
+    for (const auto& field : modelFields_)
+        field.show(config);
 }
 
 void ModelPanel::fillTrainFields(const i3::TrainConfig& config)
 {
-    stepsSpin_->setValue(clampToInt(config.steps));
-    batchSpin_->setValue(clampToInt(config.batch_size));
-    gradAccumSpin_->setValue(clampToInt(config.grad_accum));
-    lrSpin_->setValue(config.lr);
-    warmupSpin_->setValue(clampToInt(config.warmup_steps));
-    finalLrSpin_->setValue(config.final_lr_ratio);
-    weightDecaySpin_->setValue(config.weight_decay);
-    beta1Spin_->setValue(config.beta1);
-    beta2Spin_->setValue(config.beta2);
-    epsSpin_->setValue(config.eps);
-    gradClipSpin_->setValue(config.grad_clip);
+    for (const auto& field : trainFields_)
+        field.show(config);
     seedEdit_->setText(QString::number(config.seed));
     fillDeviceCombo(config.device);
-    logEverySpin_->setValue(clampToInt(config.log_every));
-    evalEverySpin_->setValue(clampToInt(config.eval_every));
-    checkpointEverySpin_->setValue(clampToInt(config.checkpoint_every));
-    lossWindowSpin_->setValue(clampToInt(config.loss_window));
-    evalWindowsSpin_->setValue(clampToInt(config.eval_windows));
     QStringList prompts;
     for (const std::string& prompt : config.sample_prompts)
         prompts << QString::fromStdString(prompt);
     samplePromptsEdit_->setPlainText(prompts.join(QLatin1Char('\n')));
-    sampleTokensSpin_->setValue(clampToInt(config.sample_tokens));
 }
 
 void ModelPanel::fillDeviceCombo(const std::string& device)
@@ -378,45 +387,26 @@ i3::ModelConfig ModelPanel::modelConfig() const
 {
     i3::ModelConfig config = modelBase_;
     config.vocab_size = vocabulary_;
-    config.d_model = dModelSpin_->value();
-    config.n_heads = headsSpin_->value();
-    config.d_state = dStateSpin_->value();
-    config.hybrid_layers = hybridLayersSpin_->value();
-    config.attn_layers = attentionLayersSpin_->value();
-    config.max_seq_len = contextSpin_->value();
+    for (const auto& field : modelFields_)
+        field.setting->set_number(config, field.value());
     return config;
 }
 
 i3::TrainConfig ModelPanel::trainConfig() const
 {
     i3::TrainConfig config = trainBase_;
-    config.steps = stepsSpin_->value();
-    config.batch_size = batchSpin_->value();
-    config.grad_accum = gradAccumSpin_->value();
-    config.lr = lrSpin_->value();
-    config.warmup_steps = warmupSpin_->value();
-    config.final_lr_ratio = finalLrSpin_->value();
-    config.weight_decay = weightDecaySpin_->value();
-    config.beta1 = beta1Spin_->value();
-    config.beta2 = beta2Spin_->value();
-    config.eps = epsSpin_->value();
-    config.grad_clip = gradClipSpin_->value();
+    for (const auto& field : trainFields_)
+        field.setting->set_number(config, field.value());
     bool seedOk = false;
     const qulonglong seed = seedEdit_->text().trimmed().toULongLong(&seedOk);
     if (seedOk) // otherwise problems() says so and the last good seed stays
         config.seed = seed;
     config.device = deviceCombo_->currentData().toString().toStdString();
-    config.log_every = logEverySpin_->value();
-    config.eval_every = evalEverySpin_->value();
-    config.checkpoint_every = checkpointEverySpin_->value();
-    config.loss_window = lossWindowSpin_->value();
-    config.eval_windows = evalWindowsSpin_->value();
     config.sample_prompts.clear();
     // Prompts keep their spaces ("user: tell me " differs from "user: tell me"); blank lines go.
     for (const QString& line : samplePromptsEdit_->toPlainText().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty())
             config.sample_prompts.push_back(line.toStdString());
-    config.sample_tokens = sampleTokensSpin_->value();
     return config;
 }
 
@@ -460,9 +450,10 @@ QString ModelPanel::presetName() const
     const i3::ModelConfig current = modelConfig();
     for (const std::string& name : i3::ModelConfig::preset_names()) {
         const i3::ModelConfig preset = i3::ModelConfig::preset(name);
-        if (preset.d_model == current.d_model && preset.n_heads == current.n_heads &&
-            preset.d_state == current.d_state && preset.hybrid_layers == current.hybrid_layers &&
-            preset.attn_layers == current.attn_layers && preset.max_seq_len == current.max_seq_len)
+        const bool sameShape = std::all_of(modelFields_.begin(), modelFields_.end(), [&](const auto& field) {
+            return field.setting->number(preset) == field.setting->number(current);
+        });
+        if (sameShape)
             return QString::fromStdString(name);
     }
     return tr("Custom");
@@ -509,10 +500,11 @@ void ModelPanel::refresh()
                                                .arg(QLocale().toString(modelConfig().parameter_count()),
                                                     QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1))
                                          : tr("Parameters: – (see the problems below)"));
-    const bool estimable = modelUsable && batchSpin_->value() > 0;
+    const int64_t batch = trainConfig().batch_size;
+    const bool estimable = modelUsable && batch > 0;
     memoryLabel_->setText(estimable ? memoryText() : tr("Training memory: –"));
     const bool tooLarge = estimable && deviceMemoryBytes_ > 0 &&
-                          estimateTrainingMemory(modelConfig(), batchSpin_->value()).totalBytes() >
+                          i3::estimate_training_memory(modelConfig(), batch).total_bytes() >
                               static_cast<double>(deviceMemoryBytes_);
     memoryLabel_->setStyleSheet(tooLarge ? QStringLiteral("color: #b26a00;") : QString());
 
@@ -568,17 +560,18 @@ QString ModelPanel::sizeText(double bytes) const
 
 QString ModelPanel::memoryText() const
 {
-    const TrainingMemoryEstimate estimate = estimateTrainingMemory(modelConfig(), batchSpin_->value());
+    const int64_t batch = trainConfig().batch_size;
+    const i3::TrainingMemoryEstimate estimate = i3::estimate_training_memory(modelConfig(), batch);
     QString deviceNote;
     if (deviceMemoryBytes_ > 0)
-        deviceNote = estimate.totalBytes() > static_cast<double>(deviceMemoryBytes_)
+        deviceNote = estimate.total_bytes() > static_cast<double>(deviceMemoryBytes_)
                          ? tr("That is more than the %1 of %2: it will not fit.")
                                .arg(sizeText(static_cast<double>(deviceMemoryBytes_)), deviceCombo_->currentText())
                          : tr("%1 has %2.").arg(deviceCombo_->currentText(),
                                                 sizeText(static_cast<double>(deviceMemoryBytes_)));
     return tr("Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 "
               "(batch %4, context %5). %6")
-        .arg(sizeText(estimate.totalBytes()), sizeText(estimate.stateBytes), sizeText(estimate.activationBytes),
-             QLocale().toString(batchSpin_->value()), QLocale().toString(contextSpin_->value()), deviceNote)
+        .arg(sizeText(estimate.total_bytes()), sizeText(estimate.state_bytes()), sizeText(estimate.activation_bytes),
+             QLocale().toString(batch), QLocale().toString(modelConfig().max_seq_len), deviceNote)
         .trimmed();
 }

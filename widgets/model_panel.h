@@ -13,7 +13,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
+class QAbstractSpinBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -25,23 +27,6 @@ class QSpinBox;
 namespace i3 {
 class DeviceTelemetry;
 }
-
-// A rough size of a float32 training step, for the panel's hint. Weights, gradients and AdamW's
-// two moments take 4 x parameters x 4 bytes. The activations kept for the backward pass are
-// counted in floats as
-//     B*T*d * (12 * layers + 2)              each block's layer-norm inputs and outputs, mixer
-//                                            and FFN (4d before and after GELU); embeddings, ln_f
-//   + 2 * B*heads*T^2 * attention layers     the attention scores and their softmax
-//   + 2 * B*T*V                              the logits and their softmax in the loss
-// with B the batch, T the context, d the width and V the vocabulary. With the optimizer state
-// left out, this lands within about 15% of the reference's measured peaks (i3-reference.md §8),
-// mostly above them.
-struct TrainingMemoryEstimate {
-    double stateBytes = 0;
-    double activationBytes = 0;
-    double totalBytes() const { return stateBytes + activationBytes; }
-};
-TrainingMemoryEstimate estimateTrainingMemory(const i3::ModelConfig& model, int64_t batchSize);
 
 class ModelPanel : public QWidget {
     Q_OBJECT
@@ -85,6 +70,10 @@ private:
     QDoubleSpinBox* addDecimalField(QFormLayout* form, const QString& objectName, const QString& label,
                                     double minimum, double maximum, double step, bool logarithmicSteps,
                                     const QString& toolTip);
+    // Ties a number box to the setting `key` of the configuration's table: filling and reading
+    // the form go through the table, so no field is listed twice.
+    void bindModelField(const char* key, QAbstractSpinBox* box);
+    void bindTrainField(const char* key, QAbstractSpinBox* box);
 
     void fillModelFields(const i3::ModelConfig& config);
     void fillTrainFields(const i3::TrainConfig& config);
@@ -97,36 +86,22 @@ private:
     QString memoryText() const;
     QString sizeText(double bytes) const;
 
-    QComboBox* presetCombo_ = nullptr;
-    QSpinBox* dModelSpin_ = nullptr;
-    QSpinBox* headsSpin_ = nullptr;
-    QSpinBox* dStateSpin_ = nullptr;
-    QSpinBox* hybridLayersSpin_ = nullptr;
-    QSpinBox* attentionLayersSpin_ = nullptr;
-    QSpinBox* contextSpin_ = nullptr;
-    QLabel* vocabularyLabel_ = nullptr;
+    // A number box and the setting it shows.
+    template <class Config>
+    struct Field {
+        const i3::Setting<Config>* setting;
+        QAbstractSpinBox* box;
+        double value() const;
+        void show(const Config& config) const;
+    };
+    std::vector<Field<i3::ModelConfig>> modelFields_;
+    std::vector<Field<i3::TrainConfig>> trainFields_;
 
-    QSpinBox* stepsSpin_ = nullptr;
-    QSpinBox* batchSpin_ = nullptr;
-    QSpinBox* gradAccumSpin_ = nullptr;
-    QDoubleSpinBox* lrSpin_ = nullptr;
-    QSpinBox* warmupSpin_ = nullptr;
-    QDoubleSpinBox* finalLrSpin_ = nullptr;
-    QDoubleSpinBox* weightDecaySpin_ = nullptr;
-    QDoubleSpinBox* beta1Spin_ = nullptr;
-    QDoubleSpinBox* beta2Spin_ = nullptr;
-    QDoubleSpinBox* epsSpin_ = nullptr;
-    QDoubleSpinBox* gradClipSpin_ = nullptr;
+    QComboBox* presetCombo_ = nullptr;
+    QLabel* vocabularyLabel_ = nullptr;
     QLineEdit* seedEdit_ = nullptr;
     QComboBox* deviceCombo_ = nullptr;
-
-    QSpinBox* logEverySpin_ = nullptr;
-    QSpinBox* evalEverySpin_ = nullptr;
-    QSpinBox* checkpointEverySpin_ = nullptr;
-    QSpinBox* lossWindowSpin_ = nullptr;
-    QSpinBox* evalWindowsSpin_ = nullptr;
     QPlainTextEdit* samplePromptsEdit_ = nullptr;
-    QSpinBox* sampleTokensSpin_ = nullptr;
 
     QLabel* parameterLabel_ = nullptr;
     QLabel* memoryLabel_ = nullptr;

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetry/context_probe.h"
 
+#include "base/device.h"
+#include "base/out_of_memory.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
+#include "telemetry/memory_estimate.h"
 #include "base/error.h"
 #include "model/i3_model.h"
 
@@ -31,13 +34,6 @@ constexpr double kUsableRamShare = 0.8;
 // Room on top of an extrapolated need, for the noise of measuring resident memory.
 constexpr double kExtrapolationMargin = 1.25;
 
-bool is_out_of_memory(const c10::Error& error)
-{
-    const std::string message = error.what_without_backtrace();
-    return message.find("out of memory") != std::string::npos ||
-           message.find("can't allocate memory") != std::string::npos; // the CPU allocator's words
-}
-
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 std::string gib(double bytes)
@@ -63,23 +59,15 @@ bool reset_peak_resident_memory()
 double weights_and_gradients(ModelConfig config, int64_t context)
 {
     config.max_seq_len = context;
-    return 8.0 * static_cast<double>(config.parameter_count());
+    const TrainingMemoryEstimate estimate = estimate_training_memory(config, 1);
+    return estimate.weight_bytes + estimate.gradient_bytes;
 }
 
 // A generous a-priori guess of a CPU step's need, for the first context, when nothing has been
-// measured yet: weights and gradients, the activations kept for the backward pass (per token:
-// the logits and their gradients, a few dozen vectors of d_model per layer, the attention
-// scores), and some room for the allocator and the thread pool.
+// measured yet: half as much again as the estimate, and room for the allocator and thread pool.
 double analytic_need(const ModelConfig& config, int64_t batch)
 {
-    const double tokens = static_cast<double>(batch * config.max_seq_len);
-    const double per_token_floats = 4.0 * static_cast<double>(config.vocab_size) +
-                                    32.0 * static_cast<double>(config.d_model * config.n_layers()) +
-                                    4.0 * static_cast<double>(config.d_state * config.hybrid_layers);
-    const double score_floats = 4.0 * static_cast<double>(config.attn_layers * batch * config.n_heads) *
-                                static_cast<double>(config.max_seq_len) * static_cast<double>(config.max_seq_len);
-    const double activations = 4.0 * (tokens * per_token_floats + score_floats);
-    return 1.5 * (weights_and_gradients(config, config.max_seq_len) + activations) + 256.0 * 1024 * 1024;
+    return 1.5 * estimate_training_memory(config, batch).step_bytes() + 256.0 * 1024 * 1024;
 }
 
 // The need at `config`'s context extrapolated from the measured points. A step holds the weights
@@ -190,20 +178,6 @@ void check(const ProbeOptions& options)
     }
 }
 
-torch::Device device_for(const std::string& name)
-{
-    try {
-        const torch::Device device(name);
-        if (device.is_cuda() && !torch::cuda::is_available())
-            throw Error("device " + name + ": CUDA is not available on this machine or in this build");
-        if (!device.is_cuda() && !device.is_cpu())
-            throw Error("device " + name + ": the probe runs on cpu or cuda");
-        return device;
-    } catch (const c10::Error&) {
-        throw Error("unknown device \"" + name + "\" (cpu, cuda, cuda:1, ...)");
-    }
-}
-
 } // namespace
 
 std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
@@ -211,7 +185,7 @@ std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
                                           const CancelToken* cancel)
 {
     check(options);
-    const torch::Device device = device_for(options.device);
+    const torch::Device device = usable_device(options.device);
     std::vector<ProbePoint> points;
     for (const int64_t context : options.contexts) {
         if (cancel && cancel->cancelled())
