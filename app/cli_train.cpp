@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "data/builtin_corpus.h"
+#include "base/error.h"
 #include "cli_args.h"
 #include "cli_commands.h"
-#include "base/error.h"
-#include "data/text_sources.h"
+#include "cli_settings.h"
+#include "model/preset_files.h"
+#include "training/preset.h"
+#include "training/run_creation.h"
 #include "training/trainer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -16,44 +19,57 @@ namespace i3::cli {
 
 namespace {
 
-const Command kTrain{
-    "train",
-    "[--preset NAME] [--data FILE...] [--out DIR] [options]  |  --resume DIR [--steps N] [--device D]",
-    "Trains an i3 model and writes a run folder (configuration, metrics.jsonl, checkpoints, and the\n"
-    "final artifacts in DIR/i3-model-artifacts: config.json, pytorch_model.bin, model.safetensors,\n"
-    "tokenizer.json). Defaults are the reference train.py's. Ctrl-C stops after the current step and\n"
-    "saves a checkpoint; --resume continues exactly where it stopped.",
-    {
-        {"preset", "NAME", "model shape: i3-80m (default), i3-22m, small, tiny"},
-        {"data", "FILE", "training texts: .txt (paragraphs), .jsonl, .csv; default: the built-in corpus", true},
-        {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
-        {"tokenizer", "FILE", "use this tokenizer.json instead of building one from the data"},
-        {"max-samples", "N", "build the tokenizer from the first N texts only"},
-        {"out", "DIR", "run folder to create (default: runs/run-YYYYMMDD-HHMMSS)"},
-        {"resume", "DIR", "continue the run in DIR from its latest checkpoint"},
-        {"steps", "N", "optimizer steps (default 5000)"},
-        {"batch", "N", "sequences per micro-batch (default 4)"},
-        {"grad-accum", "N", "micro-batches per optimizer step (default 1)"},
-        {"lr", "X", "peak learning rate (default 3e-4)"},
-        {"warmup", "N", "linear warm-up steps (default 100)"},
-        {"min-lr-ratio", "X", "final learning rate as a fraction of the peak (default 0.1)"},
-        {"weight-decay", "X", "AdamW weight decay (default 0.01)"},
-        {"clip", "X", "gradient clipping norm (default 1.0)"},
-        {"context", "N", "context window, max_seq_len (default: the preset's)"},
-        {"d-model", "N", "model width (default: the preset's)"},
-        {"heads", "N", "attention heads"},
-        {"hybrid-layers", "N", "RWKV-Mamba hybrid blocks"},
-        {"attn-layers", "N", "attention blocks"},
-        {"d-state", "N", "hybrid state size"},
-        {"log-every", "N", "log line interval in steps (default 10)"},
-        {"eval-every", "N", "evaluation + samples + best checkpoint interval (default 500)"},
-        {"checkpoint-every", "N", "checkpoint interval (default 500)"},
-        {"val-fraction", "X", "share of tokens held out for validation (default 0.05)"},
-        {"sample-tokens", "N", "tokens per sample at each evaluation (default 50)"},
-        {"device", "D", "cpu or cuda (default cpu)"},
-        {"seed", "N", "random seed (default 42)"},
-    },
-    "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n  i3lm train --resume runs/first --steps 600"};
+constexpr const char* kDefaultPreset = "i3-80m";
+// What a resumed run may change: how long it trains and where.
+const char* const kResumableSettings[] = {"steps", "device"};
+
+std::string preset_list()
+{
+    std::string names;
+    for (const auto& name : ModelConfig::preset_names())
+        names += (names.empty() ? "" : ", ") + name;
+    return names;
+}
+
+// Whether some preset's recipe sets `key`, so that its default depends on the preset.
+bool is_recipe_setting(const std::string& key)
+{
+    for (const auto& name : ModelConfig::preset_names())
+        if (preset_file(name).value("training", nlohmann::json::object()).contains(key))
+            return true;
+    return false;
+}
+
+// The options: where the data and the run are, then every model and training setting from the
+// configurations' tables.
+Command make_train_command()
+{
+    Command command{
+        "train",
+        "[--preset NAME] [--data FILE...] [--out DIR] [options]  |  --resume DIR [--steps N] [--device D]",
+        "Trains an i3 model and writes a run folder (configuration, metrics.jsonl, checkpoints, and the\n"
+        "final artifacts in DIR/i3-model-artifacts: config.json, pytorch_model.bin, model.safetensors,\n"
+        "tokenizer.json). A preset gives the model's shape and a training recipe (i3-80m and i3-22m:\n"
+        "the reference train.py's); options change either. Ctrl-C stops after the current step and\n"
+        "saves a checkpoint; --resume continues exactly where it stopped.",
+        {
+            {"preset", "NAME", "model shape and recipe: " + preset_list() + " (default " + kDefaultPreset + ")"},
+            {"data", "FILE", "training texts: .txt (paragraphs), .jsonl, .csv; default: the built-in corpus", true},
+            {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
+            {"tokenizer", "FILE", "use this tokenizer.json instead of building one from the data"},
+            {"max-samples", "N", "build the tokenizer from the first N texts only"},
+            {"out", "DIR", "run folder to create, absent or empty (default: runs/run-YYYYMMDD-HHMMSS)"},
+            {"resume", "DIR", "continue the run in DIR from its latest checkpoint"},
+        },
+        "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n  i3lm train --resume runs/first --steps 600"};
+    add_setting_options(command.options, ModelConfig::settings(),
+                        [](const Setting<ModelConfig>&) { return std::string("the preset's"); });
+    const TrainConfig defaults;
+    add_setting_options(command.options, TrainConfig::settings(), [&](const Setting<TrainConfig>& setting) {
+        return setting.text(defaults) + (is_recipe_setting(setting.key) ? ", or the preset's" : "");
+    });
+    return command;
+}
 
 CancelToken* g_interrupt = nullptr;
 
@@ -116,7 +132,7 @@ void print_event(const TrainEvent& event)
         break;
     case TrainEvent::Kind::Finished:
         if (event.cancelled)
-            std::cout << "stopped after step " << event.step << "; continue with: i3lm train --resume "
+            std::cout << "stopped after step " << event.step << "; continue with: " << kProgram << " train --resume "
                       << event.path.string() << std::endl;
         else
             std::cout << "done in " << duration_text(event.elapsed_seconds) << "; model saved to " << event.path.string()
@@ -125,87 +141,70 @@ void print_event(const TrainEvent& event)
     }
 }
 
-ModelConfig model_config_from(const Arguments& args)
+DataSpec data_spec_from(const Arguments& args)
 {
-    ModelConfig config = ModelConfig::preset(args.get("preset", "i3-80m"));
-    config.max_seq_len = args.integer("context", config.max_seq_len);
-    config.d_model = args.integer("d-model", config.d_model);
-    config.n_heads = args.integer("heads", config.n_heads);
-    config.hybrid_layers = args.integer("hybrid-layers", config.hybrid_layers);
-    config.attn_layers = args.integer("attn-layers", config.attn_layers);
-    config.d_state = args.integer("d-state", config.d_state);
-    return config;
+    DataSpec data;
+    if (args.has("data")) {
+        data.builtin_corpus = false;
+        for (const auto& file : args.all("data"))
+            data.files.emplace_back(file);
+    }
+    data.text_field = args.get("text-field", data.text_field);
+    if (const auto file = args.get("tokenizer"))
+        data.tokenizer_file = *file;
+    if (args.has("max-samples"))
+        data.tokenizer_texts = static_cast<size_t>(args.integer("max-samples", 0));
+    return data;
 }
 
-TrainConfig train_config_from(const Arguments& args)
+void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t validation_tokens, const std::string& folder)
 {
-    TrainConfig config;
-    config.steps = args.integer("steps", config.steps);
-    config.batch_size = args.integer("batch", config.batch_size);
-    config.grad_accum = args.integer("grad-accum", config.grad_accum);
-    config.lr = args.number("lr", config.lr);
-    config.warmup_steps = args.integer("warmup", config.warmup_steps);
-    config.final_lr_ratio = args.number("min-lr-ratio", config.final_lr_ratio);
-    config.weight_decay = args.number("weight-decay", config.weight_decay);
-    config.grad_clip = args.number("clip", config.grad_clip);
-    config.log_every = args.integer("log-every", config.log_every);
-    config.eval_every = args.integer("eval-every", config.eval_every);
-    config.checkpoint_every = args.integer("checkpoint-every", config.checkpoint_every);
-    config.validation_fraction = args.number("val-fraction", config.validation_fraction);
-    config.sample_tokens = args.integer("sample-tokens", config.sample_tokens);
-    config.device = args.get("device", config.device);
-    config.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(config.seed)));
-    return config;
+    std::cout << "data: " << data.stats.texts << " texts from " << data.spec.source_descriptions().size()
+              << " source(s)" << std::endl;
+    std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks" << std::endl;
+    std::cout << "tokens: " << train_tokens << " for training, " << validation_tokens << " held out" << std::endl;
+    std::cout << "run folder: " << folder << std::endl;
 }
 
 std::unique_ptr<Trainer> new_run(const Arguments& args)
 {
-    ModelConfig model_config = model_config_from(args);
-    TrainConfig train_config = train_config_from(args);
-    model_config.vocab_size = 2; // replaced by the tokenizer's; checks the other fields first
-    model_config.validate();
-    train_config.validate();
+    const Preset preset = load_preset(args.get("preset", kDefaultPreset));
+    RunSpec spec;
+    spec.model = preset.model;
+    apply_setting_options(args, spec.model, ModelConfig::settings());
+    spec.training = preset.training;
+    apply_setting_options(args, spec.training, TrainConfig::settings());
+    spec.data = data_spec_from(args);
+    spec.folder = args.get("out", default_run_folder());
+    RunCreationCallbacks callbacks;
+    callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {
+        print_prepared(data, train_tokens, validation_tokens, spec.folder.string());
+    };
+    return create_run(spec, callbacks);
+}
 
-    std::vector<std::string> texts;
-    std::vector<std::string> sources;
-    if (args.has("data")) {
-        TextReadOptions options;
-        options.text_field = args.get("text-field", "text");
-        std::vector<std::filesystem::path> files;
-        for (const auto& file : args.all("data")) {
-            files.emplace_back(file);
-            sources.push_back(file);
-        }
-        texts = read_texts(files, options);
-    } else {
-        texts = builtin_corpus_texts();
-        sources.push_back("i3 built-in corpus");
-    }
-    std::cout << "data: " << texts.size() << " texts from " << sources.size() << " source(s)" << std::endl;
-
-    ChunkTokenizer tokenizer;
-    if (const auto file = args.get("tokenizer")) {
-        tokenizer = ChunkTokenizer::load(*file);
-    } else {
-        std::optional<size_t> limit;
-        if (args.has("max-samples"))
-            limit = static_cast<size_t>(args.integer("max-samples", 0));
-        tokenizer = ChunkTokenizer::build(texts, limit);
-    }
-    std::cout << "tokenizer: " << tokenizer.vocab_size() << " chunks" << std::endl;
-    TrainingData data = prepare_training_data(std::move(texts), std::move(tokenizer), sources, train_config,
-                                              model_config.max_seq_len);
-    std::cout << "tokens: " << data.train_tokens.size() << " for training, " << data.validation_tokens.size()
-              << " held out" << std::endl;
-    const std::string folder = args.get("out", default_run_folder());
-    std::cout << "run folder: " << folder << std::endl;
-    return std::make_unique<Trainer>(folder, model_config, train_config, std::move(data));
+// A resumed run keeps its settings but for kResumableSettings; giving another is a mistake.
+void check_resume_options(const Arguments& args)
+{
+    std::vector<std::string> fixed = {"preset", "data", "out", "tokenizer", "text-field", "max-samples"};
+    auto add_flags = [&](const auto& table) {
+        for (const auto& setting : table)
+            if (setting.flag && std::find(std::begin(kResumableSettings), std::end(kResumableSettings),
+                                          std::string(setting.flag)) == std::end(kResumableSettings))
+                fixed.emplace_back(setting.flag);
+    };
+    add_flags(ModelConfig::settings());
+    add_flags(TrainConfig::settings());
+    for (const auto& option : fixed)
+        if (args.has(option))
+            throw UsageError("--" + option + " cannot change a run being resumed");
 }
 
 } // namespace
 
 int train(const Args& raw)
 {
+    static const Command kTrain = make_train_command();
     const Arguments args = parse(kTrain, raw);
     if (args.help) {
         std::cout << help_text(kTrain);
@@ -215,9 +214,7 @@ int train(const Args& raw)
         throw UsageError("unexpected argument \"" + args.positionals.front() + "\"");
     std::unique_ptr<Trainer> trainer;
     if (const auto folder = args.get("resume")) {
-        for (const char* option : {"preset", "data", "out", "tokenizer", "batch", "lr", "context"})
-            if (args.has(option))
-                throw UsageError(std::string("--") + option + " cannot change a run being resumed");
+        check_resume_options(args);
         trainer = Trainer::resume(*folder, args.integer("steps", 0), args.get("device", ""));
     } else {
         trainer = new_run(args);

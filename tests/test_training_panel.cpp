@@ -84,7 +84,7 @@ std::pair<double, double> trainDirectly(const QString& folder, int64_t steps)
     config.eval_every = steps / 2;
     config.checkpoint_every = steps;
     config.validation_fraction = 0.1;
-    std::vector<std::string> texts = readChosenTexts(request.data);
+    std::vector<std::string> texts = i3::read_data_texts(request.data.toSpec());
     auto tokenizer = i3::ChunkTokenizer::build(texts);
     i3::Trainer trainer(folder.toStdString(), request.model, config,
                         i3::prepare_training_data(texts, tokenizer, {"test"}, config, request.model.max_seq_len));

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the Data panel hands to a training run: which texts, and which tokenizer. Plain values, so
-// the choice can be saved in the settings and passed between threads.
+// What the Data panel hands to a training run: which texts, which tokenizer, and the validation
+// split. Plain Qt values, so the choice can be saved in the settings; toSpec() gives the engine's
+// i3::DataSpec.
 #pragma once
 
-#include "base/cancel_token.h"
+#include "data/data_spec.h"
 
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
-
-#include <string>
-#include <vector>
 
 struct DataChoice {
     bool builtinCorpus = true;
@@ -21,11 +19,7 @@ struct DataChoice {
     double validationFraction = 0.05;
 
     bool operator==(const DataChoice& other) const;
-    // Human-readable descriptions of the sources, written into config.json's dataset_sources.
-    std::vector<std::string> sourceDescriptions() const;
+    // The sources and the tokenizer; the validation split belongs to the training settings.
+    i3::DataSpec toSpec() const;
 };
 Q_DECLARE_METATYPE(DataChoice)
-
-// Reads the chosen texts; runs on a worker thread. Throws i3::Error (no source, unreadable file,
-// no text at all) or i3::Cancelled.
-std::vector<std::string> readChosenTexts(const DataChoice& choice, const i3::CancelToken* cancel = nullptr);

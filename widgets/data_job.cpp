@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_job.h"
 
-#include "text/chunk_tokenizer.h"
 #include "base/error.h"
-#include "data/text_sources.h"
 #include "data/token_store.h"
+#include "training/run_creation.h"
 
 #include <QLocale>
 
@@ -37,13 +36,35 @@ QStringList previewOf(const std::vector<std::string>& texts)
     return preview;
 }
 
+// Where each phase's progress bar begins and ends; encoding the whole corpus takes the longest.
+std::pair<double, double> band(i3::PreparationPhase phase)
+{
+    switch (phase) {
+    case i3::PreparationPhase::ReadingTexts:
+        return {0, kReadEnd};
+    case i3::PreparationPhase::LoadingTokenizer:
+    case i3::PreparationPhase::BuildingTokenizer:
+        return {kReadEnd, kTokenizerEnd};
+    case i3::PreparationPhase::Encoding:
+    case i3::PreparationPhase::CreatingFolder:
+        break;
+    }
+    return {kTokenizerEnd, 1.0};
+}
+
 } // namespace
 
 void DataSummary::saveTokenizer(const QString& path) const
 {
-    if (!tokenizer)
+    if (!prepared)
         throw i3::Error("there is no tokenizer to save yet: analyse the data first");
-    tokenizer->save(std::filesystem::path(path.toStdString()));
+    prepared->tokenizer.save(std::filesystem::path(path.toStdString()));
+}
+
+void DataSummary::setValidationFraction(double fraction)
+{
+    validationTokens = i3::held_out_count(tokens, fraction);
+    trainTokens = tokens - validationTokens;
 }
 
 DataJob::DataJob(const DataChoice& choice, QObject* parent) : EngineJob(tr("Analysing the data"), parent), choice_(choice)
@@ -57,57 +78,51 @@ DataJob::~DataJob()
     wait();
 }
 
+QString DataJob::phaseText(i3::PreparationPhase phase)
+{
+    switch (phase) {
+    case i3::PreparationPhase::ReadingTexts:
+        return tr("Reading the texts…");
+    case i3::PreparationPhase::LoadingTokenizer:
+        return tr("Loading the tokenizer…");
+    case i3::PreparationPhase::BuildingTokenizer:
+        return tr("Building the tokenizer…");
+    case i3::PreparationPhase::Encoding:
+        return tr("Encoding the texts…");
+    case i3::PreparationPhase::CreatingFolder:
+        return tr("Creating the run folder…");
+    }
+    return QString();
+}
+
 void DataJob::work()
 {
-    reportProgress(0, tr("Reading the texts…"));
-    const std::vector<std::string> texts = readChosenTexts(choice_, &cancelToken());
-    const i3::CorpusStats stats = i3::corpus_stats(texts);
+    const auto prepared = i3::prepare_data(
+        choice_.toSpec(),
+        [this](i3::PreparationPhase phase, double fraction) {
+            const auto [begin, end] = band(phase);
+            reportProgress(begin + (end - begin) * std::max(0.0, fraction), phaseText(phase));
+        },
+        &cancelToken());
 
     DataSummary summary;
-    summary.texts = static_cast<qint64>(stats.texts);
-    summary.characters = static_cast<qint64>(stats.characters);
-    summary.bytes = static_cast<qint64>(stats.bytes);
-    summary.preview = previewOf(texts);
-
-    // The tokenizer's builder and the encoder call back now and then; that is where a cancel lands.
-    auto phaseProgress = [this](double begin, double end, const QString& message) {
-        return [this, begin, end, message](size_t done, size_t total) {
-            if (cancelToken().cancelled())
-                throw i3::Cancelled();
-            const double fraction = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
-            reportProgress(begin + (end - begin) * fraction, message);
-        };
-    };
-
-    std::shared_ptr<i3::ChunkTokenizer> tokenizer;
-    if (choice_.tokenizerFile.isEmpty()) {
-        reportProgress(kReadEnd, tr("Building the tokenizer…"));
-        tokenizer = std::make_shared<i3::ChunkTokenizer>(i3::ChunkTokenizer::build(
-            texts, std::nullopt, phaseProgress(kReadEnd, kTokenizerEnd, tr("Building the tokenizer…"))));
-        summary.tokenizerSource = tr("Built from these texts (%1)").arg(QLocale().toString(summary.texts));
-        summary.tokenizerBuilt = true;
-    } else {
-        reportProgress(kReadEnd, tr("Loading the tokenizer…"));
-        tokenizer = std::make_shared<i3::ChunkTokenizer>(
-            i3::ChunkTokenizer::load(std::filesystem::path(choice_.tokenizerFile.toStdString())));
-        summary.tokenizerSource = tr("Loaded from %1").arg(choice_.tokenizerFile);
-    }
-    if (cancelToken().cancelled())
-        return;
-
-    reportProgress(kTokenizerEnd, tr("Encoding the texts…"));
-    const std::vector<int32_t> tokens = i3::encode_corpus(
-        *tokenizer, texts, phaseProgress(kTokenizerEnd, 1.0, tr("Encoding the texts…")), &cancelToken());
-    const auto unknownId = static_cast<int32_t>(tokenizer->unk_idx());
-    summary.tokens = static_cast<qint64>(tokens.size());
-    summary.unknownTokens = static_cast<qint64>(std::count(tokens.begin(), tokens.end(), unknownId));
+    summary.texts = static_cast<qint64>(prepared->stats.texts);
+    summary.characters = static_cast<qint64>(prepared->stats.characters);
+    summary.bytes = static_cast<qint64>(prepared->stats.bytes);
+    summary.preview = previewOf(prepared->first_texts);
+    summary.tokenizerBuilt = prepared->tokenizer_built;
+    summary.tokenizerSource = prepared->tokenizer_built
+                                  ? tr("Built from these texts (%1)").arg(QLocale().toString(summary.texts))
+                                  : tr("Loaded from %1").arg(choice_.tokenizerFile);
+    const auto unknownId = static_cast<int32_t>(prepared->tokenizer.unk_idx());
+    summary.tokens = static_cast<qint64>(prepared->tokens.size());
+    summary.unknownTokens =
+        static_cast<qint64>(std::count(prepared->tokens.begin(), prepared->tokens.end(), unknownId));
     summary.unknownRate =
-        tokens.empty() ? 0.0 : static_cast<double>(summary.unknownTokens) / static_cast<double>(tokens.size());
-    // The same rounding as i3::split_tokens, so these are the sizes a run will train on.
-    summary.validationTokens = static_cast<qint64>(static_cast<double>(summary.tokens) * choice_.validationFraction);
-    summary.trainTokens = summary.tokens - summary.validationTokens;
-    summary.vocabularySize = tokenizer->vocab_size();
-    summary.tokenizer = std::move(tokenizer);
+        summary.tokens == 0 ? 0.0 : static_cast<double>(summary.unknownTokens) / static_cast<double>(summary.tokens);
+    summary.setValidationFraction(choice_.validationFraction);
+    summary.vocabularySize = prepared->tokenizer.vocab_size();
+    summary.prepared = prepared;
 
     if (cancelToken().cancelled())
         return;

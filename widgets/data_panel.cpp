@@ -125,9 +125,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     });
     connect(validationSpin_, &QDoubleSpinBox::valueChanged, this, [this] {
         if (summary_) { // the split is arithmetic on the token count: no new analysis needed
-            summary_->validationTokens = static_cast<qint64>(static_cast<double>(summary_->tokens) *
-                                                             choice().validationFraction);
-            summary_->trainTokens = summary_->tokens - summary_->validationTokens;
+            summary_->setValidationFraction(choice().validationFraction);
             showCounts(*summary_);
         }
         if (!settingChoice_)
@@ -426,9 +424,7 @@ void DataPanel::analyse()
     connect(job, &DataJob::analysed, this, [this, current](DataSummary summary) {
         lastAnalysedChoice_ = current;
         // The spin box may have moved while the job ran; the split follows the current value.
-        summary.validationTokens =
-            static_cast<qint64>(static_cast<double>(summary.tokens) * choice().validationFraction);
-        summary.trainTokens = summary.tokens - summary.validationTokens;
+        summary.setValidationFraction(choice().validationFraction);
         summary_ = summary;
         showCounts(summary);
         showPreview(summary.preview);

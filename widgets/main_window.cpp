@@ -263,6 +263,8 @@ TrainingRequest MainWindow::trainingRequest() const
     for (int n = 2; QDir(workspace()).exists(name); ++n)
         name = QString("%1-%2-%3").arg(model_->presetName(), stamp).arg(n);
     request.runFolder = QDir(workspace()).filePath(name);
+    if (const auto summary = data_->lastSummary())
+        request.prepared = summary->prepared; // create_run reuses it only for the same data
     return request;
 }
 

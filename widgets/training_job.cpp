@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training_job.h"
 
-#include "text/chunk_tokenizer.h"
+#include "data_job.h"
+
 #include "base/error.h"
+#include "training/run_creation.h"
 #include "training/trainer.h"
 
 #include <cmath>
@@ -37,21 +39,6 @@ i3::RunMetrics metrics_up_to(const i3::RunMetrics& all, double last_step)
         kept.validation_loss.push_back(all.validation_loss[i]);
     }
     return kept;
-}
-
-// A new run needs a folder of its own: refusing a full one early keeps files of other work safe.
-void check_new_run_folder(const QString& folder)
-{
-    if (folder.isEmpty())
-        throw i3::Error("no run folder chosen");
-    const fs::path path(folder.toStdString());
-    std::error_code error;
-    if (!fs::exists(path, error))
-        return;
-    if (!fs::is_directory(path, error))
-        throw i3::Error(path.string() + " is a file, not a folder; choose a folder for the run");
-    if (!fs::is_empty(path, error))
-        throw i3::Error(path.string() + " is not empty; choose a new folder for the run");
 }
 
 } // namespace
@@ -116,35 +103,11 @@ void TrainingJob::work()
 
 std::unique_ptr<i3::Trainer> TrainingJob::prepareNewRun()
 {
-    // Check the settings before minutes of reading and encoding; the vocabulary comes later.
-    i3::ModelConfig model = request_.model;
-    model.vocab_size = 2;
-    model.validate();
-    i3::TrainConfig train = request_.train;
-    train.validation_fraction = request_.data.validationFraction;
-    train.validate();
-    check_new_run_folder(runFolder_);
-
-    reportPreparation(tr("Reading the texts…"));
-    std::vector<std::string> texts = readChosenTexts(request_.data, &cancelToken());
-
-    i3::ChunkTokenizer tokenizer;
-    if (!request_.data.tokenizerFile.isEmpty()) {
-        reportPreparation(tr("Loading the tokenizer…"));
-        tokenizer = i3::ChunkTokenizer::load(request_.data.tokenizerFile.toStdString());
-    } else {
-        reportPreparation(tr("Building the tokenizer…"), 0);
-        tokenizer = i3::ChunkTokenizer::build(texts, {}, [this](size_t done, size_t total) {
-            reportPreparation(tr("Building the tokenizer…"), total > 0 ? double(done) / double(total) : -1);
-        });
-    }
-
-    reportPreparation(tr("Encoding %n text(s)…", "", static_cast<int>(texts.size())));
-    i3::TrainingData data = i3::prepare_training_data(std::move(texts), std::move(tokenizer),
-                                                      request_.data.sourceDescriptions(), train,
-                                                      model.max_seq_len, &cancelToken());
-    reportPreparation(tr("Creating the run folder…"));
-    return std::make_unique<i3::Trainer>(runFolder_.toStdString(), request_.model, train, std::move(data));
+    i3::RunCreationCallbacks callbacks;
+    callbacks.progress = [this](i3::PreparationPhase phase, double fraction) {
+        reportPreparation(DataJob::phaseText(phase), fraction);
+    };
+    return i3::create_run(request_.toSpec(), callbacks, &cancelToken());
 }
 
 // Turns one trainer event into the matching signal; runs on the job's thread.

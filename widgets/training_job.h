@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A training run on a worker thread: a new run from a TrainingRequest (read the texts, build or
-// load the tokenizer, encode, train), or the continuation of a run folder. The trainer's events
+// A training run on a worker thread: a new run from a TrainingRequest (through the engine's
+// create_run: read the texts, build or load the tokenizer, encode, unless the Data panel's
+// analysis of the same data already did; then train), or the continuation of a run folder. The trainer's events
 // come out as plain values through queued signals; pause() and resume() hold the loop between
 // optimizer steps.
 #pragma once

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training_panel.h"
 
+#include "base/device.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
 #include "metric_plot.h"
@@ -48,24 +49,17 @@ QString durationText(double seconds)
     return QStringLiteral("%1:%2").arg(minutes).arg(rest, 2, 10, QLatin1Char('0'));
 }
 
-// "cuda" and "cuda:N" train on a CUDA device; anything else on the CPU.
+// The GPU a run trains on, or -1 for the CPU (and for a device string the trainer will refuse).
 int cudaIndexOf(const QString& device)
 {
-    if (device == QLatin1String("cuda"))
-        return 0;
-    if (device.startsWith(QLatin1String("cuda:"))) {
-        bool ok = false;
-        const int index = device.mid(5).toInt(&ok);
-        return ok ? index : 0;
-    }
-    return -1;
+    const auto spec = i3::parse_device(device.toStdString());
+    return spec ? spec->gpu_index() : -1;
 }
 
 QString deviceOfRun(const QString& folder)
 {
     try {
-        const nlohmann::json info = i3::RunFolder(folder.toStdString()).read_run_info();
-        return QString::fromStdString(info.at("training").value("device", std::string("cpu")));
+        return QString::fromStdString(i3::RunFolder(folder.toStdString()).read_info().training.device);
     } catch (const std::exception&) {
         return QStringLiteral("cpu"); // the trainer will say what is wrong with the folder
     }
@@ -541,10 +535,10 @@ void TrainingPanel::onScanned(const RunScan& scan)
         const qint64 last = curves.metrics.step.empty() ? step_ : static_cast<qint64>(curves.metrics.step.back());
         setStep(last, curves.totalSteps);
         // Only a run still being written needs watching; its status is read before its metrics.
-        if (curves.status == "unreadable") {
+        if (!curves.status) {
             followTimer_.stop();
             showError(tr("%1 is not a readable run folder (its run.json is missing or broken).").arg(runFolder_));
-        } else if (curves.status != "training" && curves.status != "created") {
+        } else if (!i3::is_live(*curves.status)) {
             followTimer_.stop();
             log(tr("Run status: %1").arg(RunBrowser::statusText(curves.status)));
         }

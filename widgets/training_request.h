@@ -5,15 +5,22 @@
 
 #include "data_choice.h"
 #include "model/model_config.h"
+#include "training/run_creation.h"
 #include "training/train_config.h"
 
 #include <QMetaType>
 #include <QString>
+
+#include <memory>
 
 struct TrainingRequest {
     DataChoice data;
     i3::ModelConfig model;  // vocab_size is replaced by the tokenizer's
     i3::TrainConfig train;  // validation_fraction comes from data.validationFraction
     QString runFolder;      // created; must be absent or empty
+    // The Data panel's last analysis: reused when it was made from the same data.
+    std::shared_ptr<const i3::PreparedData> prepared;
+
+    i3::RunSpec toSpec() const;
 };
 Q_DECLARE_METATYPE(TrainingRequest)

@@ -2,15 +2,17 @@
 #include "training/trainer.h"
 
 #include "base/atomic_file.h"
-#include "data/batch_sampler.h"
+#include "base/device.h"
 #include "base/error.h"
-#include "training/evaluation.h"
+#include "base/out_of_memory.h"
+#include "data/batch_sampler.h"
+#include "data/token_store.h"
+#include "formats/safetensors.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
-#include "training/lr_schedule.h"
 #include "model/model_artifacts.h"
-#include "formats/safetensors.h"
-#include "data/token_store.h"
+#include "training/evaluation.h"
+#include "training/lr_schedule.h"
 
 #include <torch/torch.h>
 
@@ -27,15 +29,19 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// trainer_state.json's keys, inside a checkpoint folder.
+namespace state_keys {
+constexpr const char* kStep = "step";
+constexpr const char* kSampler = "sampler";
+constexpr const char* kRecentLosses = "recent_losses";
+constexpr const char* kBestMetric = "best_metric";
+constexpr const char* kElapsedSeconds = "elapsed_seconds";
+} // namespace state_keys
+
 void set_learning_rate(torch::optim::AdamW& optimizer, double lr)
 {
     for (auto& group : optimizer.param_groups())
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-}
-
-bool is_out_of_memory(const c10::Error& error)
-{
-    return std::string(error.what_without_backtrace()).find("out of memory") != std::string::npos;
 }
 
 std::string now_iso8601()
@@ -45,6 +51,44 @@ std::string now_iso8601()
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
     return text;
 }
+
+// The run's clock: training time only, with pauses and earlier sessions accounted for.
+class SessionClock {
+public:
+    explicit SessionClock(double earlier_seconds) : earlier_(earlier_seconds) {}
+
+    double elapsed() const { return earlier_ + seconds_since(start_); }
+    double session_seconds() const { return seconds_since(start_); }
+    double interval_seconds() const { return seconds_since(interval_start_); }
+    void start_interval() { interval_start_ = Clock::now(); }
+    // A pause shifts the clocks, so elapsed time, ETA and tokens/s leave it out.
+    void wait_while_paused(const PauseGate* pause, const CancelToken* cancel)
+    {
+        if (!pause || !pause->paused())
+            return;
+        const auto paused_at = Clock::now();
+        pause->wait_while_paused(cancel);
+        start_ += Clock::now() - paused_at;
+        interval_start_ += Clock::now() - paused_at;
+    }
+
+private:
+    static double seconds_since(Clock::time_point when)
+    {
+        return std::chrono::duration<double>(Clock::now() - when).count();
+    }
+
+    double earlier_;
+    Clock::time_point start_ = Clock::now();
+    Clock::time_point interval_start_ = start_;
+};
+
+// One optimizer step's figures.
+struct StepResult {
+    double loss = 0;
+    double lr = 0;
+    double grad_norm = 0;
+};
 
 } // namespace
 
@@ -57,17 +101,23 @@ std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainC
     return std::make_unique<torch::optim::AdamW>(model->parameters(), options);
 }
 
-TrainingData prepare_training_data(std::vector<std::string> texts, ChunkTokenizer tokenizer,
+TrainingData split_training_data(const std::vector<int32_t>& tokens, ChunkTokenizer tokenizer,
+                                 std::vector<std::string> sources, const TrainConfig& config, int64_t context)
+{
+    const TokenSplit split = split_tokens(tokens, config.validation_fraction, context); // checks the sizes
+    const auto train_count = static_cast<std::ptrdiff_t>(split.train.numel());
+    TrainingData data{std::move(tokenizer), {}, {}, std::move(sources)};
+    data.train_tokens.assign(tokens.begin(), tokens.begin() + train_count);
+    data.validation_tokens.assign(tokens.begin() + train_count, tokens.end());
+    return data;
+}
+
+TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkTokenizer tokenizer,
                                    std::vector<std::string> sources, const TrainConfig& config, int64_t context,
                                    const CancelToken* cancel)
 {
     const std::vector<int32_t> tokens = encode_corpus(tokenizer, texts, {}, cancel);
-    const TokenSplit split = split_tokens(tokens, config.validation_fraction, context); // checks the sizes
-    const auto train_count = static_cast<size_t>(split.train.numel());
-    TrainingData data{std::move(tokenizer), {}, {}, std::move(sources)};
-    data.train_tokens.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(train_count));
-    data.validation_tokens.assign(tokens.begin() + static_cast<std::ptrdiff_t>(train_count), tokens.end());
-    return data;
+    return split_training_data(tokens, std::move(tokenizer), std::move(sources), config, context);
 }
 
 struct Trainer::State {
@@ -89,9 +139,7 @@ struct Trainer::State {
 
     void build(const std::vector<int32_t>& train_tokens, const std::vector<int32_t>& validation)
     {
-        device = torch::Device(config.device);
-        if (device.is_cuda() && !torch::cuda::is_available())
-            throw Error("--device " + config.device + ": CUDA is not available on this machine or in this build");
+        device = usable_device(config.device);
         torch::manual_seed(config.seed);
         model = I3Model(model_config);
         model->to(device);
@@ -110,13 +158,16 @@ struct Trainer::State {
                static_cast<double>(std::max<size_t>(1, recent_losses.size()));
     }
 
+    // --- checkpoints ---
+
     nlohmann::json trainer_state(double elapsed_seconds) const
     {
-        return {{"step", step},
-                {"sampler", sampler->state()},
-                {"recent_losses", std::vector<double>(recent_losses.begin(), recent_losses.end())},
-                {"best_metric", std::isfinite(best_metric) ? nlohmann::json(best_metric) : nlohmann::json()},
-                {"elapsed_seconds", elapsed_seconds}};
+        using namespace state_keys;
+        return {{kStep, step},
+                {kSampler, sampler->state()},
+                {kRecentLosses, std::vector<double>(recent_losses.begin(), recent_losses.end())},
+                {kBestMetric, std::isfinite(best_metric) ? nlohmann::json(best_metric) : nlohmann::json()},
+                {kElapsedSeconds, elapsed_seconds}};
     }
 
     // A checkpoint folder is written whole under a temporary name, then renamed into place.
@@ -125,11 +176,11 @@ struct Trainer::State {
         const fs::path partial = target.string() + ".partial";
         remove_tree(partial);
         fs::create_directories(partial);
-        write_safetensors(partial / "model.safetensors", model_state_dict(model), {{"format", "pt"}});
+        write_safetensors(partial / run_files::kCheckpointWeights, model_state_dict(model), {{"format", "pt"}});
         torch::serialize::OutputArchive archive;
         optimizer->save(archive);
-        archive.save_to((partial / "optimizer.pt").string());
-        write_file_atomically(partial / "trainer_state.json", trainer_state(elapsed_seconds).dump(2) + "\n");
+        archive.save_to((partial / run_files::kCheckpointOptimizer).string());
+        write_file_atomically(partial / run_files::kCheckpointTrainerState, trainer_state(elapsed_seconds).dump(2) + "\n");
         // Swap in the new folder before the old one goes, so a crash never leaves neither.
         const fs::path previous = target.string() + ".previous";
         remove_tree(previous);
@@ -141,41 +192,255 @@ struct Trainer::State {
 
     void load_checkpoint(const fs::path& checkpoint)
     {
-        load_state_dict(model, read_safetensors(checkpoint / "model.safetensors"),
-                        (checkpoint / "model.safetensors").string());
+        const fs::path weights = checkpoint / run_files::kCheckpointWeights;
+        load_state_dict(model, read_safetensors(weights), weights.string());
+        const fs::path optimizer_file = checkpoint / run_files::kCheckpointOptimizer;
         torch::serialize::InputArchive archive;
         try {
-            archive.load_from((checkpoint / "optimizer.pt").string(), device);
+            archive.load_from(optimizer_file.string(), device);
             optimizer->load(archive);
         } catch (const c10::Error& error) {
-            throw Error((checkpoint / "optimizer.pt").string() + ": cannot load the optimizer state (" +
+            throw Error(optimizer_file.string() + ": cannot load the optimizer state (" +
                         error.what_without_backtrace() + ")");
         }
-        nlohmann::json saved;
+        const fs::path state_file = checkpoint / run_files::kCheckpointTrainerState;
         try {
-            saved = nlohmann::json::parse(read_file(checkpoint / "trainer_state.json"));
-            step = saved.at("step").get<int64_t>();
-            sampler->restore(saved.at("sampler").get<std::string>());
-            const auto losses = saved.at("recent_losses").get<std::vector<double>>();
+            using namespace state_keys;
+            const nlohmann::json saved = nlohmann::json::parse(read_file(state_file));
+            step = saved.at(kStep).get<int64_t>();
+            sampler->restore(saved.at(kSampler).get<std::string>());
+            const auto losses = saved.at(kRecentLosses).get<std::vector<double>>();
             recent_losses.assign(losses.begin(), losses.end());
-            best_metric = saved.at("best_metric").is_number() ? saved.at("best_metric").get<double>()
-                                                               : std::numeric_limits<double>::infinity();
-            elapsed_before = saved.at("elapsed_seconds").get<double>();
+            best_metric = saved.at(kBestMetric).is_number() ? saved.at(kBestMetric).get<double>()
+                                                            : std::numeric_limits<double>::infinity();
+            elapsed_before = saved.at(kElapsedSeconds).get<double>();
         } catch (const nlohmann::json::exception& error) {
-            throw Error((checkpoint / "trainer_state.json").string() + ": corrupt (" + error.what() + ")");
+            throw Error(state_file.string() + ": corrupt (" + error.what() + ")");
         }
     }
 
-    void set_status(const std::string& status)
+    // Keeps the newest `keep_checkpoints` periodic checkpoints (the best lives apart).
+    void prune_checkpoints() const
     {
-        auto info = folder.read_run_info();
-        info["status"] = status;
-        info["completed_steps"] = step;
-        info["updated"] = now_iso8601();
-        if (!recent_losses.empty())
-            info["last_loss"] = recent_losses.back();
-        folder.write_run_info(info);
+        auto checkpoints = folder.step_checkpoints();
+        const auto keep = static_cast<size_t>(config.keep_checkpoints);
+        if (checkpoints.size() <= keep)
+            return;
+        checkpoints.resize(checkpoints.size() - keep);
+        for (const auto& old : checkpoints)
+            remove_tree(old);
     }
+
+    void set_status(RunStatus status)
+    {
+        RunInfo info = folder.read_info();
+        info.status = status;
+        info.completed_steps = step;
+        info.updated = now_iso8601();
+        if (!recent_losses.empty())
+            info.last_loss = recent_losses.back();
+        folder.write_info(info);
+    }
+};
+
+// One session of training: the loop of Trainer::run, as a flat sequence of named steps.
+class Trainer::Session {
+public:
+    Session(State& state, const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
+        : s_(state), c_(state.config), on_event_(on_event), cancel_(cancel), pause_(pause),
+          schedule_{c_.lr, c_.warmup_steps, c_.steps, c_.final_lr_ratio}, clock_(state.elapsed_before),
+          first_step_(state.step), generator_(state.model, state.tokenizer)
+    {
+    }
+
+    void run()
+    {
+        announce_start();
+        s_.model->train();
+        while (s_.step < c_.steps) {
+            clock_.wait_while_paused(pause_, cancel_);
+            if (cancel_ && cancel_->cancelled())
+                break;
+            const StepResult result = train_step();
+            if (due(c_.log_every))
+                log_step(result);
+            if (due(c_.eval_every)) {
+                evaluate();
+                write_samples();
+            }
+            if (due(c_.checkpoint_every)) {
+                save_periodic_checkpoint();
+                s_.prune_checkpoints();
+            }
+        }
+        finish();
+    }
+
+private:
+    bool due(int64_t every) const { return s_.step % every == 0 || s_.step == c_.steps; }
+
+    void emit(TrainEvent event) const
+    {
+        event.total_steps = c_.steps;
+        if (on_event_)
+            on_event_(event);
+    }
+
+    void announce_start()
+    {
+        TrainEvent started{TrainEvent::Kind::Started};
+        started.step = s_.step;
+        started.text = std::to_string(s_.model_config.parameter_count()) + " parameters, vocabulary " +
+                       std::to_string(s_.model_config.vocab_size) + ", context " +
+                       std::to_string(s_.model_config.max_seq_len) + ", " +
+                       std::to_string(c_.batch_size * c_.grad_accum) + " sequences per step on " + c_.device +
+                       (first_step_ > 0 ? ", resuming after step " + std::to_string(first_step_) : "");
+        emit(started);
+        s_.set_status(RunStatus::Training);
+    }
+
+    StepResult train_step()
+    {
+        StepResult result;
+        result.lr = schedule_.at(s_.step);
+        set_learning_rate(*s_.optimizer, result.lr);
+        s_.optimizer->zero_grad();
+        for (int64_t micro = 0; micro < c_.grad_accum; ++micro) {
+            const Batch batch = s_.sampler->next();
+            const auto logits = s_.model->forward(batch.inputs);
+            const auto micro_loss = language_model_loss(logits, batch.targets) / static_cast<double>(c_.grad_accum);
+            micro_loss.backward();
+            result.loss += micro_loss.item<double>();
+        }
+        if (!std::isfinite(result.loss))
+            throw Error("the loss became " + std::to_string(result.loss) + " at step " + std::to_string(s_.step + 1) +
+                        "; try a lower learning rate (the last checkpoint is intact)");
+        result.grad_norm = torch::nn::utils::clip_grad_norm_(s_.model->parameters(), c_.grad_clip);
+        s_.optimizer->step();
+        ++s_.step;
+        interval_tokens_ += c_.batch_size * c_.grad_accum * s_.model_config.max_seq_len;
+        s_.recent_losses.push_back(result.loss);
+        while (static_cast<int64_t>(s_.recent_losses.size()) > c_.loss_window)
+            s_.recent_losses.pop_front();
+        return result;
+    }
+
+    void log_step(const StepResult& result)
+    {
+        using namespace metric_keys;
+        const double seconds = clock_.interval_seconds();
+        TrainEvent event{TrainEvent::Kind::Step};
+        event.step = s_.step;
+        event.loss = result.loss;
+        event.perplexity = std::exp(result.loss);
+        event.lr = result.lr;
+        event.grad_norm = result.grad_norm;
+        event.tokens_per_second = seconds > 0 ? static_cast<double>(interval_tokens_) / seconds : 0;
+        event.elapsed_seconds = clock_.elapsed();
+        event.eta_seconds = clock_.session_seconds() / static_cast<double>(s_.step - first_step_) *
+                            static_cast<double>(c_.steps - s_.step);
+        RunFolder::append_json_line(s_.folder.metrics_file(),
+                                    {{kKind, kTrainKind}, {kStep, s_.step}, {kLoss, result.loss},
+                                     {kPerplexity, event.perplexity}, {kLearningRate, result.lr},
+                                     {kGradNorm, result.grad_norm}, {kTokensPerSecond, event.tokens_per_second},
+                                     {kElapsedSeconds, event.elapsed_seconds}});
+        emit(event);
+        clock_.start_interval();
+        interval_tokens_ = 0;
+    }
+
+    // The mean of the recent losses and, when there is a validation split, the validation loss;
+    // a new best (by validation loss, else by the mean) is saved as the best checkpoint.
+    void evaluate()
+    {
+        using namespace metric_keys;
+        TrainEvent event{TrainEvent::Kind::Evaluation};
+        event.step = s_.step;
+        event.loss = s_.recent_mean();
+        event.perplexity = std::exp(event.loss);
+        double metric = event.loss;
+        if (s_.validation_tokens.numel() >= 2) {
+            event.validation_loss = evaluate_tokens(s_.model, s_.validation_tokens, c_.eval_windows, c_.batch_size).loss;
+            metric = event.validation_loss;
+        }
+        event.is_best = metric < s_.best_metric;
+        if (event.is_best) {
+            s_.best_metric = metric;
+            s_.save_checkpoint(s_.folder.best_checkpoint_dir(), clock_.elapsed());
+        }
+        nlohmann::json line = {{kKind, kEvalKind}, {kStep, s_.step}, {kTrainLossMean, event.loss},
+                               {kBest, event.is_best}, {kElapsedSeconds, clock_.elapsed()}};
+        if (event.validation_loss >= 0) {
+            line[kValidationLoss] = event.validation_loss;
+            line[kValidationPerplexity] = std::exp(event.validation_loss);
+        }
+        RunFolder::append_json_line(s_.folder.metrics_file(), line);
+        emit(event);
+    }
+
+    void write_samples()
+    {
+        GenerationOptions options;
+        options.max_new_tokens = c_.sample_tokens;
+        options.seed = c_.seed + static_cast<uint64_t>(s_.step);
+        for (const auto& prompt : c_.sample_prompts) {
+            if (c_.sample_tokens == 0 || s_.tokenizer.encode(prompt).empty())
+                continue;
+            TrainEvent sample{TrainEvent::Kind::Sample};
+            sample.step = s_.step;
+            sample.text = generator_.generate(prompt, options).text;
+            RunFolder::append_json_line(
+                s_.folder.samples_file(),
+                {{sample_keys::kStep, s_.step}, {sample_keys::kPrompt, prompt}, {sample_keys::kText, sample.text}});
+            emit(sample);
+        }
+        s_.model->train();
+    }
+
+    void save_periodic_checkpoint()
+    {
+        const fs::path checkpoint = s_.folder.checkpoint_dir(s_.step);
+        s_.save_checkpoint(checkpoint, clock_.elapsed());
+        s_.folder.set_latest_checkpoint(checkpoint);
+        TrainEvent event{TrainEvent::Kind::Checkpoint};
+        event.step = s_.step;
+        event.path = checkpoint;
+        emit(event);
+    }
+
+    // Stopped early: a checkpoint to resume from. Done: the model exported as the reference's files.
+    void finish()
+    {
+        TrainEvent finished{TrainEvent::Kind::Finished};
+        finished.step = s_.step;
+        finished.loss = s_.recent_losses.empty() ? 0 : s_.recent_losses.back();
+        finished.elapsed_seconds = clock_.elapsed();
+        if (s_.step < c_.steps) {
+            finished.cancelled = true;
+            if (s_.step > first_step_ && !fs::exists(s_.folder.checkpoint_dir(s_.step))) {
+                save_periodic_checkpoint();
+                s_.prune_checkpoints();
+            }
+            finished.path = s_.folder.root();
+            s_.set_status(RunStatus::Stopped);
+        } else {
+            save_model_folder(s_.folder.artifacts_dir(), s_.model_config, s_.model, s_.tokenizer);
+            finished.path = s_.folder.artifacts_dir();
+            s_.set_status(RunStatus::Finished);
+        }
+        emit(finished);
+    }
+
+    State& s_;
+    const TrainConfig& c_;
+    const TrainEventHandler& on_event_;
+    const CancelToken* cancel_;
+    const PauseGate* pause_;
+    const LrSchedule schedule_;
+    SessionClock clock_;
+    const int64_t first_step_;
+    int64_t interval_tokens_ = 0;
+    Generator generator_; // made once per session: its decoder (and CUDA graph) serves every sample
 };
 
 Trainer::Trainer(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -192,8 +457,7 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
     s.model_config.dataset_sources = data.sources;
     s.model_config.validate();
     s.config.validate();
-    if (fs::exists(s.folder.run_file()))
-        throw Error(folder.string() + " already holds a run; resume it (--resume) or choose another folder");
+    check_new_run_folder(folder);
     s.build(data.train_tokens, data.validation_tokens);
 
     fs::create_directories(s.folder.checkpoints_dir());
@@ -201,15 +465,15 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
     s.tokenizer.save(s.folder.tokenizer_file());
     write_token_file(s.folder.train_tokens_file(), data.train_tokens, s.tokenizer.vocab_size());
     write_token_file(s.folder.validation_tokens_file(), data.validation_tokens, s.tokenizer.vocab_size());
-    s.folder.write_run_info({{"format", "i3-run-1"},
-                             {"created", now_iso8601()},
-                             {"status", "created"},
-                             {"model", s.model_config.to_json()},
-                             {"training", s.config.to_json()},
-                             {"parameters", s.model_config.parameter_count()},
-                             {"train_tokens", data.train_tokens.size()},
-                             {"validation_tokens", data.validation_tokens.size()},
-                             {"completed_steps", 0}});
+    RunInfo info;
+    info.created = now_iso8601();
+    info.status = RunStatus::Created;
+    info.model = s.model_config;
+    info.training = s.config;
+    info.parameters = s.model_config.parameter_count();
+    info.train_tokens = static_cast<int64_t>(data.train_tokens.size());
+    info.validation_tokens = static_cast<int64_t>(data.validation_tokens.size());
+    s.folder.write_info(info);
 }
 
 std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, const std::string& device)
@@ -218,13 +482,9 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     State& s = *state;
     if (!fs::exists(s.folder.run_file()))
         throw Error(folder.string() + " is not a training run (no run.json)");
-    const auto info = s.folder.read_run_info();
-    try {
-        s.model_config = ModelConfig::from_json(info.at("model"));
-        s.config = TrainConfig::from_json(info.at("training"));
-    } catch (const nlohmann::json::exception& error) {
-        throw Error(s.folder.run_file().string() + ": incomplete (" + error.what() + ")");
-    }
+    const RunInfo info = s.folder.read_info();
+    s.model_config = info.model;
+    s.config = info.training;
     if (steps > 0)
         s.config.steps = steps;
     if (!device.empty())
@@ -242,180 +502,24 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
 }
 
-const RunFolder& Trainer::folder() const { return state_->folder; }
-const ModelConfig& Trainer::model_config() const { return state_->model_config; }
-const TrainConfig& Trainer::train_config() const { return state_->config; }
 int64_t Trainer::completed_steps() const { return state_->step; }
 
 void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
 {
     State& s = *state_;
-    const TrainConfig& c = s.config;
-    const LrSchedule schedule{c.lr, c.warmup_steps, c.steps, c.final_lr_ratio};
-    auto emit = [&](TrainEvent event) {
-        event.total_steps = c.steps;
-        if (on_event)
-            on_event(event);
-    };
-    auto session_start = Clock::now();
-    auto interval_start = session_start;
-    auto elapsed = [&] { return s.elapsed_before + std::chrono::duration<double>(Clock::now() - session_start).count(); };
-    // A pause shifts the session's start, so elapsed time, ETA and tokens/s leave it out.
-    auto wait_if_paused = [&] {
-        if (!pause || !pause->paused())
-            return;
-        const auto paused_at = Clock::now();
-        pause->wait_while_paused(cancel);
-        session_start += Clock::now() - paused_at;
-        interval_start += Clock::now() - paused_at;
-    };
-    const int64_t first_step = s.step;
-
-    TrainEvent started{TrainEvent::Kind::Started};
-    started.step = s.step;
-    started.text = std::to_string(s.model_config.parameter_count()) + " parameters, vocabulary " +
-                   std::to_string(s.model_config.vocab_size) + ", context " + std::to_string(s.model_config.max_seq_len) +
-                   ", " + std::to_string(c.batch_size * c.grad_accum) + " sequences per step on " +
-                   c.device + (first_step > 0 ? ", resuming after step " + std::to_string(first_step) : "");
-    emit(started);
-    s.set_status("training");
-
-    auto save_periodic = [&] {
-        const fs::path checkpoint = s.folder.checkpoint_dir(s.step);
-        s.save_checkpoint(checkpoint, elapsed());
-        s.folder.set_latest_checkpoint(checkpoint);
-        TrainEvent event{TrainEvent::Kind::Checkpoint};
-        event.step = s.step;
-        event.path = checkpoint;
-        emit(event);
-    };
-
-    auto evaluate = [&] {
-        TrainEvent event{TrainEvent::Kind::Evaluation};
-        event.step = s.step;
-        event.loss = s.recent_mean();
-        event.perplexity = std::exp(event.loss);
-        double metric = event.loss;
-        if (s.validation_tokens.numel() >= 2) {
-            event.validation_loss = evaluate_tokens(s.model, s.validation_tokens, c.eval_windows, c.batch_size).loss;
-            metric = event.validation_loss;
-        }
-        event.is_best = metric < s.best_metric;
-        if (event.is_best) {
-            s.best_metric = metric;
-            s.save_checkpoint(s.folder.best_checkpoint_dir(), elapsed());
-        }
-        nlohmann::json line = {{"kind", "eval"}, {"step", s.step}, {"train_loss_mean", event.loss},
-                               {"best", event.is_best}, {"elapsed_s", elapsed()}};
-        if (event.validation_loss >= 0) {
-            line["val_loss"] = event.validation_loss;
-            line["val_ppl"] = std::exp(event.validation_loss);
-        }
-        RunFolder::append_json_line(s.folder.metrics_file(), line);
-        emit(event);
-
-        Generator generator(s.model, s.tokenizer);
-        GenerationOptions options;
-        options.max_new_tokens = c.sample_tokens;
-        options.seed = c.seed + static_cast<uint64_t>(s.step);
-        for (const auto& prompt : c.sample_prompts) {
-            if (c.sample_tokens == 0 || s.tokenizer.encode(prompt).empty())
-                continue;
-            TrainEvent sample{TrainEvent::Kind::Sample};
-            sample.step = s.step;
-            sample.text = generator.generate(prompt, options).text;
-            RunFolder::append_json_line(s.folder.samples_file(),
-                                        {{"step", s.step}, {"prompt", prompt}, {"text", sample.text}});
-            emit(sample);
-        }
-        s.model->train();
-    };
-
-    s.model->train();
-    int64_t interval_tokens = 0;
-    const int64_t tokens_per_step = c.batch_size * c.grad_accum * s.model_config.max_seq_len;
     try {
-        while (s.step < c.steps) {
-            wait_if_paused();
-            if (cancel && cancel->cancelled())
-                break;
-            const double lr = schedule.at(s.step);
-            set_learning_rate(*s.optimizer, lr);
-            s.optimizer->zero_grad();
-            double loss = 0;
-            for (int64_t micro = 0; micro < c.grad_accum; ++micro) {
-                const Batch batch = s.sampler->next();
-                const auto logits = s.model->forward(batch.inputs);
-                const auto micro_loss = language_model_loss(logits, batch.targets) / static_cast<double>(c.grad_accum);
-                micro_loss.backward();
-                loss += micro_loss.item<double>();
-            }
-            if (!std::isfinite(loss))
-                throw Error("the loss became " + std::to_string(loss) + " at step " + std::to_string(s.step + 1) +
-                            "; try a lower learning rate (the last checkpoint is intact)");
-            const double grad_norm = torch::nn::utils::clip_grad_norm_(s.model->parameters(), c.grad_clip);
-            s.optimizer->step();
-            ++s.step;
-            interval_tokens += tokens_per_step;
-            s.recent_losses.push_back(loss);
-            while (static_cast<int64_t>(s.recent_losses.size()) > c.loss_window)
-                s.recent_losses.pop_front();
-
-            if (s.step % c.log_every == 0 || s.step == c.steps) {
-                const double seconds = std::chrono::duration<double>(Clock::now() - interval_start).count();
-                TrainEvent event{TrainEvent::Kind::Step};
-                event.step = s.step;
-                event.loss = loss;
-                event.perplexity = std::exp(loss);
-                event.lr = lr;
-                event.grad_norm = grad_norm;
-                event.tokens_per_second = seconds > 0 ? static_cast<double>(interval_tokens) / seconds : 0;
-                event.elapsed_seconds = elapsed();
-                const double session_seconds = std::chrono::duration<double>(Clock::now() - session_start).count();
-                event.eta_seconds = session_seconds / static_cast<double>(s.step - first_step) *
-                                    static_cast<double>(c.steps - s.step);
-                RunFolder::append_json_line(s.folder.metrics_file(),
-                                            {{"kind", "train"}, {"step", s.step}, {"loss", loss},
-                                             {"ppl", event.perplexity}, {"lr", lr}, {"grad_norm", grad_norm},
-                                             {"tokens_per_s", event.tokens_per_second},
-                                             {"elapsed_s", event.elapsed_seconds}});
-                emit(event);
-                interval_start = Clock::now();
-                interval_tokens = 0;
-            }
-            if (s.step % c.eval_every == 0 || s.step == c.steps)
-                evaluate();
-            if (s.step % c.checkpoint_every == 0 || s.step == c.steps)
-                save_periodic();
-        }
+        Session(s, on_event, cancel, pause).run();
     } catch (const c10::Error& error) {
-        s.set_status("failed");
+        s.set_status(RunStatus::Failed);
         if (is_out_of_memory(error))
             throw Error("out of memory at step " + std::to_string(s.step + 1) +
                         ": try a smaller batch or context (the last checkpoint is intact)");
         throw Error(std::string("training failed at step ") + std::to_string(s.step + 1) + ": " +
                     error.what_without_backtrace());
     } catch (const Error&) {
-        s.set_status("failed");
+        s.set_status(RunStatus::Failed);
         throw;
     }
-
-    TrainEvent finished{TrainEvent::Kind::Finished};
-    finished.step = s.step;
-    finished.loss = s.recent_losses.empty() ? 0 : s.recent_losses.back();
-    finished.elapsed_seconds = elapsed();
-    if (s.step < c.steps) {
-        finished.cancelled = true;
-        if (s.step > first_step && !fs::exists(s.folder.checkpoint_dir(s.step)))
-            save_periodic();
-        finished.path = s.folder.root();
-        s.set_status("stopped");
-    } else {
-        save_model_folder(s.folder.artifacts_dir(), s.model_config, s.model, s.tokenizer);
-        finished.path = s.folder.artifacts_dir();
-        s.set_status("finished");
-    }
-    emit(finished);
 }
 
 } // namespace i3

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The training loop (reference §6): AdamW, warm-up + cosine schedule, gradient clipping and
-// accumulation, evaluation on held-out tokens, samples, best and periodic checkpoints, exact
-// resume, and a run folder that a watcher (the CLI's log, the studio's plots) reads live.
+// accumulation, evaluation on held-out tokens, samples, best and periodic checkpoints (the newest
+// few kept), exact resume, and a run folder that a watcher (the CLI's log, the studio's plots)
+// reads live.
 // The loop reports through events and stops at a cancellation token, so a GUI can drive it from
 // a worker thread.
 #pragma once
@@ -51,7 +52,8 @@ struct TrainEvent {
 
 using TrainEventHandler = std::function<void(const TrainEvent&)>;
 
-// The texts, tokenizer and encoded corpus of a new run. Built once; saved into the run folder.
+// The tokenizer and the encoded corpus of a new run, split for training and validation; saved
+// into the run folder.
 struct TrainingData {
     ChunkTokenizer tokenizer;
     std::vector<int32_t> train_tokens;
@@ -59,15 +61,19 @@ struct TrainingData {
     std::vector<std::string> sources; // descriptions, for config.json's dataset_sources
 };
 
-// Encodes `texts` with `tokenizer` and splits off the validation tail.
-TrainingData prepare_training_data(std::vector<std::string> texts, ChunkTokenizer tokenizer,
+// Splits off the validation tail of an encoded corpus (checking that both parts are long enough).
+TrainingData split_training_data(const std::vector<int32_t>& tokens, ChunkTokenizer tokenizer,
+                                 std::vector<std::string> sources, const TrainConfig& config, int64_t context);
+// Encodes `texts` with `tokenizer`, then splits as above.
+TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkTokenizer tokenizer,
                                    std::vector<std::string> sources, const TrainConfig& config,
                                    int64_t context, const CancelToken* cancel = nullptr);
 
 class Trainer {
 public:
-    // A new run in `folder` (created; it must be empty or absent). The model configuration's
-    // vocab_size is taken from the tokenizer.
+    // A new run in `folder`, which must be absent or empty (check_new_run_folder); create_run()
+    // is the way to start one from data. The model configuration's vocab_size is taken from the
+    // tokenizer.
     Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
             TrainingData data);
     // Continues the run in `folder` from its latest checkpoint (or from `checkpoint` if given).
@@ -83,13 +89,11 @@ public:
     void run(const TrainEventHandler& on_event, const CancelToken* cancel = nullptr,
              const PauseGate* pause = nullptr);
 
-    const RunFolder& folder() const;
-    const ModelConfig& model_config() const;
-    const TrainConfig& train_config() const;
     int64_t completed_steps() const;
 
 private:
     struct State;
+    class Session;
     explicit Trainer(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
 };

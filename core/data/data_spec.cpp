@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "data/data_spec.h"
+
+#include "base/error.h"
+#include "data/builtin_corpus.h"
+#include "data/text_sources.h"
+
+#include <cstdint>
+#include <iterator>
+
+namespace i3 {
+
+bool DataSpec::operator==(const DataSpec& other) const
+{
+    return builtin_corpus == other.builtin_corpus && files == other.files && text_field == other.text_field &&
+           max_texts == other.max_texts && tokenizer_texts == other.tokenizer_texts &&
+           tokenizer_file == other.tokenizer_file;
+}
+
+std::vector<std::string> DataSpec::source_descriptions() const
+{
+    std::vector<std::string> sources;
+    if (builtin_corpus)
+        sources.push_back(builtin_corpus_description());
+    for (const auto& file : files)
+        sources.push_back(file.string());
+    return sources;
+}
+
+std::vector<std::string> read_data_texts(const DataSpec& spec, const CancelToken* cancel)
+{
+    if (!spec.builtin_corpus && spec.files.empty())
+        throw Error("no training data chosen: use the built-in corpus or add files");
+    const size_t limit = spec.max_texts > 0 ? spec.max_texts : SIZE_MAX;
+    std::vector<std::string> texts;
+    if (spec.builtin_corpus) {
+        texts = builtin_corpus_texts();
+        if (texts.size() > limit)
+            texts.resize(limit);
+    }
+    for (const auto& file : spec.files) {
+        if (cancel && cancel->cancelled())
+            throw Cancelled();
+        if (texts.size() >= limit)
+            break;
+        TextReadOptions options;
+        options.text_field = spec.text_field;
+        if (limit != SIZE_MAX)
+            options.max_texts = limit - texts.size();
+        auto more = read_texts(file, options);
+        texts.insert(texts.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+    return texts;
+}
+
+} // namespace i3

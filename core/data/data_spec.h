@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Which texts a run trains on and which tokenizer it uses: the built-in corpus and/or files, a
+// limit on how many texts are read, and a tokenizer file or a vocabulary built from the texts.
+#pragma once
+
+#include "base/cancel_token.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace i3 {
+
+struct DataSpec {
+    bool builtin_corpus = true;
+    std::vector<std::filesystem::path> files; // .txt, .jsonl or .csv, read after the built-in corpus
+    std::string text_field = "text";          // the JSON field or CSV column holding the text
+    size_t max_texts = 0;                     // read at most this many texts; 0: every text
+    std::optional<size_t> tokenizer_texts;    // build the vocabulary from the first N texts only
+    std::filesystem::path tokenizer_file;     // empty: build a vocabulary from the texts
+
+    bool operator==(const DataSpec& other) const;
+    bool operator!=(const DataSpec& other) const { return !(*this == other); }
+    // The sources in words, for config.json's dataset_sources.
+    std::vector<std::string> source_descriptions() const;
+};
+
+// Reads the chosen texts in order. Throws i3::Error (no source, unreadable file, no text at all)
+// or i3::Cancelled.
+std::vector<std::string> read_data_texts(const DataSpec& spec, const CancelToken* cancel = nullptr);
+
+} // namespace i3

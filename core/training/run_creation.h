@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one way to start a new run, for the command line and the studio alike: check the settings
+// and the folder, read the texts, build or load the tokenizer, encode the corpus (or reuse what
+// an analysis of the same data prepared), then create the run folder and its trainer.
+#pragma once
+
+#include "base/cancel_token.h"
+#include "data/data_spec.h"
+#include "data/text_sources.h"
+#include "model/model_config.h"
+#include "text/chunk_tokenizer.h"
+#include "training/train_config.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace i3 {
+
+class Trainer;
+
+// The data of a DataSpec made ready to train on: its tokenizer and the encoded corpus.
+struct PreparedData {
+    DataSpec spec;               // what it was made from
+    ChunkTokenizer tokenizer;
+    bool tokenizer_built = false; // from the texts (worth saving), not loaded from a file
+    std::vector<int32_t> tokens;  // every non-blank text encoded, no separators
+    CorpusStats stats;
+    std::vector<std::string> first_texts; // the first kPreviewTexts texts, for a preview
+    static constexpr size_t kPreviewTexts = 50;
+};
+
+enum class PreparationPhase { ReadingTexts, LoadingTokenizer, BuildingTokenizer, Encoding, CreatingFolder };
+// A phase and how far it is (0..1, or below 0 when unknown). Called now and then from the
+// working thread.
+using PreparationProgress = std::function<void(PreparationPhase phase, double fraction)>;
+
+// Reads, tokenizes and encodes the data. Throws i3::Error or i3::Cancelled.
+std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const PreparationProgress& progress = {},
+                                                 const CancelToken* cancel = nullptr);
+
+struct RunSpec {
+    DataSpec data;
+    ModelConfig model;     // vocab_size is replaced by the tokenizer's
+    TrainConfig training;
+    std::filesystem::path folder; // absent or empty
+    // Reused instead of preparing the data again when it was made from the same DataSpec.
+    std::shared_ptr<const PreparedData> prepared;
+};
+
+struct RunCreationCallbacks {
+    PreparationProgress progress;
+    // The data is ready, the folder not yet made: its counts, for a log.
+    std::function<void(const PreparedData& data, int64_t train_tokens, int64_t validation_tokens)> prepared;
+};
+
+// Checks the settings and the folder first (before minutes of reading and encoding), prepares
+// the data, and creates the run folder with its trainer. Throws i3::Error or i3::Cancelled;
+// a refused folder is left untouched.
+std::unique_ptr<Trainer> create_run(const RunSpec& spec, const RunCreationCallbacks& callbacks = {},
+                                    const CancelToken* cancel = nullptr);
+
+} // namespace i3
