@@ -4,6 +4,7 @@
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
+#include "base/out_of_memory.h"
 #include "model/i3_model.h"
 
 #include <torch/torch.h>
@@ -30,13 +31,6 @@ constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
 constexpr double kUsableRamShare = 0.8;
 // Room on top of an extrapolated need, for the noise of measuring resident memory.
 constexpr double kExtrapolationMargin = 1.25;
-
-bool is_out_of_memory(const c10::Error& error)
-{
-    const std::string message = error.what_without_backtrace();
-    return message.find("out of memory") != std::string::npos ||
-           message.find("can't allocate memory") != std::string::npos; // the CPU allocator's words
-}
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 

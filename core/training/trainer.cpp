@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "data/batch_sampler.h"
 #include "base/error.h"
+#include "base/out_of_memory.h"
 #include "training/evaluation.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
@@ -31,11 +32,6 @@ void set_learning_rate(torch::optim::AdamW& optimizer, double lr)
 {
     for (auto& group : optimizer.param_groups())
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-}
-
-bool is_out_of_memory(const c10::Error& error)
-{
-    return std::string(error.what_without_backtrace()).find("out of memory") != std::string::npos;
 }
 
 std::string now_iso8601()
