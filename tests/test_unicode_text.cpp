@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Strict UTF-8 and Python's str.lower(), checked against QString's encoder and Python itself.
+// LibTorch comes before any Qt header: Qt's `slots` macro breaks LibTorch's IValue::slots().
+#include "formats/torch_pickle.h"
+
+#include <caffe2/serialize/inline_container.h>
+
 #include "base/error.h"
 #include "test_support.h"
 #include "text/unicode_text.h"
@@ -42,6 +47,19 @@ std::vector<char32_t> sigma_context_code_points()
 std::string u8(const char32_t* text) { return i3::encode_utf8(text); }
 
 QString hex(const std::string& bytes) { return QString::fromLatin1(QByteArray::fromStdString(bytes).toHex(' ')); }
+
+// A torch.save archive whose data.pkl is one pickled str (protocol 2: BINUNICODE, STOP) holding
+// `bytes`, whether or not they are UTF-8.
+void write_pickled_string(const std::string& path, const std::string& bytes)
+{
+    std::string pickle = "\x80\x02X";
+    for (int i = 0; i < 4; ++i)
+        pickle += static_cast<char>((bytes.size() >> (8 * i)) & 0xff);
+    pickle += bytes + ".";
+    caffe2::serialize::PyTorchStreamWriter writer(path);
+    writer.writeRecord("data.pkl", pickle.data(), pickle.size());
+    writer.writeEndOfFile();
+}
 
 } // namespace
 
@@ -164,6 +182,35 @@ private slots:
             const QString message = QString::fromUtf8(error.what());
             QVERIFY2(message.startsWith("notes.txt: invalid UTF-8 " + where), qPrintable(message));
             QVERIFY2(message.contains(problem), qPrintable(message));
+        }
+    }
+
+    // The unpickler used to check its strings with a validator of its own that took overlong
+    // forms, surrogates and code points above U+10FFFF; it now uses is_valid_utf8.
+    void pickledStringsAreStrictUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("2-byte and 4-byte forms") << QByteArray("caf\xC3\xA9 \xF0\x9F\x98\x80") << true;
+        QTest::newRow("overlong 2-byte") << QByteArray("\xC0\xAF") << false;
+        QTest::newRow("overlong 3-byte") << QByteArray("\xE0\x80\xAF") << false;
+        QTest::newRow("surrogate") << QByteArray("a\xED\xA0\x80") << false;
+        QTest::newRow("above U+10FFFF") << QByteArray("\xF4\x90\x80\x80") << false;
+    }
+
+    void pickledStringsAreStrictUtf8()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, valid);
+        const std::string path = dir_.filePath("string.pt").toStdString();
+        write_pickled_string(path, bytes.toStdString());
+        try {
+            const i3::PickleValue value = i3::read_torch_zip(path);
+            QVERIFY2(valid, "accepted");
+            QVERIFY(value.is_string(bytes.toStdString()));
+        } catch (const i3::Error& error) {
+            QVERIFY2(!valid, error.what());
+            QVERIFY2(QString::fromUtf8(error.what()).contains("a string is not valid UTF-8"), error.what());
         }
     }
 

@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Whether a LibTorch error is an allocation that failed, on a GPU or on the CPU.
+// Whether a LibTorch error is an allocation that did not fit: training and the context probe
+// then say "out of memory" and what to make smaller, instead of passing LibTorch's text on.
 #pragma once
 
 #include <c10/util/Exception.h>
 
-#include <string>
-
 namespace i3 {
 
-inline bool is_out_of_memory(const c10::Error& error)
-{
-    const std::string message = error.what_without_backtrace();
-    return message.find("out of memory") != std::string::npos ||
-           message.find("can't allocate memory") != std::string::npos; // the CPU allocator's words
-}
+// Recognised by the allocators' words: CUDA's "out of memory" and the CPU allocator's
+// "can't allocate memory".
+bool is_out_of_memory(const c10::Error& error);
 
 } // namespace i3

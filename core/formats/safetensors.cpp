@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "formats/shape_text.h"
 
 #include <torch/torch.h>
 
@@ -49,14 +50,6 @@ struct HeaderEntry {
     uint64_t begin = 0;
     uint64_t end = 0;
 };
-
-std::string shape_text(const std::vector<int64_t>& shape)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < shape.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(shape[i]);
-    return text + "]";
-}
 
 at::ScalarType dtype_from_name(const std::string& name, const std::string& where)
 {

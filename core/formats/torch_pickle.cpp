@@ -2,6 +2,7 @@
 #include "formats/torch_pickle.h"
 
 #include "base/error.h"
+#include "text/unicode_text.h"
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
@@ -140,22 +141,6 @@ std::string hex_byte(unsigned value)
 {
     const char* digits = "0123456789abcdef";
     return std::string("0x") + digits[(value >> 4) & 0xf] + digits[value & 0xf];
-}
-
-bool is_valid_utf8(const std::string& text)
-{
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
-        if (length == 0 || i + length > text.size())
-            return false;
-        for (size_t k = 1; k < length; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80)
-                return false;
-        i += length;
-    }
-    return true;
 }
 
 // Views into a storage may be arbitrary (transposes, slices); the result is always a

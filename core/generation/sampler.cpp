@@ -92,11 +92,4 @@ SampledTokens sample_rows(const at::Tensor& logits, const at::Tensor& draws, con
     return {ids, probabilities.gather(1, ids.unsqueeze(1)).squeeze(1)};
 }
 
-TokenSampler::Choice TokenSampler::sample(const at::Tensor& logits, const SamplingOptions& options)
-{
-    const auto draw = torch::full({1}, draws_.next(), logits.options().dtype(torch::kDouble));
-    const auto chosen = sample_rows(logits.reshape({1, -1}), draw, options);
-    return {chosen.ids.item<int64_t>(), chosen.probabilities.item<double>()};
-}
-
 } // namespace i3

@@ -46,19 +46,4 @@ private:
     std::mt19937_64 rng_;
 };
 
-// One sequence's sampler: its own draws, the shared rule.
-class TokenSampler {
-public:
-    explicit TokenSampler(uint64_t seed) : draws_(seed) {}
-
-    struct Choice {
-        int64_t id;
-        double probability; // under the sampling distribution
-    };
-    Choice sample(const at::Tensor& logits, const SamplingOptions& options);
-
-private:
-    DrawSource draws_;
-};
-
 } // namespace i3

@@ -9,7 +9,7 @@
 // exp(m_w - m).
 #include "kernels/decode_attention_kernel.h"
 
-#include <cuda_runtime.h>
+#include "kernels/cuda_common.cuh"
 
 #include <math.h>
 
@@ -17,22 +17,20 @@ namespace i3::cuda_kernels {
 
 namespace {
 
-constexpr int kWarp = 32;
 constexpr int kMaxDimsPerLane = 8; // head_dim <= 256
 constexpr int64_t kFewBlocks = 256; // below this many (row, head) pairs, 16 warps per block, else 4
-constexpr unsigned kFullWarp = 0xffffffffu;
 
 template <int kWarps>
 __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* keys, float* values,
                                         const int64_t* __restrict__ positions, float* __restrict__ out, int heads,
                                         int head_dim, int capacity)
 {
-    __shared__ float warp_max[kWarps], warp_sum[kWarps];
+    __shared__ float warp_max[kWarps], warp_exp_sum[kWarps];
     extern __shared__ float warp_acc[]; // [kWarps, head_dim]
     const int head = blockIdx.x;
     const int64_t row = blockIdx.y;
-    const int warp = threadIdx.x / kWarp;
-    const int lane = threadIdx.x % kWarp;
+    const int warp = threadIdx.x / kWarpSize;
+    const int lane = threadIdx.x % kWarpSize;
     const int d_model = heads * head_dim;
     const int64_t position = positions[row];
     const float* q = qkv + row * 3 * d_model + head * head_dim;
@@ -50,7 +48,7 @@ __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* ke
     const float scale = 1.0f / sqrtf(float(head_dim));
     float q_lane[kMaxDimsPerLane], acc[kMaxDimsPerLane];
     for (int i = 0; i < kMaxDimsPerLane; ++i) {
-        const int t = lane + i * kWarp;
+        const int t = lane + i * kWarpSize;
         q_lane[i] = t < head_dim ? q[t] * scale : 0.0f;
         acc[i] = 0.0f;
     }
@@ -59,19 +57,18 @@ __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* ke
         const float* k = k_cache + p * head_dim;
         float score = 0.0f;
         for (int i = 0; i < kMaxDimsPerLane; ++i) {
-            const int t = lane + i * kWarp;
+            const int t = lane + i * kWarpSize;
             if (t < head_dim)
                 score += q_lane[i] * k[t];
         }
-        for (int offset = kWarp / 2; offset > 0; offset /= 2)
-            score += __shfl_xor_sync(kFullWarp, score, offset);
+        score = warp_sum(score);
         const float new_max = fmaxf(running_max, score);
         const float rescale = expf(running_max - new_max);
         const float weight = expf(score - new_max);
         running_sum = running_sum * rescale + weight;
         const float* v = v_cache + p * head_dim;
         for (int i = 0; i < kMaxDimsPerLane; ++i) {
-            const int t = lane + i * kWarp;
+            const int t = lane + i * kWarpSize;
             if (t < head_dim)
                 acc[i] = acc[i] * rescale + weight * v[t];
         }
@@ -79,10 +76,10 @@ __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* ke
     }
     if (lane == 0) {
         warp_max[warp] = running_max;
-        warp_sum[warp] = running_sum;
+        warp_exp_sum[warp] = running_sum;
     }
     for (int i = 0; i < kMaxDimsPerLane; ++i) {
-        const int t = lane + i * kWarp;
+        const int t = lane + i * kWarpSize;
         if (t < head_dim)
             warp_acc[warp * head_dim + t] = acc[i];
     }
@@ -94,11 +91,11 @@ __global__ void decode_attention_kernel(const float* __restrict__ qkv, float* ke
     for (int t = threadIdx.x; t < head_dim; t += blockDim.x) {
         float numerator = 0.0f, denominator = 0.0f;
         for (int w = 0; w < kWarps; ++w) {
-            if (warp_sum[w] == 0.0f)
+            if (warp_exp_sum[w] == 0.0f)
                 continue; // a warp that saw no position
             const float factor = expf(warp_max[w] - overall_max);
             numerator += warp_acc[w * head_dim + t] * factor;
-            denominator += warp_sum[w] * factor;
+            denominator += warp_exp_sum[w] * factor;
         }
         out[row * d_model + head * head_dim + t] = numerator / denominator;
     }
@@ -110,7 +107,7 @@ void launch(const float* qkv, float* keys, float* values, const int64_t* positio
 {
     const dim3 grid{static_cast<unsigned>(heads), static_cast<unsigned>(rows)};
     const size_t shared_bytes = size_t(Warps) * size_t(head_dim) * sizeof(float);
-    decode_attention_kernel<Warps><<<grid, Warps * kWarp, shared_bytes, static_cast<cudaStream_t>(stream)>>>(
+    decode_attention_kernel<Warps><<<grid, Warps * kWarpSize, shared_bytes, static_cast<cudaStream_t>(stream)>>>(
         qkv, keys, values, positions, out, int(heads), int(head_dim), int(capacity));
 }
 
@@ -121,7 +118,7 @@ const char* decode_attention(const float* qkv, float* keys, float* values, const
 {
     if (rows <= 0)
         return nullptr;
-    if (head_dim > kWarp * kMaxDimsPerLane)
+    if (head_dim > kWarpSize * kMaxDimsPerLane)
         return "decode attention supports heads of at most 256 dimensions";
     if (rows > 65535 || heads > 2147483647LL)
         return "too many rows or heads for decode attention";
@@ -129,8 +126,7 @@ const char* decode_attention(const float* qkv, float* keys, float* values, const
         launch<16>(qkv, keys, values, positions, out, rows, heads, head_dim, capacity, stream);
     else
         launch<4>(qkv, keys, values, positions, out, rows, heads, head_dim, capacity, stream);
-    const cudaError_t error = cudaGetLastError();
-    return error == cudaSuccess ? nullptr : cudaGetErrorString(error);
+    return last_error();
 }
 
 } // namespace i3::cuda_kernels

@@ -24,7 +24,7 @@
 // Where x0 is absent the first step is x_0 = b_0 exactly, as in the CPU loops (no 0 * M term).
 #include "kernels/hybrid_scan_kernels.h"
 
-#include <cuda_runtime.h>
+#include "kernels/cuda_common.cuh"
 
 #include <climits>
 
@@ -32,8 +32,6 @@ namespace i3::cuda_kernels {
 
 namespace {
 
-constexpr int kWarp = 32;
-constexpr unsigned kFullWarp = 0xffffffffu;
 constexpr int kThreadsPerBlock = 256;
 // Grid-stride loops cover any size; this caps the grid well below CUDA's limit.
 constexpr int64_t kMaxBlocks = 1 << 16;
@@ -53,15 +51,6 @@ int blocks_for(int64_t items)
     const int64_t blocks = (items + kThreadsPerBlock - 1) / kThreadsPerBlock;
     return int(blocks < kMaxBlocks ? blocks : kMaxBlocks);
 }
-
-// nullptr after a good launch, else CUDA's description of what went wrong.
-const char* launch_error()
-{
-    const cudaError_t error = cudaGetLastError();
-    return error == cudaSuccess ? nullptr : cudaGetErrorString(error);
-}
-
-const char* error_text(cudaError_t error) { return error == cudaSuccess ? nullptr : cudaGetErrorString(error); }
 
 // ---------------------------------------------------------------------------------------------
 // Diagonal scan
@@ -208,15 +197,15 @@ __global__ void dense_scan_warp(const float* __restrict__ M, const float* __rest
                                 const float* __restrict__ x0, float* __restrict__ x, int64_t batch, int n,
                                 TimeOrder time)
 {
-    const int row = threadIdx.x % kWarp;
-    const int64_t seq = int64_t(blockIdx.x) * kWarpsPerBlock + threadIdx.x / kWarp;
+    const int row = threadIdx.x % kWarpSize;
+    const int64_t seq = int64_t(blockIdx.x) * kWarpsPerBlock + threadIdx.x / kWarpSize;
     if (seq >= batch)
         return; // the whole warp leaves together, so the shuffles below see full warps
     const bool owns_row = row < n;
 
-    float m[kWarp];
+    float m[kWarpSize];
 #pragma unroll
-    for (int col = 0; col < kWarp; ++col)
+    for (int col = 0; col < kWarpSize; ++col)
         m[col] = owns_row && col < n ? M[row * n + col] : 0.f;
 
     const float* b_seq = b + seq * time.steps * n;
@@ -232,9 +221,9 @@ __global__ void dense_scan_warp(const float* __restrict__ M, const float* __rest
             // Two partial sums halve the chain of dependent multiply-adds.
             float other = 0.f;
 #pragma unroll
-            for (int col = 0; col < kWarp; col += 2) {
-                sum += m[col] * __shfl_sync(kFullWarp, state, col);
-                other += m[col + 1] * __shfl_sync(kFullWarp, state, col + 1);
+            for (int col = 0; col < kWarpSize; col += 2) {
+                sum += m[col] * __shfl_sync(kFullMask, state, col);
+                other += m[col + 1] * __shfl_sync(kFullMask, state, col + 1);
             }
             sum += other;
         }
@@ -296,9 +285,9 @@ __global__ void dense_scan_global(const float* __restrict__ M, const float* __re
 {
     extern __shared__ float states[]; // two buffers of n
     const int64_t seq = blockIdx.x;
-    const int lane = threadIdx.x % kWarp;
-    const int warp = threadIdx.x / kWarp;
-    const int warps = blockDim.x / kWarp;
+    const int lane = threadIdx.x % kWarpSize;
+    const int warp = threadIdx.x / kWarpSize;
+    const int warps = blockDim.x / kWarpSize;
 
     for (int64_t i = threadIdx.x; i < n; i += blockDim.x)
         states[i] = x0 ? x0[seq * n + i] : 0.f;
@@ -315,11 +304,10 @@ __global__ void dense_scan_global(const float* __restrict__ M, const float* __re
             float partial = 0.f;
             if (has_previous) {
                 const float* m_row = M + row * n;
-                for (int64_t col = lane; col < n; col += kWarp)
+                for (int64_t col = lane; col < n; col += kWarpSize)
                     partial += m_row[col] * previous[col];
             }
-            for (int width = kWarp / 2; width > 0; width /= 2)
-                partial += __shfl_xor_sync(kFullWarp, partial, width);
+            partial = warp_sum(partial);
             if (lane == 0) {
                 const float value = b_seq[base + row] + partial;
                 current[row] = value;
@@ -328,25 +316,6 @@ __global__ void dense_scan_global(const float* __restrict__ M, const float* __re
         }
         __syncthreads();
     }
-}
-
-// The most dynamic shared memory a block may use on the current device (after opting in).
-cudaError_t shared_memory_limit(int64_t* bytes)
-{
-    int device = 0;
-    if (const cudaError_t error = cudaGetDevice(&device))
-        return error;
-    int limit = 0;
-    if (const cudaError_t error = cudaDeviceGetAttribute(&limit, cudaDevAttrMaxSharedMemoryPerBlockOptin, device))
-        return error;
-    *bytes = limit;
-    return cudaSuccess;
-}
-
-template <typename Kernel>
-cudaError_t allow_shared_memory(Kernel kernel, int64_t bytes)
-{
-    return cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, int(bytes));
 }
 
 } // namespace
@@ -361,14 +330,14 @@ const char* diagonal_scan(const float* a, const float* b, const float* x0, float
 
     if (p.chunks > 1) {
         scan_chunk_ends<<<blocks_for(batch * (p.chunks - 1) * n), kThreadsPerBlock, 0, cuda_stream>>>(a, b, x0, x, p);
-        if (const char* error = launch_error())
+        if (const char* error = last_error())
             return error;
         carry_chunk_ends<<<blocks_for(batch * n), kThreadsPerBlock, 0, cuda_stream>>>(a, x, p);
-        if (const char* error = launch_error())
+        if (const char* error = last_error())
             return error;
     }
     scan_chunks<<<blocks_for(batch * p.chunks * n), kThreadsPerBlock, 0, cuda_stream>>>(a, b, x0, x, p);
-    return launch_error();
+    return last_error();
 }
 
 const char* dense_scan(const float* M, const float* b, const float* x0, float* x, int64_t batch, int64_t steps,
@@ -381,10 +350,10 @@ const char* dense_scan(const float* M, const float* b, const float* x0, float* x
     const auto cuda_stream = static_cast<cudaStream_t>(stream);
     const TimeOrder time{steps, reverse};
 
-    if (n <= kWarp) {
+    if (n <= kWarpSize) {
         const auto blocks = int((batch + kWarpsPerBlock - 1) / kWarpsPerBlock);
-        dense_scan_warp<<<blocks, kWarpsPerBlock * kWarp, 0, cuda_stream>>>(M, b, x0, x, batch, int(n), time);
-        return launch_error();
+        dense_scan_warp<<<blocks, kWarpsPerBlock * kWarpSize, 0, cuda_stream>>>(M, b, x0, x, batch, int(n), time);
+        return last_error();
     }
 
     int64_t limit = 0;
@@ -396,15 +365,15 @@ const char* dense_scan(const float* M, const float* b, const float* x0, float* x
         const int64_t bytes = matrix_bytes + state_bytes;
         if (const char* error = error_text(allow_shared_memory(dense_scan_shared, bytes)))
             return error;
-        const auto threads = int((n + kWarp - 1) / kWarp * kWarp);
+        const auto threads = int((n + kWarpSize - 1) / kWarpSize * kWarpSize);
         dense_scan_shared<<<int(batch), threads, bytes, cuda_stream>>>(M, b, x0, x, int(n), time);
-        return launch_error();
+        return last_error();
     }
     if (state_bytes <= limit) {
         if (const char* error = error_text(allow_shared_memory(dense_scan_global, state_bytes)))
             return error;
         dense_scan_global<<<int(batch), 1024, state_bytes, cuda_stream>>>(M, b, x0, x, n, time);
-        return launch_error();
+        return last_error();
     }
     return "the state is too large for the CUDA dense scan (two copies must fit in one block's shared memory)";
 }

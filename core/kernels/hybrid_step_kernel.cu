@@ -6,37 +6,13 @@
 // takes its row's mean and spread for the layer norm.
 #include "kernels/hybrid_step_kernel.h"
 
-#include <cuda_runtime.h>
+#include "kernels/cuda_common.cuh"
 
 namespace i3::cuda_kernels {
 
 namespace {
 
-constexpr int kWarp = 32;
 constexpr int kWarpsPerBlock = 8;
-constexpr unsigned kFullWarp = 0xffffffffu;
-
-__device__ float warp_sum(float value)
-{
-    for (int offset = kWarp / 2; offset > 0; offset /= 2)
-        value += __shfl_xor_sync(kFullWarp, value, offset);
-    return value;
-}
-
-// The sum of v over the block, returned to every thread.
-__device__ float block_sum(float v)
-{
-    __shared__ float partial[kWarpsPerBlock];
-    v = warp_sum(v);
-    if (threadIdx.x % kWarp == 0)
-        partial[threadIdx.x / kWarp] = v;
-    __syncthreads();
-    float total = 0;
-    for (int w = 0; w < kWarpsPerBlock; ++w)
-        total += partial[w];
-    __syncthreads();
-    return total;
-}
 
 // The layer norm of one row of x, computed by the whole block.
 struct RowNorm {
@@ -48,14 +24,12 @@ struct RowNorm {
     __device__ RowNorm(const float* row, const HybridStepWeights& weights, int d)
         : x(row), gain(weights.norm_weight), shift(weights.norm_bias)
     {
-        float sum = 0;
-        for (int j = threadIdx.x; j < d; j += blockDim.x)
-            sum += x[j];
-        mean = block_sum(sum) / d;
-        float squares = 0;
-        for (int j = threadIdx.x; j < d; j += blockDim.x)
-            squares += (x[j] - mean) * (x[j] - mean);
-        rstd = rsqrtf(block_sum(squares) / d + weights.norm_eps);
+        __shared__ float scratch[kWarpsPerBlock];
+        const RowStatistics statistics = row_statistics<kWarpsPerBlock>(
+            d, float(d), weights.norm_eps, scratch, [row](int j) { return row[j]; },
+            [row](int j, float mu) { return (row[j] - mu) * (row[j] - mu); });
+        mean = statistics.mean;
+        rstd = statistics.rstd;
     }
     __device__ float operator[](int j) const { return (x[j] - mean) * rstd * gain[j] + shift[j]; }
 };
@@ -64,8 +38,8 @@ struct RowNorm {
 __global__ void state_kernel(HybridStepWeights weights, const float* __restrict__ x, const float* __restrict__ s,
                              float* __restrict__ s_next, int d, int ds)
 {
-    const int i = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarp;
-    const int lane = threadIdx.x % kWarp;
+    const int i = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarpSize;
+    const int lane = threadIdx.x % kWarpSize;
     const int64_t row = blockIdx.y;
     const RowNorm u(x + row * d, weights, d);
     if (i >= ds)
@@ -74,9 +48,9 @@ __global__ void state_kernel(HybridStepWeights weights, const float* __restrict_
     const float* a_row = weights.A + int64_t(i) * ds;
     const float* s_row = s + row * ds;
     float sum = 0;
-    for (int j = lane; j < d; j += kWarp)
+    for (int j = lane; j < d; j += kWarpSize)
         sum += b_row[j] * u[j];
-    for (int k = lane; k < ds; k += kWarp)
+    for (int k = lane; k < ds; k += kWarpSize)
         sum += a_row[k] * s_row[k];
     sum = warp_sum(sum);
     if (lane == 0)
@@ -88,8 +62,8 @@ __global__ void output_kernel(HybridStepWeights weights, const float* __restrict
                               float* __restrict__ s, const float* __restrict__ s_next, float* __restrict__ out,
                               int d, int ds)
 {
-    const int j = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarp;
-    const int lane = threadIdx.x % kWarp;
+    const int j = blockIdx.x * kWarpsPerBlock + threadIdx.x / kWarpSize;
+    const int lane = threadIdx.x % kWarpSize;
     const int64_t row = blockIdx.y;
     const RowNorm u(x + row * d, weights, d);
     if (blockIdx.x == 0)
@@ -100,7 +74,7 @@ __global__ void output_kernel(HybridStepWeights weights, const float* __restrict
     const float* c_row = weights.C + int64_t(j) * ds;
     const float* state = s_next + row * ds;
     float sum = 0;
-    for (int k = lane; k < ds; k += kWarp)
+    for (int k = lane; k < ds; k += kWarpSize)
         sum += c_row[k] * state[k];
     sum = warp_sum(sum);
     if (lane == 0) {
@@ -121,13 +95,12 @@ const char* hybrid_step(const HybridStepWeights& weights, const float* x, float*
     if (rows > 65535)
         return "a hybrid step takes at most 65,535 rows";
     const auto queue = static_cast<cudaStream_t>(stream);
-    const dim3 threads(kWarp * kWarpsPerBlock);
+    const dim3 threads(kWarpSize * kWarpsPerBlock);
     state_kernel<<<dim3(unsigned((ds + kWarpsPerBlock - 1) / kWarpsPerBlock), unsigned(rows)), threads, 0, queue>>>(
         weights, x, s, s_next, int(d), int(ds));
     output_kernel<<<dim3(unsigned((d + kWarpsPerBlock - 1) / kWarpsPerBlock), unsigned(rows)), threads, 0, queue>>>(
         weights, x, h, s, s_next, out, int(d), int(ds));
-    const cudaError_t error = cudaGetLastError();
-    return error == cudaSuccess ? nullptr : cudaGetErrorString(error);
+    return last_error();
 }
 
 } // namespace i3::cuda_kernels

@@ -13,7 +13,7 @@
 // step, so the chunks after the first find them in L2.
 #include "kernels/row_linear_kernel.h"
 
-#include <cuda_runtime.h>
+#include "kernels/cuda_common.cuh"
 
 #include <math.h>
 
@@ -23,49 +23,21 @@ namespace i3::cuda_kernels {
 
 namespace {
 
-constexpr int kWarp = 32;
 constexpr int kWarps = 8;
-constexpr int kThreads = kWarp * kWarps;
+constexpr int kThreads = kWarpSize * kWarps;
 constexpr int kLoadsInFlight = 16; // 16-byte weight loads per lane per chunk
 constexpr int kMaxRowsPerBlock = 8;
 constexpr int kDefaultSharedBytes = 48 * 1024;
-constexpr unsigned kFullWarp = 0xffffffffu;
-
-__device__ float warp_sum(float v)
-{
-    for (int offset = kWarp / 2; offset > 0; offset /= 2)
-        v += __shfl_xor_sync(kFullWarp, v, offset);
-    return v;
-}
-
-// The sum of v over the block, returned to every thread; the same order on every call.
-__device__ float block_sum(float v, float* scratch)
-{
-    v = warp_sum(v);
-    if (threadIdx.x % kWarp == 0)
-        scratch[threadIdx.x / kWarp] = v;
-    __syncthreads();
-    float total = 0.0f;
-    for (int w = 0; w < kWarps; ++w)
-        total += scratch[w];
-    __syncthreads();
-    return total;
-}
 
 __device__ void normalize_row(float4* row, int in4, const float4* gain, const float4* shift, float eps, float* scratch)
 {
-    const float count = 4.0f * in4;
-    float sum = 0.0f;
-    for (int c = threadIdx.x; c < in4; c += kThreads)
-        sum += (row[c].x + row[c].y) + (row[c].z + row[c].w);
-    const float mean = block_sum(sum, scratch) / count;
-    float squares = 0.0f;
-    for (int c = threadIdx.x; c < in4; c += kThreads) {
-        const float4 v = row[c];
-        const float a = v.x - mean, b = v.y - mean, cc = v.z - mean, d = v.w - mean;
-        squares += (a * a + b * b) + (cc * cc + d * d);
-    }
-    const float rstd = rsqrtf(block_sum(squares, scratch) / count + eps);
+    const auto [mean, rstd] = row_statistics<kWarps>(
+        in4, 4.0f * in4, eps, scratch, [row](int c) { return (row[c].x + row[c].y) + (row[c].z + row[c].w); },
+        [row](int c, float mu) {
+            const float4 v = row[c];
+            const float a = v.x - mu, b = v.y - mu, cc = v.z - mu, d = v.w - mu;
+            return (a * a + b * b) + (cc * cc + d * d);
+        });
     for (int c = threadIdx.x; c < in4; c += kThreads) {
         const float4 v = row[c], g = gain[c], s = shift[c];
         row[c] = make_float4((v.x - mean) * rstd * g.x + s.x, (v.y - mean) * rstd * g.y + s.y,
@@ -84,13 +56,13 @@ template <int Half, int V>
 __device__ void halve_values(float (&v)[V], int lane)
 {
     if constexpr (Half >= 1) {
-        constexpr int kBit = kWarp * Half / V;
+        constexpr int kBit = kWarpSize * Half / V;
         const bool upper = lane & kBit;
 #pragma unroll
         for (int i = 0; i < Half; ++i) {
             const float send = upper ? v[i] : v[i + Half];
             const float keep = upper ? v[i + Half] : v[i];
-            v[i] = keep + __shfl_xor_sync(kFullWarp, send, kBit);
+            v[i] = keep + __shfl_xor_sync(kFullMask, send, kBit);
         }
         halve_values<Half / 2>(v, lane);
     }
@@ -103,11 +75,11 @@ __device__ void halve_values(float (&v)[V], int lane)
 template <int V>
 __device__ float reduce_values(float (&v)[V])
 {
-    halve_values<V / 2>(v, threadIdx.x % kWarp);
+    halve_values<V / 2>(v, threadIdx.x % kWarpSize);
     float total = v[0];
 #pragma unroll
-    for (int bit = kWarp / V / 2; bit >= 1; bit /= 2)
-        total += __shfl_xor_sync(kFullWarp, total, bit);
+    for (int bit = kWarpSize / V / 2; bit >= 1; bit /= 2)
+        total += __shfl_xor_sync(kFullMask, total, bit);
     return total;
 }
 
@@ -116,11 +88,11 @@ __global__ void __launch_bounds__(kThreads) row_linear_kernel(RowLinearArgs a)
 {
     constexpr int kValues = Rows * Outs;
     constexpr int kChunk = kLoadsInFlight / Outs; // loads per lane per output
-    static_assert(kValues <= kWarp && (kValues & (kValues - 1)) == 0, "a warp tile of at most 32, a power of two");
+    static_assert(kValues <= kWarpSize && (kValues & (kValues - 1)) == 0, "a warp tile of at most 32, a power of two");
     extern __shared__ float4 staged[]; // [Rows, in / 4]
     __shared__ float scratch[kWarps];
     const int in4 = static_cast<int>(a.in / 4);
-    const int warp = threadIdx.x / kWarp, lane = threadIdx.x % kWarp;
+    const int warp = threadIdx.x / kWarpSize, lane = threadIdx.x % kWarpSize;
     const int64_t tiles = (a.out_features + kWarps * Outs - 1) / (kWarps * Outs);
 
     float4 w[Outs][kChunk];
@@ -130,7 +102,7 @@ __global__ void __launch_bounds__(kThreads) row_linear_kernel(RowLinearArgs a)
         for (int o = 0; o < Outs; ++o)
 #pragma unroll
             for (int i = 0; i < kChunk; ++i) {
-                const int c = c0 + lane + i * kWarp;
+                const int c = c0 + lane + i * kWarpSize;
                 const int64_t j = first_output + o;
                 w[o][i] = (c < in4 && j < a.out_features)
                               ? __ldg(reinterpret_cast<const float4*>(a.weight + j * a.in) + c)
@@ -158,12 +130,12 @@ __global__ void __launch_bounds__(kThreads) row_linear_kernel(RowLinearArgs a)
 #pragma unroll
         for (int v = 0; v < kValues; ++v)
             acc[v] = 0.0f;
-        for (int c0 = 0; c0 < in4; c0 += kChunk * kWarp) {
+        for (int c0 = 0; c0 < in4; c0 += kChunk * kWarpSize) {
             if (tile != blockIdx.x || c0 != 0)
                 load_chunk(tile, c0);
 #pragma unroll
             for (int i = 0; i < kChunk; ++i) {
-                const int c = c0 + lane + i * kWarp;
+                const int c = c0 + lane + i * kWarpSize;
                 if (c < in4) {
 #pragma unroll
                     for (int r = 0; r < Rows; ++r) {
@@ -176,7 +148,7 @@ __global__ void __launch_bounds__(kThreads) row_linear_kernel(RowLinearArgs a)
             }
         }
         const float sum = reduce_values(acc);
-        constexpr int kLanesPerValue = kWarp / kValues;
+        constexpr int kLanesPerValue = kWarpSize / kValues;
         if (lane % kLanesPerValue != 0)
             continue;
         const int value = lane / kLanesPerValue;
@@ -198,26 +170,23 @@ template <int Rows, int Outs>
 const char* launch(const RowLinearArgs& args, cudaStream_t stream)
 {
     const size_t shared = sizeof(float) * Rows * args.in;
-    if (shared > kDefaultSharedBytes &&
-        cudaFuncSetAttribute(row_linear_kernel<Rows, Outs>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                             static_cast<int>(shared)) != cudaSuccess)
-        return cudaGetErrorString(cudaGetLastError());
+    if (shared > kDefaultSharedBytes && allow_shared_memory(row_linear_kernel<Rows, Outs>, shared) != cudaSuccess)
+        return last_error();
     int device = 0, multiprocessors = 0;
     if (cudaGetDevice(&device) != cudaSuccess ||
         cudaDeviceGetAttribute(&multiprocessors, cudaDevAttrMultiProcessorCount, device) != cudaSuccess)
-        return cudaGetErrorString(cudaGetLastError());
+        return last_error();
     const int64_t chunks = (args.rows + Rows - 1) / Rows;
     const int64_t tiles = (args.out_features + kWarps * Outs - 1) / (kWarps * Outs);
     int blocks_per_multiprocessor = 0;
     if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&blocks_per_multiprocessor, row_linear_kernel<Rows, Outs>,
                                                       kThreads, shared) != cudaSuccess)
-        return cudaGetErrorString(cudaGetLastError());
+        return last_error();
     const int64_t resident = int64_t(multiprocessors) * std::max(1, blocks_per_multiprocessor);
     const int64_t columns = std::max<int64_t>(1, std::min(tiles, resident / chunks));
     const dim3 grid(static_cast<unsigned>(columns), static_cast<unsigned>(chunks));
     row_linear_kernel<Rows, Outs><<<grid, kThreads, shared, stream>>>(args);
-    const cudaError_t status = cudaGetLastError();
-    return status == cudaSuccess ? nullptr : cudaGetErrorString(status);
+    return last_error();
 }
 
 } // namespace

@@ -12,7 +12,7 @@
 // with any probability, as sampler.cpp does.
 #include "kernels/sample_kernel.h"
 
-#include <cuda_runtime.h>
+#include "kernels/cuda_common.cuh"
 
 #include <climits>
 #include <math.h>
@@ -21,11 +21,9 @@ namespace i3::cuda_kernels {
 
 namespace {
 
-constexpr int kWarp = 32;
 constexpr int kThreads = 1024;
-constexpr int kWarps = kThreads / kWarp;
+constexpr int kWarps = kThreads / kWarpSize;
 constexpr int kBins = 256;
-constexpr unsigned kFullWarp = 0xffffffffu;
 
 __device__ uint32_t order_key(float f)
 {
@@ -62,10 +60,10 @@ struct BlockScratch {
 template <class T>
 __device__ T block_max(T v, T* slots)
 {
-    for (int offset = kWarp / 2; offset > 0; offset /= 2)
-        v = max(v, __shfl_xor_sync(kFullWarp, v, offset));
-    if (threadIdx.x % kWarp == 0)
-        slots[threadIdx.x / kWarp] = v;
+    for (int offset = kWarpSize / 2; offset > 0; offset /= 2)
+        v = max(v, __shfl_xor_sync(kFullMask, v, offset));
+    if (threadIdx.x % kWarpSize == 0)
+        slots[threadIdx.x / kWarpSize] = v;
     __syncthreads();
     T result = slots[0];
     for (int w = 1; w < kWarps; ++w)
@@ -77,14 +75,14 @@ __device__ T block_max(T v, T* slots)
 // Exclusive prefix sum over the threads in thread order; *total receives the sum of all.
 __device__ double block_exclusive_scan(double v, double* total, BlockScratch& scratch)
 {
-    const int lane = threadIdx.x % kWarp, warp = threadIdx.x / kWarp;
+    const int lane = threadIdx.x % kWarpSize, warp = threadIdx.x / kWarpSize;
     double inclusive = v;
-    for (int offset = 1; offset < kWarp; offset *= 2) {
-        const double before = __shfl_up_sync(kFullWarp, inclusive, offset);
+    for (int offset = 1; offset < kWarpSize; offset *= 2) {
+        const double before = __shfl_up_sync(kFullMask, inclusive, offset);
         if (lane >= offset)
             inclusive += before;
     }
-    if (lane == kWarp - 1)
+    if (lane == kWarpSize - 1)
         scratch.doubles[warp] = inclusive;
     __syncthreads();
     double warp_start = 0, sum = 0;
@@ -127,7 +125,7 @@ struct ThreadMaximaKeys {
 template <class Keys>
 __device__ void count_digits(const Keys& keys, uint32_t prefix, uint32_t mask, int shift, BlockScratch& scratch)
 {
-    const int lane = threadIdx.x % kWarp;
+    const int lane = threadIdx.x % kWarpSize;
     for (int b = threadIdx.x; b < kBins; b += kThreads)
         scratch.histogram[b] = 0;
     __syncthreads();
@@ -136,10 +134,10 @@ __device__ void count_digits(const Keys& keys, uint32_t prefix, uint32_t mask, i
         const int64_t i = base + threadIdx.x;
         uint32_t key = 0;
         const bool counted = i < size && keys.get(i, key) && (key & mask) == prefix;
-        if (!__any_sync(kFullWarp, counted))
+        if (!__any_sync(kFullMask, counted))
             continue;
         const unsigned digit = counted ? (key >> shift) & (kBins - 1) : kBins;
-        const unsigned peers = __match_any_sync(kFullWarp, digit);
+        const unsigned peers = __match_any_sync(kFullMask, digit);
         if (counted && lane == __ffs(peers) - 1)
             atomicAdd(&scratch.histogram[digit], __popc(peers));
     }
@@ -155,7 +153,7 @@ __device__ uint32_t kth_largest(const Keys& keys, int k, BlockScratch& scratch)
     int remaining = k;
     for (int shift = 24; shift >= 0; shift -= 8) {
         count_digits(keys, prefix, mask, shift, scratch);
-        if (threadIdx.x < kWarp) {
+        if (threadIdx.x < kWarpSize) {
             // Lane l owns the eight bins counted from the top: 255 - 8l down to 248 - 8l.
             const int lane = threadIdx.x;
             const int top = kBins - 1 - 8 * lane;
@@ -163,12 +161,12 @@ __device__ uint32_t kth_largest(const Keys& keys, int k, BlockScratch& scratch)
             for (int b = 0; b < 8; ++b)
                 own += scratch.histogram[top - b];
             unsigned above = own; // inclusive count over lanes 0..lane
-            for (int offset = 1; offset < kWarp; offset *= 2) {
-                const unsigned before = __shfl_up_sync(kFullWarp, above, offset);
+            for (int offset = 1; offset < kWarpSize; offset *= 2) {
+                const unsigned before = __shfl_up_sync(kFullMask, above, offset);
                 if (lane >= offset)
                     above += before;
             }
-            const unsigned reached = __ballot_sync(kFullWarp, above >= unsigned(remaining));
+            const unsigned reached = __ballot_sync(kFullMask, above >= unsigned(remaining));
             if (lane == __ffs(reached) - 1) {
                 unsigned count = above - own;
                 for (int b = top;; --b) {
@@ -273,19 +271,16 @@ const char* sample_rows(const float* logits, int64_t rows, int64_t vocab, float 
         return "sample_rows: no rows, or a vocabulary outside 1..2^31";
     if (!(temperature > 0))
         return "sample_rows: the temperature must be above 0";
-    int device = 0, most_shared = 0;
-    if (cudaGetDevice(&device) != cudaSuccess ||
-        cudaDeviceGetAttribute(&most_shared, cudaDevAttrMaxSharedMemoryPerBlockOptin, device) != cudaSuccess)
-        return cudaGetErrorString(cudaGetLastError());
+    int64_t most_shared = 0;
+    if (shared_memory_limit(&most_shared) != cudaSuccess)
+        return last_error();
     const bool cache_row = sizeof(BlockScratch) + vocab * sizeof(float) <= size_t(most_shared);
     const size_t shared = cache_row ? vocab * sizeof(float) : 0;
-    if (cache_row && cudaFuncSetAttribute(sample_rows_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                          static_cast<int>(shared)) != cudaSuccess)
-        return cudaGetErrorString(cudaGetLastError());
+    if (cache_row && allow_shared_memory(sample_rows_kernel, shared) != cudaSuccess)
+        return last_error();
     sample_rows_kernel<<<static_cast<unsigned>(rows), kThreads, shared, static_cast<cudaStream_t>(stream)>>>(
         logits, vocab, temperature, top_k, draws, ids, probabilities, cache_row);
-    const cudaError_t status = cudaGetLastError();
-    return status == cudaSuccess ? nullptr : cudaGetErrorString(status);
+    return last_error();
 }
 
 } // namespace i3::cuda_kernels

@@ -5,6 +5,7 @@
 #include "model/hybrid_scan_cuda.h"
 
 #include "base/error.h"
+#include "formats/shape_text.h"
 #include "kernels/hybrid_scan_kernels.h"
 
 #include <ATen/ATen.h>
@@ -20,14 +21,6 @@ namespace {
 
 using Launcher = const char* (*)(const float*, const float*, const float*, float*, int64_t, int64_t, int64_t, bool,
                                  void*);
-
-std::string shape_text(at::IntArrayRef sizes)
-{
-    std::string text = "[";
-    for (size_t i = 0; i < sizes.size(); ++i)
-        text += (i ? ", " : "") + std::to_string(sizes[i]);
-    return text + "]";
-}
 
 std::string describe(const at::Tensor& t)
 {

@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "formats/pytorch_bin.h"
 #include "formats/safetensors.h"
+#include "formats/shape_text.h"
 
 #include <torch/torch.h>
 
@@ -16,16 +17,6 @@ namespace fs = std::filesystem;
 namespace i3 {
 
 namespace {
-
-std::string shape_text(at::IntArrayRef shape)
-{
-    std::ostringstream text;
-    text << '[';
-    for (size_t i = 0; i < shape.size(); ++i)
-        text << (i ? ", " : "") << shape[i];
-    text << ']';
-    return text.str();
-}
 
 bool has_extension(const fs::path& path, std::initializer_list<const char*> extensions)
 {

@@ -7,6 +7,7 @@
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
 #include "base/error.h"
+#include "base/out_of_memory.h"
 #include "model/i3_model.h"
 
 #include <torch/torch.h>
