@@ -143,6 +143,28 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(decoder.step({1, 1, 1}, {0, context, 0}, {0, 0, 0}), i3::Error);
     }
 
+    // The model's step, from prefilled rows moved into another state, equals a full forward
+    // pass; a prefill from position 0 ignores whatever the state held before.
+    void stepFromCopiedRowsEqualsFullForward()
+    {
+        const int64_t context = 10;
+        auto model = random_model(context, 31);
+        torch::NoGradGuard no_grad;
+        const auto ids = torch::randint(0, 40, {2, 6}, torch::kLong);
+        auto prefilled = model->new_state(2);
+        model->forward(torch::randint(0, 40, {2, 4}, torch::kLong), prefilled);
+        prefilled.position = 0;
+        model->forward(ids.narrow(1, 0, 5), prefilled);
+        auto rows = model->new_state(3);
+        rows.copy_row(2, prefilled, 0);
+        rows.copy_row(0, prefilled, 1);
+        const auto tokens = torch::stack({ids[1][5], torch::tensor(int64_t(0)), ids[0][5]});
+        const auto logits = model->step(tokens, torch::tensor({int64_t(5), int64_t(0), int64_t(5)}), rows);
+        const auto full = model->forward(ids).select(1, 5);
+        QVERIFY(relative_error(logits[2], full[0]) < 1e-4);
+        QVERIFY(relative_error(logits[0], full[1]) < 1e-4);
+    }
+
     // The decoder's fused layer equals the modules it stands for, one row (a matrix-vector
     // product per row on the CPU) or many (one matrix product).
     void rowLinearEqualsTheModules()

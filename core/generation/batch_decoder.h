@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One generation step for a fixed batch of sequences, each at its own position. The carried
-// hybrid states and attention caches live in buffers allocated once; a step writes the new
-// tokens into them, computes the next logits and samples from them without leaving the device.
-// On a GPU the whole step is recorded once as a CUDA graph and replayed with a single launch.
+// One generation step for a fixed batch of sequences, each at its own position. The rows' model
+// state is allocated once; a step feeds the new tokens to the model (I3ModelImpl::step), which
+// advances that state, and samples the next tokens without leaving the device. On a GPU the
+// whole step is recorded once as a CUDA graph and replayed with a single launch.
 #pragma once
 
 #include "model/i3_model.h"
@@ -32,7 +32,7 @@ public:
     const std::string& graph_note() const { return graph_note_; }
 
     // Row `row` continues from row `source_row` of `state`, a state after a forward pass of
-    // state.position prompt tokens (at most the context).
+    // state.position prompt tokens (at most the context): ModelState::copy_row.
     void load_row(int64_t row, const ModelState& state, int64_t source_row);
 
     struct Step {
@@ -54,8 +54,7 @@ private:
     SamplingOptions options_;
     at::Tensor inputs_, tokens_, positions_, draws_;  // on the device: inputs_ = [tokens; positions]
     at::Tensor host_inputs_, host_draws_;              // staging (pinned for a GPU)
-    std::vector<at::Tensor> h_, s_, one_minus_w_;      // per hybrid block
-    std::vector<at::Tensor> keys_, values_;            // per attention block
+    ModelState state_;                                 // every row's, advanced by each step
     at::Tensor logits_;                                // the last step's logits
     at::Tensor chosen_, host_chosen_;                  // [ids; probabilities] in double, and its staging
     std::unique_ptr<CapturedWork> graph_;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/attention_block.h"
 
-#include "model/decode_attention.h"
 #include "base/error.h"
+#include "model/decode_attention.h"
 #include "model/feed_forward.h"
 #include "model/row_linear.h"
 
@@ -62,27 +62,27 @@ torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x)
     return out_proj(merge_heads(attended));
 }
 
-torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, AttentionCache& cache)
+torch::Tensor CausalSelfAttentionImpl::forward(const torch::Tensor& x, AttentionBlockState& cache,
+                                               int64_t first_position)
 {
     const auto parts = qkv(x).chunk(3, -1);
     const auto q = split_heads(parts[0]);
     const int64_t steps = x.size(1);
-    const int64_t end = cache.length + steps;
+    const int64_t end = first_position + steps;
     if (!cache.keys.defined() || end > cache.keys.size(2))
         throw Error("attention cache overflow: " + std::to_string(end) + " positions do not fit");
-    cache.keys.narrow(2, cache.length, steps).copy_(split_heads(parts[1]));
-    cache.values.narrow(2, cache.length, steps).copy_(split_heads(parts[2]));
+    cache.keys.narrow(2, first_position, steps).copy_(split_heads(parts[1]));
+    cache.values.narrow(2, first_position, steps).copy_(split_heads(parts[2]));
     const auto attended =
-        causal_attention(q, cache.keys.narrow(2, 0, end), cache.values.narrow(2, 0, end), cache.length);
-    cache.length = end;
+        causal_attention(q, cache.keys.narrow(2, 0, end), cache.values.narrow(2, 0, end), first_position);
     return out_proj(merge_heads(attended));
 }
 
-torch::Tensor CausalSelfAttentionImpl::decode_step(const torch::Tensor& x, torch::nn::LayerNormImpl& norm,
-                                                   torch::Tensor& keys, torch::Tensor& values,
-                                                   const torch::Tensor& positions)
+torch::Tensor CausalSelfAttentionImpl::step(const torch::Tensor& x, torch::nn::LayerNormImpl& norm,
+                                            AttentionBlockState& cache, const torch::Tensor& positions)
 {
-    const auto attended = decode_attention(row_linear(x, *qkv, {&norm, false, {}}), keys, values, positions, n_heads_);
+    const auto attended =
+        decode_attention(row_linear(x, *qkv, {&norm, false, {}}), cache.keys, cache.values, positions, n_heads_);
     return row_linear(attended, *out_proj, {nullptr, false, x});
 }
 
@@ -100,10 +100,25 @@ torch::Tensor AttentionBlockImpl::forward(const torch::Tensor& x)
     return y + ffn->forward(ln2(y));
 }
 
-torch::Tensor AttentionBlockImpl::forward(const torch::Tensor& x, AttentionCache& cache)
+torch::Tensor AttentionBlockImpl::forward(const torch::Tensor& x, BlockState& state, int64_t first_position)
 {
-    auto y = x + attn->forward(ln1(x), cache);
+    auto y = x + attn->forward(ln1(x), std::get<AttentionBlockState>(state), first_position);
     return y + ffn->forward(ln2(y));
+}
+
+torch::Tensor AttentionBlockImpl::step(const torch::Tensor& x, BlockState& state, const torch::Tensor& positions)
+{
+    const auto attended = attn->step(x, *ln1, std::get<AttentionBlockState>(state), positions);
+    return feed_forward_rows(ffn, *ln2, attended);
+}
+
+BlockState AttentionBlockImpl::new_state(int64_t batch, int64_t capacity) const
+{
+    const auto& weight = ln1->weight;
+    const int64_t heads = attn->heads();
+    const auto options = weight.options().requires_grad(false);
+    const std::vector<int64_t> shape{batch, heads, capacity, weight.size(0) / heads};
+    return AttentionBlockState{torch::zeros(shape, options), torch::zeros(shape, options)};
 }
 
 } // namespace i3

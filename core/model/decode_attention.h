@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Attention for one new token per row during generation (BatchDecoder), each row at its own
-// position: the new keys and values are written into the caches in place, and each row's query
-// attends to its cache entries 0..position. On a GPU it is one kernel
+// Attention for one new token per row during generation (the attention block's step), each row
+// at its own position: the new keys and values are written into the caches in place, and each
+// row's query attends to its cache entries 0..position. On a GPU it is one kernel
 // (decode_attention_kernel.h); elsewhere tensor operations.
 #pragma once
 

@@ -2,6 +2,7 @@
 #include "model/hybrid_block.h"
 
 #include "model/feed_forward.h"
+#include "model/hybrid_step.h"
 
 #include <torch/torch.h>
 
@@ -47,10 +48,35 @@ torch::Tensor HybridBlockImpl::forward(const torch::Tensor& x)
     return y + ffn->forward(ln2(y));
 }
 
-torch::Tensor HybridBlockImpl::forward(const torch::Tensor& x, HybridState& state)
+torch::Tensor HybridBlockImpl::forward(const torch::Tensor& x, BlockState& state, int64_t first_position)
 {
-    auto y = x + hybrid->forward(ln1(x), state);
+    auto& carried = std::get<HybridBlockState>(state);
+    // A sequence starts afresh at position 0; undefined tensors are the scan's zero state.
+    HybridState scan_state;
+    if (first_position > 0)
+        scan_state = {carried.h, carried.s};
+    auto y = x + hybrid->forward(ln1(x), scan_state);
+    carried.h.copy_(scan_state.h);
+    carried.s.copy_(scan_state.s);
     return y + ffn->forward(ln2(y));
+}
+
+// The recurrence needs no positions: it only ever moves one step on from the carried state.
+torch::Tensor HybridBlockImpl::step(const torch::Tensor& x, BlockState& state, const torch::Tensor&)
+{
+    auto& carried = std::get<HybridBlockState>(state);
+    const auto mixed = hybrid_step(x, *ln1, hybrid->params(), carried.one_minus_w, carried.h, carried.s);
+    return feed_forward_rows(ffn, *ln2, mixed);
+}
+
+// The recurrent state has the same size at every position: no capacity to allocate for.
+BlockState HybridBlockImpl::new_state(int64_t batch, int64_t) const
+{
+    torch::NoGradGuard no_grad;
+    const auto& mixer = *hybrid;
+    const auto options = mixer.w_mix.options().requires_grad(false);
+    return HybridBlockState{torch::zeros({batch, mixer.w_mix.size(0)}, options),
+                            torch::zeros({batch, mixer.A.size(0)}, options), 1 - mixer.w_mix.detach()};
 }
 
 } // namespace i3

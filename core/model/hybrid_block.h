@@ -2,6 +2,7 @@
 // One RWKV-Mamba hybrid block (reference §2):  x += Hybrid(LN1(x));  x += FFN(LN2(x)).
 #pragma once
 
+#include "model/block.h"
 #include "model/hybrid_scan.h"
 
 #include <torch/nn/module.h>
@@ -18,20 +19,19 @@ public:
     void reset_parameters();
     torch::Tensor forward(const torch::Tensor& u);
     torch::Tensor forward(const torch::Tensor& u, HybridState& state);
+    HybridParams params() const { return {w_mix, A, B, C, D}; }
 
     torch::Tensor w_mix, A, B, C, D;
-
-private:
-    HybridParams params() const { return {w_mix, A, B, C, D}; }
 };
 TORCH_MODULE(HybridMixer);
 
-class HybridBlockImpl : public torch::nn::Module {
+class HybridBlockImpl : public BlockImpl {
 public:
     HybridBlockImpl(int64_t d_model, int64_t d_state);
-    torch::Tensor forward(const torch::Tensor& x);
-    // Inference from a carried state, which is advanced past x's steps.
-    torch::Tensor forward(const torch::Tensor& x, HybridState& state);
+    torch::Tensor forward(const torch::Tensor& x) override;
+    torch::Tensor forward(const torch::Tensor& x, BlockState& state, int64_t first_position) override;
+    torch::Tensor step(const torch::Tensor& x, BlockState& state, const torch::Tensor& positions) override;
+    BlockState new_state(int64_t batch, int64_t capacity) const override;
 
     torch::nn::LayerNorm ln1{nullptr}, ln2{nullptr};
     HybridMixer hybrid{nullptr};

@@ -2,6 +2,9 @@
 #include "model/i3_model.h"
 
 #include "base/error.h"
+#include "model/attention_block.h"
+#include "model/hybrid_block.h"
+#include "model/row_linear.h"
 
 #include <torch/torch.h>
 
@@ -14,14 +17,12 @@ I3ModelImpl::I3ModelImpl(const ModelConfig& config) : config_(config)
     embed = register_module("embed", torch::nn::Embedding(config.vocab_size, d));
     pos_embed = register_module("pos_embed", torch::nn::Embedding(config.max_seq_len, d));
     layers = register_module("layers", torch::nn::ModuleList());
-    for (int64_t i = 0; i < config.hybrid_layers; ++i) {
-        hybrid_blocks_.emplace_back(d, config.d_state);
-        layers->push_back(hybrid_blocks_.back());
-    }
-    for (int64_t i = 0; i < config.attn_layers; ++i) {
-        attention_blocks_.emplace_back(d, config.n_heads);
-        layers->push_back(attention_blocks_.back());
-    }
+    for (int64_t i = 0; i < config.hybrid_layers; ++i)
+        blocks_.push_back(HybridBlock(d, config.d_state).ptr());
+    for (int64_t i = 0; i < config.attn_layers; ++i)
+        blocks_.push_back(AttentionBlock(d, config.n_heads).ptr());
+    for (const auto& block : blocks_)
+        layers->push_back(block);
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({d}).eps(1e-5)));
     head = register_module("head", torch::nn::Linear(d, config.vocab_size));
     reset_parameters();
@@ -57,43 +58,38 @@ torch::Tensor I3ModelImpl::embed_tokens(const torch::Tensor& idx, int64_t first_
     return embed(idx) + pos_embed(positions);
 }
 
-torch::Tensor I3ModelImpl::logits(const torch::Tensor& x) { return head(ln_f(x)); }
-
 torch::Tensor I3ModelImpl::forward(const torch::Tensor& idx)
 {
     auto x = embed_tokens(idx, 0);
-    for (auto& block : hybrid_blocks_)
+    for (auto& block : blocks_)
         x = block->forward(x);
-    for (auto& block : attention_blocks_)
-        x = block->forward(x);
-    return logits(x);
+    return head(ln_f(x));
 }
 
 torch::Tensor I3ModelImpl::forward(const torch::Tensor& idx, ModelState& state)
 {
     torch::NoGradGuard no_grad;
     auto x = embed_tokens(idx, state.position);
-    for (size_t i = 0; i < hybrid_blocks_.size(); ++i)
-        x = hybrid_blocks_[i]->forward(x, state.hybrid.at(i));
-    for (size_t i = 0; i < attention_blocks_.size(); ++i)
-        x = attention_blocks_[i]->forward(x, state.attention.at(i));
+    for (size_t i = 0; i < blocks_.size(); ++i)
+        x = blocks_[i]->forward(x, state.block(i), state.position);
     state.position += idx.size(1);
-    return logits(x);
+    return head(ln_f(x));
+}
+
+torch::Tensor I3ModelImpl::step(const torch::Tensor& tokens, const torch::Tensor& positions, ModelState& state)
+{
+    torch::NoGradGuard no_grad;
+    auto x = embed(tokens) + pos_embed(positions); // [rows, d]
+    for (size_t i = 0; i < blocks_.size(); ++i)
+        x = blocks_[i]->step(x, state.block(i), positions);
+    return row_linear(x, *head, {ln_f.get(), false, {}});
 }
 
 ModelState I3ModelImpl::new_state(int64_t batch) const
 {
     ModelState state;
-    state.hybrid.resize(hybrid_blocks_.size());
-    const auto options = embed->weight.options().requires_grad(false);
-    const int64_t heads = config_.n_heads;
-    const int64_t head_dim = config_.d_model / heads;
-    for (size_t i = 0; i < attention_blocks_.size(); ++i) {
-        AttentionCache cache;
-        cache.keys = torch::zeros({batch, heads, config_.max_seq_len, head_dim}, options);
-        cache.values = torch::zeros({batch, heads, config_.max_seq_len, head_dim}, options);
-        state.attention.push_back(cache);
-    }
+    for (const auto& block : blocks_)
+        state.blocks.push_back(block->new_state(batch, config_.max_seq_len));
     return state;
 }
 

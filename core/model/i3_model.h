@@ -3,24 +3,20 @@
 // embed, pos_embed, layers.{i} (hybrid blocks first, then attention blocks), ln_f, head.
 #pragma once
 
-#include "model/attention_block.h"
-#include "model/hybrid_block.h"
+#include "model/block.h"
 #include "model/model_config.h"
+#include "model/model_state.h"
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/embedding.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
 
+#include <memory>
 #include <vector>
 
 namespace i3 {
-
-// Everything generation carries from one token to the next.
-struct ModelState {
-    std::vector<HybridState> hybrid;        // one per hybrid block
-    std::vector<AttentionCache> attention;  // one per attention block
-    int64_t position = 0;                   // positions consumed so far
-};
 
 class I3ModelImpl : public torch::nn::Module {
 public:
@@ -28,16 +24,18 @@ public:
 
     // idx: [batch, T] token ids (T <= max_seq_len) -> logits [batch, T, vocab].
     torch::Tensor forward(const torch::Tensor& idx);
-    // Consumes idx as the positions state.position.. and advances the state. Not differentiable.
+    // Prefill: consumes idx as the positions state.position.. and advances the state. Not differentiable.
     torch::Tensor forward(const torch::Tensor& idx, ModelState& state);
-    // An empty state for `batch` sequences, with attention caches for max_seq_len positions.
+    // One token per row, each at its own position: tokens, positions [rows] (int64, on the
+    // model's device; positions < max_seq_len) -> logits [rows, vocab]; advances the state in
+    // place. Fit for recording as a CUDA graph.
+    torch::Tensor step(const torch::Tensor& tokens, const torch::Tensor& positions, ModelState& state);
+    // A zero state for `batch` sequences, with room for max_seq_len positions.
     ModelState new_state(int64_t batch) const;
 
     // The reference's initialisation (§3).
     void reset_parameters();
     const ModelConfig& config() const { return config_; }
-    std::vector<HybridBlock>& hybrid_blocks() { return hybrid_blocks_; }
-    std::vector<AttentionBlock>& attention_blocks() { return attention_blocks_; }
 
     torch::nn::Embedding embed{nullptr}, pos_embed{nullptr};
     torch::nn::ModuleList layers{nullptr};
@@ -46,11 +44,9 @@ public:
 
 private:
     torch::Tensor embed_tokens(const torch::Tensor& idx, int64_t first_position);
-    torch::Tensor logits(const torch::Tensor& x);
 
     ModelConfig config_;
-    std::vector<HybridBlock> hybrid_blocks_;
-    std::vector<AttentionBlock> attention_blocks_;
+    std::vector<std::shared_ptr<BlockImpl>> blocks_; // the modules of `layers`, in order
 };
 TORCH_MODULE(I3Model);
 
