@@ -179,6 +179,46 @@ private slots:
         expect_failure({"generate", "--model_dir", model_, "--prompt", ""}, "empty");
         expect_failure({"train", "--resume", dir_.filePath("missing-run")}, "not a training run");
     }
+
+    // A new run never writes into someone's folder: one holding files, or another run, is
+    // refused before anything is read, and every byte in it stays as it was.
+    void foreignOutputFolderIsRefusedUntouched()
+    {
+        const QString foreign = dir_.filePath("foreign");
+        QDir().mkpath(foreign + "/checkpoints");
+        write_file(foreign + "/config.json", "{\"mine\": true}\n");
+        write_file(foreign + "/checkpoints/latest", "my-own-file\n");
+        const QStringList before = QDir(foreign).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+        expect_failure({"train", "--preset", "tiny", "--steps", "2", "--data", dir_.filePath("stories.txt"), "--out",
+                        foreign},
+                       "not empty");
+        QCOMPARE(QDir(foreign).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+        QCOMPARE(read_file(foreign + "/config.json"), QByteArray("{\"mine\": true}\n"));
+        QCOMPARE(read_file(foreign + "/checkpoints/latest"), QByteArray("my-own-file\n"));
+        QCOMPARE(QDir(foreign + "/checkpoints").entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{"latest"});
+
+        const QString run = dir_.filePath("run");
+        const QByteArray runInfo = read_file(run + "/run.json");
+        expect_failure({"train", "--preset", "tiny", "--steps", "2", "--out", run}, "already holds a run");
+        QCOMPARE(read_file(run + "/run.json"), runInfo);
+        expect_failure({"train", "--preset", "tiny", "--steps", "2", "--out", ""}, "no run folder");
+    }
+
+    // Every setting of the configurations' tables is an option of `train`, and a resumed run
+    // refuses the ones it cannot change.
+    void everySettingIsAnOption()
+    {
+        const auto help = i3test::run_cli({"train", "--help"});
+        QCOMPARE(help.exit_code, 0);
+        for (const char* flag : {"d-model", "heads", "context", "hybrid-layers", "attn-layers", "d-state", "steps", "batch",
+                                 "grad-accum", "lr", "warmup", "min-lr-ratio", "weight-decay", "beta1", "beta2",
+                                 "adam-eps", "clip", "log-every", "eval-every", "checkpoint-every", "keep-checkpoints",
+                                 "loss-window", "eval-windows", "val-fraction", "sample-prompts", "sample-tokens",
+                                 "seed", "device"})
+            QVERIFY2(help.out.contains("\n  --" + QByteArray(flag) + " "), flag);
+        expect_failure({"train", "--resume", dir_.filePath("run"), "--lr", "0.1"}, "cannot change a run being resumed", 2);
+        expect_failure({"train", "--resume", dir_.filePath("run"), "--keep-checkpoints", "9"}, "cannot change", 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

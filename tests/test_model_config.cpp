@@ -3,8 +3,12 @@
 #include "base/error.h"
 #include "model/i3_model.h"
 #include "model/model_config.h"
+#include "training/preset.h"
+#include "training/train_config.h"
 
 #include <QtTest>
+
+#include <limits>
 
 #include <torch/torch.h>
 
@@ -101,6 +105,76 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(i3::ModelConfig::from_json(nlohmann::json::parse(R"({"d_model": "big"})")), i3::Error);
         for (const auto& name : i3::ModelConfig::preset_names())
             QVERIFY(i3::ModelConfig::preset(name).problems().empty());
+    }
+
+    // Every training setting survives run.json's JSON, each under its own key.
+    void trainingSettingsRoundTrip()
+    {
+        i3::TrainConfig changed;
+        for (const auto& setting : i3::TrainConfig::settings())
+            if (setting.is_number())
+                setting.set_number(changed, setting.number(changed) + (setting.is_integer() ? 3 : 0.125));
+        changed.sample_prompts = {"a", "b c"};
+        changed.device = "cuda:1";
+        const nlohmann::json json = changed.to_json();
+        QCOMPARE(json.size(), i3::TrainConfig::settings().size());
+        const i3::TrainConfig read = i3::TrainConfig::from_json(json);
+        for (const auto& setting : i3::TrainConfig::settings())
+            QCOMPARE(setting.text(read), setting.text(changed));
+        QCOMPARE(json.at("steps").get<int64_t>(), int64_t(5003));
+        QCOMPARE(json.at("lr").get<double>(), 3e-4 + 0.125);
+
+        // A key missing keeps the base's value; a value of the wrong type names its key.
+        i3::TrainConfig base;
+        base.steps = 77;
+        QCOMPARE(i3::TrainConfig::from_json(nlohmann::json::object(), base).steps, int64_t(77));
+        for (const char* bad : {R"({"lr": "fast"})", R"({"steps": 2.5})", R"({"seed": -1})", R"({"device": 3})"}) {
+            try {
+                i3::TrainConfig::from_json(nlohmann::json::parse(bad));
+                QFAIL(bad);
+            } catch (const i3::Error& error) {
+                const std::string key = nlohmann::json::parse(bad).begin().key();
+                QVERIFY2(std::string(error.what()).find("\"" + key + "\"") != std::string::npos, error.what());
+            }
+        }
+    }
+
+    void trainingChecksComeFromTheTable()
+    {
+        i3::TrainConfig config;
+        QVERIFY(config.problems().empty());
+        config.validation_fraction = 0.5;
+        config.lr = std::numeric_limits<double>::infinity();
+        config.keep_checkpoints = 0;
+        config.device = "gpu";
+        const auto problems = config.problems();
+        QCOMPARE(problems.size(), size_t(4));
+        const QString all = QString::fromStdString(problems[0] + problems[1] + problems[2] + problems[3]);
+        QVERIFY2(all.contains("learning rate") && all.contains("[0, 0.5)") && all.contains("checkpoint") &&
+                     all.contains("device"),
+                 qPrintable(all));
+    }
+
+    // The presets are data files: each has a usable shape and recipe; the published ones train
+    // as the reference's train.py does, the small ones in minutes.
+    void presetsCarryAShapeAndARecipe()
+    {
+        QCOMPARE(i3::ModelConfig::preset_names(), (std::vector<std::string>{"i3-80m", "i3-22m", "small", "tiny"}));
+        const i3::TrainConfig reference;
+        for (const auto& name : i3::ModelConfig::preset_names()) {
+            const i3::Preset preset = i3::load_preset(name);
+            QVERIFY2(preset.model.problems().empty(), name.c_str());
+            QVERIFY2(preset.training.problems().empty(), name.c_str());
+            QVERIFY(!preset.description.empty());
+            if (name.rfind("i3-", 0) == 0)
+                for (const auto& setting : i3::TrainConfig::settings())
+                    QCOMPARE(setting.text(preset.training), setting.text(reference));
+        }
+        QCOMPARE(i3::load_preset("i3-80m").model.parameter_count(), int64_t(76861160));
+        QCOMPARE(i3::load_preset("i3-22m").model.hybrid_layers, int64_t(24));
+        QCOMPARE(i3::load_preset("small").training.steps, int64_t(300));
+        QCOMPARE(i3::load_preset("small").training.eval_every, int64_t(100));
+        QVERIFY_EXCEPTION_THROWN(i3::load_preset("i3-9000"), i3::Error);
     }
 };
 

@@ -3,7 +3,9 @@
 // why; Train with the tiny preset on the built-in corpus runs a real training whose points reach
 // the loss plot; the run browser lists the run; the playground generates from its checkpoint;
 // the German and Romanian translations are complete and take effect.
+#include "data_job.h"
 #include "data_panel.h"
+#include "engine_job.h"
 #include "main_window.h"
 #include "metric_plot.h"
 #include "model_panel.h"
@@ -125,6 +127,61 @@ private slots:
         QTest::mouseClick(child<QPushButton>(playground, "generateButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!playground->isGenerating() && !playground->generatedText().isEmpty(), 60000);
         QVERIFY(!child<QLabel>(&window, "jobLabel")->text().isEmpty());
+    }
+
+    // Analyse, then Train on the same data: the run takes the analysed tokenizer and tokens
+    // instead of building and encoding again; after the data changes it prepares its own.
+    void analysedDataIsReusedByTheNextRun()
+    {
+        QTemporaryDir workspace;
+        MainWindow window;
+        window.setWorkspace(workspace.path());
+        DataChoice data;
+        data.maxTexts = 200;
+        window.dataPanel()->setChoice(data);
+        window.dataPanel()->analyse();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.dataPanel()->isAnalysing(), 120000);
+        QVERIFY(window.dataPanel()->lastSummary());
+        const auto prepared = window.dataPanel()->lastSummary()->prepared;
+        QVERIFY(prepared);
+
+        window.modelPanel()->selectPreset("tiny");
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = 2;
+        training.eval_every = 2;
+        training.checkpoint_every = 2;
+        training.sample_tokens = 4;
+        window.modelPanel()->setTrainConfig(training);
+
+        auto trainAndRecord = [&] {
+            QStringList messages;
+            auto recording = connect(window.trainingPanel(), &TrainingPanel::jobStarted, &window, [&](EngineJob* job) {
+                connect(job, &EngineJob::progress, &window,
+                        [&messages](double, const QString& message) { messages << message; });
+            });
+            QTest::mouseClick(child<QPushButton>(window.trainingPanel(), "trainButton"), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+            disconnect(recording);
+            return messages;
+        };
+        const QString building = DataJob::phaseText(i3::PreparationPhase::BuildingTokenizer);
+        const QString encoding = DataJob::phaseText(i3::PreparationPhase::Encoding);
+
+        const QStringList reused = trainAndRecord();
+        QVERIFY2(reused.contains(DataJob::phaseText(i3::PreparationPhase::CreatingFolder)), qPrintable(reused.join('|')));
+        QVERIFY2(!reused.contains(building) && !reused.contains(encoding), qPrintable(reused.join('|')));
+        const QString run = window.trainingPanel()->currentRunFolder();
+        QVERIFY(QFileInfo::exists(run + "/i3-model-artifacts/model.safetensors"));
+        const QString analysed = workspace.filePath("analysed.json");
+        prepared->tokenizer.save(analysed.toStdString());
+        QFile runTokenizer(run + "/tokenizer.json"), analysedTokenizer(analysed);
+        QVERIFY(runTokenizer.open(QIODevice::ReadOnly) && analysedTokenizer.open(QIODevice::ReadOnly));
+        QCOMPARE(runTokenizer.readAll(), analysedTokenizer.readAll());
+
+        data.maxTexts = 150;
+        window.dataPanel()->setChoice(data);
+        const QStringList fresh = trainAndRecord();
+        QVERIFY2(fresh.contains(building), qPrintable(fresh.join('|')));
     }
 
     // Every string the sources mark for translation has a finished German and Romanian

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Training: the loss falls, the run folder is complete, resume continues exactly, gradient
-// accumulation equals a larger batch, and bad data is refused.
+// accumulation equals a larger batch, bad data is refused, old checkpoints are pruned, and a new
+// run reuses data prepared for it.
 #include "base/error.h"
 #include "model/model_artifacts.h"
+#include "training/run_creation.h"
 #include "training/trainer.h"
 
 #include <QtTest>
@@ -21,6 +23,20 @@ std::vector<std::string> rhyme_texts()
     for (int i = 0; i < 200; ++i)
         texts.push_back(std::string(lines[i % 4]) + lines[(i / 4) % 4]);
     return texts;
+}
+
+void write_text(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(bytes);
+}
+
+QByteArray read_bytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 i3::ModelConfig tiny()
@@ -186,6 +202,69 @@ private slots:
         bad.lr = -1;
         QVERIFY_EXCEPTION_THROWN(i3::Trainer(dir.path().toStdString(), tiny(), bad, data_for(config, 32)), i3::Error);
         QVERIFY_EXCEPTION_THROWN(i3::Trainer::resume(dir.filePath("nothing").toStdString()), i3::Error);
+    }
+
+    // Periodic checkpoints are pruned to the newest keep_checkpoints; the best stays apart, and
+    // the run resumes from the newest.
+    void checkpointRetentionKeepsTheNewestAndTheBest()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("kept");
+        auto config = quick(50);
+        config.keep_checkpoints = 2;
+        train(folder, config);
+        auto entries = [&] {
+            return QDir(folder + "/checkpoints").entryList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name);
+        };
+        QCOMPARE(entries(), (QStringList{"best", "latest", "step-0000040", "step-0000050"}));
+        QCOMPARE(QString::fromStdString(i3::RunFolder(folder.toStdString()).latest_checkpoint()->filename().string()),
+                 QStringLiteral("step-0000050"));
+
+        auto resumed = i3::Trainer::resume(folder.toStdString(), 70);
+        QCOMPARE(resumed->completed_steps(), int64_t(50));
+        resumed->run({});
+        QCOMPARE(entries(), (QStringList{"best", "latest", "step-0000060", "step-0000070"}));
+    }
+
+    // create_run checks the folder before it reads anything, and reuses data prepared from the
+    // same DataSpec instead of building the tokenizer and encoding again.
+    void createRunReusesPreparedData()
+    {
+        QTemporaryDir dir;
+        i3::DataSpec data;
+        data.max_texts = 120;
+        std::vector<i3::PreparationPhase> phases;
+        const i3::PreparationProgress record = [&](i3::PreparationPhase phase, double) { phases.push_back(phase); };
+        const auto prepared = i3::prepare_data(data, record);
+        QVERIFY(std::count(phases.begin(), phases.end(), i3::PreparationPhase::BuildingTokenizer) > 0);
+        QCOMPARE(prepared->stats.texts, size_t(120));
+
+        i3::RunSpec spec;
+        spec.data = data;
+        spec.model = tiny();
+        spec.training = quick(2);
+        spec.prepared = prepared;
+
+        QDir().mkpath(dir.filePath("occupied"));
+        write_text(dir.filePath("occupied/notes.txt"), "mine");
+        spec.folder = dir.filePath("occupied").toStdString();
+        phases.clear();
+        QVERIFY_EXCEPTION_THROWN(i3::create_run(spec, {record, {}}), i3::Error);
+        QVERIFY(phases.empty());
+
+        spec.folder = dir.filePath("reused").toStdString();
+        i3::create_run(spec, {record, {}})->run({});
+        QCOMPARE(phases, std::vector<i3::PreparationPhase>{i3::PreparationPhase::CreatingFolder});
+        const QString saved = dir.filePath("analysed-tokenizer.json");
+        prepared->tokenizer.save(saved.toStdString());
+        QCOMPARE(read_bytes(dir.filePath("reused/tokenizer.json")), read_bytes(saved));
+
+        // Other data: prepared afresh.
+        spec.data.max_texts = 100;
+        spec.folder = dir.filePath("fresh").toStdString();
+        phases.clear();
+        i3::create_run(spec, {record, {}});
+        QVERIFY(std::count(phases.begin(), phases.end(), i3::PreparationPhase::BuildingTokenizer) > 0);
     }
 };
 

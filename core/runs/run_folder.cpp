@@ -22,7 +22,7 @@ void check_new_run_folder(const fs::path& folder)
     if (!fs::is_directory(folder, error))
         throw Error(folder.string() + " is a file, not a folder; choose a folder for the run");
     if (fs::exists(folder / run_files::kRunInfo, error))
-        throw Error(folder.string() + " already holds a run; resume it or choose another folder");
+        throw Error(folder.string() + " is not empty: it already holds a run; resume it or choose another folder");
     if (!fs::is_empty(folder, error) || error)
         throw Error(folder.string() + " is not empty; choose a new folder for the run (nothing in it was changed)");
 }
