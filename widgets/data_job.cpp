@@ -46,15 +46,9 @@ void DataSummary::saveTokenizer(const QString& path) const
     tokenizer->save(std::filesystem::path(path.toStdString()));
 }
 
-DataJob::DataJob(const DataChoice& choice, QObject* parent) : EngineJob(tr("Analysing the data"), parent), choice_(choice)
+DataJob::DataJob(const DataChoice& choice) : EngineJob(tr("Analysing the data")), choice_(choice)
 {
     qRegisterMetaType<DataSummary>();
-}
-
-DataJob::~DataJob()
-{
-    cancel();
-    wait();
 }
 
 void DataJob::work()

@@ -43,9 +43,7 @@ public:
     static constexpr int kPreviewTexts = 50;
     static constexpr int kPreviewCharacters = 300;
 
-    explicit DataJob(const DataChoice& choice, QObject* parent = nullptr);
-    // Stops and joins the work here: by the time ~EngineJob runs, work() and choice_ are gone.
-    ~DataJob() override;
+    explicit DataJob(const DataChoice& choice);
 
 signals:
     // Emitted once, before finished(), when the analysis completed.

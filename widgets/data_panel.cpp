@@ -121,7 +121,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     connect(analyseButton_, &QPushButton::clicked, this, &DataPanel::analyse);
     connect(cancelButton_, &QPushButton::clicked, this, [this] {
         if (job_)
-            job_->cancel();
+            job_->job().cancel();
     });
     connect(validationSpin_, &QDoubleSpinBox::valueChanged, this, [this] {
         if (summary_) { // the split is arithmetic on the token count: no new analysis needed
@@ -137,10 +137,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     updateEnabledControls();
 }
 
-DataPanel::~DataPanel()
-{
-    delete job_; // cancels and joins its thread before the widgets its signals would reach go away
-}
+DataPanel::~DataPanel() = default;
 
 QWidget* DataPanel::createSourcesBox()
 {
@@ -417,8 +414,8 @@ void DataPanel::analyse()
     summary_.reset();
     clearResults();
 
-    auto* job = new DataJob(current, this);
-    job_ = job;
+    job_ = std::make_unique<JobThread<DataJob>>(current);
+    DataJob* job = &job_->job();
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
         progressBar_->setFormat(message);
@@ -442,14 +439,13 @@ void DataPanel::analyse()
     progressBar_->setVisible(true);
     updateEnabledControls();
     emit jobStarted(job);
-    job->start();
+    job_->start();
 }
 
 void DataPanel::onJobFinished()
 {
     if (job_)
-        job_->deleteLater();
-    job_ = nullptr;
+        job_.release()->deleteLater();
     progressBar_->setVisible(false);
     updateEnabledControls();
     staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));

@@ -5,10 +5,11 @@
 
 #include "data_choice.h"
 #include "data_job.h"
+#include "job_thread.h"
 
-#include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class EngineJob;
@@ -93,7 +94,8 @@ private:
     QListWidget* previewList_ = nullptr;
     QPushButton* saveTokenizerButton_ = nullptr;
 
-    QPointer<DataJob> job_;
+    // Goes before the widgets its signals reach: members are destroyed before child widgets.
+    std::unique_ptr<JobThread<DataJob>> job_;
     std::optional<DataSummary> summary_;
     DataChoice lastAnalysedChoice_; // what summary_ describes
     bool settingChoice_ = false; // setChoice() emits choiceChanged() once, not per control

@@ -16,8 +16,8 @@
 
 #include <chrono>
 
-ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device, QObject* parent)
-    : EngineJob(tr("Loading a model"), parent), source_(source), path_(path), device_(device)
+ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device)
+    : EngineJob(tr("Loading a model")), source_(source), path_(path), device_(device)
 {
     qRegisterMetaType<ModelHandle>();
 }
@@ -69,8 +69,8 @@ QString ModelLoadJob::describe(const i3::LoadedModel& model) const
     return lines.join('\n');
 }
 
-GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings, QObject* parent)
-    : EngineJob(tr("Generating text"), parent), model_(model), settings_(settings)
+GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings)
+    : EngineJob(tr("Generating text")), model_(model), settings_(settings)
 {
     qRegisterMetaType<StreamedToken>();
 }
@@ -106,16 +106,4 @@ void GenerationJob::work()
         },
         &cancelToken());
     emit generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
-}
-
-GenerationJob::~GenerationJob()
-{
-    cancel();
-    wait();
-}
-
-ModelLoadJob::~ModelLoadJob()
-{
-    cancel();
-    wait();
 }

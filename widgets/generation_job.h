@@ -32,9 +32,7 @@ public:
         RunCheckpoint // a run folder: its latest checkpoint, copied first
     };
     // `device`: "cpu", "cuda:0", ...
-    ModelLoadJob(Source source, const QString& path, const QString& device, QObject* parent = nullptr);
-    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
-    ~ModelLoadJob() override;
+    ModelLoadJob(Source source, const QString& path, const QString& device);
 
 signals:
     void loaded(const ModelHandle& model);
@@ -45,9 +43,9 @@ protected:
 private:
     QString describe(const i3::LoadedModel& model) const;
 
-    Source source_;
-    QString path_;
-    QString device_;
+    const Source source_;
+    const QString path_;
+    const QString device_;
 };
 
 struct GenerationSettings {
@@ -70,9 +68,7 @@ Q_DECLARE_METATYPE(StreamedToken)
 class GenerationJob : public EngineJob {
     Q_OBJECT
 public:
-    GenerationJob(const ModelHandle& model, const GenerationSettings& settings, QObject* parent = nullptr);
-    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
-    ~GenerationJob() override;
+    GenerationJob(const ModelHandle& model, const GenerationSettings& settings);
 
 signals:
     // tokensPerSecond: new tokens so far over the time since generation began (the prompt's
@@ -85,6 +81,6 @@ protected:
     void work() override;
 
 private:
-    ModelHandle model_;
-    GenerationSettings settings_;
+    const ModelHandle model_;
+    const GenerationSettings settings_;
 };

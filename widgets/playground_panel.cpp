@@ -283,18 +283,19 @@ void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& p
         return;
     }
     clearError();
-    loadJob_ = std::make_unique<ModelLoadJob>(source, path, deviceCombo_->currentData().toString());
-    connect(loadJob_.get(), &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
+    loadJob_ = std::make_unique<JobThread<ModelLoadJob>>(source, path, deviceCombo_->currentData().toString());
+    ModelLoadJob* job = &loadJob_->job();
+    connect(job, &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
         model_ = model;
         modelLabel_->setText(model.description);
         emit modelLoaded(model.description);
     });
-    connect(loadJob_.get(), &EngineJob::failed, this, &PlaygroundPanel::showError);
-    connect(loadJob_.get(), &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
+    connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
+    connect(job, &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
     speedLabel_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
     loadJob_->start();
     updateButtons();
-    emit jobStarted(loadJob_.get());
+    emit jobStarted(job);
 }
 
 void PlaygroundPanel::onLoadFinished()
@@ -333,25 +334,26 @@ void PlaygroundPanel::generate()
     cursor.insertText(settings.prompt, QTextCharFormat());
     speedLabel_->setText(tr("Generating…"));
 
-    generationJob_ = std::make_unique<GenerationJob>(model_, settings);
-    connect(generationJob_.get(), &GenerationJob::tokenGenerated, this, &PlaygroundPanel::onToken);
-    connect(generationJob_.get(), &GenerationJob::generationDone, this,
+    generationJob_ = std::make_unique<JobThread<GenerationJob>>(model_, settings);
+    GenerationJob* job = &generationJob_->job();
+    connect(job, &GenerationJob::tokenGenerated, this, &PlaygroundPanel::onToken);
+    connect(job, &GenerationJob::generationDone, this,
             [this](const QString& newText, qint64 tokens, double tokensPerSecond) {
                 generated_ = newText;
                 tokens_ = tokens;
                 tokensPerSecond_ = tokensPerSecond;
             });
-    connect(generationJob_.get(), &EngineJob::failed, this, &PlaygroundPanel::showError);
-    connect(generationJob_.get(), &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
+    connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
+    connect(job, &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
     generationJob_->start();
     updateButtons();
-    emit jobStarted(generationJob_.get());
+    emit jobStarted(job);
 }
 
 void PlaygroundPanel::stopGeneration()
 {
     if (generationJob_)
-        generationJob_->cancel();
+        generationJob_->job().cancel();
 }
 
 void PlaygroundPanel::onToken(const StreamedToken& token, double tokensPerSecond)

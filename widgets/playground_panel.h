@@ -6,6 +6,7 @@
 #pragma once
 
 #include "generation_job.h"
+#include "job_thread.h"
 
 #include <QString>
 #include <QWidget>
@@ -96,8 +97,8 @@ private:
     QLabel* errorLabel_ = nullptr;
 
     ModelHandle model_;
-    std::unique_ptr<ModelLoadJob> loadJob_;
-    std::unique_ptr<GenerationJob> generationJob_;
+    std::unique_ptr<JobThread<ModelLoadJob>> loadJob_;
+    std::unique_ptr<JobThread<GenerationJob>> generationJob_;
     QString generated_;
     QString error_;
     qint64 tokens_ = 0;

@@ -20,8 +20,8 @@ ProbeReading toReading(const i3::ProbePoint& point)
 } // namespace
 
 ProbeJob::ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
-                   const QString& device, QObject* parent)
-    : EngineJob(tr("Context probe"), parent), model_(model), batchSize_(batchSize), contexts_(contexts),
+                   const QString& device)
+    : EngineJob(tr("Context probe")), model_(model), batchSize_(batchSize), contexts_(contexts),
       device_(device)
 {
     qRegisterMetaType<ProbeReading>();
@@ -47,10 +47,4 @@ void ProbeJob::work()
                 reportProgress(double(done) / total, tr("Measuring context %L1…").arg(contexts_.at(done)));
         },
         &cancelToken());
-}
-
-ProbeJob::~ProbeJob()
-{
-    cancel();
-    wait();
 }

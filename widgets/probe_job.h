@@ -26,9 +26,7 @@ class ProbeJob : public EngineJob {
 public:
     // `contexts` increasing, each >= 1; `model`'s max_seq_len is replaced by each of them.
     ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
-             const QString& device, QObject* parent = nullptr);
-    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
-    ~ProbeJob() override;
+             const QString& device);
 
 signals:
     void readingTaken(const ProbeReading& reading);
@@ -37,8 +35,8 @@ protected:
     void work() override;
 
 private:
-    i3::ModelConfig model_;
-    qint64 batchSize_;
-    QVector<qint64> contexts_;
-    QString device_;
+    const i3::ModelConfig model_;
+    const qint64 batchSize_;
+    const QVector<qint64> contexts_;
+    const QString device_;
 };

@@ -268,22 +268,24 @@ void ProbePanel::startProbe()
     rescalePlot();
     oomMessage_.clear();
 
-    job_ = std::make_unique<ProbeJob>(model, sweepBatch_, QVector<qint64>(contexts.begin(), contexts.end()), device);
-    connect(job_.get(), &ProbeJob::readingTaken, this, &ProbePanel::addReading);
-    connect(job_.get(), &EngineJob::progress, this,
+    job_ = std::make_unique<JobThread<ProbeJob>>(model, sweepBatch_,
+                                                 QVector<qint64>(contexts.begin(), contexts.end()), device);
+    ProbeJob* job = &job_->job();
+    connect(job, &ProbeJob::readingTaken, this, &ProbePanel::addReading);
+    connect(job, &EngineJob::progress, this,
             [this](double, const QString& message) { statusLabel_->setText(message); });
-    connect(job_.get(), &EngineJob::failed, this, &ProbePanel::showError);
-    connect(job_.get(), &EngineJob::finished, this, &ProbePanel::onJobFinished);
+    connect(job, &EngineJob::failed, this, &ProbePanel::showError);
+    connect(job, &EngineJob::finished, this, &ProbePanel::onJobFinished);
     setRunning(true);
     statusLabel_->setText(tr("Starting the probe…"));
     job_->start();
-    emit jobStarted(job_.get());
+    emit jobStarted(job);
 }
 
 void ProbePanel::stopProbe()
 {
     if (job_) {
-        job_->cancel();
+        job_->job().cancel();
         statusLabel_->setText(tr("Stopping after the current step…"));
     }
 }

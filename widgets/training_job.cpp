@@ -56,14 +56,14 @@ void check_new_run_folder(const QString& folder)
 
 } // namespace
 
-TrainingJob::TrainingJob(const TrainingRequest& request, QObject* parent)
-    : EngineJob(tr("Training"), parent), request_(request), runFolder_(request.runFolder)
+TrainingJob::TrainingJob(const TrainingRequest& request)
+    : EngineJob(tr("Training")), request_(request), runFolder_(request.runFolder)
 {
     registerTypes();
 }
 
-TrainingJob::TrainingJob(const QString& runFolder, qint64 steps, QObject* parent)
-    : EngineJob(tr("Training"), parent), runFolder_(runFolder), resumeSteps_(steps), resume_(true)
+TrainingJob::TrainingJob(const QString& runFolder, qint64 steps)
+    : EngineJob(tr("Training")), runFolder_(runFolder), resumeSteps_(steps), resume_(true)
 {
     registerTypes();
 }
@@ -192,10 +192,4 @@ void TrainingJob::forward(const i3::TrainEvent& event)
         emit trainingEnded(event.step, !event.cancelled, QString::fromStdString(event.path.string()));
         break;
     }
-}
-
-TrainingJob::~TrainingJob()
-{
-    cancel();
-    wait();
 }

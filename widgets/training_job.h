@@ -49,12 +49,10 @@ class TrainingJob : public EngineJob {
     Q_OBJECT
 public:
     // A new run into request.runFolder (absent or empty).
-    explicit TrainingJob(const TrainingRequest& request, QObject* parent = nullptr);
+    explicit TrainingJob(const TrainingRequest& request);
     // Continues the run in `runFolder` from its latest checkpoint; `steps`, when positive,
     // replaces the planned number of steps.
-    TrainingJob(const QString& runFolder, qint64 steps, QObject* parent = nullptr);
-    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
-    ~TrainingJob() override;
+    TrainingJob(const QString& runFolder, qint64 steps);
 
     QString runFolder() const { return runFolder_; }
     bool isResume() const { return resume_; }
@@ -89,9 +87,9 @@ private:
     // Reports a preparation phase, and stops there when the job was cancelled.
     void reportPreparation(const QString& message, double fraction = -1);
 
-    TrainingRequest request_;
-    QString runFolder_;
-    qint64 resumeSteps_ = 0;
-    bool resume_ = false;
+    const TrainingRequest request_;
+    const QString runFolder_;
+    const qint64 resumeSteps_ = 0;
+    const bool resume_ = false;
     i3::PauseGate gate_;
 };

@@ -104,8 +104,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
 TrainingPanel::~TrainingPanel()
 {
     if (job_) {
-        disconnect(job_, nullptr, this, nullptr);
-        delete job_; // cancels and waits for its thread
+        disconnect(&job_->job(), nullptr, this, nullptr);
+        job_.reset(); // cancels and waits for its thread
     }
 }
 
@@ -272,9 +272,9 @@ void TrainingPanel::setTrainingAllowed(bool allowed, const QString& reason)
     updateButtons();
 }
 
-bool TrainingPanel::isTraining() const { return !job_.isNull(); }
+bool TrainingPanel::isTraining() const { return job_ != nullptr; }
 
-bool TrainingPanel::isPaused() const { return job_ && job_->isPaused(); }
+bool TrainingPanel::isPaused() const { return job_ && job_->job().isPaused(); }
 
 void TrainingPanel::startTraining(const TrainingRequest& request)
 {
@@ -284,7 +284,7 @@ void TrainingPanel::startTraining(const TrainingRequest& request)
     }
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1").arg(request.runFolder));
-    startJob(new TrainingJob(request, this), request.runFolder);
+    startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
 }
 
 void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
@@ -295,7 +295,7 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     }
     setUpDevicePlot(deviceOfRun(runFolder));
     log(tr("Resuming %1").arg(runFolder));
-    startJob(new TrainingJob(runFolder, steps, this), runFolder);
+    startJob(std::make_unique<JobThread<TrainingJob>>(runFolder, steps), runFolder);
 }
 
 // Clears what the panel showed of the previous run, for `runFolder`.
@@ -314,21 +314,21 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
     total_ = 0;
 }
 
-void TrainingPanel::startJob(TrainingJob* job, const QString& runFolder)
+void TrainingPanel::startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder)
 {
     showEmptyRun(runFolder);
     stepLabel_->setText(tr("Preparing…"));
     progressBar_->setRange(0, 0);
     progressBar_->setVisible(true);
 
-    job_ = job;
-    connectJob(job);
+    job_ = std::move(job);
+    connectJob(&job_->job());
     updateButtons();
     deviceClock_.start();
     sampleDevice();
     deviceTimer_.start();
-    emit jobStarted(job); // before start(), so listeners hear the job's first signals
-    job->start();
+    emit jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
+    job_->start();
 }
 
 void TrainingPanel::connectJob(TrainingJob* job)
@@ -360,21 +360,21 @@ void TrainingPanel::connectJob(TrainingJob* job)
 
 void TrainingPanel::pauseTraining()
 {
-    if (job_ && !job_->isPaused() && !job_->wasCancelled())
-        job_->pause();
+    if (job_ && !job_->job().isPaused() && !job_->job().wasCancelled())
+        job_->job().pause();
 }
 
 void TrainingPanel::resumeTraining()
 {
-    if (job_ && job_->isPaused())
-        job_->resume();
+    if (job_ && job_->job().isPaused())
+        job_->job().resume();
 }
 
 void TrainingPanel::stopTraining()
 {
-    if (!job_ || job_->wasCancelled())
+    if (!job_ || job_->job().wasCancelled())
         return;
-    job_->cancel();
+    job_->job().cancel();
     log(tr("Stopping after the current step…"));
     updateButtons();
 }
@@ -382,7 +382,7 @@ void TrainingPanel::stopTraining()
 void TrainingPanel::updateButtons()
 {
     const bool running = isTraining();
-    const bool stopping = running && job_->wasCancelled();
+    const bool stopping = running && job_->job().wasCancelled();
     trainButton_->setEnabled(trainingAllowed_ && !running);
     pauseButton_->setEnabled(running && !stopping);
     pauseButton_->setText(isPaused() ? tr("Resume") : tr("Pause"));
@@ -479,8 +479,7 @@ void TrainingPanel::onJobFinished(bool cancelled)
     deviceTimer_.stop();
     progressBar_->setVisible(false);
     if (job_)
-        job_->deleteLater();
-    job_ = nullptr;
+        job_.release()->deleteLater();
     if (step_ == 0 && total_ == 0)
         stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
     updateButtons();

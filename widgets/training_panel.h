@@ -4,11 +4,11 @@
 // from disk (one another process may still be writing) through its metrics.jsonl.
 #pragma once
 
+#include "job_thread.h"
 #include "training_job.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QWidget>
@@ -74,7 +74,7 @@ private:
     QWidget* buildPlots();
     void clearPlots();
     void showEmptyRun(const QString& runFolder);
-    void startJob(TrainingJob* job, const QString& runFolder);
+    void startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder);
     void connectJob(TrainingJob* job);
     void updateButtons();
     void setStep(qint64 step, qint64 total);
@@ -117,7 +117,7 @@ private:
     QPlainTextEdit* samplesView_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
 
-    QPointer<TrainingJob> job_;
+    std::unique_ptr<JobThread<TrainingJob>> job_;
     bool trainingAllowed_ = true;
     QString runFolder_;
     qint64 step_ = 0;
