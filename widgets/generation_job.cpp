@@ -72,7 +72,7 @@ QString ModelLoadJob::describe(const i3::LoadedModel& model) const
 GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings)
     : EngineJob(tr("Generating text")), model_(model), settings_(settings)
 {
-    qRegisterMetaType<StreamedToken>();
+    qRegisterMetaType<i3::GeneratedToken>();
 }
 
 void GenerationJob::work()
@@ -100,7 +100,7 @@ void GenerationJob::work()
         settings_.prompt.toStdString(), options,
         [&](const i3::GeneratedToken& token) {
             ++count;
-            emit tokenGenerated(StreamedToken{token.id, fromEngine(token.text), token.probability}, rate(count));
+            emit tokenGenerated(token, rate(count));
             reportProgress(double(count) / settings_.maxNewTokens,
                            tr("%L1 of %L2 tokens").arg(count).arg(settings_.maxNewTokens));
         },

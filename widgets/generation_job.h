@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine_job.h"
+#include "engine_metatypes.h"
 
 #include <QMetaType>
 #include <QString>
@@ -57,13 +58,6 @@ struct GenerationSettings {
     quint64 seed = 0;
 };
 
-struct StreamedToken {
-    qint64 id = 0;
-    QString text;
-    double probability = 0; // under the distribution it was drawn from
-};
-Q_DECLARE_METATYPE(StreamedToken)
-
 // Generates once. Only one GenerationJob may use a model at a time (the model is not re-entrant).
 class GenerationJob : public EngineJob {
     Q_OBJECT
@@ -73,7 +67,7 @@ public:
 signals:
     // tokensPerSecond: new tokens so far over the time since generation began (the prompt's
     // forward pass included).
-    void tokenGenerated(const StreamedToken& token, double tokensPerSecond);
+    void tokenGenerated(const i3::GeneratedToken& token, double tokensPerSecond);
     // After the last token, also when stopped early; newText is the decoded new tokens.
     void generationDone(const QString& newText, qint64 tokenCount, double tokensPerSecond);
 

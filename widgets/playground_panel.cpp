@@ -356,9 +356,10 @@ void PlaygroundPanel::stopGeneration()
         generationJob_->job().cancel();
 }
 
-void PlaygroundPanel::onToken(const StreamedToken& token, double tokensPerSecond)
+void PlaygroundPanel::onToken(const i3::GeneratedToken& token, double tokensPerSecond)
 {
-    generated_ += token.text;
+    const QString text = QString::fromStdString(token.text);
+    generated_ += text;
     tokens_ += 1;
     tokensPerSecond_ = tokensPerSecond;
 
@@ -367,10 +368,10 @@ void PlaygroundPanel::onToken(const StreamedToken& token, double tokensPerSecond
     highlight.setForeground(QColor(0x0d, 0x47, 0xa1));
     QTextCursor cursor(outputEdit_->document());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertText(token.text, highlight);
+    cursor.insertText(text, highlight);
     outputEdit_->verticalScrollBar()->setValue(outputEdit_->verticalScrollBar()->maximum());
 
-    tokenView_->appendToken(token.id, token.text, token.probability);
+    tokenView_->appendToken(token.id, text, token.probability);
     speedLabel_->setText(speedText());
 }
 

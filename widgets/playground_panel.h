@@ -66,7 +66,7 @@ private:
 
     void startLoading(ModelLoadJob::Source source, const QString& path);
     void onLoadFinished();
-    void onToken(const StreamedToken& token, double tokensPerSecond);
+    void onToken(const i3::GeneratedToken& token, double tokensPerSecond);
     void onGenerationFinished(bool cancelled);
     void chooseModelFolder();
     void chooseRunFolder();

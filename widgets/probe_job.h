@@ -4,22 +4,11 @@
 #pragma once
 
 #include "engine_job.h"
+#include "engine_metatypes.h"
 #include "model/model_config.h"
 
-#include <QMetaType>
 #include <QString>
 #include <QVector>
-
-// One measured context, as the interface keeps it (i3::ProbePoint in Qt's types).
-struct ProbeReading {
-    qint64 context = 0;
-    qint64 batchSize = 0;
-    qint64 peakBytes = 0;     // peak memory of the step above what was in use before it
-    double seconds = 0;       // the step's time
-    bool outOfMemory = false; // the step did not fit; the sweep ends with this reading
-    QString note;
-};
-Q_DECLARE_METATYPE(ProbeReading)
 
 class ProbeJob : public EngineJob {
     Q_OBJECT
@@ -29,7 +18,8 @@ public:
              const QString& device);
 
 signals:
-    void readingTaken(const ProbeReading& reading);
+    // One measured context; one that did not fit ends the sweep.
+    void readingTaken(const i3::ProbePoint& reading);
 
 protected:
     void work() override;

@@ -290,35 +290,38 @@ void ProbePanel::stopProbe()
     }
 }
 
-void ProbePanel::addReading(const ProbeReading& reading)
+void ProbePanel::addReading(const i3::ProbePoint& reading)
 {
+    const qint64 context = reading.context;
+    const qint64 peakBytes = reading.peak_bytes;
+    const QString noteText = QString::fromStdString(reading.note);
     const int row = table_->rowCount();
     table_->insertRow(row);
-    table_->setItem(row, ContextColumn, numberItem(QString("%L1").arg(reading.context)));
-    auto* note = new QTableWidgetItem(reading.note);
-    if (reading.outOfMemory) {
+    table_->setItem(row, ContextColumn, numberItem(QString("%L1").arg(context)));
+    auto* note = new QTableWidgetItem(noteText);
+    if (reading.out_of_memory) {
         table_->setItem(row, MiBColumn, numberItem(tr("out of memory")));
         table_->setItem(row, GiBColumn, numberItem(QStringLiteral("–")));
-        note->setText(reading.note.isEmpty() ? tr("does not fit") : reading.note);
+        note->setText(noteText.isEmpty() ? tr("does not fit") : noteText);
         for (int column = ContextColumn; column < ColumnCount; ++column)
             if (auto* item = table_->item(row, column))
                 item->setForeground(QColor(0xc6, 0x28, 0x28));
         note->setForeground(QColor(0xc6, 0x28, 0x28));
         oomMessage_ = tr("Context %L1 does not fit in memory on %2 at batch %3; the sweep stopped there.")
-                          .arg(reading.context)
+                          .arg(context)
                           .arg(deviceCombo_->currentText())
-                          .arg(reading.batchSize);
+                          .arg(qint64(reading.batch_size));
     } else {
-        auto* mib = numberItem(QString("%L1").arg(reading.peakBytes / kMiB, 0, 'f', 1));
-        mib->setData(Qt::UserRole, reading.peakBytes);
+        auto* mib = numberItem(QString("%L1").arg(peakBytes / kMiB, 0, 'f', 1));
+        mib->setData(Qt::UserRole, peakBytes);
         table_->setItem(row, MiBColumn, mib);
-        table_->setItem(row, GiBColumn, numberItem(QString("%L1").arg(reading.peakBytes / kGiB, 0, 'f', 3)));
-        if (reading.peakBytes > 0)
-            ours_->addData(double(reading.context), reading.peakBytes / kGiB);
+        table_->setItem(row, GiBColumn, numberItem(QString("%L1").arg(peakBytes / kGiB, 0, 'f', 3)));
+        if (peakBytes > 0)
+            ours_->addData(double(context), peakBytes / kGiB);
     }
-    table_->item(row, ContextColumn)->setData(Qt::UserRole, reading.context);
+    table_->item(row, ContextColumn)->setData(Qt::UserRole, context);
     table_->setItem(row, SecondsColumn, numberItem(QString("%L1").arg(reading.seconds, 0, 'f', 2)));
-    table_->setItem(row, ReferenceColumn, numberItem(referenceText(reading.context)));
+    table_->setItem(row, ReferenceColumn, numberItem(referenceText(context)));
     table_->setItem(row, NoteColumn, note);
     table_->scrollToBottom();
     rescalePlot();

@@ -51,7 +51,7 @@ signals:
 private:
     QWidget* buildControls();
     QWidget* buildResults();
-    void addReading(const ProbeReading& reading);
+    void addReading(const i3::ProbePoint& reading);
     void onJobFinished(bool cancelled);
     void updateModelSummary();
     void updateReferenceSeries();

@@ -5,9 +5,7 @@
 #include "base/error.h"
 #include "training/trainer.h"
 
-#include <cmath>
 #include <filesystem>
-#include <limits>
 
 namespace fs = std::filesystem;
 
@@ -71,8 +69,7 @@ TrainingJob::TrainingJob(const QString& runFolder, qint64 steps)
 // The signals' structs cross threads through queued connections.
 void TrainingJob::registerTypes()
 {
-    qRegisterMetaType<TrainingStep>();
-    qRegisterMetaType<TrainingEvaluation>();
+    qRegisterMetaType<i3::TrainEvent>();
     qRegisterMetaType<i3::RunMetrics>();
 }
 
@@ -155,33 +152,15 @@ void TrainingJob::forward(const i3::TrainEvent& event)
     case Kind::Started:
         emit trainingStarted(fromEngine(event.text), event.step, event.total_steps);
         break;
-    case Kind::Step: {
-        TrainingStep step;
-        step.step = event.step;
-        step.total = event.total_steps;
-        step.loss = event.loss;
-        step.perplexity = event.perplexity;
-        step.lr = event.lr;
-        step.gradNorm = event.grad_norm;
-        step.tokensPerSecond = event.tokens_per_second;
-        step.elapsedSeconds = event.elapsed_seconds;
-        step.etaSeconds = event.eta_seconds;
-        emit stepLogged(step);
+    case Kind::Step:
+        emit stepLogged(event);
         if (event.total_steps > 0)
             reportProgress(double(event.step) / double(event.total_steps),
                            tr("Step %1 / %2").arg(event.step).arg(event.total_steps));
         break;
-    }
-    case Kind::Evaluation: {
-        TrainingEvaluation evaluation;
-        evaluation.step = event.step;
-        evaluation.trainLossMean = event.loss;
-        evaluation.validationLoss =
-            event.validation_loss >= 0 ? event.validation_loss : std::numeric_limits<double>::quiet_NaN();
-        evaluation.isBest = event.is_best;
-        emit evaluated(evaluation);
+    case Kind::Evaluation:
+        emit evaluated(event);
         break;
-    }
     case Kind::Sample:
         emit sampleGenerated(event.step, fromEngine(event.text));
         break;

@@ -6,44 +6,13 @@
 #pragma once
 
 #include "engine_job.h"
+#include "engine_metatypes.h"
 #include "base/pause_gate.h"
-#include "runs/run_catalog.h"
 #include "training_request.h"
 
-#include <QMetaType>
 #include <QString>
 
 #include <memory>
-
-namespace i3 {
-class Trainer;
-struct TrainEvent;
-} // namespace i3
-
-// One logged optimizer step.
-struct TrainingStep {
-    qint64 step = 0;
-    qint64 total = 0;
-    double loss = 0;
-    double perplexity = 0;
-    double lr = 0;
-    double gradNorm = 0;
-    double tokensPerSecond = 0;
-    double elapsedSeconds = 0; // training time of the whole run, pauses left out
-    double etaSeconds = 0;
-};
-Q_DECLARE_METATYPE(TrainingStep)
-
-// One evaluation on the held-out tokens.
-struct TrainingEvaluation {
-    qint64 step = 0;
-    double trainLossMean = 0;  // of the recent training steps
-    double validationLoss = 0; // NaN when the run has no validation split
-    bool isBest = false;
-};
-Q_DECLARE_METATYPE(TrainingEvaluation)
-
-Q_DECLARE_METATYPE(i3::RunMetrics)
 
 class TrainingJob : public EngineJob {
     Q_OBJECT
@@ -68,8 +37,11 @@ signals:
     void trainingStarted(const QString& summary, qint64 step, qint64 total);
     // A resumed run's metrics logged before its checkpoint, sent once before training begins.
     void history(const i3::RunMetrics& metrics);
-    void stepLogged(const TrainingStep& step);
-    void evaluated(const TrainingEvaluation& evaluation);
+    // A Step event: one logged optimizer step.
+    void stepLogged(const i3::TrainEvent& step);
+    // An Evaluation event: `loss` is the mean of the recent training losses, `validation_loss`
+    // below 0 when the run has no validation split.
+    void evaluated(const i3::TrainEvent& evaluation);
     void sampleGenerated(qint64 step, const QString& text);
     void checkpointSaved(qint64 step, const QString& folder);
     // The trainer stopped: `completed` when every planned step is done (`path` holds the exported

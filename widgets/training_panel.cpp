@@ -417,34 +417,33 @@ void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 
 void TrainingPanel::onHistory(const i3::RunMetrics& metrics) { addMetrics(metrics); }
 
-void TrainingPanel::onStep(const TrainingStep& step)
+void TrainingPanel::onStep(const i3::TrainEvent& step)
 {
     const double x = static_cast<double>(step.step);
     lossPlot_->appendPoint("train", x, step.loss);
     perplexityPlot_->appendPoint("train", x, step.perplexity);
     lrPlot_->appendPoint("lr", x, step.lr);
-    gradPlot_->appendPoint("grad_norm", x, step.gradNorm);
-    speedPlot_->appendPoint("tokens_per_s", x, step.tokensPerSecond);
-    etaLabel_->setText(tr("ETA %1").arg(durationText(step.etaSeconds)));
-    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokensPerSecond, 'f', 0)));
-    setStep(step.step, step.total);
+    gradPlot_->appendPoint("grad_norm", x, step.grad_norm);
+    speedPlot_->appendPoint("tokens_per_s", x, step.tokens_per_second);
+    etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
+    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
+    setStep(step.step, step.total_steps);
 }
 
-void TrainingPanel::onEvaluation(const TrainingEvaluation& evaluation)
+void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
 {
     const double x = static_cast<double>(evaluation.step);
-    if (std::isfinite(evaluation.validationLoss)) {
-        lossPlot_->appendPoint("validation", x, evaluation.validationLoss);
-        perplexityPlot_->appendPoint("validation", x, std::exp(evaluation.validationLoss));
-        const QString line = evaluation.isBest ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
-                                               : tr("Step %1: validation loss %2, training loss %3");
-        log(line.arg(evaluation.step)
-                .arg(evaluation.validationLoss, 0, 'f', 4)
-                .arg(evaluation.trainLossMean, 0, 'f', 4));
+    const double validationLoss = evaluation.validation_loss; // below 0: no validation split
+    if (validationLoss >= 0 && std::isfinite(validationLoss)) {
+        lossPlot_->appendPoint("validation", x, validationLoss);
+        perplexityPlot_->appendPoint("validation", x, std::exp(validationLoss));
+        const QString line = evaluation.is_best ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
+                                                : tr("Step %1: validation loss %2, training loss %3");
+        log(line.arg(evaluation.step).arg(validationLoss, 0, 'f', 4).arg(evaluation.loss, 0, 'f', 4));
     } else {
-        const QString line = evaluation.isBest ? tr("Step %1: training loss %2 (best so far)")
-                                               : tr("Step %1: training loss %2");
-        log(line.arg(evaluation.step).arg(evaluation.trainLossMean, 0, 'f', 4));
+        const QString line = evaluation.is_best ? tr("Step %1: training loss %2 (best so far)")
+                                                : tr("Step %1: training loss %2");
+        log(line.arg(evaluation.step).arg(evaluation.loss, 0, 'f', 4));
     }
 }
 

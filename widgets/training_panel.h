@@ -83,8 +83,8 @@ private:
 
     void onStarted(const QString& summary, qint64 step, qint64 total);
     void onHistory(const i3::RunMetrics& metrics);
-    void onStep(const TrainingStep& step);
-    void onEvaluation(const TrainingEvaluation& evaluation);
+    void onStep(const i3::TrainEvent& step);
+    void onEvaluation(const i3::TrainEvent& evaluation);
     void onSample(qint64 step, const QString& text);
     void onCheckpoint(qint64 step, const QString& folder);
     void onTrainingEnded(qint64 step, bool completed, const QString& path);
