@@ -58,7 +58,7 @@ QMap<QString, QString> translations(const QString& file)
 
 class TestStudioWindow : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void invalidHyperparameterDisablesTrain()

@@ -7,12 +7,11 @@
 #include <torch/torch.h>
 
 #include "base/atomic_file.h"
+#include "custom_plot.h"
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "training/trainer.h"
 #include "training_panel.h"
-
-#include <qcustomplot.h>
 
 #include <QtTest>
 #include <QtWidgets>
@@ -110,7 +109,7 @@ int rowOf(QTableWidget* table, const QString& name)
 
 class TestTrainingPanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void trainPauseResumeStopAndFinish()
     {
         QTemporaryDir workspace;

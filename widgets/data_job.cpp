@@ -106,5 +106,5 @@ void DataJob::work()
     if (cancelToken().cancelled())
         return;
     reportProgress(1.0, tr("Done"));
-    emit analysed(summary);
+    Q_EMIT analysed(summary);
 }

@@ -45,7 +45,7 @@ public:
 
     explicit DataJob(const DataChoice& choice);
 
-signals:
+Q_SIGNALS:
     // Emitted once, before finished(), when the analysis completed.
     void analysed(DataSummary summary);
 

@@ -131,7 +131,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
             showCounts(*summary_);
         }
         if (!settingChoice_)
-            emit choiceChanged();
+            Q_EMIT choiceChanged();
     });
     clearResults();
     updateEnabledControls();
@@ -384,7 +384,7 @@ void DataPanel::onChoiceEdited()
     if (settingChoice_)
         return;
     staleLabel_->setVisible(summary_ && job_ == nullptr && !sameData(choice(), lastAnalysedChoice_));
-    emit choiceChanged();
+    Q_EMIT choiceChanged();
 }
 
 void DataPanel::updateEnabledControls()
@@ -429,7 +429,7 @@ void DataPanel::analyse()
         summary_ = summary;
         showCounts(summary);
         showPreview(summary.preview);
-        emit analysed(summary.vocabularySize, summary.tokens);
+        Q_EMIT analysed(summary.vocabularySize, summary.tokens);
     });
     connect(job, &EngineJob::failed, this, &DataPanel::showError);
     connect(job, &EngineJob::finished, this, &DataPanel::onJobFinished);
@@ -438,7 +438,7 @@ void DataPanel::analyse()
     progressBar_->setFormat(tr("Starting…"));
     progressBar_->setVisible(true);
     updateEnabledControls();
-    emit jobStarted(job);
+    Q_EMIT jobStarted(job);
     job_->start();
 }
 

@@ -41,11 +41,11 @@ public:
     // Writes the built tokenizer; false (and the reason shown in the panel) when it cannot.
     bool saveTokenizer(const QString& path);
 
-public slots:
+public Q_SLOTS:
     // Starts a DataJob for the current choice; does nothing while one is running.
     void analyse();
 
-signals:
+Q_SIGNALS:
     void choiceChanged();
     void analysed(qint64 vocabularySize, qint64 tokens);
     void jobStarted(EngineJob* job);

@@ -13,7 +13,7 @@ void EngineJob::cancel() { cancel_.cancel(); }
 
 void EngineJob::run()
 {
-    emit started();
+    Q_EMIT started();
     QString failure;
     try {
         i3::use_available_cpus();
@@ -27,6 +27,6 @@ void EngineJob::run()
         failure = tr("The job failed for an unknown reason.");
     }
     if (!failure.isEmpty())
-        emit failed(failure);
-    emit finished(failure.isEmpty() && cancel_.cancelled());
+        Q_EMIT failed(failure);
+    Q_EMIT finished(failure.isEmpty() && cancel_.cancelled());
 }

@@ -23,11 +23,11 @@ public:
     QString title() const { return title_; }
     bool wasCancelled() const { return cancel_.cancelled(); }
 
-public slots:
+public Q_SLOTS:
     // Asks the work to stop at its next check; finished(true) follows.
     void cancel();
 
-signals:
+Q_SIGNALS:
     void started();
     // fraction in [0, 1], or below 0 when the amount of work is unknown.
     void progress(double fraction, const QString& message);
@@ -41,7 +41,7 @@ protected:
     // throwing i3::Cancelled, or returning after cancellation, reports a clean stop.
     virtual void work() = 0;
 
-    void reportProgress(double fraction, const QString& message) { emit progress(fraction, message); }
+    void reportProgress(double fraction, const QString& message) { Q_EMIT progress(fraction, message); }
     const i3::CancelToken& cancelToken() const { return cancel_; }
     // Converts engine text (UTF-8) for the interface.
     static QString fromEngine(const std::string& text) { return QString::fromStdString(text); }

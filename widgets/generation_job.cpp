@@ -42,7 +42,7 @@ void ModelLoadJob::work()
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(snapshot.path().toStdString(), device));
     }
     handle.description = describe(*handle.model);
-    emit loaded(handle);
+    Q_EMIT loaded(handle);
 }
 
 QString ModelLoadJob::describe(const i3::LoadedModel& model) const
@@ -100,10 +100,10 @@ void GenerationJob::work()
         settings_.prompt.toStdString(), options,
         [&](const i3::GeneratedToken& token) {
             ++count;
-            emit tokenGenerated(token, rate(count));
+            Q_EMIT tokenGenerated(token, rate(count));
             reportProgress(double(count) / settings_.maxNewTokens,
                            tr("%L1 of %L2 tokens").arg(count).arg(settings_.maxNewTokens));
         },
         &cancelToken());
-    emit generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
+    Q_EMIT generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
 }

@@ -35,7 +35,7 @@ public:
     // `device`: "cpu", "cuda:0", ...
     ModelLoadJob(Source source, const QString& path, const QString& device);
 
-signals:
+Q_SIGNALS:
     void loaded(const ModelHandle& model);
 
 protected:
@@ -64,7 +64,7 @@ class GenerationJob : public EngineJob {
 public:
     GenerationJob(const ModelHandle& model, const GenerationSettings& settings);
 
-signals:
+Q_SIGNALS:
     // tokensPerSecond: new tokens so far over the time since generation began (the prompt's
     // forward pass included).
     void tokenGenerated(const i3::GeneratedToken& token, double tokensPerSecond);

@@ -2,8 +2,7 @@
 #include "metric_plot.h"
 
 #include "base/atomic_file.h"
-
-#include <qcustomplot.h>
+#include "custom_plot.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -340,7 +339,7 @@ void MetricPlot::setLogScale(bool on)
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     logButton_->setChecked(on);
     scheduleRedraw();
-    emit logScaleChanged(on);
+    Q_EMIT logScaleChanged(on);
 }
 
 void MetricPlot::setAutoRange(bool on)

@@ -92,7 +92,7 @@ public:
 
     QCustomPlot* customPlot() const { return plot_; }
 
-signals:
+Q_SIGNALS:
     void logScaleChanged(bool on);
 
 protected:

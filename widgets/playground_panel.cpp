@@ -288,14 +288,14 @@ void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& p
     connect(job, &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
         model_ = model;
         modelLabel_->setText(model.description);
-        emit modelLoaded(model.description);
+        Q_EMIT modelLoaded(model.description);
     });
     connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
     connect(job, &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
     speedLabel_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
     loadJob_->start();
     updateButtons();
-    emit jobStarted(job);
+    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::onLoadFinished()
@@ -347,7 +347,7 @@ void PlaygroundPanel::generate()
     connect(job, &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
     generationJob_->start();
     updateButtons();
-    emit jobStarted(job);
+    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::stopGeneration()
@@ -390,5 +390,5 @@ void PlaygroundPanel::onGenerationFinished(bool cancelled)
         speedLabel_->setText(tr("Stopped: %1").arg(speedText()));
     else
         speedLabel_->setText(tr("Done: %1").arg(speedText()));
-    emit generationFinished(generated_, cancelled);
+    Q_EMIT generationFinished(generated_, cancelled);
 }

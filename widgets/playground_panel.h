@@ -47,14 +47,14 @@ public:
     bool isLoading() const { return loadJob_ != nullptr; }
     bool hasModel() const { return !model_.isNull(); }
 
-public slots:
+public Q_SLOTS:
     void loadModelFolder(const QString& folder);
     void loadRunCheckpoint(const QString& runFolder);
     // Needs a loaded model; an empty prompt ends in the generator's message.
     void generate();
     void stopGeneration();
 
-signals:
+Q_SIGNALS:
     void jobStarted(EngineJob* job);
     void modelLoaded(const QString& description);
     // Ends every generation that started, also one that failed (then errorText() says why).

@@ -26,7 +26,7 @@ void ProbeJob::work()
         options,
         [&](const i3::ProbePoint& point) {
             ++done;
-            emit readingTaken(point);
+            Q_EMIT readingTaken(point);
             if (done < total && !point.out_of_memory)
                 reportProgress(double(done) / total, tr("Measuring context %L1…").arg(contexts_.at(done)));
         },

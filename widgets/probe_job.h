@@ -17,7 +17,7 @@ public:
     ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
              const QString& device);
 
-signals:
+Q_SIGNALS:
     // One measured context; one that did not fit ends the sweep.
     void readingTaken(const i3::ProbePoint& reading);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe_panel.h"
 
+#include "custom_plot.h"
 #include "telemetry/context_probe.h"
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
@@ -17,8 +18,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -279,7 +278,7 @@ void ProbePanel::startProbe()
     setRunning(true);
     statusLabel_->setText(tr("Starting the probe…"));
     job_->start();
-    emit jobStarted(job);
+    Q_EMIT jobStarted(job);
 }
 
 void ProbePanel::stopProbe()
@@ -339,7 +338,7 @@ void ProbePanel::onJobFinished(bool cancelled)
         statusLabel_->setText(tr("Done: %n context(s) measured.", nullptr, pointCount()));
     else
         statusLabel_->setText(QString());
-    emit probeFinished(cancelled);
+    Q_EMIT probeFinished(cancelled);
 }
 
 void ProbePanel::showError(const QString& message)

@@ -40,11 +40,11 @@ public:
     // Readings of the current (or last) sweep.
     int pointCount() const;
 
-public slots:
+public Q_SLOTS:
     void startProbe();
     void stopProbe();
 
-signals:
+Q_SIGNALS:
     void jobStarted(EngineJob* job);
     void probeFinished(bool cancelled);
 

@@ -153,7 +153,7 @@ void RunScanner::onThreadFinished(const std::shared_ptr<RunScan>& result,
         if (it != followers_.end() && it->second == followers[i])
             delivered.curves.push_back(std::move(result->curves[i]));
     }
-    emit scanned(delivered);
+    Q_EMIT scanned(delivered);
     if (again_) {
         again_ = false;
         scan();
@@ -178,7 +178,7 @@ RunBrowser::RunBrowser(QWidget* parent) : QWidget(parent)
     connect(table_, &QTableWidget::activated, this, [this](const QModelIndex& index) {
         const QTableWidgetItem* item = table_->item(index.row(), NameColumn);
         if (item)
-            emit runActivated(item->data(kFolderRole).toString());
+            Q_EMIT runActivated(item->data(kFolderRole).toString());
     });
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunBrowser::onSelectionChanged);
 
@@ -253,7 +253,7 @@ void RunBrowser::onScanned(const RunScan& scan)
         else
             comparePlot_->appendPoints(curves.folder, steps, losses);
     }
-    emit refreshed();
+    Q_EMIT refreshed();
 }
 
 QString RunBrowser::statusText(const std::string& status)
@@ -368,7 +368,7 @@ void RunBrowser::onSelectionChanged()
     }
     scanner_->setFollowed(folders);
     scanner_->scan();
-    emit selectionChanged(folders);
+    Q_EMIT selectionChanged(folders);
 }
 
 QColor RunBrowser::colorFor(const QString& folder)

@@ -55,10 +55,10 @@ public:
     void setFollowed(const QStringList& folders);
     QStringList followed() const;
 
-public slots:
+public Q_SLOTS:
     void scan();
 
-signals:
+Q_SIGNALS:
     void scanned(const RunScan& scan);
 
 private:
@@ -84,11 +84,11 @@ public:
     // A run.json status ("training", "stopped", ...) in the user's language.
     static QString statusText(const std::string& status);
 
-public slots:
+public Q_SLOTS:
     // Lists the runs again now (the list also refreshes every few seconds on its own).
     void refresh();
 
-signals:
+Q_SIGNALS:
     // A run was double-clicked or Enter was pressed on it.
     void runActivated(const QString& folder);
     void selectionChanged(const QStringList& folders);

@@ -76,13 +76,13 @@ void TrainingJob::registerTypes()
 void TrainingJob::pause()
 {
     gate_.pause();
-    emit pausedChanged(true);
+    Q_EMIT pausedChanged(true);
 }
 
 void TrainingJob::resume()
 {
     gate_.resume();
-    emit pausedChanged(false);
+    Q_EMIT pausedChanged(false);
 }
 
 void TrainingJob::reportPreparation(const QString& message, double fraction)
@@ -99,7 +99,7 @@ void TrainingJob::work()
         reportPreparation(tr("Loading the latest checkpoint…"));
         trainer = i3::Trainer::resume(runFolder_.toStdString(), resumeSteps_);
         try {
-            emit history(metrics_up_to(i3::read_run_metrics(runFolder_.toStdString()),
+            Q_EMIT history(metrics_up_to(i3::read_run_metrics(runFolder_.toStdString()),
                                        static_cast<double>(trainer->completed_steps())));
         } catch (const i3::Error&) {
             // Without readable history the plots start at the checkpoint; training is unaffected.
@@ -150,25 +150,25 @@ void TrainingJob::forward(const i3::TrainEvent& event)
     using Kind = i3::TrainEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
-        emit trainingStarted(fromEngine(event.text), event.step, event.total_steps);
+        Q_EMIT trainingStarted(fromEngine(event.text), event.step, event.total_steps);
         break;
     case Kind::Step:
-        emit stepLogged(event);
+        Q_EMIT stepLogged(event);
         if (event.total_steps > 0)
             reportProgress(double(event.step) / double(event.total_steps),
                            tr("Step %1 / %2").arg(event.step).arg(event.total_steps));
         break;
     case Kind::Evaluation:
-        emit evaluated(event);
+        Q_EMIT evaluated(event);
         break;
     case Kind::Sample:
-        emit sampleGenerated(event.step, fromEngine(event.text));
+        Q_EMIT sampleGenerated(event.step, fromEngine(event.text));
         break;
     case Kind::Checkpoint:
-        emit checkpointSaved(event.step, QString::fromStdString(event.path.string()));
+        Q_EMIT checkpointSaved(event.step, QString::fromStdString(event.path.string()));
         break;
     case Kind::Finished:
-        emit trainingEnded(event.step, !event.cancelled, QString::fromStdString(event.path.string()));
+        Q_EMIT trainingEnded(event.step, !event.cancelled, QString::fromStdString(event.path.string()));
         break;
     }
 }

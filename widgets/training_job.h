@@ -27,12 +27,12 @@ public:
     bool isResume() const { return resume_; }
     bool isPaused() const { return gate_.paused(); }
 
-public slots:
+public Q_SLOTS:
     // Holds the trainer before its next optimizer step (a step under way finishes first).
     void pause();
     void resume();
 
-signals:
+Q_SIGNALS:
     // The run folder exists and training begins; `summary` describes the model and the data.
     void trainingStarted(const QString& summary, qint64 step, qint64 total);
     // A resumed run's metrics logged before its checkpoint, sent once before training begins.

@@ -327,7 +327,7 @@ void TrainingPanel::startJob(std::unique_ptr<JobThread<TrainingJob>> job, const 
     deviceClock_.start();
     sampleDevice();
     deviceTimer_.start();
-    emit jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
+    Q_EMIT jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
     job_->start();
 }
 
@@ -394,7 +394,7 @@ void TrainingPanel::setStep(qint64 step, qint64 total)
     step_ = step;
     total_ = total;
     stepLabel_->setText(total > 0 ? tr("Step %1 / %2").arg(step).arg(total) : tr("Step %1").arg(step));
-    emit stepChanged(step, total);
+    Q_EMIT stepChanged(step, total);
 }
 
 void TrainingPanel::log(const QString& line)
@@ -412,7 +412,7 @@ void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
     setStep(step, total);
-    emit runStarted(runFolder_);
+    Q_EMIT runStarted(runFolder_);
 }
 
 void TrainingPanel::onHistory(const i3::RunMetrics& metrics) { addMetrics(metrics); }
@@ -470,7 +470,7 @@ void TrainingPanel::onFailed(const QString& message)
 {
     showError(message);
     log(tr("Error: %1").arg(message));
-    emit runFailed(runFolder_, message);
+    Q_EMIT runFailed(runFolder_, message);
 }
 
 void TrainingPanel::onJobFinished(bool cancelled)
@@ -482,7 +482,7 @@ void TrainingPanel::onJobFinished(bool cancelled)
     if (step_ == 0 && total_ == 0)
         stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
     updateButtons();
-    emit runFinished(runFolder_, cancelled);
+    Q_EMIT runFinished(runFolder_, cancelled);
 }
 
 void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)

@@ -42,7 +42,7 @@ public:
     QString currentRunFolder() const { return runFolder_; }
     MetricPlot* lossPlot() const { return lossPlot_; }
 
-public slots:
+public Q_SLOTS:
     void startTraining(const TrainingRequest& request);
     // Continues a run from its latest checkpoint; `steps`, when positive, replaces its plan.
     void resumeRun(const QString& runFolder, qint64 steps = 0);
@@ -58,7 +58,7 @@ public slots:
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
 
-signals:
+Q_SIGNALS:
     // The Train button: the main window gathers a TrainingRequest and calls startTraining().
     void trainRequested();
     void jobStarted(EngineJob* job);
