@@ -39,13 +39,6 @@ QStringList previewOf(const std::vector<std::string>& texts)
 
 } // namespace
 
-void DataSummary::saveTokenizer(const QString& path) const
-{
-    if (!tokenizer)
-        throw i3::Error("there is no tokenizer to save yet: analyse the data first");
-    tokenizer->save(std::filesystem::path(path.toStdString()));
-}
-
 DataJob::DataJob(const DataChoice& choice) : EngineJob(tr("Analysing the data")), choice_(choice)
 {
     qRegisterMetaType<DataSummary>();

@@ -4,38 +4,8 @@
 #pragma once
 
 #include "data_choice.h"
+#include "data_summary.h"
 #include "engine_job.h"
-
-#include <QMetaType>
-#include <QString>
-#include <QStringList>
-
-#include <memory>
-
-namespace i3 {
-class ChunkTokenizer;
-}
-
-struct DataSummary {
-    qint64 texts = 0;
-    qint64 characters = 0; // Unicode code points
-    qint64 bytes = 0;      // UTF-8
-    qint64 tokens = 0;     // the training corpus: every non-blank text encoded, no separators
-    qint64 vocabularySize = 0;
-    qint64 unknownTokens = 0; // emitted ids equal to the tokenizer's unknown id
-    double unknownRate = 0;   // unknownTokens / tokens
-    qint64 trainTokens = 0;   // the split a training run makes: the last fraction is held out
-    qint64 validationTokens = 0;
-    QStringList preview;     // the first texts, each shortened
-    QString tokenizerSource; // where the tokenizer came from, in words
-    bool tokenizerBuilt = false; // built from the texts (worth saving), not loaded from a file
-    std::shared_ptr<const i3::ChunkTokenizer> tokenizer;
-
-    // Writes the tokenizer as the reference's tokenizer.json. Throws i3::Error when there is none
-    // or the file cannot be written.
-    void saveTokenizer(const QString& path) const;
-};
-Q_DECLARE_METATYPE(DataSummary)
 
 class DataJob : public EngineJob {
     Q_OBJECT

@@ -7,6 +7,7 @@
 
 #include "generation_job.h"
 #include "job_thread.h"
+#include "model_load_job.h"
 
 #include <QString>
 #include <QWidget>

@@ -5,6 +5,7 @@
 #include "telemetry/device_telemetry.h"
 #include "metric_plot.h"
 #include "run_browser.h"
+#include "run_scanner.h"
 #include "runs/run_folder.h"
 
 #include <QDir>
