@@ -123,7 +123,7 @@ class TestBuiltinCorpus : public QObject {
 private:
     std::vector<std::string> texts_;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QElapsedTimer timer;

@@ -108,7 +108,7 @@ class TestChunkTokenizer : public QObject {
         return "loaded without an error";
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
 
     void segmentsByHand_data()

@@ -57,7 +57,7 @@ class TestCli : public QObject {
     QTemporaryDir dir_;
     QString model_;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         write_file(dir_.filePath("stories.txt"), stories());

@@ -25,7 +25,7 @@ i3::ProbeOptions tiny_probe(std::vector<int64_t> contexts)
 class TestContextProbe : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void measuresEachContextOnTheCpu()
     {
         std::vector<int64_t> reported;

@@ -61,7 +61,7 @@ void writeFile(const QString& path, const QByteArray& bytes)
 
 class TestDataPanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void fitsTheStudioWindow();
     void builtinCorpusCounts();
     void jsonlFileCounts();

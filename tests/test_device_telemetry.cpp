@@ -16,7 +16,7 @@
 class TestDeviceTelemetry : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void hostNumbersAreSane()
     {
         i3::DeviceTelemetry telemetry;

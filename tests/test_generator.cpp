@@ -55,7 +55,7 @@ i3::ChunkTokenizer letters_tokenizer()
 
 class TestGenerator : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void carriedStateEqualsFullForward()
     {
         for (const int64_t context : {5, 12, 24}) {

@@ -86,7 +86,7 @@ double relative_error(const torch::Tensor& ours, const torch::Tensor& expected)
 
 class TestHybridScan : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void matchesTheLoop_data()
     {
         QTest::addColumn<int>("index");

@@ -3,16 +3,15 @@
 // shows every point, the log scale hides what it cannot draw, and PNG and CSV exports hold what
 // was plotted.
 #include "metric_plot.h"
+#include "custom_plot.h"
 
 #include <QtTest>
-
-#include <qcustomplot.h>
 
 #include <cmath>
 
 class TestMetricPlot : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void manyPointsAreDecimatedButKeepTheirExtremes()
     {
         MetricPlot plot(QStringLiteral("Loss"));

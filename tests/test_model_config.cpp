@@ -14,7 +14,7 @@
 
 class TestModelConfig : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void parameterCountMatchesTheSpec()
     {
         auto config = i3::ModelConfig::preset("i3-80m");

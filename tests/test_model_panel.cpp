@@ -39,7 +39,7 @@ void typeInto(QAbstractSpinBox* spin, const QString& text)
 
 class TestModelPanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void fitsTheStudioWindow();
     void defaultsSuitASmallCpu();
     void i3_80mShowsTheReferenceParameterCount();

@@ -40,7 +40,7 @@ class TestModelReference : public QObject {
     QTemporaryDir dir_;
     QString reference_;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         reference_ = dir_.filePath("reference");

@@ -119,7 +119,7 @@ void train(const QString& run, int64_t steps, int64_t checkpoint_every, const i3
 
 class TestPlaygroundPanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());

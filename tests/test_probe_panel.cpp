@@ -3,11 +3,10 @@
 // figures are the published ones, Stop ends a long sweep cleanly and the panel starts again, and
 // a context that cannot fit ends the sweep with a marked row.
 #include "probe_panel.h"
+#include "custom_plot.h"
 
 #include <QtTest>
 #include <QtWidgets>
-
-#include <qcustomplot.h>
 
 namespace {
 
@@ -35,7 +34,7 @@ void configure(ProbePanel& panel, int batch, qint64 from, qint64 to)
 
 class TestProbePanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void measuresTwoSmallContexts()
     {
         ProbePanel panel;

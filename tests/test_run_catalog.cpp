@@ -108,7 +108,7 @@ torch::Tensor logits_of(i3::I3Model& model)
 class TestRunCatalog : public QObject {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void listsRunsNewestFirstWithTheirNumbers()
     {
         QTemporaryDir dir;

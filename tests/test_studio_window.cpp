@@ -60,7 +60,7 @@ QMap<QString, QString> translations(const QString& file)
 
 class TestStudioWindow : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void invalidHyperparameterDisablesTrain()
@@ -153,8 +153,9 @@ private slots:
         training.sample_tokens = 4;
         window.modelPanel()->setTrainConfig(training);
 
-        auto trainAndRecord = [&] {
-            QStringList messages;
+        // Trains once, recording the job's progress messages (all of them: the recorder is
+        // connected before the job starts, and the messages arrive queued, in order).
+        auto trainAndRecord = [&](QStringList& messages) {
             auto recording = connect(window.trainingPanel(), &TrainingPanel::jobStarted, &window, [&](EngineJob* job) {
                 connect(job, &EngineJob::progress, &window,
                         [&messages](double, const QString& message) { messages << message; });
@@ -162,12 +163,14 @@ private slots:
             QTest::mouseClick(child<QPushButton>(window.trainingPanel(), "trainButton"), Qt::LeftButton);
             QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
             disconnect(recording);
-            return messages;
         };
         const QString building = DataJob::phaseText(i3::PreparationPhase::BuildingTokenizer);
         const QString encoding = DataJob::phaseText(i3::PreparationPhase::Encoding);
 
-        const QStringList reused = trainAndRecord();
+        QStringList reused;
+        trainAndRecord(reused);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(reused.contains(DataJob::phaseText(i3::PreparationPhase::CreatingFolder)), qPrintable(reused.join('|')));
         QVERIFY2(!reused.contains(building) && !reused.contains(encoding), qPrintable(reused.join('|')));
         const QString run = window.trainingPanel()->currentRunFolder();
@@ -180,7 +183,8 @@ private slots:
 
         data.maxTexts = 150;
         window.dataPanel()->setChoice(data);
-        const QStringList fresh = trainAndRecord();
+        QStringList fresh;
+        trainAndRecord(fresh);
         QVERIFY2(fresh.contains(building), qPrintable(fresh.join('|')));
     }
 

@@ -62,7 +62,7 @@ private:
             QVERIFY2(contains(message, part), (message + "  [expected: " + part + "]").c_str());
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
 
     // ---- .txt ------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ std::map<int64_t, double> train(const QString& folder, const i3::TrainConfig& co
 
 class TestTraining : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void lossFallsAndTheRunFolderIsComplete()
     {
         QTemporaryDir dir;

@@ -7,12 +7,12 @@
 #include <torch/torch.h>
 
 #include "base/atomic_file.h"
+#include "custom_plot.h"
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "training/trainer.h"
+#include "training_job.h"
 #include "training_panel.h"
-
-#include <qcustomplot.h>
 
 #include <QtTest>
 #include <QtWidgets>
@@ -110,7 +110,7 @@ int rowOf(QTableWidget* table, const QString& name)
 
 class TestTrainingPanel : public QObject {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void trainPauseResumeStopAndFinish()
     {
         QTemporaryDir workspace;
@@ -154,11 +154,13 @@ private slots:
         QTest::mouseClick(pause, Qt::LeftButton);
         QVERIFY(panel.isPaused());
         QCOMPARE(pause->text(), QStringLiteral("Resume"));
-        qint64 pausedAt = -1;
-        for (int tries = 0; tries < 20 && pausedAt != panel.currentStep(); ++tries) {
-            pausedAt = panel.currentStep();
-            QTest::qWait(700); // the step under way (or an evaluation) ends
-        }
+        // The step under way (or an evaluation) ends, then the trainer holds; what it reported
+        // before holding is delivered by then.
+        auto* job = qobject_cast<TrainingJob*>(jobs.at(0).at(0).value<EngineJob*>());
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(job->isHolding(), 60000);
+        QCoreApplication::processEvents();
+        const qint64 pausedAt = panel.currentStep();
         const int pointsAtPause = panel.lossPlot()->pointCount("train");
         QTest::qWait(2000);
         QCOMPARE(panel.currentStep(), pausedAt);

@@ -107,7 +107,7 @@ class TestUnicodeText : public QObject {
         return lowered;
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase() { QVERIFY(dir_.isValid()); }
 
     void encodesByHand()

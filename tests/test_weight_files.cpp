@@ -2,7 +2,6 @@
 // Weight files: pytorch_model.bin and safetensors, checked against Python's own PyTorch and an
 // independent safetensors implementation in fixtures/weight_files.py; bad files must give an
 // i3::Error, never a crash, and never run anything.
-// LibTorch comes before any Qt header: Qt's `slots` macro breaks LibTorch's IValue::slots().
 #include <torch/torch.h>
 
 #include "base/error.h"
@@ -162,7 +161,7 @@ class TestWeightFiles : public QObject {
                  qPrintable(args.join(' ') + ": " + QString::fromUtf8(result.err + result.out)));
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());

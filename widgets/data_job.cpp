@@ -2,8 +2,6 @@
 #include "data_job.h"
 
 #include "base/error.h"
-#include "data/token_store.h"
-#include "training/run_creation.h"
 
 #include <QLocale>
 
@@ -36,7 +34,7 @@ QStringList previewOf(const std::vector<std::string>& texts)
     return preview;
 }
 
-// Where each phase's progress bar begins and ends; encoding the whole corpus takes the longest.
+// Where each phase's progress bar begins and ends.
 std::pair<double, double> band(i3::PreparationPhase phase)
 {
     switch (phase) {
@@ -54,28 +52,9 @@ std::pair<double, double> band(i3::PreparationPhase phase)
 
 } // namespace
 
-void DataSummary::saveTokenizer(const QString& path) const
-{
-    if (!prepared)
-        throw i3::Error("there is no tokenizer to save yet: analyse the data first");
-    prepared->tokenizer.save(std::filesystem::path(path.toStdString()));
-}
-
-void DataSummary::setValidationFraction(double fraction)
-{
-    validationTokens = i3::held_out_count(tokens, fraction);
-    trainTokens = tokens - validationTokens;
-}
-
-DataJob::DataJob(const DataChoice& choice, QObject* parent) : EngineJob(tr("Analysing the data"), parent), choice_(choice)
+DataJob::DataJob(const DataChoice& choice) : EngineJob(tr("Analysing the data")), choice_(choice)
 {
     qRegisterMetaType<DataSummary>();
-}
-
-DataJob::~DataJob()
-{
-    cancel();
-    wait();
 }
 
 QString DataJob::phaseText(i3::PreparationPhase phase)
@@ -127,5 +106,5 @@ void DataJob::work()
     if (cancelToken().cancelled())
         return;
     reportProgress(1.0, tr("Done"));
-    emit analysed(summary);
+    Q_EMIT analysed(summary);
 }

@@ -121,7 +121,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     connect(analyseButton_, &QPushButton::clicked, this, &DataPanel::analyse);
     connect(cancelButton_, &QPushButton::clicked, this, [this] {
         if (job_)
-            job_->cancel();
+            job_->job().cancel();
     });
     connect(validationSpin_, &QDoubleSpinBox::valueChanged, this, [this] {
         if (summary_) { // the split is arithmetic on the token count: no new analysis needed
@@ -129,16 +129,13 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
             showCounts(*summary_);
         }
         if (!settingChoice_)
-            emit choiceChanged();
+            Q_EMIT choiceChanged();
     });
     clearResults();
     updateEnabledControls();
 }
 
-DataPanel::~DataPanel()
-{
-    delete job_; // cancels and joins its thread before the widgets its signals would reach go away
-}
+DataPanel::~DataPanel() = default;
 
 QWidget* DataPanel::createSourcesBox()
 {
@@ -385,7 +382,7 @@ void DataPanel::onChoiceEdited()
     if (settingChoice_)
         return;
     staleLabel_->setVisible(summary_ && job_ == nullptr && !sameData(choice(), lastAnalysedChoice_));
-    emit choiceChanged();
+    Q_EMIT choiceChanged();
 }
 
 void DataPanel::updateEnabledControls()
@@ -415,8 +412,8 @@ void DataPanel::analyse()
     summary_.reset();
     clearResults();
 
-    auto* job = new DataJob(current, this);
-    job_ = job;
+    job_ = std::make_unique<JobThread<DataJob>>(current);
+    DataJob* job = &job_->job();
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
         progressBar_->setFormat(message);
@@ -428,7 +425,7 @@ void DataPanel::analyse()
         summary_ = summary;
         showCounts(summary);
         showPreview(summary.preview);
-        emit analysed(summary.vocabularySize, summary.tokens);
+        Q_EMIT analysed(summary.vocabularySize, summary.tokens);
     });
     connect(job, &EngineJob::failed, this, &DataPanel::showError);
     connect(job, &EngineJob::finished, this, &DataPanel::onJobFinished);
@@ -437,15 +434,14 @@ void DataPanel::analyse()
     progressBar_->setFormat(tr("Starting…"));
     progressBar_->setVisible(true);
     updateEnabledControls();
-    emit jobStarted(job);
-    job->start();
+    Q_EMIT jobStarted(job);
+    job_->start();
 }
 
 void DataPanel::onJobFinished()
 {
     if (job_)
-        job_->deleteLater();
-    job_ = nullptr;
+        job_.release()->deleteLater();
     progressBar_->setVisible(false);
     updateEnabledControls();
     staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));

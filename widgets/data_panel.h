@@ -5,10 +5,11 @@
 
 #include "data_choice.h"
 #include "data_job.h"
+#include "job_thread.h"
 
-#include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class EngineJob;
@@ -40,11 +41,11 @@ public:
     // Writes the built tokenizer; false (and the reason shown in the panel) when it cannot.
     bool saveTokenizer(const QString& path);
 
-public slots:
+public Q_SLOTS:
     // Starts a DataJob for the current choice; does nothing while one is running.
     void analyse();
 
-signals:
+Q_SIGNALS:
     void choiceChanged();
     void analysed(qint64 vocabularySize, qint64 tokens);
     void jobStarted(EngineJob* job);
@@ -93,7 +94,8 @@ private:
     QListWidget* previewList_ = nullptr;
     QPushButton* saveTokenizerButton_ = nullptr;
 
-    QPointer<DataJob> job_;
+    // Goes before the widgets its signals reach: members are destroyed before child widgets.
+    std::unique_ptr<JobThread<DataJob>> job_;
     std::optional<DataSummary> summary_;
     DataChoice lastAnalysedChoice_; // what summary_ describes
     bool settingChoice_ = false; // setChoice() emits choiceChanged() once, not per control

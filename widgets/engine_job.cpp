@@ -4,40 +4,16 @@
 #include "base/cpu_threads.h"
 #include "base/error.h"
 
-#include <QThread>
-
 #include <exception>
 #include <new>
 
-EngineJob::EngineJob(const QString& title, QObject* parent) : QObject(parent), title_(title) {}
-
-EngineJob::~EngineJob()
-{
-    cancel();
-    wait();
-}
-
-void EngineJob::start()
-{
-    if (thread_)
-        return;
-    running_.store(true);
-    thread_.reset(QThread::create([this] { runWork(); }));
-    thread_->setObjectName(title_);
-    thread_->start();
-}
-
-void EngineJob::wait()
-{
-    if (thread_)
-        thread_->wait();
-}
+EngineJob::EngineJob(const QString& title) : title_(title) {}
 
 void EngineJob::cancel() { cancel_.cancel(); }
 
-void EngineJob::runWork()
+void EngineJob::run()
 {
-    emit started();
+    Q_EMIT started();
     QString failure;
     try {
         i3::use_available_cpus();
@@ -50,8 +26,7 @@ void EngineJob::runWork()
     } catch (...) {
         failure = tr("The job failed for an unknown reason.");
     }
-    running_.store(false);
     if (!failure.isEmpty())
-        emit failed(failure);
-    emit finished(failure.isEmpty() && cancel_.cancelled());
+        Q_EMIT failed(failure);
+    Q_EMIT finished(failure.isEmpty() && cancel_.cancelled());
 }

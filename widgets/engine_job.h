@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one way the studio runs engine work: a job does its work() on its own thread, reports
-// progress through queued signals, stops at cancel(), and turns any failure into a message.
+// The one way the studio runs engine work: a job does its work() on the thread of the JobThread
+// that owns it, reports progress through queued signals, stops at cancel(), and turns any
+// failure into a message. A job holds no thread: its owner starts, cancels and joins it.
 // Panels own their jobs; the main window shows the current one in the status bar.
 #pragma once
 
@@ -9,34 +10,24 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
-#include <memory>
+#include <string>
 
-class QThread;
+template <class Job>
+class JobThread;
 
 class EngineJob : public QObject {
     Q_OBJECT
 public:
-    explicit EngineJob(const QString& title, QObject* parent = nullptr);
-    // Cancels the work if it is still running and waits for its thread. Every subclass must do
-    // the same in its own destructor (cancel(); wait();), since work() and the subclass's members
-    // are gone by the time this one runs.
-    ~EngineJob() override;
+    explicit EngineJob(const QString& title);
 
     QString title() const { return title_; }
-    bool isRunning() const { return running_.load(); }
     bool wasCancelled() const { return cancel_.cancelled(); }
 
-    // Starts work() on a new thread. A job runs once.
-    void start();
-    // Blocks until the work has returned (for tests and shutdown).
-    void wait();
-
-public slots:
+public Q_SLOTS:
     // Asks the work to stop at its next check; finished(true) follows.
     void cancel();
 
-signals:
+Q_SIGNALS:
     void started();
     // fraction in [0, 1], or below 0 when the amount of work is unknown.
     void progress(double fraction, const QString& message);
@@ -50,16 +41,17 @@ protected:
     // throwing i3::Cancelled, or returning after cancellation, reports a clean stop.
     virtual void work() = 0;
 
-    void reportProgress(double fraction, const QString& message) { emit progress(fraction, message); }
+    void reportProgress(double fraction, const QString& message) { Q_EMIT progress(fraction, message); }
     const i3::CancelToken& cancelToken() const { return cancel_; }
     // Converts engine text (UTF-8) for the interface.
     static QString fromEngine(const std::string& text) { return QString::fromStdString(text); }
 
 private:
-    void runWork();
+    template <class Job>
+    friend class JobThread;
+    // work() between started() and finished(), on the calling thread; only JobThread calls it.
+    void run();
 
-    QString title_;
+    const QString title_;
     i3::CancelToken cancel_;
-    std::atomic<bool> running_{false};
-    std::unique_ptr<QThread> thread_;
 };

@@ -1,78 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "generation_job.h"
 
-#include "telemetry/device_telemetry.h"
 #include "base/error.h"
 #include "generation/generator.h"
 #include "model/model_artifacts.h"
-#include "runs/run_snapshot.h"
-
-#include <QDir>
-#include <QFileInfo>
-#include <QStringList>
-#include <QTemporaryDir>
 
 #include <torch/torch.h>
 
 #include <chrono>
 
-ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device, QObject* parent)
-    : EngineJob(tr("Loading a model"), parent), source_(source), path_(path), device_(device)
+GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings)
+    : EngineJob(tr("Generating text")), model_(model), settings_(settings)
 {
-    qRegisterMetaType<ModelHandle>();
-}
-
-void ModelLoadJob::work()
-{
-    const std::string device = device_.toStdString();
-    ModelHandle handle;
-    if (source_ == Source::ModelFolder) {
-        reportProgress(-1, tr("Loading %1…").arg(QDir::toNativeSeparators(path_)));
-        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(path_.toStdString(), device));
-    } else {
-        // The snapshot only has to live until the weights are in memory.
-        QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
-        if (!snapshot.isValid())
-            throw i3::Error(tr("Could not create a temporary folder for the checkpoint: %1")
-                                .arg(snapshot.errorString())
-                                .toStdString());
-        reportProgress(-1, tr("Copying the latest checkpoint of %1…").arg(QDir::toNativeSeparators(path_)));
-        i3::snapshot_run_checkpoint(path_.toStdString(), snapshot.path().toStdString(), i3::RunCheckpoint::Latest);
-        reportProgress(-1, tr("Loading the checkpoint…"));
-        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(snapshot.path().toStdString(), device));
-    }
-    handle.description = describe(*handle.model);
-    emit loaded(handle);
-}
-
-QString ModelLoadJob::describe(const i3::LoadedModel& model) const
-{
-    const QString name = QFileInfo(path_).fileName();
-    const QString source = source_ == Source::ModelFolder ? tr("Model “%1”").arg(name)
-                                                          : tr("Latest checkpoint of run “%1”").arg(name);
-    const auto& config = model.config;
-    QStringList lines;
-    lines << tr("%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, "
-                "vocabulary %L8; %L9 parameters, on %10.")
-                 .arg(source)
-                 .arg(config.hybrid_layers)
-                 .arg(config.attn_layers)
-                 .arg(config.d_model)
-                 .arg(config.n_heads)
-                 .arg(config.d_state)
-                 .arg(config.max_seq_len)
-                 .arg(config.vocab_size)
-                 .arg(config.parameter_count())
-                 .arg(QString::fromStdString(i3::device_display_name(device_.toStdString())));
-    for (const auto& note : model.notes)
-        lines << tr("Note: %1").arg(QString::fromStdString(note));
-    return lines.join('\n');
-}
-
-GenerationJob::GenerationJob(const ModelHandle& model, const GenerationSettings& settings, QObject* parent)
-    : EngineJob(tr("Generating text"), parent), model_(model), settings_(settings)
-{
-    qRegisterMetaType<StreamedToken>();
+    qRegisterMetaType<i3::GeneratedToken>();
 }
 
 void GenerationJob::work()
@@ -100,22 +40,10 @@ void GenerationJob::work()
         settings_.prompt.toStdString(), options,
         [&](const i3::GeneratedToken& token) {
             ++count;
-            emit tokenGenerated(StreamedToken{token.id, fromEngine(token.text), token.probability}, rate(count));
+            Q_EMIT tokenGenerated(token, rate(count));
             reportProgress(double(count) / settings_.maxNewTokens,
                            tr("%L1 of %L2 tokens").arg(count).arg(settings_.maxNewTokens));
         },
         &cancelToken());
-    emit generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
-}
-
-GenerationJob::~GenerationJob()
-{
-    cancel();
-    wait();
-}
-
-ModelLoadJob::~ModelLoadJob()
-{
-    cancel();
-    wait();
+    Q_EMIT generationDone(fromEngine(model_.model->tokenizer.decode(result.new_ids)), count, rate(count));
 }

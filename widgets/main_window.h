@@ -48,7 +48,7 @@ public:
     // What Train would start now: the data choice, the configuration, a new run folder.
     TrainingRequest trainingRequest() const;
 
-public slots:
+public Q_SLOTS:
     void startTraining();
     void chooseWorkspace();
 

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metric_plot.h"
 
-#include "base/atomic_file.h"
-
-#include <qcustomplot.h>
+#include "custom_plot.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -16,8 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <map>
 #include <numeric>
 
 namespace {
@@ -100,17 +96,6 @@ QCPRange padded(double lower, double upper, bool logScale)
     return {lower - 0.05 * span, upper + 0.05 * span};
 }
 
-QString csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-QString csvNumber(double value) { return std::isfinite(value) ? QString::number(value, 'g', 12) : QString(); }
-
 // A file name suggested for an export: the plot's title in lower case, words joined by '-'.
 QString fileNameFor(const QString& title, const QString& fallback)
 {
@@ -121,42 +106,6 @@ QString fileNameFor(const QString& title, const QString& fallback)
 }
 
 } // namespace
-
-bool writeMetricsCsv(const QString& path, const QString& xLabel, const QVector<MetricColumn>& columns, QString* error)
-{
-    // Each row holds one cell per column; later points at the same x overwrite earlier ones.
-    std::map<double, QVector<double>> rows;
-    for (int c = 0; c < columns.size(); ++c) {
-        const MetricColumn& column = columns[c];
-        const qsizetype count = std::min(column.x.size(), column.y.size());
-        for (qsizetype i = 0; i < count; ++i) {
-            if (!std::isfinite(column.x[i]))
-                continue;
-            auto& row = rows[column.x[i]];
-            if (row.isEmpty())
-                row.fill(std::nan(""), columns.size());
-            row[c] = column.y[i];
-        }
-    }
-    QStringList header{csvField(xLabel.isEmpty() ? QStringLiteral("x") : xLabel)};
-    for (const MetricColumn& column : columns)
-        header << csvField(column.label);
-    QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
-    for (const auto& [x, cells] : rows) {
-        text += csvNumber(x);
-        for (double cell : cells)
-            text += QLatin1Char(',') + csvNumber(cell);
-        text += QLatin1Char('\n');
-    }
-    try {
-        i3::write_file_atomically(std::filesystem::path(path.toStdString()), text.toStdString());
-    } catch (const std::exception& failure) {
-        if (error)
-            *error = QString::fromStdString(failure.what());
-        return false;
-    }
-    return true;
-}
 
 MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
 {
@@ -340,7 +289,7 @@ void MetricPlot::setLogScale(bool on)
         plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     logButton_->setChecked(on);
     scheduleRedraw();
-    emit logScaleChanged(on);
+    Q_EMIT logScaleChanged(on);
 }
 
 void MetricPlot::setAutoRange(bool on)

@@ -6,6 +6,8 @@
 // throttled by a timer (at most five a second), so feeding it every training step is cheap.
 #pragma once
 
+#include "metrics_csv.h"
+
 #include <QColor>
 #include <QHash>
 #include <QPointF>
@@ -20,20 +22,6 @@ class QCustomPlot;
 class QLabel;
 class QMenu;
 class QToolButton;
-
-// One column of a metrics table: a series' points.
-struct MetricColumn {
-    QString label;
-    QVector<double> x, y;
-};
-
-// Writes columns as CSV aligned on x: the first column is x (headed `xLabel`), then one column
-// per series, one row per distinct x in ascending order; a series without a point at that x
-// leaves its cell empty, and where a series has several points at one x the last one counts.
-// Numbers use '.' and up to 12 significant digits. The file is replaced atomically. On failure
-// returns false and, if `error` is given, says why.
-bool writeMetricsCsv(const QString& path, const QString& xLabel, const QVector<MetricColumn>& columns,
-                     QString* error = nullptr);
 
 class MetricPlot : public QWidget {
     Q_OBJECT
@@ -92,7 +80,7 @@ public:
 
     QCustomPlot* customPlot() const { return plot_; }
 
-signals:
+Q_SIGNALS:
     void logScaleChanged(bool on);
 
 protected:

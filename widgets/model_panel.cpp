@@ -519,9 +519,9 @@ void ModelPanel::refresh()
     if (valid != lastValid_ || joined != lastProblems_) {
         lastValid_ = valid;
         lastProblems_ = joined;
-        emit validityChanged(valid, joined);
+        Q_EMIT validityChanged(valid, joined);
     }
-    emit configurationChanged();
+    Q_EMIT configurationChanged();
 }
 
 void ModelPanel::updatePresetCombo()

@@ -55,7 +55,7 @@ public:
     QStringList problems() const;
     bool isValid() const { return problems().isEmpty(); }
 
-signals:
+Q_SIGNALS:
     // Any field changed (once per programmatic set).
     void configurationChanged();
     // When validity or the list of problems changes; `problems` is one problem per line.

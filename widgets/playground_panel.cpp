@@ -283,18 +283,19 @@ void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& p
         return;
     }
     clearError();
-    loadJob_ = std::make_unique<ModelLoadJob>(source, path, deviceCombo_->currentData().toString());
-    connect(loadJob_.get(), &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
+    loadJob_ = std::make_unique<JobThread<ModelLoadJob>>(source, path, deviceCombo_->currentData().toString());
+    ModelLoadJob* job = &loadJob_->job();
+    connect(job, &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
         model_ = model;
         modelLabel_->setText(model.description);
-        emit modelLoaded(model.description);
+        Q_EMIT modelLoaded(model.description);
     });
-    connect(loadJob_.get(), &EngineJob::failed, this, &PlaygroundPanel::showError);
-    connect(loadJob_.get(), &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
+    connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
+    connect(job, &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
     speedLabel_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
     loadJob_->start();
     updateButtons();
-    emit jobStarted(loadJob_.get());
+    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::onLoadFinished()
@@ -333,30 +334,32 @@ void PlaygroundPanel::generate()
     cursor.insertText(settings.prompt, QTextCharFormat());
     speedLabel_->setText(tr("Generating…"));
 
-    generationJob_ = std::make_unique<GenerationJob>(model_, settings);
-    connect(generationJob_.get(), &GenerationJob::tokenGenerated, this, &PlaygroundPanel::onToken);
-    connect(generationJob_.get(), &GenerationJob::generationDone, this,
+    generationJob_ = std::make_unique<JobThread<GenerationJob>>(model_, settings);
+    GenerationJob* job = &generationJob_->job();
+    connect(job, &GenerationJob::tokenGenerated, this, &PlaygroundPanel::onToken);
+    connect(job, &GenerationJob::generationDone, this,
             [this](const QString& newText, qint64 tokens, double tokensPerSecond) {
                 generated_ = newText;
                 tokens_ = tokens;
                 tokensPerSecond_ = tokensPerSecond;
             });
-    connect(generationJob_.get(), &EngineJob::failed, this, &PlaygroundPanel::showError);
-    connect(generationJob_.get(), &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
+    connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
+    connect(job, &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
     generationJob_->start();
     updateButtons();
-    emit jobStarted(generationJob_.get());
+    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::stopGeneration()
 {
     if (generationJob_)
-        generationJob_->cancel();
+        generationJob_->job().cancel();
 }
 
-void PlaygroundPanel::onToken(const StreamedToken& token, double tokensPerSecond)
+void PlaygroundPanel::onToken(const i3::GeneratedToken& token, double tokensPerSecond)
 {
-    generated_ += token.text;
+    const QString text = QString::fromStdString(token.text);
+    generated_ += text;
     tokens_ += 1;
     tokensPerSecond_ = tokensPerSecond;
 
@@ -365,10 +368,10 @@ void PlaygroundPanel::onToken(const StreamedToken& token, double tokensPerSecond
     highlight.setForeground(QColor(0x0d, 0x47, 0xa1));
     QTextCursor cursor(outputEdit_->document());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertText(token.text, highlight);
+    cursor.insertText(text, highlight);
     outputEdit_->verticalScrollBar()->setValue(outputEdit_->verticalScrollBar()->maximum());
 
-    tokenView_->appendToken(token.id, token.text, token.probability);
+    tokenView_->appendToken(token.id, text, token.probability);
     speedLabel_->setText(speedText());
 }
 
@@ -387,5 +390,5 @@ void PlaygroundPanel::onGenerationFinished(bool cancelled)
         speedLabel_->setText(tr("Stopped: %1").arg(speedText()));
     else
         speedLabel_->setText(tr("Done: %1").arg(speedText()));
-    emit generationFinished(generated_, cancelled);
+    Q_EMIT generationFinished(generated_, cancelled);
 }

@@ -6,6 +6,8 @@
 #pragma once
 
 #include "generation_job.h"
+#include "job_thread.h"
+#include "model_load_job.h"
 
 #include <QString>
 #include <QWidget>
@@ -46,14 +48,14 @@ public:
     bool isLoading() const { return loadJob_ != nullptr; }
     bool hasModel() const { return !model_.isNull(); }
 
-public slots:
+public Q_SLOTS:
     void loadModelFolder(const QString& folder);
     void loadRunCheckpoint(const QString& runFolder);
     // Needs a loaded model; an empty prompt ends in the generator's message.
     void generate();
     void stopGeneration();
 
-signals:
+Q_SIGNALS:
     void jobStarted(EngineJob* job);
     void modelLoaded(const QString& description);
     // Ends every generation that started, also one that failed (then errorText() says why).
@@ -65,7 +67,7 @@ private:
 
     void startLoading(ModelLoadJob::Source source, const QString& path);
     void onLoadFinished();
-    void onToken(const StreamedToken& token, double tokensPerSecond);
+    void onToken(const i3::GeneratedToken& token, double tokensPerSecond);
     void onGenerationFinished(bool cancelled);
     void chooseModelFolder();
     void chooseRunFolder();
@@ -96,8 +98,8 @@ private:
     QLabel* errorLabel_ = nullptr;
 
     ModelHandle model_;
-    std::unique_ptr<ModelLoadJob> loadJob_;
-    std::unique_ptr<GenerationJob> generationJob_;
+    std::unique_ptr<JobThread<ModelLoadJob>> loadJob_;
+    std::unique_ptr<JobThread<GenerationJob>> generationJob_;
     QString generated_;
     QString error_;
     qint64 tokens_ = 0;

@@ -3,28 +3,12 @@
 
 #include "telemetry/context_probe.h"
 
-namespace {
-
-ProbeReading toReading(const i3::ProbePoint& point)
-{
-    ProbeReading reading;
-    reading.context = point.context;
-    reading.batchSize = point.batch_size;
-    reading.peakBytes = point.peak_bytes;
-    reading.seconds = point.seconds;
-    reading.outOfMemory = point.out_of_memory;
-    reading.note = QString::fromStdString(point.note);
-    return reading;
-}
-
-} // namespace
-
 ProbeJob::ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
-                   const QString& device, QObject* parent)
-    : EngineJob(tr("Context probe"), parent), model_(model), batchSize_(batchSize), contexts_(contexts),
+                   const QString& device)
+    : EngineJob(tr("Context probe")), model_(model), batchSize_(batchSize), contexts_(contexts),
       device_(device)
 {
-    qRegisterMetaType<ProbeReading>();
+    qRegisterMetaType<i3::ProbePoint>();
 }
 
 void ProbeJob::work()
@@ -42,15 +26,9 @@ void ProbeJob::work()
         options,
         [&](const i3::ProbePoint& point) {
             ++done;
-            emit readingTaken(toReading(point));
+            Q_EMIT readingTaken(point);
             if (done < total && !point.out_of_memory)
                 reportProgress(double(done) / total, tr("Measuring context %L1…").arg(contexts_.at(done)));
         },
         &cancelToken());
-}
-
-ProbeJob::~ProbeJob()
-{
-    cancel();
-    wait();
 }

@@ -4,41 +4,29 @@
 #pragma once
 
 #include "engine_job.h"
+#include "engine_metatypes.h"
 #include "model/model_config.h"
 
-#include <QMetaType>
 #include <QString>
 #include <QVector>
-
-// One measured context, as the interface keeps it (i3::ProbePoint in Qt's types).
-struct ProbeReading {
-    qint64 context = 0;
-    qint64 batchSize = 0;
-    qint64 peakBytes = 0;     // peak memory of the step above what was in use before it
-    double seconds = 0;       // the step's time
-    bool outOfMemory = false; // the step did not fit; the sweep ends with this reading
-    QString note;
-};
-Q_DECLARE_METATYPE(ProbeReading)
 
 class ProbeJob : public EngineJob {
     Q_OBJECT
 public:
     // `contexts` increasing, each >= 1; `model`'s max_seq_len is replaced by each of them.
     ProbeJob(const i3::ModelConfig& model, qint64 batchSize, const QVector<qint64>& contexts,
-             const QString& device, QObject* parent = nullptr);
-    // Stops and joins the work first: by the time ~EngineJob runs, this object's members are gone.
-    ~ProbeJob() override;
+             const QString& device);
 
-signals:
-    void readingTaken(const ProbeReading& reading);
+Q_SIGNALS:
+    // One measured context; one that did not fit ends the sweep.
+    void readingTaken(const i3::ProbePoint& reading);
 
 protected:
     void work() override;
 
 private:
-    i3::ModelConfig model_;
-    qint64 batchSize_;
-    QVector<qint64> contexts_;
-    QString device_;
+    const i3::ModelConfig model_;
+    const qint64 batchSize_;
+    const QVector<qint64> contexts_;
+    const QString device_;
 };

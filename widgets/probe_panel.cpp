@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "probe_panel.h"
 
+#include "custom_plot.h"
 #include "telemetry/context_probe.h"
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
@@ -17,8 +18,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -268,55 +267,60 @@ void ProbePanel::startProbe()
     rescalePlot();
     oomMessage_.clear();
 
-    job_ = std::make_unique<ProbeJob>(model, sweepBatch_, QVector<qint64>(contexts.begin(), contexts.end()), device);
-    connect(job_.get(), &ProbeJob::readingTaken, this, &ProbePanel::addReading);
-    connect(job_.get(), &EngineJob::progress, this,
+    job_ = std::make_unique<JobThread<ProbeJob>>(model, sweepBatch_,
+                                                 QVector<qint64>(contexts.begin(), contexts.end()), device);
+    ProbeJob* job = &job_->job();
+    connect(job, &ProbeJob::readingTaken, this, &ProbePanel::addReading);
+    connect(job, &EngineJob::progress, this,
             [this](double, const QString& message) { statusLabel_->setText(message); });
-    connect(job_.get(), &EngineJob::failed, this, &ProbePanel::showError);
-    connect(job_.get(), &EngineJob::finished, this, &ProbePanel::onJobFinished);
+    connect(job, &EngineJob::failed, this, &ProbePanel::showError);
+    connect(job, &EngineJob::finished, this, &ProbePanel::onJobFinished);
     setRunning(true);
     statusLabel_->setText(tr("Starting the probe…"));
     job_->start();
-    emit jobStarted(job_.get());
+    Q_EMIT jobStarted(job);
 }
 
 void ProbePanel::stopProbe()
 {
     if (job_) {
-        job_->cancel();
+        job_->job().cancel();
         statusLabel_->setText(tr("Stopping after the current step…"));
     }
 }
 
-void ProbePanel::addReading(const ProbeReading& reading)
+void ProbePanel::addReading(const i3::ProbePoint& reading)
 {
+    const qint64 context = reading.context;
+    const qint64 peakBytes = reading.peak_bytes;
+    const QString noteText = QString::fromStdString(reading.note);
     const int row = table_->rowCount();
     table_->insertRow(row);
-    table_->setItem(row, ContextColumn, numberItem(QString("%L1").arg(reading.context)));
-    auto* note = new QTableWidgetItem(reading.note);
-    if (reading.outOfMemory) {
+    table_->setItem(row, ContextColumn, numberItem(QString("%L1").arg(context)));
+    auto* note = new QTableWidgetItem(noteText);
+    if (reading.out_of_memory) {
         table_->setItem(row, MiBColumn, numberItem(tr("out of memory")));
         table_->setItem(row, GiBColumn, numberItem(QStringLiteral("–")));
-        note->setText(reading.note.isEmpty() ? tr("does not fit") : reading.note);
+        note->setText(noteText.isEmpty() ? tr("does not fit") : noteText);
         for (int column = ContextColumn; column < ColumnCount; ++column)
             if (auto* item = table_->item(row, column))
                 item->setForeground(QColor(0xc6, 0x28, 0x28));
         note->setForeground(QColor(0xc6, 0x28, 0x28));
         oomMessage_ = tr("Context %L1 does not fit in memory on %2 at batch %3; the sweep stopped there.")
-                          .arg(reading.context)
+                          .arg(context)
                           .arg(deviceCombo_->currentText())
-                          .arg(reading.batchSize);
+                          .arg(qint64(reading.batch_size));
     } else {
-        auto* mib = numberItem(QString("%L1").arg(reading.peakBytes / kMiB, 0, 'f', 1));
-        mib->setData(Qt::UserRole, reading.peakBytes);
+        auto* mib = numberItem(QString("%L1").arg(peakBytes / kMiB, 0, 'f', 1));
+        mib->setData(Qt::UserRole, peakBytes);
         table_->setItem(row, MiBColumn, mib);
-        table_->setItem(row, GiBColumn, numberItem(QString("%L1").arg(reading.peakBytes / kGiB, 0, 'f', 3)));
-        if (reading.peakBytes > 0)
-            ours_->addData(double(reading.context), reading.peakBytes / kGiB);
+        table_->setItem(row, GiBColumn, numberItem(QString("%L1").arg(peakBytes / kGiB, 0, 'f', 3)));
+        if (peakBytes > 0)
+            ours_->addData(double(context), peakBytes / kGiB);
     }
-    table_->item(row, ContextColumn)->setData(Qt::UserRole, reading.context);
+    table_->item(row, ContextColumn)->setData(Qt::UserRole, context);
     table_->setItem(row, SecondsColumn, numberItem(QString("%L1").arg(reading.seconds, 0, 'f', 2)));
-    table_->setItem(row, ReferenceColumn, numberItem(referenceText(reading.context)));
+    table_->setItem(row, ReferenceColumn, numberItem(referenceText(context)));
     table_->setItem(row, NoteColumn, note);
     table_->scrollToBottom();
     rescalePlot();
@@ -334,7 +338,7 @@ void ProbePanel::onJobFinished(bool cancelled)
         statusLabel_->setText(tr("Done: %n context(s) measured.", nullptr, pointCount()));
     else
         statusLabel_->setText(QString());
-    emit probeFinished(cancelled);
+    Q_EMIT probeFinished(cancelled);
 }
 
 void ProbePanel::showError(const QString& message)

@@ -5,6 +5,7 @@
 // that does not fit.
 #pragma once
 
+#include "job_thread.h"
 #include "probe_job.h"
 
 #include <QString>
@@ -39,18 +40,18 @@ public:
     // Readings of the current (or last) sweep.
     int pointCount() const;
 
-public slots:
+public Q_SLOTS:
     void startProbe();
     void stopProbe();
 
-signals:
+Q_SIGNALS:
     void jobStarted(EngineJob* job);
     void probeFinished(bool cancelled);
 
 private:
     QWidget* buildControls();
     QWidget* buildResults();
-    void addReading(const ProbeReading& reading);
+    void addReading(const i3::ProbePoint& reading);
     void onJobFinished(bool cancelled);
     void updateModelSummary();
     void updateReferenceSeries();
@@ -74,7 +75,7 @@ private:
     QCPGraph* reference_ = nullptr;
     QTableWidget* table_ = nullptr;
 
-    std::unique_ptr<ProbeJob> job_;
+    std::unique_ptr<JobThread<ProbeJob>> job_;
     qint64 sweepBatch_ = 1;
     QString oomMessage_; // set when the sweep ended at a context that did not fit
 };

@@ -2,7 +2,7 @@
 #include "run_browser.h"
 
 #include "metric_plot.h"
-#include "runs/run_folder.h"
+#include "run_scanner.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -10,11 +10,9 @@
 #include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <cmath>
-#include <exception>
 #include <limits>
 
 namespace {
@@ -39,125 +37,7 @@ public:
 
 QVector<double> toQVector(const std::vector<double>& values) { return QVector<double>(values.begin(), values.end()); }
 
-// What run.json says about a followed run: its status and planned steps.
-void readRunInfo(const QString& folder, RunCurves& curves)
-{
-    try {
-        const i3::RunInfo info = i3::RunFolder(folder.toStdString()).read_info();
-        curves.status = info.status;
-        curves.totalSteps = info.training.steps;
-    } catch (const std::exception&) {
-        curves.status.reset();
-    }
-}
-
 } // namespace
-
-struct RunScanner::Follower {
-    explicit Follower(const QString& folder)
-        : follower(i3::RunFolder(folder.toStdString()).metrics_file())
-    {
-    }
-    i3::MetricsFollower follower;
-    bool polled = false;
-};
-
-RunScanner::RunScanner(QObject* parent) : QObject(parent)
-{
-    qRegisterMetaType<RunScan>();
-}
-
-RunScanner::~RunScanner()
-{
-    if (thread_)
-        thread_->wait();
-}
-
-void RunScanner::setFollowed(const QStringList& folders)
-{
-    std::map<QString, std::shared_ptr<Follower>> kept;
-    for (const QString& folder : folders) {
-        const auto it = followers_.find(folder);
-        kept[folder] = it != followers_.end() ? it->second : std::make_shared<Follower>(folder);
-    }
-    followers_ = std::move(kept);
-}
-
-QStringList RunScanner::followed() const
-{
-    QStringList folders;
-    for (const auto& entry : followers_)
-        folders << entry.first;
-    return folders;
-}
-
-void RunScanner::scan()
-{
-    if (thread_) {
-        again_ = true;
-        return;
-    }
-    auto result = std::make_shared<RunScan>();
-    std::vector<QString> folders;
-    std::vector<std::shared_ptr<Follower>> followers;
-    for (const auto& [folder, follower] : followers_) {
-        folders.push_back(folder);
-        followers.push_back(follower);
-    }
-    const std::filesystem::path workspace = workspace_.toStdString();
-    const bool list = !workspace_.isEmpty();
-    // The worker touches only its copies and the followers, which nothing else uses meanwhile.
-    thread_.reset(QThread::create([result, folders, followers, workspace, list] {
-        if (list) {
-            try {
-                result->runs = i3::list_runs(workspace);
-                result->listed = true;
-            } catch (const std::exception&) {
-                // An unreadable workspace keeps the previous list; the next scan tries again.
-            }
-        }
-        for (size_t i = 0; i < followers.size(); ++i) {
-            RunCurves curves;
-            curves.folder = folders[i];
-            // The status first: a run that had ended before the poll has all its lines in it.
-            readRunInfo(folders[i], curves);
-            try {
-                const auto update = followers[i]->follower.poll();
-                curves.reset = update.reset || !followers[i]->polled;
-                for (const auto& line : update.lines)
-                    curves.metrics.add_line(line);
-            } catch (const std::exception&) {
-                // A metrics file that cannot be read yet shows no curve; the next scan tries again.
-            }
-            followers[i]->polled = true;
-            result->curves.push_back(std::move(curves));
-        }
-    }));
-    connect(thread_.get(), &QThread::finished, this,
-            [this, result, followers] { onThreadFinished(result, followers); });
-    thread_->start();
-}
-
-void RunScanner::onThreadFinished(const std::shared_ptr<RunScan>& result,
-                                  const std::vector<std::shared_ptr<Follower>>& followers)
-{
-    thread_->wait();
-    thread_.reset();
-    // A run unfollowed (or followed afresh) during the scan: its curves belong to nobody now.
-    RunScan delivered;
-    delivered.listed = result->listed;
-    delivered.runs = std::move(result->runs);
-    for (size_t i = 0; i < result->curves.size(); ++i) {
-        const auto it = followers_.find(result->curves[i].folder);
-        if (it != followers_.end() && it->second == followers[i])
-            delivered.curves.push_back(std::move(result->curves[i]));
-    }
-    emit scanned(delivered);
-    if (again_) {
-        again_ = false;
-        scan();
-    }
-}
 
 RunBrowser::RunBrowser(QWidget* parent) : QWidget(parent)
 {
@@ -177,7 +57,7 @@ RunBrowser::RunBrowser(QWidget* parent) : QWidget(parent)
     connect(table_, &QTableWidget::activated, this, [this](const QModelIndex& index) {
         const QTableWidgetItem* item = table_->item(index.row(), NameColumn);
         if (item)
-            emit runActivated(item->data(kFolderRole).toString());
+            Q_EMIT runActivated(item->data(kFolderRole).toString());
     });
     connect(table_, &QTableWidget::itemSelectionChanged, this, &RunBrowser::onSelectionChanged);
 
@@ -252,7 +132,7 @@ void RunBrowser::onScanned(const RunScan& scan)
         else
             comparePlot_->appendPoints(curves.folder, steps, losses);
     }
-    emit refreshed();
+    Q_EMIT refreshed();
 }
 
 QString RunBrowser::statusText(std::optional<i3::RunStatus> status)
@@ -369,7 +249,7 @@ void RunBrowser::onSelectionChanged()
     }
     scanner_->setFollowed(folders);
     scanner_->scan();
-    emit selectionChanged(folders);
+    Q_EMIT selectionChanged(folders);
 }
 
 QColor RunBrowser::colorFor(const QString& folder)

@@ -105,7 +105,7 @@ void ScreenshotTour::play()
         waitFor([panel] { return !panel->isGenerating() && !panel->generatedText().isEmpty(); }, 120,
                 tr("the generation"), [this] {
                     save("playground");
-                    emit finished(true, QString());
+                    Q_EMIT finished(true, QString());
                 });
     });
 }
@@ -117,7 +117,7 @@ void ScreenshotTour::save(const QString& name)
         fail(tr("Cannot write %1").arg(file));
 }
 
-void ScreenshotTour::fail(const QString& message) { emit finished(false, message); }
+void ScreenshotTour::fail(const QString& message) { Q_EMIT finished(false, message); }
 
 void ScreenshotTour::waitFor(const std::function<bool()>& done, int seconds, const QString& what,
                              const std::function<void()>& next)

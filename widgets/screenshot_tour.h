@@ -20,7 +20,7 @@ public:
     // Starts the tour; finished() follows (the window stays usable while it runs).
     void start();
 
-signals:
+Q_SIGNALS:
     // ok false: `message` says what went wrong.
     void finished(bool ok, const QString& message);
 

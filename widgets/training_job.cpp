@@ -7,9 +7,7 @@
 #include "training/run_creation.h"
 #include "training/trainer.h"
 
-#include <cmath>
 #include <filesystem>
-#include <limits>
 
 namespace fs = std::filesystem;
 
@@ -43,14 +41,14 @@ i3::RunMetrics metrics_up_to(const i3::RunMetrics& all, double last_step)
 
 } // namespace
 
-TrainingJob::TrainingJob(const TrainingRequest& request, QObject* parent)
-    : EngineJob(tr("Training"), parent), request_(request), runFolder_(request.runFolder)
+TrainingJob::TrainingJob(const TrainingRequest& request)
+    : EngineJob(tr("Training")), request_(request), runFolder_(request.runFolder)
 {
     registerTypes();
 }
 
-TrainingJob::TrainingJob(const QString& runFolder, qint64 steps, QObject* parent)
-    : EngineJob(tr("Training"), parent), runFolder_(runFolder), resumeSteps_(steps), resume_(true)
+TrainingJob::TrainingJob(const QString& runFolder, qint64 steps)
+    : EngineJob(tr("Training")), runFolder_(runFolder), resumeSteps_(steps), resume_(true)
 {
     registerTypes();
 }
@@ -58,21 +56,20 @@ TrainingJob::TrainingJob(const QString& runFolder, qint64 steps, QObject* parent
 // The signals' structs cross threads through queued connections.
 void TrainingJob::registerTypes()
 {
-    qRegisterMetaType<TrainingStep>();
-    qRegisterMetaType<TrainingEvaluation>();
+    qRegisterMetaType<i3::TrainEvent>();
     qRegisterMetaType<i3::RunMetrics>();
 }
 
 void TrainingJob::pause()
 {
     gate_.pause();
-    emit pausedChanged(true);
+    Q_EMIT pausedChanged(true);
 }
 
 void TrainingJob::resume()
 {
     gate_.resume();
-    emit pausedChanged(false);
+    Q_EMIT pausedChanged(false);
 }
 
 void TrainingJob::reportPreparation(const QString& message, double fraction)
@@ -89,7 +86,7 @@ void TrainingJob::work()
         reportPreparation(tr("Loading the latest checkpoint…"));
         trainer = i3::Trainer::resume(runFolder_.toStdString(), resumeSteps_);
         try {
-            emit history(metrics_up_to(i3::read_run_metrics(runFolder_.toStdString()),
+            Q_EMIT history(metrics_up_to(i3::read_run_metrics(runFolder_.toStdString()),
                                        static_cast<double>(trainer->completed_steps())));
         } catch (const i3::Error&) {
             // Without readable history the plots start at the checkpoint; training is unaffected.
@@ -116,49 +113,25 @@ void TrainingJob::forward(const i3::TrainEvent& event)
     using Kind = i3::TrainEvent::Kind;
     switch (event.kind) {
     case Kind::Started:
-        emit trainingStarted(fromEngine(event.text), event.step, event.total_steps);
+        Q_EMIT trainingStarted(fromEngine(event.text), event.step, event.total_steps);
         break;
-    case Kind::Step: {
-        TrainingStep step;
-        step.step = event.step;
-        step.total = event.total_steps;
-        step.loss = event.loss;
-        step.perplexity = event.perplexity;
-        step.lr = event.lr;
-        step.gradNorm = event.grad_norm;
-        step.tokensPerSecond = event.tokens_per_second;
-        step.elapsedSeconds = event.elapsed_seconds;
-        step.etaSeconds = event.eta_seconds;
-        emit stepLogged(step);
+    case Kind::Step:
+        Q_EMIT stepLogged(event);
         if (event.total_steps > 0)
             reportProgress(double(event.step) / double(event.total_steps),
                            tr("Step %1 / %2").arg(event.step).arg(event.total_steps));
         break;
-    }
-    case Kind::Evaluation: {
-        TrainingEvaluation evaluation;
-        evaluation.step = event.step;
-        evaluation.trainLossMean = event.loss;
-        evaluation.validationLoss =
-            event.validation_loss >= 0 ? event.validation_loss : std::numeric_limits<double>::quiet_NaN();
-        evaluation.isBest = event.is_best;
-        emit evaluated(evaluation);
+    case Kind::Evaluation:
+        Q_EMIT evaluated(event);
         break;
-    }
     case Kind::Sample:
-        emit sampleGenerated(event.step, fromEngine(event.text));
+        Q_EMIT sampleGenerated(event.step, fromEngine(event.text));
         break;
     case Kind::Checkpoint:
-        emit checkpointSaved(event.step, QString::fromStdString(event.path.string()));
+        Q_EMIT checkpointSaved(event.step, QString::fromStdString(event.path.string()));
         break;
     case Kind::Finished:
-        emit trainingEnded(event.step, !event.cancelled, QString::fromStdString(event.path.string()));
+        Q_EMIT trainingEnded(event.step, !event.cancelled, QString::fromStdString(event.path.string()));
         break;
     }
-}
-
-TrainingJob::~TrainingJob()
-{
-    cancel();
-    wait();
 }

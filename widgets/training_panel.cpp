@@ -6,6 +6,7 @@
 #include "telemetry/device_telemetry.h"
 #include "metric_plot.h"
 #include "run_browser.h"
+#include "run_scanner.h"
 #include "runs/run_folder.h"
 
 #include <QDir>
@@ -98,8 +99,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
 TrainingPanel::~TrainingPanel()
 {
     if (job_) {
-        disconnect(job_, nullptr, this, nullptr);
-        delete job_; // cancels and waits for its thread
+        disconnect(&job_->job(), nullptr, this, nullptr);
+        job_.reset(); // cancels and waits for its thread
     }
 }
 
@@ -266,9 +267,9 @@ void TrainingPanel::setTrainingAllowed(bool allowed, const QString& reason)
     updateButtons();
 }
 
-bool TrainingPanel::isTraining() const { return !job_.isNull(); }
+bool TrainingPanel::isTraining() const { return job_ != nullptr; }
 
-bool TrainingPanel::isPaused() const { return job_ && job_->isPaused(); }
+bool TrainingPanel::isPaused() const { return job_ && job_->job().isPaused(); }
 
 void TrainingPanel::startTraining(const TrainingRequest& request)
 {
@@ -278,7 +279,7 @@ void TrainingPanel::startTraining(const TrainingRequest& request)
     }
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1").arg(request.runFolder));
-    startJob(new TrainingJob(request, this), request.runFolder);
+    startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
 }
 
 void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
@@ -289,7 +290,7 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     }
     setUpDevicePlot(deviceOfRun(runFolder));
     log(tr("Resuming %1").arg(runFolder));
-    startJob(new TrainingJob(runFolder, steps, this), runFolder);
+    startJob(std::make_unique<JobThread<TrainingJob>>(runFolder, steps), runFolder);
 }
 
 // Clears what the panel showed of the previous run, for `runFolder`.
@@ -308,21 +309,21 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
     total_ = 0;
 }
 
-void TrainingPanel::startJob(TrainingJob* job, const QString& runFolder)
+void TrainingPanel::startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder)
 {
     showEmptyRun(runFolder);
     stepLabel_->setText(tr("Preparing…"));
     progressBar_->setRange(0, 0);
     progressBar_->setVisible(true);
 
-    job_ = job;
-    connectJob(job);
+    job_ = std::move(job);
+    connectJob(&job_->job());
     updateButtons();
     deviceClock_.start();
     sampleDevice();
     deviceTimer_.start();
-    emit jobStarted(job); // before start(), so listeners hear the job's first signals
-    job->start();
+    Q_EMIT jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
+    job_->start();
 }
 
 void TrainingPanel::connectJob(TrainingJob* job)
@@ -354,21 +355,21 @@ void TrainingPanel::connectJob(TrainingJob* job)
 
 void TrainingPanel::pauseTraining()
 {
-    if (job_ && !job_->isPaused() && !job_->wasCancelled())
-        job_->pause();
+    if (job_ && !job_->job().isPaused() && !job_->job().wasCancelled())
+        job_->job().pause();
 }
 
 void TrainingPanel::resumeTraining()
 {
-    if (job_ && job_->isPaused())
-        job_->resume();
+    if (job_ && job_->job().isPaused())
+        job_->job().resume();
 }
 
 void TrainingPanel::stopTraining()
 {
-    if (!job_ || job_->wasCancelled())
+    if (!job_ || job_->job().wasCancelled())
         return;
-    job_->cancel();
+    job_->job().cancel();
     log(tr("Stopping after the current step…"));
     updateButtons();
 }
@@ -376,7 +377,7 @@ void TrainingPanel::stopTraining()
 void TrainingPanel::updateButtons()
 {
     const bool running = isTraining();
-    const bool stopping = running && job_->wasCancelled();
+    const bool stopping = running && job_->job().wasCancelled();
     trainButton_->setEnabled(trainingAllowed_ && !running);
     pauseButton_->setEnabled(running && !stopping);
     pauseButton_->setText(isPaused() ? tr("Resume") : tr("Pause"));
@@ -388,7 +389,7 @@ void TrainingPanel::setStep(qint64 step, qint64 total)
     step_ = step;
     total_ = total;
     stepLabel_->setText(total > 0 ? tr("Step %1 / %2").arg(step).arg(total) : tr("Step %1").arg(step));
-    emit stepChanged(step, total);
+    Q_EMIT stepChanged(step, total);
 }
 
 void TrainingPanel::log(const QString& line)
@@ -406,39 +407,38 @@ void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
     setStep(step, total);
-    emit runStarted(runFolder_);
+    Q_EMIT runStarted(runFolder_);
 }
 
 void TrainingPanel::onHistory(const i3::RunMetrics& metrics) { addMetrics(metrics); }
 
-void TrainingPanel::onStep(const TrainingStep& step)
+void TrainingPanel::onStep(const i3::TrainEvent& step)
 {
     const double x = static_cast<double>(step.step);
     lossPlot_->appendPoint("train", x, step.loss);
     perplexityPlot_->appendPoint("train", x, step.perplexity);
     lrPlot_->appendPoint("lr", x, step.lr);
-    gradPlot_->appendPoint("grad_norm", x, step.gradNorm);
-    speedPlot_->appendPoint("tokens_per_s", x, step.tokensPerSecond);
-    etaLabel_->setText(tr("ETA %1").arg(durationText(step.etaSeconds)));
-    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokensPerSecond, 'f', 0)));
-    setStep(step.step, step.total);
+    gradPlot_->appendPoint("grad_norm", x, step.grad_norm);
+    speedPlot_->appendPoint("tokens_per_s", x, step.tokens_per_second);
+    etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
+    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
+    setStep(step.step, step.total_steps);
 }
 
-void TrainingPanel::onEvaluation(const TrainingEvaluation& evaluation)
+void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
 {
     const double x = static_cast<double>(evaluation.step);
-    if (std::isfinite(evaluation.validationLoss)) {
-        lossPlot_->appendPoint("validation", x, evaluation.validationLoss);
-        perplexityPlot_->appendPoint("validation", x, std::exp(evaluation.validationLoss));
-        const QString line = evaluation.isBest ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
-                                               : tr("Step %1: validation loss %2, training loss %3");
-        log(line.arg(evaluation.step)
-                .arg(evaluation.validationLoss, 0, 'f', 4)
-                .arg(evaluation.trainLossMean, 0, 'f', 4));
+    const double validationLoss = evaluation.validation_loss; // below 0: no validation split
+    if (validationLoss >= 0 && std::isfinite(validationLoss)) {
+        lossPlot_->appendPoint("validation", x, validationLoss);
+        perplexityPlot_->appendPoint("validation", x, std::exp(validationLoss));
+        const QString line = evaluation.is_best ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
+                                                : tr("Step %1: validation loss %2, training loss %3");
+        log(line.arg(evaluation.step).arg(validationLoss, 0, 'f', 4).arg(evaluation.loss, 0, 'f', 4));
     } else {
-        const QString line = evaluation.isBest ? tr("Step %1: training loss %2 (best so far)")
-                                               : tr("Step %1: training loss %2");
-        log(line.arg(evaluation.step).arg(evaluation.trainLossMean, 0, 'f', 4));
+        const QString line = evaluation.is_best ? tr("Step %1: training loss %2 (best so far)")
+                                                : tr("Step %1: training loss %2");
+        log(line.arg(evaluation.step).arg(evaluation.loss, 0, 'f', 4));
     }
 }
 
@@ -465,7 +465,7 @@ void TrainingPanel::onFailed(const QString& message)
 {
     showError(message);
     log(tr("Error: %1").arg(message));
-    emit runFailed(runFolder_, message);
+    Q_EMIT runFailed(runFolder_, message);
 }
 
 void TrainingPanel::onJobFinished(bool cancelled)
@@ -473,12 +473,11 @@ void TrainingPanel::onJobFinished(bool cancelled)
     deviceTimer_.stop();
     progressBar_->setVisible(false);
     if (job_)
-        job_->deleteLater();
-    job_ = nullptr;
+        job_.release()->deleteLater();
     if (step_ == 0 && total_ == 0)
         stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
     updateButtons();
-    emit runFinished(runFolder_, cancelled);
+    Q_EMIT runFinished(runFolder_, cancelled);
 }
 
 void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)

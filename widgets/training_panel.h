@@ -4,11 +4,11 @@
 // from disk (one another process may still be writing) through its metrics.jsonl.
 #pragma once
 
+#include "job_thread.h"
 #include "training_job.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QWidget>
@@ -42,7 +42,7 @@ public:
     QString currentRunFolder() const { return runFolder_; }
     MetricPlot* lossPlot() const { return lossPlot_; }
 
-public slots:
+public Q_SLOTS:
     void startTraining(const TrainingRequest& request);
     // Continues a run from its latest checkpoint; `steps`, when positive, replaces its plan.
     void resumeRun(const QString& runFolder, qint64 steps = 0);
@@ -58,7 +58,7 @@ public slots:
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
 
-signals:
+Q_SIGNALS:
     // The Train button: the main window gathers a TrainingRequest and calls startTraining().
     void trainRequested();
     void jobStarted(EngineJob* job);
@@ -74,7 +74,7 @@ private:
     QWidget* buildPlots();
     void clearPlots();
     void showEmptyRun(const QString& runFolder);
-    void startJob(TrainingJob* job, const QString& runFolder);
+    void startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder);
     void connectJob(TrainingJob* job);
     void updateButtons();
     void setStep(qint64 step, qint64 total);
@@ -83,8 +83,8 @@ private:
 
     void onStarted(const QString& summary, qint64 step, qint64 total);
     void onHistory(const i3::RunMetrics& metrics);
-    void onStep(const TrainingStep& step);
-    void onEvaluation(const TrainingEvaluation& evaluation);
+    void onStep(const i3::TrainEvent& step);
+    void onEvaluation(const i3::TrainEvent& evaluation);
     void onSample(qint64 step, const QString& text);
     void onCheckpoint(qint64 step, const QString& folder);
     void onTrainingEnded(qint64 step, bool completed, const QString& path);
@@ -117,7 +117,7 @@ private:
     QPlainTextEdit* samplesView_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
 
-    QPointer<TrainingJob> job_;
+    std::unique_ptr<JobThread<TrainingJob>> job_;
     bool trainingAllowed_ = true;
     QString runFolder_;
     qint64 step_ = 0;
