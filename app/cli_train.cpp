@@ -3,8 +3,8 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_settings.h"
-#include "model/preset_files.h"
-#include "training/preset.h"
+#include "config/preset_files.h"
+#include "config/preset.h"
 #include "training/run_creation.h"
 #include "training/trainer.h"
 

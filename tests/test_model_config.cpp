@@ -2,9 +2,9 @@
 // The configuration: JSON as the reference writes it, presets, validation, parameter counts.
 #include "base/error.h"
 #include "model/i3_model.h"
-#include "model/model_config.h"
-#include "training/preset.h"
-#include "training/train_config.h"
+#include "config/model_config.h"
+#include "config/preset.h"
+#include "config/train_config.h"
 
 #include <QtTest>
 

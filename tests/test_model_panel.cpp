@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Model & hyperparameters panel: presets, live validation, parameter count, round trips.
-#include "model/model_config.h"
-#include "training/train_config.h"
+#include "config/model_config.h"
+#include "config/train_config.h"
 
 #include "model_panel.h"
 #include "telemetry/memory_estimate.h"

@@ -5,7 +5,7 @@
 #include "base/error.h"
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
-#include "training/preset.h"
+#include "config/preset.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -4,8 +4,8 @@
 // of the memory a training step needs.
 #pragma once
 
-#include "model/model_config.h"
-#include "training/train_config.h"
+#include "config/model_config.h"
+#include "config/train_config.h"
 
 #include <QString>
 #include <QStringList>

@@ -5,7 +5,7 @@
 
 #include "engine_job.h"
 #include "engine_metatypes.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 
 #include <QString>
 #include <QVector>

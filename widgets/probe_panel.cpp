@@ -5,7 +5,7 @@
 #include "telemetry/context_probe.h"
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "data_choice.h"
-#include "model/model_config.h"
-#include "training/train_config.h"
+#include "config/model_config.h"
+#include "config/train_config.h"
 
 #include <QByteArray>
 #include <QSettings>

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "data_choice.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "training/run_creation.h"
-#include "training/train_config.h"
+#include "config/train_config.h"
 
 #include <QMetaType>
 #include <QString>

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "model/block.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "model/model_state.h"
 
 #include <torch/nn/module.h>

@@ -6,7 +6,7 @@
 
 #include "text/chunk_tokenizer.h"
 #include "model/i3_model.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "formats/named_tensors.h"
 
 #include <nlohmann/json.hpp>

@@ -3,7 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "runs/run_folder.h"
 
 #include <algorithm>

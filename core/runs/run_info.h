@@ -3,9 +3,9 @@
 // it stands. The one reader and writer of the file; run_schema.h names its keys.
 #pragma once
 
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "runs/run_schema.h"
-#include "training/train_config.h"
+#include "config/train_config.h"
 
 #include <nlohmann/json.hpp>
 

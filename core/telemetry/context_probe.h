@@ -5,7 +5,7 @@
 #pragma once
 
 #include "base/cancel_token.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 
 #include <cstdint>
 #include <functional>

@@ -13,7 +13,7 @@
 // above them.
 #pragma once
 
-#include "model/model_config.h"
+#include "config/model_config.h"
 
 #include <cstdint>
 

@@ -7,9 +7,9 @@
 #include "base/cancel_token.h"
 #include "data/data_spec.h"
 #include "data/text_sources.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "text/chunk_tokenizer.h"
-#include "training/train_config.h"
+#include "config/train_config.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -10,10 +10,10 @@
 #include "base/cancel_token.h"
 #include "text/chunk_tokenizer.h"
 #include "model/i3_model.h"
-#include "model/model_config.h"
+#include "config/model_config.h"
 #include "base/pause_gate.h"
 #include "runs/run_folder.h"
-#include "training/train_config.h"
+#include "config/train_config.h"
 
 #include <filesystem>
 #include <functional>

@@ -3,8 +3,8 @@
 // preset's file names; the others keep TrainConfig's defaults).
 #pragma once
 
-#include "model/model_config.h"
-#include "training/train_config.h"
+#include "config/model_config.h"
+#include "config/train_config.h"
 
 #include <string>
 

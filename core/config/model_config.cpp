@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/model_config.h"
+#include "config/model_config.h"
 
 #include "base/atomic_file.h"
 #include "base/error.h"
-#include "model/preset_files.h"
+#include "config/preset_files.h"
 
 #include <algorithm>
 #include <map>

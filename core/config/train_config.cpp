@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "training/train_config.h"
+#include "config/train_config.h"
 
 #include "base/device.h"
 #include "base/error.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/preset_files.h"
+#include "config/preset_files.h"
 
 #include "base/error.h"
 

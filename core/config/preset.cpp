@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "training/preset.h"
+#include "config/preset.h"
 
 #include "base/error.h"
-#include "model/preset_files.h"
+#include "config/preset_files.h"
 
 namespace i3 {
 
