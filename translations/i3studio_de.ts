@@ -35,6 +35,10 @@
         <source>Built from these texts (%1)</source>
         <translation>Aus diesen Texten erstellt (%1)</translation>
     </message>
+    <message>
+        <source>Creating the run folder…</source>
+        <translation>Laufordner wird erstellt…</translation>
+    </message>
 </context>
 <context>
     <name>DataPanel</name>
@@ -725,10 +729,6 @@
         <translation>Warm-up-Schritte:</translation>
     </message>
     <message>
-        <source>Steps of linear warm-up from lr/100 to lr.</source>
-        <translation>Schritte des linearen Warm-ups von lr/100 bis lr.</translation>
-    </message>
-    <message>
         <source>Final lr ratio:</source>
         <translation>Finaler lr-Anteil:</translation>
     </message>
@@ -895,6 +895,18 @@
     <message>
         <source>Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 (batch %4, context %5). %6</source>
         <translation>Trainingsspeicher ≈ %1: Gewichte, Gradienten und AdamW-Zustand %2 + Aktivierungen %3 (Batch %4, Kontext %5). %6</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up: step i (counting from 0) uses lr × (i + 1) / warm-up steps.</source>
+        <translation>Schritte des linearen Warm-ups: Schritt i (ab 0 gezählt) verwendet lr × (i + 1) / Warm-up-Schritte.</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept:</source>
+        <translation>Behaltene Checkpoints:</translation>
+    </message>
+    <message>
+        <source>The newest this many periodic checkpoints stay on disk, besides the best.</source>
+        <translation>So viele der neuesten regelmäßigen Checkpoints bleiben auf der Festplatte, dazu der beste.</translation>
     </message>
 </context>
 <context>
@@ -1355,29 +1367,6 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Training…</source>
         <translation>Training läuft…</translation>
-    </message>
-    <message>
-        <source>Reading the texts…</source>
-        <translation>Texte werden gelesen…</translation>
-    </message>
-    <message>
-        <source>Loading the tokenizer…</source>
-        <translation>Tokenizer wird geladen…</translation>
-    </message>
-    <message>
-        <source>Building the tokenizer…</source>
-        <translation>Tokenizer wird erstellt…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Encoding %n text(s)…</source>
-        <translation>
-            <numerusform>%n Text wird kodiert…</numerusform>
-            <numerusform>%n Texte werden kodiert…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Creating the run folder…</source>
-        <translation>Laufordner wird erstellt…</translation>
     </message>
     <message>
         <source>Step %1 / %2</source>

@@ -35,6 +35,10 @@
         <source>Built from these texts (%1)</source>
         <translation>Construit din aceste texte (%1)</translation>
     </message>
+    <message>
+        <source>Creating the run folder…</source>
+        <translation>Se creează dosarul rulării…</translation>
+    </message>
 </context>
 <context>
     <name>DataPanel</name>
@@ -725,10 +729,6 @@
         <translation>Pași de încălzire:</translation>
     </message>
     <message>
-        <source>Steps of linear warm-up from lr/100 to lr.</source>
-        <translation>Pași de încălzire liniară de la lr/100 la lr.</translation>
-    </message>
-    <message>
         <source>Final lr ratio:</source>
         <translation>Raport lr final:</translation>
     </message>
@@ -895,6 +895,18 @@
     <message>
         <source>Training memory ≈ %1: weights, gradients and AdamW state %2 + activations %3 (batch %4, context %5). %6</source>
         <translation>Memorie de antrenare ≈ %1: ponderi, gradienți și starea AdamW %2 + activări %3 (lot %4, context %5). %6</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up: step i (counting from 0) uses lr × (i + 1) / warm-up steps.</source>
+        <translation>Pași de încălzire liniară: pasul i (numărând de la 0) folosește lr × (i + 1) / pașii de încălzire.</translation>
+    </message>
+    <message>
+        <source>Checkpoints kept:</source>
+        <translation>Puncte de control păstrate:</translation>
+    </message>
+    <message>
+        <source>The newest this many periodic checkpoints stay on disk, besides the best.</source>
+        <translation>Atâtea dintre cele mai noi puncte de control periodice rămân pe disc, pe lângă cel mai bun.</translation>
     </message>
 </context>
 <context>
@@ -1362,30 +1374,6 @@ probabilitate %4</translation>
     <message>
         <source>Training…</source>
         <translation>Antrenare în curs…</translation>
-    </message>
-    <message>
-        <source>Reading the texts…</source>
-        <translation>Se citesc textele…</translation>
-    </message>
-    <message>
-        <source>Loading the tokenizer…</source>
-        <translation>Se încarcă tokenizatorul…</translation>
-    </message>
-    <message>
-        <source>Building the tokenizer…</source>
-        <translation>Se construiește tokenizatorul…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Encoding %n text(s)…</source>
-        <translation>
-            <numerusform>Se codifică %n text…</numerusform>
-            <numerusform>Se codifică %n texte…</numerusform>
-            <numerusform>Se codifică %n de texte…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Creating the run folder…</source>
-        <translation>Se creează dosarul rulării…</translation>
     </message>
     <message>
         <source>Step %1 / %2</source>

@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 #include "config/preset_files.h"
 
 #include <algorithm>
@@ -116,12 +117,7 @@ std::vector<std::string> ModelConfig::preset_names() { return i3::preset_names()
 
 ModelConfig read_model_config(const std::filesystem::path& path)
 {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(read_file(path));
-    } catch (const nlohmann::json::parse_error& error) {
-        throw Error(path.string() + ": not valid JSON (" + error.what() + ")");
-    }
+    const nlohmann::json json = read_json_file(path);
     try {
         return ModelConfig::from_json(json);
     } catch (const Error& error) {

@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 
 namespace i3 {
 
@@ -79,13 +80,7 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
 
 RunInfo read_run_info(const std::filesystem::path& file)
 {
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(read_file(file));
-    } catch (const nlohmann::json::exception& error) {
-        throw Error(file.string() + ": not valid JSON (" + error.what() + ")");
-    }
-    return RunInfo::from_json(json, file);
+    return RunInfo::from_json(read_json_file(file), file);
 }
 
 void write_run_info(const std::filesystem::path& file, const RunInfo& info)

@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/device.h"
 #include "base/error.h"
+#include "base/json_file.h"
 #include "base/out_of_memory.h"
 #include "data/batch_sampler.h"
 #include "data/token_store.h"
@@ -206,7 +207,7 @@ struct Trainer::State {
         const fs::path state_file = checkpoint / run_files::kCheckpointTrainerState;
         try {
             using namespace state_keys;
-            const nlohmann::json saved = nlohmann::json::parse(read_file(state_file));
+            const nlohmann::json saved = read_json_file(state_file);
             step = saved.at(kStep).get<int64_t>();
             sampler->restore(saved.at(kSampler).get<std::string>());
             const auto losses = saved.at(kRecentLosses).get<std::vector<double>>();
