@@ -150,7 +150,7 @@ private Q_SLOTS:
         const auto problems = config.problems();
         QCOMPARE(problems.size(), size_t(4));
         const QString all = QString::fromStdString(problems[0] + problems[1] + problems[2] + problems[3]);
-        QVERIFY2(all.contains("learning rate") && all.contains("[0, 0.5)") && all.contains("checkpoint") &&
+        QVERIFY2(all.contains("lr must be a finite number") && all.contains("[0, 0.5)") && all.contains("checkpoint") &&
                      all.contains("device"),
                  qPrintable(all));
     }

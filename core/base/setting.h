@@ -150,9 +150,14 @@ void read_settings(const nlohmann::json& json, Config& config, const std::vector
 template <class Config>
 void add_range_problems(const Config& config, const std::vector<Setting<Config>>& table, std::vector<std::string>& found)
 {
-    for (const auto& setting : table)
-        if (setting.is_number() && !setting.range.contains(setting.number(config)))
+    for (const auto& setting : table) {
+        if (!setting.is_number() || setting.range.contains(setting.number(config)))
+            continue;
+        if (std::isfinite(setting.number(config)))
             found.emplace_back(setting.problem);
+        else // infinity or NaN: run.json could not even store it
+            found.push_back(std::string(setting.key) + " must be a finite number");
+    }
 }
 
 template <class Config>
