@@ -166,7 +166,7 @@ void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t vali
     std::cout << "run folder: " << folder << std::endl;
 }
 
-std::unique_ptr<Trainer> new_run(const Arguments& args)
+std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& interrupt)
 {
     const Preset preset = load_preset(args.get("preset", kDefaultPreset));
     RunSpec spec;
@@ -180,7 +180,7 @@ std::unique_ptr<Trainer> new_run(const Arguments& args)
     callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {
         print_prepared(data, train_tokens, validation_tokens, spec.folder.string());
     };
-    return create_run(spec, callbacks);
+    return create_run(spec, callbacks, &interrupt);
 }
 
 // A resumed run keeps its settings but for kResumableSettings; giving another is a mistake.
@@ -212,19 +212,22 @@ int train(const Args& raw)
     }
     if (!args.positionals.empty())
         throw UsageError("unexpected argument \"" + args.positionals.front() + "\"");
+    // Listening from the start: Ctrl-C while the data is prepared stops there, cleanly.
+    CancelToken interrupt;
+    g_interrupt = &interrupt;
+    const struct StopListening {
+        ~StopListening() { g_interrupt = nullptr; } // also when training throws
+    } stop_listening;
+    std::signal(SIGINT, on_interrupt);
+    std::signal(SIGTERM, on_interrupt);
     std::unique_ptr<Trainer> trainer;
     if (const auto folder = args.get("resume")) {
         check_resume_options(args);
         trainer = Trainer::resume(*folder, args.integer("steps", 0), args.get("device", ""));
     } else {
-        trainer = new_run(args);
+        trainer = new_run(args, interrupt);
     }
-    CancelToken interrupt;
-    g_interrupt = &interrupt;
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
     trainer->run(print_event, &interrupt);
-    g_interrupt = nullptr;
     return 0;
 }
 

@@ -317,6 +317,38 @@ private Q_SLOTS:
         QCOMPARE(cancelled.new_ids.size(), size_t(3));
     }
 
+    // A generator kept while the model trains on (the trainer's samples) follows the weights:
+    // after they change it gives what a new generator gives, probabilities and all.
+    void aKeptGeneratorFollowsChangedWeights()
+    {
+        auto model = random_model(16, 6);
+        const auto tokenizer = letters_tokenizer();
+        i3::Generator kept(model, tokenizer);
+        i3::GenerationOptions options;
+        options.max_new_tokens = 30;
+        options.seed = 4;
+        const auto before = kept.generate("the cat", options);
+        {
+            torch::NoGradGuard no_grad;
+            for (auto& parameter : model->named_parameters())
+                if (parameter.key().find("w_mix") != std::string::npos)
+                    parameter.value().mul_(-0.8).add_(0.3); // another mix: 1 - w changes too
+        }
+        std::vector<double> afterProbabilities, freshProbabilities;
+        const auto after = kept.generate("the cat", options, [&](const i3::GeneratedToken& token) {
+            afterProbabilities.push_back(token.probability);
+        });
+        i3::Generator fresh(model, tokenizer);
+        const auto expected = fresh.generate("the cat", options, [&](const i3::GeneratedToken& token) {
+            freshProbabilities.push_back(token.probability);
+        });
+        QVERIFY(after.new_ids != before.new_ids);
+        QCOMPARE(after.new_ids, expected.new_ids);
+        QCOMPARE(afterProbabilities.size(), freshProbabilities.size());
+        for (size_t i = 0; i < freshProbabilities.size(); ++i)
+            QVERIFY(std::abs(afterProbabilities[i] - freshProbabilities[i]) < 1e-9);
+    }
+
     void badInputIsRefused()
     {
         auto model = random_model(8, 6);

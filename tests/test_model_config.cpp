@@ -145,7 +145,7 @@ private Q_SLOTS:
         QVERIFY(config.problems().empty());
         config.validation_fraction = 0.5;
         config.lr = std::numeric_limits<double>::infinity();
-        config.keep_checkpoints = 0;
+        config.keep_checkpoints = -1;
         config.device = "gpu";
         const auto problems = config.problems();
         QCOMPARE(problems.size(), size_t(4));

@@ -265,6 +265,23 @@ private Q_SLOTS:
         phases.clear();
         i3::create_run(spec, {record, {}});
         QVERIFY(std::count(phases.begin(), phases.end(), i3::PreparationPhase::BuildingTokenizer) > 0);
+
+        // The same file names, but a file that changed since: prepared afresh too.
+        const QString texts = dir.filePath("texts.txt");
+        QByteArray rhymes;
+        for (const auto& text : rhyme_texts())
+            rhymes += QByteArray::fromStdString(text) + "\n\n";
+        write_text(texts, rhymes);
+        i3::DataSpec fromFile;
+        fromFile.builtin_corpus = false;
+        fromFile.files = {texts.toStdString()};
+        spec.data = fromFile;
+        spec.prepared = i3::prepare_data(fromFile);
+        write_text(texts, rhymes + "a new text at the end.\n");
+        spec.folder = dir.filePath("changed").toStdString();
+        phases.clear();
+        i3::create_run(spec, {record, {}});
+        QVERIFY(std::count(phases.begin(), phases.end(), i3::PreparationPhase::ReadingTexts) > 0);
     }
 };
 

@@ -908,6 +908,10 @@
         <source>The newest this many periodic checkpoints stay on disk, besides the best.</source>
         <translation>So viele der neuesten regelmäßigen Checkpoints bleiben auf der Festplatte, dazu der beste.</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>

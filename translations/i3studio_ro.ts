@@ -908,6 +908,10 @@
         <source>The newest this many periodic checkpoints stay on disk, besides the best.</source>
         <translation>Atâtea dintre cele mai noi puncte de control periodice rămân pe disc, pe lângă cel mai bun.</translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Toate</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "runs/run_schema.h"
+
 #include "data_panel.h"
 #include "telemetry/device_memory.h"
 #include "engine_job.h"
@@ -360,7 +362,7 @@ void MainWindow::loadModelIntoPlayground()
         this, tr("A model folder (config.json, weights, tokenizer.json) or a run folder"), workspace());
     if (folder.isEmpty())
         return;
-    if (QFileInfo::exists(QDir(folder).filePath("run.json")))
+    if (QFileInfo::exists(QDir(folder).filePath(QString::fromLatin1(i3::run_files::kRunInfo))))
         playground_->loadRunCheckpoint(folder);
     else
         playground_->loadModelFolder(folder);

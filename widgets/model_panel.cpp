@@ -330,9 +330,10 @@ QWidget* ModelPanel::createScheduleBox()
                                      tr("How often validation loss is measured and samples are written.")));
     bindTrainField("checkpoint_every", addIntegerField(form, "checkpointEverySpin", tr("Checkpoint every (steps):"), 0, INT_MAX,
                                            tr("How often the model is saved.")));
-    bindTrainField("keep_checkpoints",
-                   addIntegerField(form, "keepCheckpointsSpin", tr("Checkpoints kept:"), 0, 1000,
-                                   tr("The newest this many periodic checkpoints stay on disk, besides the best.")));
+    QSpinBox* keepSpin = addIntegerField(form, "keepCheckpointsSpin", tr("Checkpoints kept:"), 0, 1000,
+                                         tr("The newest this many periodic checkpoints stay on disk, besides the best."));
+    keepSpin->setSpecialValueText(tr("All")); // i3::kKeepAllCheckpoints
+    bindTrainField("keep_checkpoints", keepSpin);
     bindTrainField("loss_window", addIntegerField(form, "lossWindowSpin", tr("Loss window (steps):"), 0, INT_MAX,
                                       tr("The running mean of this many training losses decides the best model.")));
     bindTrainField("eval_windows", addIntegerField(form, "evalWindowsSpin", tr("Evaluation windows:"), 0, INT_MAX,

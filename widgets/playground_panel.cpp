@@ -293,9 +293,9 @@ void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& p
     connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
     connect(job, &EngineJob::finished, this, &PlaygroundPanel::onLoadFinished);
     speedLabel_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT jobStarted(job); // before start(), so listeners hear the job's first signals
     loadJob_->start();
     updateButtons();
-    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::onLoadFinished()
@@ -345,9 +345,9 @@ void PlaygroundPanel::generate()
             });
     connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
     connect(job, &EngineJob::finished, this, &PlaygroundPanel::onGenerationFinished);
+    Q_EMIT jobStarted(job); // before start(), so listeners hear the job's first signals
     generationJob_->start();
     updateButtons();
-    Q_EMIT jobStarted(job);
 }
 
 void PlaygroundPanel::stopGeneration()

@@ -277,8 +277,8 @@ void ProbePanel::startProbe()
     connect(job, &EngineJob::finished, this, &ProbePanel::onJobFinished);
     setRunning(true);
     statusLabel_->setText(tr("Starting the probe…"));
+    Q_EMIT jobStarted(job); // before start(), so listeners hear the job's first signals
     job_->start();
-    Q_EMIT jobStarted(job);
 }
 
 void ProbePanel::stopProbe()

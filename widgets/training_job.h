@@ -25,7 +25,6 @@ public:
     TrainingJob(const QString& runFolder, qint64 steps);
 
     QString runFolder() const { return runFolder_; }
-    bool isResume() const { return resume_; }
     bool isPaused() const { return gate_.paused(); }
     // Paused, and the step that was under way has finished: the trainer waits in the gate.
     bool isHolding() const { return gate_.holding(); }

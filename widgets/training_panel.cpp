@@ -8,6 +8,7 @@
 #include "run_browser.h"
 #include "run_scanner.h"
 #include "runs/run_folder.h"
+#include "runs/run_schema.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -622,16 +623,17 @@ bool TrainingPanel::exportMetricsCsv(const QString& file)
         column.label = QString::fromLatin1(name);
         return column;
     };
+    using namespace i3::metric_keys;
     const QVector<MetricColumn> columns = {
-        named(lossPlot_->column("train"), "loss"),
-        named(perplexityPlot_->column("train"), "ppl"),
-        named(lrPlot_->column("lr"), "lr"),
-        named(gradPlot_->column("grad_norm"), "grad_norm"),
-        named(speedPlot_->column("tokens_per_s"), "tokens_per_s"),
-        named(lossPlot_->column("validation"), "val_loss"),
+        named(lossPlot_->column("train"), kLoss),
+        named(perplexityPlot_->column("train"), kPerplexity),
+        named(lrPlot_->column("lr"), kLearningRate),
+        named(gradPlot_->column("grad_norm"), kGradNorm),
+        named(speedPlot_->column("tokens_per_s"), kTokensPerSecond),
+        named(lossPlot_->column("validation"), kValidationLoss),
     };
     QString error;
-    if (!writeMetricsCsv(file, QStringLiteral("step"), columns, &error)) {
+    if (!writeMetricsCsv(file, QString::fromLatin1(kStep), columns, &error)) {
         log(tr("Could not write %1: %2").arg(file, error));
         return false;
     }

@@ -9,13 +9,6 @@
 
 namespace i3 {
 
-std::string DeviceSpec::text() const
-{
-    if (!cuda)
-        return "cpu";
-    return index < 0 ? "cuda" : "cuda:" + std::to_string(index);
-}
-
 std::optional<DeviceSpec> parse_device(const std::string& text)
 {
     if (text == "cpu")

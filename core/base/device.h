@@ -14,7 +14,6 @@ struct DeviceSpec {
     bool cuda = false;
     int index = -1; // the GPU's number; -1 for "cuda" without one (the current GPU)
 
-    std::string text() const;  // "cpu", "cuda" or "cuda:N", as parsed
     int gpu_index() const { return cuda ? (index < 0 ? 0 : index) : -1; } // -1 on the CPU
 };
 

@@ -38,8 +38,8 @@ const std::vector<S> kSettings = {
      R::at_least(1), "the evaluation interval must be positive"},
     {"checkpoint_every", "checkpoint-every", "N", "checkpoint interval", &TrainConfig::checkpoint_every,
      R::at_least(1), "the checkpoint interval must be positive"},
-    {"keep_checkpoints", "keep-checkpoints", "N", "periodic checkpoints kept: the newest N, plus the best",
-     &TrainConfig::keep_checkpoints, R::at_least(1), "at least one checkpoint must be kept"},
+    {"keep_checkpoints", "keep-checkpoints", "N", "periodic checkpoints kept: the newest N (0: all), plus the best",
+     &TrainConfig::keep_checkpoints, R::at_least(kKeepAllCheckpoints), "the number of kept checkpoints cannot be negative"},
     {"loss_window", "loss-window", "N", "recent training losses averaged at each evaluation", &TrainConfig::loss_window,
      R::at_least(1), "the loss window must be positive"},
     {"eval_windows", "eval-windows", "N", "validation windows per evaluation", &TrainConfig::eval_windows,
@@ -71,7 +71,7 @@ void TrainConfig::validate() const { throw_if_any("invalid training configuratio
 
 nlohmann::json TrainConfig::to_json() const
 {
-    nlohmann::json json = nlohmann::json::object();
+    nlohmann::json json = unknown_keys;
     write_settings(json, *this, kSettings);
     return json;
 }
@@ -81,6 +81,9 @@ TrainConfig TrainConfig::from_json(const nlohmann::json& json) { return from_jso
 TrainConfig TrainConfig::from_json(const nlohmann::json& json, TrainConfig base)
 {
     read_settings(json, base, kSettings, "training configuration");
+    for (const auto& [key, value] : json.items())
+        if (!find_setting(kSettings, key))
+            base.unknown_keys[key] = value;
     return base;
 }
 

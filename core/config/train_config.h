@@ -13,6 +13,9 @@
 
 namespace i3 {
 
+// keep_checkpoints that prunes nothing: what runs made before checkpoint retention existed get.
+inline constexpr int64_t kKeepAllCheckpoints = 0;
+
 struct TrainConfig {
     int64_t steps = 5000;
     int64_t batch_size = 4;
@@ -28,7 +31,7 @@ struct TrainConfig {
     int64_t log_every = 10;
     int64_t eval_every = 500;
     int64_t checkpoint_every = 500;
-    int64_t keep_checkpoints = 3;     // periodic checkpoints kept, besides the best
+    int64_t keep_checkpoints = 3;     // periodic checkpoints kept, besides the best; kKeepAllCheckpoints: all
     int64_t loss_window = 100;        // "mean of the last 100 losses"
     int64_t eval_windows = 32;        // validation windows per evaluation
     double validation_fraction = 0.05;
@@ -36,6 +39,7 @@ struct TrainConfig {
     int64_t sample_tokens = 50;
     uint64_t seed = 42;
     std::string device = "cpu";
+    nlohmann::json unknown_keys = nlohmann::json::object(); // from a newer version: kept, written back
 
     static const std::vector<Setting<TrainConfig>>& settings();
 

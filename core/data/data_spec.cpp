@@ -5,6 +5,7 @@
 #include "data/builtin_corpus.h"
 #include "data/text_sources.h"
 
+#include <chrono>
 #include <cstdint>
 #include <iterator>
 
@@ -25,6 +26,27 @@ std::vector<std::string> DataSpec::source_descriptions() const
     for (const auto& file : files)
         sources.push_back(file.string());
     return sources;
+}
+
+std::vector<FileStamp> DataSpec::stamps() const
+{
+    std::vector<std::filesystem::path> paths = files;
+    if (!tokenizer_file.empty())
+        paths.push_back(tokenizer_file);
+    std::vector<FileStamp> found;
+    for (const auto& path : paths) {
+        FileStamp stamp{path};
+        std::error_code error;
+        const auto size = std::filesystem::file_size(path, error);
+        const auto time = std::filesystem::last_write_time(path, error);
+        if (!error) {
+            stamp.size = size;
+            stamp.modified_ns =
+                std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
+        }
+        found.push_back(stamp);
+    }
+    return found;
 }
 
 std::vector<std::string> read_data_texts(const DataSpec& spec, const CancelToken* cancel)

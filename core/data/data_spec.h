@@ -6,12 +6,24 @@
 #include "base/cancel_token.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace i3 {
+
+// What a file was when data was prepared from it: a file rewritten since differs.
+struct FileStamp {
+    std::filesystem::path path;
+    std::uintmax_t size = 0;       // 0 and time 0 for a file that is not there
+    int64_t modified_ns = 0;
+    bool operator==(const FileStamp& other) const
+    {
+        return path == other.path && size == other.size && modified_ns == other.modified_ns;
+    }
+};
 
 struct DataSpec {
     bool builtin_corpus = true;
@@ -25,6 +37,8 @@ struct DataSpec {
     bool operator!=(const DataSpec& other) const { return !(*this == other); }
     // The sources in words, for config.json's dataset_sources.
     std::vector<std::string> source_descriptions() const;
+    // The files it names (texts, then the tokenizer), as they are now.
+    std::vector<FileStamp> stamps() const;
 };
 
 // Reads the chosen texts in order. Throws i3::Error (no source, unreadable file, no text at all)

@@ -42,6 +42,8 @@ BatchDecoder::BatchDecoder(I3Model model, int64_t batch, const SamplingOptions& 
 
 BatchDecoder::~BatchDecoder() = default;
 
+void BatchDecoder::refresh_weights() { model_->refresh_state(state_); }
+
 void BatchDecoder::load_row(int64_t row, const ModelState& state, int64_t source_row)
 {
     if (row < 0 || row >= batch_)

@@ -31,6 +31,9 @@ public:
     // Why the steps run without a CUDA graph (empty when they use one).
     const std::string& graph_note() const { return graph_note_; }
 
+    // Takes what the steps derive from the weights again: call it before decoding with a model
+    // whose weights may have changed since the last call (a trainer's samples).
+    void refresh_weights();
     // Row `row` continues from row `source_row` of `state`, a state after a forward pass of
     // state.position prompt tokens (at most the context): ModelState::copy_row.
     void load_row(int64_t row, const ModelState& state, int64_t source_row);

@@ -159,6 +159,7 @@ std::vector<GenerationResult> Generator::generate_batch(const std::vector<std::v
     for (size_t i = 0; i < prompts.size(); ++i)
         sequences.emplace_back(i, prompts[i], options.seed + i);
     BatchDecoder& decoder = decoder_for(rows, options);
+    decoder.refresh_weights(); // the model may have trained on since the decoder was made
 
     auto start = Clock::now();
     auto first_logits = prefill(sequences, decoder);

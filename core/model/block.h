@@ -24,6 +24,9 @@ public:
     virtual torch::Tensor step(const torch::Tensor& x, BlockState& state, const torch::Tensor& positions) = 0;
     // A zero state for `batch` rows of up to `capacity` positions, on the block's device.
     virtual BlockState new_state(int64_t batch, int64_t capacity) const = 0;
+    // Takes again, in place, what `state` derives from the weights, after they changed (a state
+    // kept while the model trains on). Blocks whose state holds only carried values keep it.
+    virtual void refresh(BlockState& /*state*/) const {}
 };
 
 } // namespace i3

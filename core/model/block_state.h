@@ -13,8 +13,8 @@ namespace i3 {
 struct HybridBlockState {
     at::Tensor h; // [batch, d]
     at::Tensor s; // [batch, d_state]
-    // 1 - w_mix, taken when the state is made: the fused step reads it, and computing it in every
-    // step would cost one more kernel per block and token.
+    // 1 - w_mix, taken when the state is made and again by BlockImpl::refresh: the fused step
+    // reads it, and computing it in every step would cost one more kernel per block and token.
     at::Tensor one_minus_w; // [d]
 };
 

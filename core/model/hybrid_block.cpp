@@ -79,4 +79,11 @@ BlockState HybridBlockImpl::new_state(int64_t batch, int64_t) const
                             torch::zeros({batch, mixer.A.size(0)}, options), 1 - mixer.w_mix.detach()};
 }
 
+void HybridBlockImpl::refresh(BlockState& state) const
+{
+    torch::NoGradGuard no_grad;
+    auto& carried = std::get<HybridBlockState>(state);
+    carried.one_minus_w.copy_(1 - hybrid->w_mix.detach()); // in place: a CUDA graph holds its address
+}
+
 } // namespace i3

@@ -32,6 +32,7 @@ public:
     torch::Tensor forward(const torch::Tensor& x, BlockState& state, int64_t first_position) override;
     torch::Tensor step(const torch::Tensor& x, BlockState& state, const torch::Tensor& positions) override;
     BlockState new_state(int64_t batch, int64_t capacity) const override;
+    void refresh(BlockState& state) const override;
 
     torch::nn::LayerNorm ln1{nullptr}, ln2{nullptr};
     HybridMixer hybrid{nullptr};

@@ -85,6 +85,12 @@ torch::Tensor I3ModelImpl::step(const torch::Tensor& tokens, const torch::Tensor
     return row_linear(x, *head, {ln_f.get(), false, {}});
 }
 
+void I3ModelImpl::refresh_state(ModelState& state) const
+{
+    for (size_t i = 0; i < blocks_.size(); ++i)
+        blocks_[i]->refresh(state.block(i));
+}
+
 ModelState I3ModelImpl::new_state(int64_t batch) const
 {
     ModelState state;

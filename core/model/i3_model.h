@@ -32,6 +32,8 @@ public:
     torch::Tensor step(const torch::Tensor& tokens, const torch::Tensor& positions, ModelState& state);
     // A zero state for `batch` sequences, with room for max_seq_len positions.
     ModelState new_state(int64_t batch) const;
+    // After the weights changed: what `state` derives from them, taken again in place.
+    void refresh_state(ModelState& state) const;
 
     // The reference's initialisation (§3).
     void reset_parameters();

@@ -60,11 +60,17 @@ std::vector<fs::path> RunFolder::step_checkpoints() const
     const std::string prefix = run_files::kStepCheckpointPrefix;
     for (fs::directory_iterator entry(checkpoints_dir(), error), end; !error && entry != end; entry.increment(error)) {
         const std::string name = entry->path().filename().string();
-        // ".partial" and ".previous" folders are a save in progress, not checkpoints.
-        if (entry->is_directory() && name.rfind(prefix, 0) == 0 && name.find('.') == std::string::npos)
+        // "step-N.partial" and "step-N.previous" are a save in progress, not checkpoints.
+        const bool digits = name.size() > prefix.size() &&
+                            name.find_first_not_of("0123456789", prefix.size()) == std::string::npos;
+        if (entry->is_directory() && name.rfind(prefix, 0) == 0 && digits && name.size() - prefix.size() <= 18)
             found.push_back(entry->path());
     }
-    std::sort(found.begin(), found.end()); // the step is zero-padded, so names sort by step
+    // By step, read from the name: zero-padding alone orders them only up to 7 digits.
+    const auto step_of = [&](const fs::path& path) {
+        return std::stoll(path.filename().string().substr(prefix.size()));
+    };
+    std::sort(found.begin(), found.end(), [&](const fs::path& a, const fs::path& b) { return step_of(a) < step_of(b); });
     return found;
 }
 

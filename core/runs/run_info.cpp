@@ -55,7 +55,10 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
             throw Error(file.string() + ": unknown status \"" + status + "\"");
         info.status = *parsed;
         info.model = ModelConfig::from_json(json.at(kModel));
-        info.training = TrainConfig::from_json(json.at(kTraining));
+        // A run made before checkpoint retention existed keeps every checkpoint it has.
+        TrainConfig older;
+        older.keep_checkpoints = kKeepAllCheckpoints;
+        info.training = TrainConfig::from_json(json.at(kTraining), older);
         info.created = json.value(kCreated, std::string());
         info.updated = json.value(kUpdated, std::string());
         info.parameters = json.contains(kParameters) ? json.at(kParameters).get<int64_t>() : info.model.parameter_count();

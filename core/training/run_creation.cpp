@@ -64,9 +64,10 @@ std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const Pre
                                                  const CancelToken* cancel)
 {
     report(progress, PreparationPhase::ReadingTexts, -1, cancel);
-    const std::vector<std::string> texts = read_data_texts(spec, cancel);
     auto prepared = std::make_shared<PreparedData>();
     prepared->spec = spec;
+    prepared->stamps = spec.stamps(); // before reading: a file changed while it is read counts as changed
+    const std::vector<std::string> texts = read_data_texts(spec, cancel);
     prepared->stats = corpus_stats(texts);
     prepared->first_texts.assign(texts.begin(),
                                  texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), PreparedData::kPreviewTexts)));
@@ -82,7 +83,7 @@ std::unique_ptr<Trainer> create_run(const RunSpec& spec, const RunCreationCallba
 {
     check_settings(spec);
     std::shared_ptr<const PreparedData> prepared = spec.prepared;
-    if (!prepared || prepared->spec != spec.data)
+    if (!prepared || prepared->spec != spec.data || prepared->stamps != spec.data.stamps())
         prepared = prepare_data(spec.data, callbacks.progress, cancel);
 
     TrainingData data = split_training_data(prepared->tokens, prepared->tokenizer, spec.data.source_descriptions(),

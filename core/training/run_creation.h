@@ -25,6 +25,7 @@ class Trainer;
 // The data of a DataSpec made ready to train on: its tokenizer and the encoded corpus.
 struct PreparedData {
     DataSpec spec;               // what it was made from
+    std::vector<FileStamp> stamps; // its files as they were then
     ChunkTokenizer tokenizer;
     bool tokenizer_built = false; // from the texts (worth saving), not loaded from a file
     std::vector<int32_t> tokens;  // every non-blank text encoded, no separators
@@ -47,7 +48,8 @@ struct RunSpec {
     ModelConfig model;     // vocab_size is replaced by the tokenizer's
     TrainConfig training;
     std::filesystem::path folder; // absent or empty
-    // Reused instead of preparing the data again when it was made from the same DataSpec.
+    // Reused instead of preparing the data again when it was made from the same DataSpec and
+    // its files have not changed since.
     std::shared_ptr<const PreparedData> prepared;
 };
 

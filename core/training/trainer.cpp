@@ -223,13 +223,20 @@ struct Trainer::State {
     // Keeps the newest `keep_checkpoints` periodic checkpoints (the best lives apart).
     void prune_checkpoints() const
     {
+        if (config.keep_checkpoints == kKeepAllCheckpoints)
+            return;
         auto checkpoints = folder.step_checkpoints();
         const auto keep = static_cast<size_t>(config.keep_checkpoints);
         if (checkpoints.size() <= keep)
             return;
         checkpoints.resize(checkpoints.size() - keep);
-        for (const auto& old : checkpoints)
-            remove_tree(old);
+        for (const auto& old : checkpoints) {
+            try {
+                remove_tree(old);
+            } catch (const std::exception&) {
+                // Nothing is lost by keeping one too many; the next checkpoint tries again.
+            }
+        }
     }
 
     void set_status(RunStatus status)
@@ -460,7 +467,26 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
     s.config.validate();
     check_new_run_folder(folder);
     s.build(data.train_tokens, data.validation_tokens);
+    const bool folder_existed = fs::exists(folder);
+    try {
+        write_new_run(s, data);
+    } catch (...) {
+        // Half a run folder would be neither resumable nor new: take back what was written. The
+        // folder was absent or empty (check_new_run_folder), so all of it is ours.
+        try {
+            if (folder_existed)
+                for (const auto& entry : fs::directory_iterator(folder))
+                    remove_tree(entry.path());
+            else
+                remove_tree(folder);
+        } catch (const std::exception&) {
+        } // what went wrong first is the message
+        throw;
+    }
+}
 
+void Trainer::write_new_run(State& s, const TrainingData& data)
+{
     fs::create_directories(s.folder.checkpoints_dir());
     write_model_config(s.folder.model_config_file(), s.model_config);
     s.tokenizer.save(s.folder.tokenizer_file());
@@ -508,17 +534,24 @@ int64_t Trainer::completed_steps() const { return state_->step; }
 void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
 {
     State& s = *state_;
+    // The failure is what the user needs to hear; a run.json that cannot be written then is not.
+    const auto mark_failed = [&] {
+        try {
+            s.set_status(RunStatus::Failed);
+        } catch (const std::exception&) {
+        }
+    };
     try {
         Session(s, on_event, cancel, pause).run();
     } catch (const c10::Error& error) {
-        s.set_status(RunStatus::Failed);
+        mark_failed();
         if (is_out_of_memory(error))
             throw Error("out of memory at step " + std::to_string(s.step + 1) +
                         ": try a smaller batch or context (the last checkpoint is intact)");
         throw Error(std::string("training failed at step ") + std::to_string(s.step + 1) + ": " +
                     error.what_without_backtrace());
     } catch (const Error&) {
-        s.set_status(RunStatus::Failed);
+        mark_failed();
         throw;
     }
 }

@@ -76,7 +76,7 @@ public:
     // tokenizer.
     Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
             TrainingData data);
-    // Continues the run in `folder` from its latest checkpoint (or from `checkpoint` if given).
+    // Continues the run in `folder` from its latest checkpoint.
     // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
     static std::unique_ptr<Trainer> resume(const std::filesystem::path& folder, int64_t steps = 0,
                                            const std::string& device = "");
@@ -95,6 +95,7 @@ private:
     struct State;
     class Session;
     explicit Trainer(std::unique_ptr<State> state);
+    static void write_new_run(State& state, const TrainingData& data);
     std::unique_ptr<State> state_;
 };
 
