@@ -3,6 +3,7 @@
 // on the machine at hand, beside the reference's published figures (i3-reference.md §8).
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "base/device.h"
 #include "telemetry/context_probe.h"
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
@@ -70,19 +71,6 @@ std::string reference_figure(int64_t batch, int64_t context)
     return "";
 }
 
-// Before the table's heading: a device that is not here is a mistake to report on its own.
-void check_device(const std::string& device)
-{
-    const auto devices = available_devices();
-    const bool any_gpu = devices.size() > 1;
-    if (std::find(devices.begin(), devices.end(), device) != devices.end() || (device == "cuda" && any_gpu))
-        return;
-    std::string known;
-    for (const auto& name : devices)
-        known += (known.empty() ? "" : ", ") + name;
-    throw Error("device \"" + device + "\" is not available here (available: " + known + ")");
-}
-
 void print_point(const ProbePoint& point)
 {
     const std::string reference = reference_figure(point.batch_size, point.context);
@@ -116,7 +104,7 @@ int probe(const Args& raw)
         throw UsageError("--batch must be at least 1");
     options.contexts = parse_contexts(args.get("contexts", "128,256,512,1024"));
     options.device = args.get("device", "cpu");
-    check_device(options.device);
+    usable_device(options.device); // before the table's heading: a device that is not here is its own mistake
 
     const ModelConfig& m = options.model;
     std::printf("probe: %s (d_model %lld, %lld+%lld layers, vocabulary %lld), batch %lld, on %s\n", preset.c_str(),

@@ -72,9 +72,11 @@ Command make_train_command()
 }
 
 CancelToken* g_interrupt = nullptr;
+volatile std::sig_atomic_t g_signal = 0; // the signal that stopped the run, for the exit code
 
-void on_interrupt(int)
+void on_interrupt(int signal)
 {
+    g_signal = signal;
     if (g_interrupt)
         g_interrupt->cancel();
 }
@@ -228,7 +230,8 @@ int train(const Args& raw)
         trainer = new_run(args, interrupt);
     }
     trainer->run(print_event, &interrupt);
-    return 0;
+    // As shells expect of a program a signal stopped: 130 after Ctrl-C, 143 after SIGTERM.
+    return g_signal != 0 ? 128 + g_signal : 0;
 }
 
 } // namespace i3::cli

@@ -6,6 +6,9 @@
 
 #include <QtTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
 void write_file(const QString& path, const QByteArray& bytes)
@@ -202,6 +205,29 @@ private Q_SLOTS:
         expect_failure({"train", "--preset", "tiny", "--steps", "2", "--out", run}, "already holds a run");
         QCOMPARE(read_file(run + "/run.json"), runInfo);
         expect_failure({"train", "--preset", "tiny", "--steps", "2", "--out", ""}, "no run folder");
+    }
+
+    // Ctrl-C stops a run after the step under way, saves a checkpoint to resume from, and the exit
+    // code says a signal stopped it (128 + SIGINT), as shells expect.
+    void interruptedRunExitsWith130()
+    {
+        const QString run = dir_.filePath("interrupted");
+        QProcess train;
+        train.start(i3test::cli(), {"train", "--preset", "tiny", "--steps", "100000", "--log-every", "1", "--data",
+                                    dir_.filePath("stories.txt"), "--out", run});
+        QVERIFY(train.waitForStarted());
+        QByteArray out;
+        while (!out.contains("step 3/") && train.state() == QProcess::Running)
+            if (train.waitForReadyRead(60000))
+                out += train.readAllStandardOutput();
+        QVERIFY2(out.contains("step 3/"), out.constData());
+        ::kill(static_cast<pid_t>(train.processId()), SIGINT);
+        QVERIFY(train.waitForFinished(120000));
+        out += train.readAllStandardOutput();
+        QCOMPARE(train.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(train.exitCode(), 130);
+        QVERIFY2(out.contains("continue with: i3lm train --resume"), out.constData());
+        QVERIFY(read_file(run + "/run.json").contains("\"stopped\""));
     }
 
     // Every setting of the configurations' tables is an option of `train`, and a resumed run

@@ -259,7 +259,6 @@ TrainingRequest MainWindow::trainingRequest() const
     request.data = data_->choice();
     request.model = model_->modelConfig();
     request.train = model_->trainConfig();
-    request.train.validation_fraction = request.data.validationFraction;
     const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
     QString name = QString("%1-%2").arg(model_->presetName(), stamp);
     for (int n = 2; QDir(workspace()).exists(name); ++n)
