@@ -5,8 +5,6 @@
 #include "text/chunk_tokenizer.h"
 #include "base/error.h"
 
-#include <torch/torch.h>
-
 #include <cstring>
 
 namespace i3 {
@@ -22,11 +20,6 @@ struct TokenFileHeader {
     uint32_t vocab_size;
     uint64_t count;
 };
-
-at::Tensor to_tensor(const int32_t* begin, int64_t count)
-{
-    return torch::from_blob(const_cast<int32_t*>(begin), {count}, torch::kInt).to(torch::kLong);
-}
 
 } // namespace
 
@@ -52,13 +45,12 @@ int64_t held_out_count(int64_t total, double validation_fraction)
     return static_cast<int64_t>(static_cast<double>(total) * validation_fraction);
 }
 
-TokenSplit split_tokens(const std::vector<int32_t>& tokens, double validation_fraction, int64_t context)
+int64_t training_token_count(int64_t total, double validation_fraction, int64_t context)
 {
-    if (tokens.empty())
+    if (total == 0)
         throw Error("the corpus is empty: no tokens to train on");
     if (!(validation_fraction >= 0 && validation_fraction < kMaxValidationFraction))
         throw Error("the validation fraction must be in [0, 0.5)");
-    const auto total = static_cast<int64_t>(tokens.size());
     const int64_t held_out = held_out_count(total, validation_fraction);
     const int64_t kept = total - held_out;
     // A window needs context + 1 tokens (inputs and the targets one step later) and the reference
@@ -68,7 +60,7 @@ TokenSplit split_tokens(const std::vector<int32_t>& tokens, double validation_fr
                     std::to_string(context) + " needs more than " + std::to_string(context + 1));
     if (held_out > 0 && held_out < 2)
         throw Error("the validation split is too small to evaluate; use more data or a larger fraction");
-    return {to_tensor(tokens.data(), kept), to_tensor(tokens.data() + kept, held_out)};
+    return kept;
 }
 
 void write_token_file(const std::filesystem::path& path, const std::vector<int32_t>& tokens, int64_t vocab_size)

@@ -4,8 +4,6 @@
 
 #include "base/cancel_token.h"
 
-#include <ATen/Tensor.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -28,13 +26,10 @@ inline constexpr double kMaxValidationFraction = 0.5;
 // How many of `total` tokens the split holds out.
 int64_t held_out_count(int64_t total, double validation_fraction);
 
-// The corpus cut in two: the last `validation_fraction` of the tokens are held out. Both parts
-// must be longer than context + 1 (the validation part may be empty when the fraction is 0).
-struct TokenSplit {
-    at::Tensor train;      // int64, 1-D
-    at::Tensor validation; // int64, 1-D, possibly empty
-};
-TokenSplit split_tokens(const std::vector<int32_t>& tokens, double validation_fraction, int64_t context);
+// Where the corpus is cut in two: the first returned count of `total` tokens train, the last
+// `validation_fraction` of them are held out. Throws i3::Error unless the training part is longer
+// than context + 1 and the validation part, when there is one, can be evaluated.
+int64_t training_token_count(int64_t total, double validation_fraction, int64_t context);
 
 // Raw little-endian token files with a small header ("I3TOKENS", version, count, vocab size).
 void write_token_file(const std::filesystem::path& path, const std::vector<int32_t>& tokens, int64_t vocab_size);

@@ -105,8 +105,8 @@ std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainC
 TrainingData split_training_data(const std::vector<int32_t>& tokens, ChunkTokenizer tokenizer,
                                  std::vector<std::string> sources, const TrainConfig& config, int64_t context)
 {
-    const TokenSplit split = split_tokens(tokens, config.validation_fraction, context); // checks the sizes
-    const auto train_count = static_cast<std::ptrdiff_t>(split.train.numel());
+    const auto train_count = static_cast<std::ptrdiff_t>(
+        training_token_count(static_cast<int64_t>(tokens.size()), config.validation_fraction, context));
     TrainingData data{std::move(tokenizer), {}, {}, std::move(sources)};
     data.train_tokens.assign(tokens.begin(), tokens.begin() + train_count);
     data.validation_tokens.assign(tokens.begin() + train_count, tokens.end());
