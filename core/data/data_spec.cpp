@@ -36,10 +36,10 @@ std::vector<FileStamp> DataSpec::stamps() const
     std::vector<FileStamp> found;
     for (const auto& path : paths) {
         FileStamp stamp{path};
-        std::error_code error;
-        const auto size = std::filesystem::file_size(path, error);
-        const auto time = std::filesystem::last_write_time(path, error);
-        if (!error) {
+        std::error_code size_error, time_error;
+        const auto size = std::filesystem::file_size(path, size_error);
+        const auto time = std::filesystem::last_write_time(path, time_error);
+        if (!size_error && !time_error) {
             stamp.size = size;
             stamp.modified_ns =
                 std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count();
