@@ -52,7 +52,7 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
         const std::string status = json.at(kStatus).get<std::string>();
         const auto parsed = parse_status(status);
         if (!parsed)
-            throw Error(file.string() + ": unknown status \"" + status + "\"");
+            throw Error("unknown status \"" + status + "\"");
         info.status = *parsed;
         info.model = ModelConfig::from_json(json.at(kModel));
         // A run made before checkpoint retention existed keeps every checkpoint it has.
@@ -70,10 +70,7 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
     } catch (const nlohmann::json::exception& error) {
         throw Error(file.string() + ": incomplete (" + error.what() + ")");
     } catch (const Error& error) {
-        const std::string message = error.what();
-        if (message.rfind(file.string(), 0) == 0)
-            throw;
-        throw Error(file.string() + ": " + message);
+        throw Error(file.string() + ": " + error.what());
     }
     for (const auto& [key, value] : json.items())
         if (!is_known(key))
