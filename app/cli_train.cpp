@@ -23,23 +23,6 @@ constexpr const char* kDefaultPreset = "i3-80m";
 // What a resumed run may change: how long it trains and where.
 const char* const kResumableSettings[] = {"steps", "device"};
 
-std::string preset_list()
-{
-    std::string names;
-    for (const auto& name : ModelConfig::preset_names())
-        names += (names.empty() ? "" : ", ") + name;
-    return names;
-}
-
-// Whether some preset's recipe sets `key`, so that its default depends on the preset.
-bool is_recipe_setting(const std::string& key)
-{
-    for (const auto& name : ModelConfig::preset_names())
-        if (preset_file(name).value("training", nlohmann::json::object()).contains(key))
-            return true;
-    return false;
-}
-
 // The options: where the data and the run are, then every model and training setting from the
 // configurations' tables.
 Command make_train_command()
@@ -53,7 +36,7 @@ Command make_train_command()
         "the reference train.py's); options change either. Ctrl-C stops after the current step and\n"
         "saves a checkpoint; --resume continues exactly where it stopped.",
         {
-            {"preset", "NAME", "model shape and recipe: " + preset_list() + " (default " + kDefaultPreset + ")"},
+            {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
             {"data", "FILE", "training texts: .txt (paragraphs), .jsonl, .csv; default: the built-in corpus", true},
             {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
             {"tokenizer", "FILE", "use this tokenizer.json instead of building one from the data"},
@@ -66,7 +49,7 @@ Command make_train_command()
                         [](const Setting<ModelConfig>&) { return std::string("the preset's"); });
     const TrainConfig defaults;
     add_setting_options(command.options, TrainConfig::settings(), [&](const Setting<TrainConfig>& setting) {
-        return setting.text(defaults) + (is_recipe_setting(setting.key) ? ", or the preset's" : "");
+        return setting.text(defaults) + (some_recipe_sets(setting.key) ? ", or the preset's" : "");
     });
     return command;
 }

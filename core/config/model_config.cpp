@@ -107,7 +107,7 @@ ModelConfig ModelConfig::preset(const std::string& name)
 {
     const nlohmann::json& file = preset_file(name);
     try {
-        return from_json(file.at("model"));
+        return from_json(file.at(preset_keys::kModel));
     } catch (const std::exception& error) {
         throw Error("preset " + name + ": " + error.what());
     }

@@ -13,12 +13,20 @@ Preset load_preset(const std::string& name)
     preset.name = name;
     preset.model = ModelConfig::preset(name);
     try {
-        preset.description = file.value("description", std::string());
-        preset.training = TrainConfig::from_json(file.value("training", nlohmann::json::object()));
+        preset.description = file.value(preset_keys::kDescription, std::string());
+        preset.training = TrainConfig::from_json(file.value(preset_keys::kTraining, nlohmann::json::object()));
     } catch (const std::exception& error) {
         throw Error("preset " + name + ": " + error.what());
     }
     return preset;
+}
+
+bool some_recipe_sets(const std::string& key)
+{
+    for (const auto& name : preset_names())
+        if (preset_file(name).value(preset_keys::kTraining, nlohmann::json::object()).contains(key))
+            return true;
+    return false;
 }
 
 } // namespace i3

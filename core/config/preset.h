@@ -19,5 +19,7 @@ struct Preset {
 
 // Throws i3::Error for an unknown name.
 Preset load_preset(const std::string& name);
+// Whether some preset's recipe sets the training setting `key`: its default depends on the preset.
+bool some_recipe_sets(const std::string& key);
 
 } // namespace i3

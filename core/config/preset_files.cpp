@@ -40,15 +40,20 @@ std::vector<std::string> preset_names()
     return names;
 }
 
+std::string preset_names_text()
+{
+    std::string names;
+    for (const auto& name : preset_names())
+        names += (names.empty() ? "" : ", ") + name;
+    return names;
+}
+
 const nlohmann::json& preset_file(const std::string& name)
 {
     const auto& presets = parsed_presets();
     if (const auto found = presets.find(name); found != presets.end())
         return found->second;
-    std::string known;
-    for (const auto& preset_name : preset_names())
-        known += (known.empty() ? "" : ", ") + preset_name;
-    throw Error("unknown preset \"" + name + "\" (known: " + known + ")");
+    throw Error("unknown preset \"" + name + "\" (known: " + preset_names_text() + ")");
 }
 
 } // namespace i3
