@@ -423,9 +423,9 @@ private Q_SLOTS:
         const QByteArray ok_chunks = R"("chunk_to_idx": {"<UNK>": 0, "a": 1}, )";
         const QByteArray ok_ids = R"("idx_to_chunk": {"0": "<UNK>", "1": "a"})";
         QTest::newRow("cut short") << QByteArray(R"({"chunk_to_idx": {"a": )")
-                                   << "malformed JSON: parse error at line 1, column ";
+                                   << "not valid JSON: parse error at column ";
         QTest::newRow("error on line 3") << QByteArray("{\n\"chunk_to_idx\": {},\n\"idx_to_chunk\": {]\n}")
-                                         << "malformed JSON: parse error at line 3, column ";
+                                         << "not valid JSON: parse error at line 3, column ";
         QTest::newRow("invalid UTF-8") << QByteArray("{\"chunk_to_idx\": {\"caf\xE9\": 0}}")
                                        << "invalid string: ill-formed UTF-8 byte";
         QTest::newRow("not an object") << QByteArray("[1, 2]") << "the top level must be a JSON object, not array";

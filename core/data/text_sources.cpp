@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 #include "text/unicode_text.h"
 
 #include <nlohmann/json.hpp>
@@ -117,15 +118,6 @@ void read_txt(std::string_view body, TextCollector& texts)
 
 // ---- .jsonl ----------------------------------------------------------------------------------
 
-// nlohmann's message from the column on: its prefix and its "line 1" (the line is parsed on its
-// own) would only confuse.
-std::string parse_problem(const nlohmann::json::parse_error& error)
-{
-    const std::string message = error.what();
-    const size_t column = message.find("column ");
-    return column == std::string::npos ? message : message.substr(column);
-}
-
 std::string field_names(const nlohmann::json& object)
 {
     if (object.empty())
@@ -143,12 +135,7 @@ void read_jsonl(std::string_view body, const fs::path& file, const std::string& 
     while (!texts.full() && lines.next(line)) {
         if (is_blank(line))
             continue;
-        nlohmann::json object;
-        try {
-            object = nlohmann::json::parse(line.begin(), line.end());
-        } catch (const nlohmann::json::parse_error& error) {
-            throw Error(where(file, lines.number()) + ": not valid JSON (" + parse_problem(error) + ")");
-        }
+        const nlohmann::json object = parse_json(std::string(line), where(file, lines.number()));
         if (!object.is_object())
             throw Error(
                 where(file, lines.number()) + ": expected a JSON object, found JSON type " + object.type_name());

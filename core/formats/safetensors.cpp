@@ -3,6 +3,8 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/host_memory.h"
+#include "base/json_file.h"
 #include "formats/shape_text.h"
 
 #include <torch/torch.h>
@@ -93,6 +95,8 @@ ordered_json parse_header(const std::string& text, const std::string& file)
     std::string repeated;
     std::set<std::string> seen;
     auto note_keys = [&](int depth, ordered_json::parse_event_t event, ordered_json& parsed) {
+        if (depth > kMaxJsonDepth)
+            throw Error(file + ": the header nests JSON more than " + std::to_string(kMaxJsonDepth) + " levels deep");
         if (depth == 1 && event == ordered_json::parse_event_t::key && repeated.empty()) {
             const std::string key = parsed.get<std::string>();
             if (!seen.insert(key).second)
@@ -122,13 +126,13 @@ void check_metadata(const ordered_json& metadata, const std::string& file)
     for (const auto& item : metadata.items())
         if (!item.value().is_string())
             throw Error(file + ": \"__metadata__\" entry \"" + item.key() + "\" must be a string, not " +
-                        item.value().dump());
+                        json_excerpt(item.value()));
 }
 
 uint64_t unsigned_number(const ordered_json& value, const std::string& what, const std::string& where)
 {
     if (!value.is_number_unsigned())
-        throw Error(where + ": " + what + " must be a whole number >= 0, not " + value.dump());
+        throw Error(where + ": " + what + " must be a whole number >= 0, not " + json_excerpt(value));
     return value.get<uint64_t>();
 }
 
@@ -136,7 +140,7 @@ HeaderEntry parse_entry(const std::string& name, const ordered_json& info, const
 {
     const std::string where = file + ": tensor \"" + name + "\"";
     if (!info.is_object())
-        throw Error(where + ": its header entry must be an object, not " + info.dump());
+        throw Error(where + ": its header entry must be an object, not " + json_excerpt(info));
     for (const char* key : {"dtype", "shape", "data_offsets"})
         if (!info.contains(key))
             throw Error(where + ": the header entry has no \"" + key + "\"");
@@ -144,13 +148,13 @@ HeaderEntry parse_entry(const std::string& name, const ordered_json& info, const
     HeaderEntry entry;
     entry.name = name;
     if (!info["dtype"].is_string())
-        throw Error(where + ": \"dtype\" must be a string, not " + info["dtype"].dump());
+        throw Error(where + ": \"dtype\" must be a string, not " + json_excerpt(info["dtype"]));
     const std::string dtype_name = info["dtype"].get<std::string>();
     entry.dtype = dtype_from_name(dtype_name, where);
 
     const auto& shape = info["shape"];
     if (!shape.is_array())
-        throw Error(where + ": \"shape\" must be a list of sizes, not " + shape.dump());
+        throw Error(where + ": \"shape\" must be a list of sizes, not " + json_excerpt(shape));
     uint64_t elements = 1;
     bool overflow = false;
     for (const auto& dim : shape) {
@@ -170,16 +174,16 @@ HeaderEntry parse_entry(const std::string& name, const ordered_json& info, const
 
     const auto& offsets = info["data_offsets"];
     if (!offsets.is_array() || offsets.size() != 2)
-        throw Error(where + ": \"data_offsets\" must be [begin, end], not " + offsets.dump());
+        throw Error(where + ": \"data_offsets\" must be [begin, end], not " + json_excerpt(offsets));
     entry.begin = unsigned_number(offsets[0], "\"data_offsets\"", where);
     entry.end = unsigned_number(offsets[1], "\"data_offsets\"", where);
     if (entry.end < entry.begin)
-        throw Error(where + ": \"data_offsets\" " + offsets.dump() + " end before they begin");
+        throw Error(where + ": \"data_offsets\" " + json_excerpt(offsets) + " end before they begin");
 
     const uint64_t needed = elements * element_size;
     if (entry.end - entry.begin != needed)
         throw Error(where + ": shape " + shape_text(entry.shape) + " of " + dtype_name + " needs " +
-                    std::to_string(needed) + " bytes but \"data_offsets\" " + offsets.dump() + " span " +
+                    std::to_string(needed) + " bytes but \"data_offsets\" " + json_excerpt(offsets) + " span " +
                     std::to_string(entry.end - entry.begin));
     return entry;
 }
@@ -234,6 +238,7 @@ at::Tensor read_tensor_data(std::ifstream& in, uint64_t data_start, const Header
 NamedTensors read_safetensors(const fs::path& path)
 {
     const std::string file = path.string();
+    check_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot open " + file + ": " + std::strerror(errno));
@@ -241,6 +246,10 @@ NamedTensors read_safetensors(const fs::path& path)
     const uint64_t file_size = fs::file_size(path, size_error);
     if (size_error)
         throw Error("cannot read the size of " + file + ": " + size_error.message());
+    const int64_t available = available_host_memory();
+    if (available >= 0 && file_size > static_cast<uint64_t>(available))
+        throw Error(file + " is " + bytes_text(static_cast<double>(file_size)) + ", more than the " +
+                    bytes_text(static_cast<double>(available)) + " of memory available to load it");
     if (file_size < 8)
         throw Error(file + ": too short for a safetensors file (" + std::to_string(file_size) +
                     " bytes; the header length alone takes 8)");
@@ -317,14 +326,14 @@ void write_safetensors(const fs::path& path, const NamedTensors& tensors,
     write_atomically(path, [&](const fs::path& temporary) {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error("cannot create " + temporary.string() + ": " + std::strerror(errno));
+            throw Error("cannot create " + file + ": " + std::strerror(errno));
         out << u64_le(header_text.size()) << header_text;
         for (const auto& tensor : data)
             out.write(static_cast<const char*>(tensor.data_ptr()),
                       static_cast<std::streamsize>(tensor.numel() * tensor.element_size()));
         out.flush();
         if (!out)
-            throw Error("could not write " + file + " (is the disk full?)");
+            throw write_error(path);
     });
 }
 

@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 #include "config/model_config.h"
 #include "runs/run_folder.h"
 
@@ -204,7 +205,11 @@ MetricsFollower::Update MetricsFollower::poll()
             line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos)
             continue;
-        auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        nlohmann::json json;
+        try {
+            json = parse_json(line, file_.string());
+        } catch (const Error&) {
+        } // left null: skipped below
         if (json.is_object())
             update.lines.push_back(std::move(json));
         else

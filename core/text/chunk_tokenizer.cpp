@@ -3,6 +3,7 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 #include "text/unicode_text.h"
 
 #include <nlohmann/json.hpp>
@@ -51,7 +52,7 @@ std::u32string unpack_chunk(uint64_t key)
 
 // ---- reading the JSON schema --------------------------------------------------------------------
 
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string quoted(const std::string& text) { return json_excerpt(nlohmann::json(text)); }
 
 // A JSON integer as an id; nullopt for anything else (floats and booleans included).
 std::optional<int64_t> integer_of(const nlohmann::json& value)
@@ -116,7 +117,7 @@ void check_inverse(const nlohmann::json& chunk_to_idx, const std::vector<std::st
     for (const auto& [chunk, value] : chunk_to_idx.items()) {
         const auto id = integer_of(value);
         if (!id)
-            throw Error(source + ": chunk_to_idx[" + quoted(chunk) + "] must be an integer id, not " + value.dump());
+            throw Error(source + ": chunk_to_idx[" + quoted(chunk) + "] must be an integer id, not " + json_excerpt(value));
         if (*id < 0 || *id >= static_cast<int64_t>(chunks.size()))
             throw Error(source + ": chunk_to_idx[" + quoted(chunk) + "] = " + std::to_string(*id) +
                         " is outside the ids 0.." + std::to_string(chunks.size() - 1));
@@ -127,13 +128,6 @@ void check_inverse(const nlohmann::json& chunk_to_idx, const std::vector<std::st
             throw Error(source + ": chunk_to_idx and idx_to_chunk disagree: chunk_to_idx[" + quoted(chunk) + "] = " +
                         std::to_string(*id) + " but idx_to_chunk[\"" + std::to_string(*id) + "\"] = " + quoted(chunks[*id]));
     }
-}
-
-std::string without_exception_prefix(const std::string& message)
-{
-    // nlohmann's messages start with "[json.exception.parse_error.101] ".
-    const auto end = message.find("] ");
-    return message.rfind("[json.exception.", 0) == 0 && end != std::string::npos ? message.substr(end + 2) : message;
 }
 
 } // namespace
@@ -284,7 +278,7 @@ ChunkTokenizer ChunkTokenizer::from_json(const nlohmann::json& json, const std::
     if (const auto found = json.find("vocab_size"); found != json.end()) {
         const auto size = integer_of(*found);
         if (!size)
-            throw Error(source + ": vocab_size must be an integer, not " + found->dump());
+            throw Error(source + ": vocab_size must be an integer, not " + json_excerpt(*found));
         if (*size != static_cast<int64_t>(chunks.size()))
             throw Error(source + ": vocab_size is " + std::to_string(*size) + " but the vocabulary has " +
                         std::to_string(chunks.size()) + " entries");
@@ -292,14 +286,14 @@ ChunkTokenizer ChunkTokenizer::from_json(const nlohmann::json& json, const std::
     std::string unk_token = kDefaultUnkToken;
     if (const auto found = json.find("unk_token"); found != json.end()) {
         if (!found->is_string())
-            throw Error(source + ": unk_token must be a string, not " + found->dump());
+            throw Error(source + ": unk_token must be a string, not " + json_excerpt(*found));
         unk_token = found->get<std::string>();
     }
     int64_t unk_idx = 0;
     if (const auto found = json.find("unk_idx"); found != json.end()) {
         const auto id = integer_of(*found);
         if (!id)
-            throw Error(source + ": unk_idx must be an integer, not " + found->dump());
+            throw Error(source + ": unk_idx must be an integer, not " + json_excerpt(*found));
         unk_idx = *id;
     }
     if (unk_idx < 0 || unk_idx >= static_cast<int64_t>(chunks.size()))
@@ -310,14 +304,7 @@ ChunkTokenizer ChunkTokenizer::from_json(const nlohmann::json& json, const std::
 
 ChunkTokenizer ChunkTokenizer::load(const std::filesystem::path& path)
 {
-    const std::string bytes = read_file(path);
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(bytes);
-    } catch (const nlohmann::json::parse_error& error) {
-        throw Error(path.string() + ": malformed JSON: " + without_exception_prefix(error.what()));
-    }
-    return from_json(json, path.string());
+    return from_json(read_json_file(path), path.string());
 }
 
 void ChunkTokenizer::save(const std::filesystem::path& path) const
