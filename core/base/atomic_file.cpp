@@ -2,14 +2,17 @@
 #include "base/atomic_file.h"
 
 #include "base/error.h"
+#include "base/host_memory.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <fcntl.h>
 #include <ftw.h>
 #include <random>
 #include <sstream>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -36,12 +39,37 @@ void write_atomically(const fs::path& target, const std::function<void(const fs:
         write(temporary);
         if (!fs::exists(temporary))
             throw Error("nothing was written for " + target.string());
-        fs::rename(temporary, target);
+        sync_to_disk(temporary);
+        std::error_code error;
+        fs::rename(temporary, target, error);
+        if (error)
+            throw Error("could not save " + target.string() + ": " + error.message());
     } catch (...) {
         std::error_code ignored;
         fs::remove(temporary, ignored); // a file: remove_all's trouble (atomic_file.h) does not arise
         throw;
     }
+    sync_to_disk(target.parent_path().empty() ? fs::path(".") : target.parent_path());
+}
+
+Error write_error(const fs::path& file)
+{
+    const int cause = errno;
+    return Error("could not write " + file.string() + ": " +
+                 (cause != 0 ? std::strerror(cause) : "the write failed (is the disk full?)"));
+}
+
+void sync_to_disk(const fs::path& path)
+{
+    // A folder opens read-only; fsync through a read-only descriptor syncs it all the same.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw Error("cannot open " + path.string() + " to sync it: " + std::strerror(errno));
+    const bool synced = ::fsync(fd) == 0;
+    const int sync_errno = errno;
+    ::close(fd);
+    if (!synced)
+        throw Error("could not write " + path.string() + " to the disk: " + std::strerror(sync_errno));
 }
 
 void write_file_atomically(const fs::path& target, const std::string& bytes)
@@ -49,11 +77,11 @@ void write_file_atomically(const fs::path& target, const std::string& bytes)
     write_atomically(target, [&](const fs::path& temporary) {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         if (!out)
-            throw Error("cannot create " + temporary.string() + ": " + std::strerror(errno));
+            throw Error("cannot create " + target.string() + ": " + std::strerror(errno));
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out)
-            throw Error("could not write " + target.string() + " (is the disk full?)");
+            throw write_error(target);
     });
 }
 
@@ -67,8 +95,27 @@ void remove_tree(const fs::path& path)
         throw Error("could not remove " + path.string() + ": " + std::strerror(errno));
 }
 
+void check_regular_file(const fs::path& path)
+{
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (error || status.type() == fs::file_type::not_found)
+        throw Error("cannot open " + path.string() + ": " +
+                    (error ? error.message() : std::string("No such file or directory")));
+    if (status.type() == fs::file_type::directory)
+        throw Error(path.string() + " is a folder, not a file");
+    if (status.type() != fs::file_type::regular)
+        throw Error(path.string() + " is not a regular file (a device, pipe or socket cannot be read as one)");
+}
+
 std::string read_file(const fs::path& path)
 {
+    check_regular_file(path);
+    const auto size = static_cast<double>(fs::file_size(path));
+    const auto available = static_cast<double>(available_host_memory());
+    if (available >= 0 && size > available)
+        throw Error(path.string() + " is " + bytes_text(size) + ", more than the " + bytes_text(available) +
+                    " of memory available to read it");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot open " + path.string() + ": " + std::strerror(errno));

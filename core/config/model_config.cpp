@@ -17,18 +17,23 @@ using S = Setting<ModelConfig>;
 using R = ValueRange;
 
 // config.json's keys; "conv_layers" is the reference's name for the hybrid blocks.
+// The upper bounds are far beyond any model that trains on one machine; they keep the parameter
+// count and every size derived from the shape inside 64 bits. Memory is checked separately.
 const std::vector<S> kSettings = {
-    {"vocab_size", nullptr, "N", "vocabulary size (the tokenizer's)", &ModelConfig::vocab_size, R::at_least(2),
-     "vocab_size must be at least 2"},
-    {"d_model", "d-model", "N", "model width", &ModelConfig::d_model, R::at_least(1), "d_model must be positive"},
-    {"n_heads", "heads", "N", "attention heads", &ModelConfig::n_heads, R::at_least(1), "n_heads must be positive"},
-    {"max_seq_len", "context", "N", "context window (max_seq_len)", &ModelConfig::max_seq_len, R::at_least(1),
-     "the context (max_seq_len) must be positive"},
-    {"conv_layers", "hybrid-layers", "N", "RWKV-Mamba hybrid blocks", &ModelConfig::hybrid_layers, R::at_least(0),
-     "the number of hybrid layers cannot be negative"},
-    {"attn_layers", "attn-layers", "N", "attention blocks", &ModelConfig::attn_layers, R::at_least(0),
-     "the number of attention layers cannot be negative"},
-    {"d_state", "d-state", "N", "hybrid state size", &ModelConfig::d_state, R::at_least(1), "d_state must be positive"},
+    {"vocab_size", nullptr, "N", "vocabulary size (the tokenizer's)", &ModelConfig::vocab_size, R::from_to(2, 1 << 24),
+     "vocab_size must be between 2 and 16777216"},
+    {"d_model", "d-model", "N", "model width", &ModelConfig::d_model, R::from_to(1, 1 << 16),
+     "d_model must be between 1 and 65536"},
+    {"n_heads", "heads", "N", "attention heads", &ModelConfig::n_heads, R::from_to(1, 1 << 16),
+     "n_heads must be between 1 and 65536"},
+    {"max_seq_len", "context", "N", "context window (max_seq_len)", &ModelConfig::max_seq_len, R::from_to(1, 1 << 24),
+     "the context (max_seq_len) must be between 1 and 16777216"},
+    {"conv_layers", "hybrid-layers", "N", "RWKV-Mamba hybrid blocks", &ModelConfig::hybrid_layers, R::from_to(0, 4096),
+     "the number of hybrid layers must be between 0 and 4096"},
+    {"attn_layers", "attn-layers", "N", "attention blocks", &ModelConfig::attn_layers, R::from_to(0, 4096),
+     "the number of attention layers must be between 0 and 4096"},
+    {"d_state", "d-state", "N", "hybrid state size", &ModelConfig::d_state, R::from_to(1, 1 << 16),
+     "d_state must be between 1 and 65536"},
 };
 
 // Keys config.json holds besides the settings: written from the shape, or read specially.
@@ -70,7 +75,12 @@ std::vector<std::string> ModelConfig::problems() const
     return found;
 }
 
-void ModelConfig::validate() const { throw_if_any("invalid model configuration", problems()); }
+void ModelConfig::validate() const
+{
+    const auto found = problems();
+    if (!found.empty())
+        throw SettingsError(problem_list("invalid model configuration", found));
+}
 
 nlohmann::json ModelConfig::to_json() const
 {

@@ -14,10 +14,10 @@ using R = ValueRange;
 
 const std::vector<S> kSettings = {
     {"steps", "steps", "N", "optimizer steps", &TrainConfig::steps, R::at_least(1), "steps must be positive"},
-    {"batch_size", "batch", "N", "sequences per micro-batch", &TrainConfig::batch_size, R::at_least(1),
-     "the batch size must be positive"},
-    {"grad_accum", "grad-accum", "N", "micro-batches per optimizer step", &TrainConfig::grad_accum, R::at_least(1),
-     "gradient accumulation must be at least 1"},
+    {"batch_size", "batch", "N", "sequences per micro-batch", &TrainConfig::batch_size, R::from_to(1, 1 << 24),
+     "the batch size must be between 1 and 16777216"},
+    {"grad_accum", "grad-accum", "N", "micro-batches per optimizer step", &TrainConfig::grad_accum,
+     R::from_to(1, 1 << 20), "gradient accumulation must be between 1 and 1048576"},
     {"lr", "lr", "X", "peak learning rate", &TrainConfig::lr, R::above(0), "the learning rate must be positive"},
     {"warmup_steps", "warmup", "N", "linear warm-up steps: step i (from 0) uses lr x (i + 1) / N",
      &TrainConfig::warmup_steps, R::at_least(0), "warm-up steps cannot be negative"},
@@ -67,7 +67,12 @@ std::vector<std::string> TrainConfig::problems() const
     return found;
 }
 
-void TrainConfig::validate() const { throw_if_any("invalid training configuration", problems()); }
+void TrainConfig::validate() const
+{
+    const auto found = problems();
+    if (!found.empty())
+        throw SettingsError(problem_list("invalid training configuration", found));
+}
 
 nlohmann::json TrainConfig::to_json() const
 {

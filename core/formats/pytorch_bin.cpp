@@ -191,11 +191,12 @@ NamedTensors contiguous_cpu_copies(const NamedTensors& tensors, const std::strin
     return prepared;
 }
 
-void write_archive(const fs::path& temporary, const std::string& pickle, const NamedTensors& tensors)
+void write_archive(const fs::path& temporary, const fs::path& target, const std::string& pickle,
+                   const NamedTensors& tensors)
 {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out)
-        throw Error("cannot create " + temporary.string() + ": " + std::strerror(errno));
+        throw Error("cannot create " + target.string() + ": " + std::strerror(errno));
     // The writer is always told its bytes were taken: a reported failure would make its
     // destructor throw (PyTorch 1.13). A failed stream is noticed once everything is written.
     caffe2::serialize::PyTorchStreamWriter writer([&out](const void* data, size_t size) -> size_t {
@@ -212,7 +213,7 @@ void write_archive(const fs::path& temporary, const std::string& pickle, const N
     writer.writeEndOfFile();
     out.flush();
     if (!out)
-        throw Error("could not write " + temporary.string() + " (is the disk full?)");
+        throw write_error(target);
 }
 
 } // namespace
@@ -249,7 +250,7 @@ void write_pytorch_bin(const fs::path& path, const NamedTensors& tensors)
     const std::string pickle = StateDictPickler().pickle(prepared);
     write_atomically(path, [&](const fs::path& temporary) {
         try {
-            write_archive(temporary, pickle, prepared);
+            write_archive(temporary, path, pickle, prepared);
         } catch (const c10::Error& e) {
             throw Error("could not write " + file + ": " + e.what_without_backtrace());
         }

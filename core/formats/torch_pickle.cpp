@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formats/torch_pickle.h"
 
+#include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/host_memory.h"
+#include "formats/zip_directory.h"
 #include "text/unicode_text.h"
 
 #include <caffe2/serialize/inline_container.h>
@@ -692,12 +695,32 @@ PickleValue read_checkpoint(const std::string& file)
     return Unpickler(pickle, file + ": data.pkl", load_storage).run();
 }
 
+// What the archive holds is checked before anything is unpacked: a record that would expand
+// (torch.save never compresses) or more bytes than the memory available are refused by name.
+void check_record_sizes(const fs::path& path, const std::string& file)
+{
+    uint64_t total = 0;
+    for (const ZipEntry& entry : read_zip_directory(path)) {
+        if (entry.method != 0 || entry.uncompressed_size != entry.compressed_size)
+            throw Error(file + ": record " + entry.name + " is compressed (" + std::to_string(entry.compressed_size) +
+                        " bytes claiming to expand to " + std::to_string(entry.uncompressed_size) +
+                        "); torch.save stores records as they are, so this file was not written by it");
+        total += entry.uncompressed_size;
+    }
+    const int64_t available = available_host_memory();
+    if (available >= 0 && total > static_cast<uint64_t>(available))
+        throw Error(file + ": its records hold " + bytes_text(static_cast<double>(total)) + ", more than the " +
+                    bytes_text(static_cast<double>(available)) + " of memory available");
+}
+
 } // namespace
 
 PickleValue read_torch_zip(const fs::path& path)
 {
     const std::string file = path.string();
+    check_regular_file(path);
     check_looks_like_zip(path, file);
+    check_record_sizes(path, file);
     try {
         return read_checkpoint(file);
     } catch (const c10::Error& e) {

@@ -3,6 +3,7 @@
 
 #include "base/device.h"
 #include "base/error.h"
+#include "base/host_memory.h"
 #include "formats/pytorch_bin.h"
 #include "formats/safetensors.h"
 #include "formats/shape_text.h"
@@ -115,21 +116,59 @@ ModelConfig reconcile_with_weights(ModelConfig config, const NamedTensors& tenso
     return config;
 }
 
+namespace {
+
+// The first weights file that reads; a damaged one before it is passed over, and a note says so.
+NamedTensors read_first_readable_weights(const fs::path& folder, std::optional<nlohmann::json>& embedded_config,
+                                         fs::path& used, std::vector<std::string>& notes)
+{
+    std::vector<std::string> problems;
+    for (const char* name : {"model.safetensors", "pytorch_model.bin", "pytorch_model_best.bin"}) {
+        const fs::path candidate = folder / name;
+        if (!fs::exists(candidate))
+            continue;
+        try {
+            NamedTensors tensors = read_weights(candidate, &embedded_config);
+            if (!problems.empty())
+                notes.push_back(problems.back() + "; using " + candidate.filename().string() + " instead");
+            used = candidate;
+            return tensors;
+        } catch (const Error& error) {
+            problems.emplace_back(error.what());
+        }
+    }
+    if (problems.empty())
+        throw Error(folder.string() + ": no weights (model.safetensors or pytorch_model.bin)");
+    throw_if_any("no readable weights in " + folder.string(), problems);
+    return {};
+}
+
+// Weights that are NaN or infinite load fine and generate nonsense: say so.
+void note_non_finite(const NamedTensors& tensors, std::vector<std::string>& notes)
+{
+    for (const auto& [name, tensor] : tensors) {
+        if (!tensor.is_floating_point())
+            continue;
+        const int64_t bad = (~torch::isfinite(tensor)).sum().item<int64_t>();
+        if (bad > 0)
+            notes.push_back("tensor \"" + name + "\" holds " + std::to_string(bad) +
+                            " values that are NaN or infinite; the model's output will be meaningless");
+    }
+}
+
+} // namespace
+
 LoadedModel load_model_folder(const fs::path& folder, const std::string& device)
 {
     if (!fs::is_directory(folder))
         throw Error(folder.string() + ": no such model folder");
-    const auto weights_file =
-        first_existing(folder, {"model.safetensors", "pytorch_model.bin", "pytorch_model_best.bin"});
-    if (!weights_file)
-        throw Error(folder.string() + ": no weights (model.safetensors or pytorch_model.bin)");
     const auto tokenizer_file = first_existing(folder, {"tokenizer.json", "vocab.json"});
     if (!tokenizer_file)
         throw Error(folder.string() + ": no tokenizer.json (or vocab.json)");
 
+    LoadedModel loaded{ModelConfig{}, I3Model{nullptr}, ChunkTokenizer::load(*tokenizer_file), {}, {}};
     std::optional<nlohmann::json> embedded_config;
-    const NamedTensors tensors = read_weights(*weights_file, &embedded_config);
-    LoadedModel loaded{ModelConfig{}, I3Model{nullptr}, ChunkTokenizer::load(*tokenizer_file), *weights_file, {}};
+    const NamedTensors tensors = read_first_readable_weights(folder, embedded_config, loaded.weights_file, loaded.notes);
     if (fs::exists(folder / "config.json"))
         loaded.config = read_model_config(folder / "config.json");
     else if (embedded_config)
@@ -137,12 +176,21 @@ LoadedModel load_model_folder(const fs::path& folder, const std::string& device)
     else
         throw Error(folder.string() + ": no config.json");
     loaded.config = reconcile_with_weights(loaded.config, tensors, loaded.notes);
+    try {
+        loaded.config.validate();
+    } catch (const SettingsError& error) { // the folder's mistake, not the command line's
+        throw Error(folder.string() + ": " + error.what());
+    }
     if (loaded.tokenizer.vocab_size() != loaded.config.vocab_size)
         throw Error(tokenizer_file->string() + " has " + std::to_string(loaded.tokenizer.vocab_size()) +
                     " entries but config.json says vocab_size " + std::to_string(loaded.config.vocab_size));
+    note_non_finite(tensors, loaded.notes);
 
+    check_host_memory(4.0 * static_cast<double>(loaded.config.parameter_count()),
+                      "the model of " + folder.string() + " (" + std::to_string(loaded.config.parameter_count()) +
+                          " parameters)");
     loaded.model = I3Model(loaded.config);
-    load_state_dict(loaded.model, tensors, weights_file->string());
+    load_state_dict(loaded.model, tensors, loaded.weights_file.string());
     loaded.model->to(usable_device(device));
     loaded.model->eval();
     return loaded;

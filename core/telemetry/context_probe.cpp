@@ -2,13 +2,13 @@
 #include "telemetry/context_probe.h"
 
 #include "base/device.h"
+#include "base/error.h"
+#include "base/host_memory.h"
 #include "base/out_of_memory.h"
+#include "model/i3_model.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
-#include "base/error.h"
-#include "base/out_of_memory.h"
-#include "model/i3_model.h"
 
 #include <torch/torch.h>
 #ifdef I3_WITH_CUDA
@@ -205,7 +205,7 @@ std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
             const double need = points.empty()
                                     ? analytic_need(config, options.batch_size)
                                     : kExtrapolationMargin * extrapolated_need(points, config, options.batch_size);
-            const double available = static_cast<double>(proc_kilobytes("/proc/meminfo", "MemAvailable"));
+            const double available = static_cast<double>(available_host_memory());
             if (available > 0 && need > kUsableRamShare * available) {
                 point.out_of_memory = true;
                 point.note = "not tried: it would need about " + gib(need) + ", more than 80% of the " +

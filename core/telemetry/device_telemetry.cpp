@@ -2,6 +2,7 @@
 #include "telemetry/device_telemetry.h"
 
 #include "base/device.h"
+#include "base/host_memory.h"
 
 #include <torch/cuda.h>
 
@@ -159,20 +160,6 @@ const NvmlLibrary& shared_nvml()
 }
 
 } // namespace
-
-int64_t proc_kilobytes(const char* file, const std::string& key)
-{
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) {
-        if (line.compare(0, key.size() + 1, key + ":") != 0)
-            continue;
-        std::istringstream fields(line.substr(key.size() + 1));
-        int64_t kilobytes = -1;
-        fields >> kilobytes;
-        return kilobytes >= 0 ? kilobytes * 1024 : -1;
-    }
-    return -1;
-}
 
 struct DeviceTelemetry::Nvml {
     NvmlLibrary library;

@@ -57,7 +57,5 @@ private:
 std::vector<std::string> available_devices();
 // A short name for the interface: "CPU (2 cores)", "NVIDIA H200".
 std::string device_display_name(const std::string& device);
-// A "Key:   123 kB" line of /proc/meminfo or /proc/self/status, in bytes; -1 when absent.
-int64_t proc_kilobytes(const char* file, const std::string& key);
 
 } // namespace i3
