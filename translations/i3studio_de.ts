@@ -1703,5 +1703,9 @@ Wahrscheinlichkeit %4</translation>
         <source>Metrics saved in %1</source>
         <translation>Metriken gespeichert in %1</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 </TS>

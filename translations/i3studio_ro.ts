@@ -1710,5 +1710,9 @@ probabilitate %4</translation>
         <source>Metrics saved in %1</source>
         <translation>Metrici salvate în %1</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notă: %1</translation>
+    </message>
 </context>
 </TS>

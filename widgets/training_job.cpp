@@ -115,6 +115,9 @@ void TrainingJob::forward(const i3::TrainEvent& event)
     case Kind::Started:
         Q_EMIT trainingStarted(fromEngine(event.text), event.step, event.total_steps);
         break;
+    case Kind::Note:
+        Q_EMIT noted(fromEngine(event.text));
+        break;
     case Kind::Step:
         Q_EMIT stepLogged(event);
         if (event.total_steps > 0)

@@ -37,6 +37,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The run folder exists and training begins; `summary` describes the model and the data.
     void trainingStarted(const QString& summary, qint64 step, qint64 total);
+    // Something the user should know, such as a damaged checkpoint passed over on resuming.
+    void noted(const QString& note);
     // A resumed run's metrics logged before its checkpoint, sent once before training begins.
     void history(const i3::RunMetrics& metrics);
     // A Step event: one logged optimizer step.

@@ -340,6 +340,7 @@ void TrainingPanel::connectJob(TrainingJob* job)
             stepLabel_->setText(message);
     });
     connect(job, &TrainingJob::trainingStarted, this, &TrainingPanel::onStarted);
+    connect(job, &TrainingJob::noted, this, [this](const QString& note) { log(tr("Note: %1").arg(note)); });
     connect(job, &TrainingJob::history, this, &TrainingPanel::onHistory);
     connect(job, &TrainingJob::stepLogged, this, &TrainingPanel::onStep);
     connect(job, &TrainingJob::evaluated, this, &TrainingPanel::onEvaluation);

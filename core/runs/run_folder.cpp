@@ -3,10 +3,15 @@
 
 #include "base/atomic_file.h"
 #include "base/error.h"
+#include "base/json_file.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -23,8 +28,12 @@ void check_new_run_folder(const fs::path& folder)
         throw Error(folder.string() + " is a file, not a folder; choose a folder for the run");
     if (fs::exists(folder / run_files::kRunInfo, error))
         throw Error(folder.string() + " is not empty: it already holds a run; resume it or choose another folder");
-    if (!fs::is_empty(folder, error) || error)
-        throw Error(folder.string() + " is not empty; choose a new folder for the run (nothing in it was changed)");
+    // The lock file is the only thing a trainer creating the run may have put there itself.
+    for (fs::directory_iterator entry(folder, error), end; !error && entry != end; entry.increment(error))
+        if (entry->path().filename() != run_files::kLock)
+            throw Error(folder.string() + " is not empty; choose a new folder for the run (nothing in it was changed)");
+    if (error)
+        throw Error("cannot read " + folder.string() + ": " + error.message());
 }
 
 fs::path RunFolder::checkpoint_dir(int64_t step) const
@@ -76,11 +85,48 @@ std::vector<fs::path> RunFolder::step_checkpoints() const
 
 void RunFolder::append_json_line(const fs::path& file, const nlohmann::json& line)
 {
-    std::ofstream out(file, std::ios::app);
-    out << line.dump() << '\n';
-    out.flush();
-    if (!out)
-        throw Error("could not append to " + file.string() + " (is the disk full?)");
+    const std::string text = line.dump() + '\n';
+    const int fd = ::open(file.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw Error("cannot open " + file.string() + ": " + std::strerror(errno));
+    // One write of the whole line; a line the disk had no room for is taken back, so the next
+    // append does not glue onto half of it.
+    struct stat before {};
+    const bool sized = ::fstat(fd, &before) == 0;
+    const ssize_t written = ::write(fd, text.data(), text.size());
+    const int write_errno = written < 0 ? errno : ENOSPC;
+    if (written != static_cast<ssize_t>(text.size())) {
+        // Should that fail too, the next resume drops the torn line (keep_lines_up_to).
+        const bool taken_back = sized && ::ftruncate(fd, before.st_size) == 0;
+        static_cast<void>(taken_back);
+        ::close(fd);
+        throw Error("could not append to " + file.string() + ": " + std::strerror(write_errno));
+    }
+    ::close(fd);
+}
+
+void RunFolder::keep_lines_up_to(const fs::path& file, int64_t step)
+{
+    if (!fs::exists(file))
+        return;
+    const std::string text = read_file(file);
+    std::string kept;
+    size_t start = 0;
+    for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+        const std::string line = text.substr(start, end - start);
+        nlohmann::json json;
+        try {
+            json = parse_json(line, file.string());
+        } catch (const Error&) {
+            continue; // not a line this program wrote
+        }
+        // metrics.jsonl and samples.jsonl both name the step metric_keys::kStep.
+        const auto logged = json.is_object() ? json.find(metric_keys::kStep) : json.end();
+        if (json.is_object() && logged != json.end() && logged->is_number_integer() && logged->get<int64_t>() <= step)
+            kept += line + '\n';
+    }
+    if (kept.size() != text.size())
+        write_file_atomically(file, kept);
 }
 
 } // namespace i3

@@ -46,8 +46,12 @@ public:
     // The periodic checkpoints (step-NNNNNNN), oldest first; "best" is not one of them.
     std::vector<std::filesystem::path> step_checkpoints() const;
 
-    // Appends one line to a .jsonl log and flushes it, so a watcher sees it at once.
+    // Appends one line to a .jsonl log in one write, so a watcher sees it at once and a full disk
+    // leaves no half line behind; throws i3::Error naming the file.
     static void append_json_line(const std::filesystem::path& file, const nlohmann::json& line);
+    // Keeps the lines of a .jsonl log whose "step" is at most `step`, dropping a torn last line
+    // and anything else this program did not write: a resumed run logs the later steps again.
+    static void keep_lines_up_to(const std::filesystem::path& file, int64_t step);
 
     RunInfo read_info() const { return read_run_info(run_file()); }
     void write_info(const RunInfo& info) const { write_run_info(run_file(), info); }

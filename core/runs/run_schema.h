@@ -12,6 +12,7 @@
 //   checkpoints/best/         the same, for the best evaluation so far
 //   checkpoints/latest        the name of the newest checkpoint folder
 //   i3-model-artifacts/       config.json, pytorch_model.bin, model.safetensors, tokenizer.json
+//   .lock                     locked while a trainer works in the folder
 #pragma once
 
 #include <optional>
@@ -33,6 +34,7 @@ inline constexpr const char* kStepCheckpointPrefix = "step-";
 inline constexpr const char* kBestCheckpoint = "best";
 inline constexpr const char* kLatestPointer = "latest";
 inline constexpr const char* kArtifactsDir = "i3-model-artifacts";
+inline constexpr const char* kLock = ".lock"; // held by the trainer (run_lock.h)
 // Inside a checkpoint folder.
 inline constexpr const char* kCheckpointWeights = "model.safetensors";
 inline constexpr const char* kCheckpointOptimizer = "optimizer.pt";

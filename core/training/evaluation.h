@@ -4,9 +4,12 @@
 // over every predicted token.
 #pragma once
 
+#include "base/cancel_token.h"
 #include "model/i3_model.h"
 
 #include <ATen/Tensor.h>
+
+#include <functional>
 
 namespace i3 {
 
@@ -16,8 +19,13 @@ struct EvalResult {
     int64_t tokens = 0; // predicted positions
 };
 
-// tokens: 1-D int64 on any device. max_windows < 0 means all windows. Runs without gradients.
+// Windows evaluated so far and in all, after each batch of them.
+using EvalProgress = std::function<void(int64_t done, int64_t total)>;
+
+// tokens: 1-D int64 on any device. max_windows < 0 means all windows. Runs without gradients,
+// `batch_size` windows at a time; throws i3::Cancelled between batches once `cancel` is set.
 EvalResult evaluate_tokens(I3Model& model, const at::Tensor& tokens, int64_t max_windows = -1,
-                           int64_t batch_size = 8);
+                           int64_t batch_size = 8, const CancelToken* cancel = nullptr,
+                           const EvalProgress& progress = {});
 
 } // namespace i3

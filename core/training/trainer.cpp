@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/device.h"
 #include "base/error.h"
+#include "base/host_memory.h"
 #include "base/json_file.h"
 #include "base/out_of_memory.h"
 #include "data/batch_sampler.h"
@@ -12,13 +13,19 @@
 #include "generation/generator.h"
 #include "model/i3_model.h"
 #include "model/model_artifacts.h"
+#include "runs/run_lock.h"
+#include "telemetry/memory_estimate.h"
 #include "training/evaluation.h"
 #include "training/lr_schedule.h"
 
 #include <torch/torch.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <deque>
 #include <numeric>
 
@@ -43,6 +50,27 @@ void set_learning_rate(torch::optim::AdamW& optimizer, double lr)
 {
     for (auto& group : optimizer.param_groups())
         static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+}
+
+// torch's own save_to(file) aborts the process when the disk fills: its writer's destructor throws.
+// Here the writer is always told its bytes were taken, and a failed write is reported afterwards.
+void save_archive(torch::serialize::OutputArchive& archive, const fs::path& file, const fs::path& shown_as)
+{
+    std::FILE* out = std::fopen(file.c_str(), "wb");
+    if (!out)
+        throw Error("cannot create " + shown_as.string() + ": " + std::strerror(errno));
+    int write_errno = 0;
+    archive.save_to([&](const void* data, size_t size) -> size_t {
+        if (write_errno == 0 && std::fwrite(data, 1, size, out) != size)
+            write_errno = errno != 0 ? errno : EIO;
+        return size;
+    });
+    if (std::fflush(out) != 0 && write_errno == 0)
+        write_errno = errno;
+    if (std::fclose(out) != 0 && write_errno == 0)
+        write_errno = errno;
+    if (write_errno != 0)
+        throw Error("could not write " + shown_as.string() + ": " + std::strerror(write_errno));
 }
 
 std::string now_iso8601()
@@ -125,6 +153,8 @@ struct Trainer::State {
     explicit State(RunFolder run_folder) : folder(std::move(run_folder)) {}
 
     RunFolder folder;
+    std::unique_ptr<RunLock> lock;
+    std::vector<std::string> notes; // said as Note events when the run starts
     ModelConfig model_config;
     TrainConfig config;
     ChunkTokenizer tokenizer;
@@ -141,6 +171,7 @@ struct Trainer::State {
     void build(const std::vector<int32_t>& train_tokens, const std::vector<int32_t>& validation)
     {
         device = usable_device(config.device);
+        check_memory();
         torch::manual_seed(config.seed);
         model = I3Model(model_config);
         model->to(device);
@@ -151,6 +182,18 @@ struct Trainer::State {
         sampler = std::make_unique<BatchSampler>(as_tensor(train_tokens), model_config.max_seq_len,
                                                  config.batch_size, config.seed);
         validation_tokens = as_tensor(validation);
+    }
+
+    // Before anything is allocated: Linux over-commits, so a model too large for the machine would
+    // otherwise run until it swaps or is killed. On a GPU, the model is built on the CPU first.
+    void check_memory() const
+    {
+        const TrainingMemoryEstimate need = estimate_training_memory(model_config, config.batch_size);
+        const std::string what = "training " + std::to_string(model_config.parameter_count()) +
+                                 " parameters with batch " + std::to_string(config.batch_size) + " and context " +
+                                 std::to_string(model_config.max_seq_len);
+        check_host_memory(device.is_cpu() ? need.total_bytes() : need.weight_bytes, what,
+                          "choose a smaller model, batch or context");
     }
 
     double recent_mean() const
@@ -171,24 +214,54 @@ struct Trainer::State {
                 {kElapsedSeconds, elapsed_seconds}};
     }
 
-    // A checkpoint folder is written whole under a temporary name, then renamed into place.
+    // A checkpoint folder is written whole under a temporary name, synced, then renamed into place;
+    // a save that fails (a full disk) takes back its partial folder and leaves the previous
+    // checkpoint and run.json as they were.
     void save_checkpoint(const fs::path& target, double elapsed_seconds)
     {
         const fs::path partial = target.string() + ".partial";
-        remove_tree(partial);
-        fs::create_directories(partial);
-        write_safetensors(partial / run_files::kCheckpointWeights, model_state_dict(model), {{"format", "pt"}});
-        torch::serialize::OutputArchive archive;
-        optimizer->save(archive);
-        archive.save_to((partial / run_files::kCheckpointOptimizer).string());
-        write_file_atomically(partial / run_files::kCheckpointTrainerState, trainer_state(elapsed_seconds).dump(2) + "\n");
+        try {
+            write_checkpoint_files(partial, elapsed_seconds);
+        } catch (const std::exception& error) {
+            try {
+                remove_tree(partial);
+            } catch (const std::exception&) {
+            } // the next save removes it first
+            throw Error("could not save checkpoint " + target.filename().string() + " at step " +
+                        std::to_string(step) + ": " + error.what() + intact_checkpoint_note());
+        }
         // Swap in the new folder before the old one goes, so a crash never leaves neither.
         const fs::path previous = target.string() + ".previous";
         remove_tree(previous);
         if (fs::exists(target))
             fs::rename(target, previous);
         fs::rename(partial, target);
+        sync_to_disk(target.parent_path());
         remove_tree(previous);
+    }
+
+    void write_checkpoint_files(const fs::path& partial, double elapsed_seconds)
+    {
+        remove_tree(partial);
+        fs::create_directories(partial);
+        write_safetensors(partial / run_files::kCheckpointWeights, model_state_dict(model), {{"format", "pt"}});
+        const fs::path optimizer_file = partial / run_files::kCheckpointOptimizer;
+        write_atomically(optimizer_file, [&](const fs::path& temporary) {
+            torch::serialize::OutputArchive archive;
+            optimizer->save(archive);
+            save_archive(archive, temporary, optimizer_file);
+        });
+        write_file_atomically(partial / run_files::kCheckpointTrainerState, trainer_state(elapsed_seconds).dump(2) + "\n");
+    }
+
+    // " (the last checkpoint is intact)", when there is one: for messages about a failed step.
+    std::string intact_checkpoint_note() const
+    {
+        try {
+            return folder.latest_checkpoint() ? " (the last checkpoint is intact)" : "";
+        } catch (const Error&) {
+            return "";
+        }
     }
 
     void load_checkpoint(const fs::path& checkpoint)
@@ -218,6 +291,39 @@ struct Trainer::State {
         } catch (const nlohmann::json::exception& error) {
             throw Error(state_file.string() + ": corrupt (" + error.what() + ")");
         }
+    }
+
+    // The latest checkpoint, else the periodic ones newest first. Loading overwrites the weights,
+    // the optimizer and the trainer's state whole, so a checkpoint that fails half-way leaves
+    // nothing behind that the next one does not replace.
+    void load_newest_intact_checkpoint()
+    {
+        std::vector<fs::path> candidates;
+        try {
+            if (const auto latest = folder.latest_checkpoint())
+                candidates.push_back(*latest);
+        } catch (const Error& error) {
+            notes.emplace_back(error.what());
+        }
+        const auto periodic = folder.step_checkpoints();
+        for (auto it = periodic.rbegin(); it != periodic.rend(); ++it)
+            if (std::find(candidates.begin(), candidates.end(), *it) == candidates.end())
+                candidates.push_back(*it);
+        if (candidates.empty()) {
+            notes.push_back(folder.root().string() + " stopped before its first checkpoint; training it again from step 0");
+            return;
+        }
+        for (const auto& checkpoint : candidates) {
+            try {
+                load_checkpoint(checkpoint);
+                if (checkpoint != candidates.front() || !notes.empty())
+                    notes.push_back("resuming from " + checkpoint.filename().string() + " (step " + std::to_string(step) + ")");
+                return;
+            } catch (const Error& error) {
+                notes.push_back(checkpoint.filename().string() + " is damaged and was passed over: " + error.what());
+            }
+        }
+        throw_if_any("no checkpoint of " + folder.root().string() + " could be loaded", notes);
     }
 
     // Keeps the newest `keep_checkpoints` periodic checkpoints (the best lives apart).
@@ -267,14 +373,18 @@ public:
         s_.model->train();
         while (s_.step < c_.steps) {
             clock_.wait_while_paused(pause_, cancel_);
-            if (cancel_ && cancel_->cancelled())
+            if (cancelled())
                 break;
             const StepResult result = train_step();
             if (due(c_.log_every))
                 log_step(result);
-            if (due(c_.eval_every)) {
-                evaluate();
-                write_samples();
+            try {
+                if (due(c_.eval_every)) {
+                    evaluate();
+                    write_samples();
+                }
+            } catch (const Cancelled&) {
+                break; // a stop asked for during a long evaluation or sample: finish() saves the step
             }
             if (due(c_.checkpoint_every)) {
                 save_periodic_checkpoint();
@@ -286,6 +396,7 @@ public:
 
 private:
     bool due(int64_t every) const { return s_.step % every == 0 || s_.step == c_.steps; }
+    bool cancelled() const { return cancel_ && cancel_->cancelled(); }
 
     void emit(TrainEvent event) const
     {
@@ -304,6 +415,12 @@ private:
                        std::to_string(c_.batch_size * c_.grad_accum) + " sequences per step on " + c_.device +
                        (first_step_ > 0 ? ", resuming after step " + std::to_string(first_step_) : "");
         emit(started);
+        for (const auto& note : s_.notes) {
+            TrainEvent noted{TrainEvent::Kind::Note};
+            noted.step = s_.step;
+            noted.text = note;
+            emit(noted);
+        }
         s_.set_status(RunStatus::Training);
     }
 
@@ -322,7 +439,7 @@ private:
         }
         if (!std::isfinite(result.loss))
             throw Error("the loss became " + std::to_string(result.loss) + " at step " + std::to_string(s_.step + 1) +
-                        "; try a lower learning rate (the last checkpoint is intact)");
+                        "; try a lower learning rate" + s_.intact_checkpoint_note());
         result.grad_norm = torch::nn::utils::clip_grad_norm_(s_.model->parameters(), c_.grad_clip);
         s_.optimizer->step();
         ++s_.step;
@@ -368,7 +485,8 @@ private:
         event.perplexity = std::exp(event.loss);
         double metric = event.loss;
         if (s_.validation_tokens.numel() >= 2) {
-            event.validation_loss = evaluate_tokens(s_.model, s_.validation_tokens, c_.eval_windows, c_.batch_size).loss;
+            event.validation_loss =
+                evaluate_tokens(s_.model, s_.validation_tokens, c_.eval_windows, c_.batch_size, cancel_).loss;
             metric = event.validation_loss;
         }
         event.is_best = metric < s_.best_metric;
@@ -396,7 +514,12 @@ private:
                 continue;
             TrainEvent sample{TrainEvent::Kind::Sample};
             sample.step = s_.step;
-            sample.text = generator_.generate(prompt, options).text;
+            const GenerationResult generated = generator_.generate(prompt, options, {}, cancel_);
+            if (generated.cancelled) {
+                s_.model->train();
+                throw Cancelled();
+            }
+            sample.text = generated.text;
             RunFolder::append_json_line(
                 s_.folder.samples_file(),
                 {{sample_keys::kStep, s_.step}, {sample_keys::kPrompt, prompt}, {sample_keys::kText, sample.text}});
@@ -466,9 +589,12 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
     s.model_config.validate();
     s.config.validate();
     check_new_run_folder(folder);
-    s.build(data.train_tokens, data.validation_tokens);
     const bool folder_existed = fs::exists(folder);
     try {
+        fs::create_directories(folder);
+        s.lock = std::make_unique<RunLock>(folder);
+        check_new_run_folder(folder); // again, now that no other trainer can be filling it
+        s.build(data.train_tokens, data.validation_tokens);
         write_new_run(s, data);
     } catch (...) {
         // Half a run folder would be neither resumable nor new: take back what was written. The
@@ -509,6 +635,7 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     State& s = *state;
     if (!fs::exists(s.folder.run_file()))
         throw Error(folder.string() + " is not a training run (no run.json)");
+    s.lock = std::make_unique<RunLock>(folder);
     const RunInfo info = s.folder.read_info();
     s.model_config = info.model;
     s.config = info.training;
@@ -522,10 +649,10 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
         throw Error(s.folder.tokenizer_file().string() + " does not match the run's vocabulary size");
     const auto vocab = s.tokenizer.vocab_size();
     s.build(read_token_file(s.folder.train_tokens_file(), vocab), read_token_file(s.folder.validation_tokens_file(), vocab));
-    const auto checkpoint = s.folder.latest_checkpoint();
-    if (!checkpoint)
-        throw Error(folder.string() + " has no checkpoint to resume from yet");
-    s.load_checkpoint(*checkpoint);
+    s.load_newest_intact_checkpoint();
+    // The steps after the checkpoint are trained again; their earlier log lines would repeat them.
+    RunFolder::keep_lines_up_to(s.folder.metrics_file(), s.step);
+    RunFolder::keep_lines_up_to(s.folder.samples_file(), s.step);
     return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
 }
 
@@ -546,8 +673,8 @@ void Trainer::run(const TrainEventHandler& on_event, const CancelToken* cancel, 
     } catch (const c10::Error& error) {
         mark_failed();
         if (is_out_of_memory(error))
-            throw Error("out of memory at step " + std::to_string(s.step + 1) +
-                        ": try a smaller batch or context (the last checkpoint is intact)");
+            throw Error("out of memory at step " + std::to_string(s.step + 1) + ": try a smaller batch or context" +
+                        s.intact_checkpoint_note());
         throw Error(std::string("training failed at step ") + std::to_string(s.step + 1) + ": " +
                     error.what_without_backtrace());
     } catch (const Error&) {

@@ -31,7 +31,7 @@ namespace i3 {
 std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainConfig& config);
 
 struct TrainEvent {
-    enum class Kind { Started, Step, Evaluation, Sample, Checkpoint, Finished };
+    enum class Kind { Started, Note, Step, Evaluation, Sample, Checkpoint, Finished };
     explicit TrainEvent(Kind kind) : kind(kind) {}
     Kind kind;
     int64_t step = 0;  // optimizer steps completed
@@ -46,7 +46,7 @@ struct TrainEvent {
     double validation_loss = -1; // Evaluation: -1 when there is no validation split
     bool is_best = false;        // Evaluation: a new best
     bool cancelled = false;      // Finished: stopped early by the token
-    std::string text;            // Sample: the prompt and its continuation; Started: a summary
+    std::string text;            // Sample: the prompt and its continuation; Started: a summary; Note: what to know
     std::filesystem::path path;  // Checkpoint / Finished: what was written
 };
 
@@ -76,8 +76,11 @@ public:
     // tokenizer.
     Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
             TrainingData data);
-    // Continues the run in `folder` from its latest checkpoint.
+    // Continues the run in `folder` from its latest checkpoint; when that one is damaged, from the
+    // newest intact one before it; when the run stopped before its first checkpoint, from step 0
+    // with the run's own settings and data (Note events say which, when the run starts).
     // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
+    // The folder stays locked against other trainers while the Trainer lives (runs/run_lock.h).
     static std::unique_ptr<Trainer> resume(const std::filesystem::path& folder, int64_t steps = 0,
                                            const std::string& device = "");
     ~Trainer();
