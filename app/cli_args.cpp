@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 
+#include "base/error.h"
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
 #include <sstream>
 
 namespace i3::cli {
@@ -107,6 +113,16 @@ int64_t Arguments::integer(const std::string& name, int64_t fallback) const
     throw UsageError("--" + name + " wants a whole number, not \"" + *value + "\"");
 }
 
+std::optional<int64_t> Arguments::count(const std::string& name) const
+{
+    if (!has(name))
+        return std::nullopt;
+    const int64_t value = integer(name, 0);
+    if (value <= 0)
+        throw UsageError("--" + name + " must be positive, not " + std::to_string(value));
+    return value;
+}
+
 double Arguments::number(const std::string& name, double fallback) const
 {
     const auto value = get(name);
@@ -147,6 +163,16 @@ std::string help_text(const Command& command)
     if (!command.details.empty())
         text << '\n' << command.details << '\n';
     return text.str();
+}
+
+void throw_if_output_failed()
+{
+    // std::cout shares stdout's buffer (sync_with_stdio), so stdout's error flag covers both.
+    std::cout.flush();
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout)
+        throw Error(std::string("could not write the output: ") +
+                    (errno != 0 ? std::strerror(errno) : "the standard output failed (a full disk, or a closed pipe?)"));
 }
 
 } // namespace i3::cli

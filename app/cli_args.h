@@ -45,6 +45,8 @@ public:
     std::optional<std::string> get(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback) const;
     int64_t integer(const std::string& name, int64_t fallback) const;
+    // A whole number above 0 when the option is given (a UsageError for 0 or less), else nothing.
+    std::optional<int64_t> count(const std::string& name) const;
     double number(const std::string& name, double fallback) const;
     std::vector<std::string> all(const std::string& name) const;
 
@@ -54,6 +56,10 @@ private:
 };
 
 Arguments parse(const Command& command, const std::vector<std::string>& args);
+
+// Throws i3::Error when writing to the standard output failed (a full disk, a closed pipe): a
+// command whose output was lost must not report success.
+void throw_if_output_failed();
 std::string help_text(const Command& command);
 
 } // namespace i3::cli

@@ -5,6 +5,7 @@
 #include "model/model_artifacts.h"
 
 #include <iostream>
+#include <set>
 
 namespace i3::cli {
 
@@ -37,12 +38,18 @@ int convert(const Args& raw)
     const NamedTensors tensors = read_weights(in, &embedded_config);
     NamedTensors float_tensors;
     size_t values = 0;
+    std::set<std::string> converted_types;
     for (const auto& [name, tensor] : tensors) {
+        if (tensor.scalar_type() != at::kFloat)
+            converted_types.insert(c10::toString(tensor.scalar_type()));
         float_tensors.emplace_back(name, tensor.to(at::kFloat).contiguous());
         values += static_cast<size_t>(tensor.numel());
     }
     write_weights(out, float_tensors);
-    std::cout << "wrote " << tensors.size() << " tensors (" << values << " values) to " << out.string() << '\n';
+    std::cout << "wrote " << tensors.size() << " tensors (" << values << " values) to " << out.string()
+              << " as float32, the i3 models' type\n";
+    for (const auto& type : converted_types)
+        std::cout << "note: " << in.string() << " held " << type << " tensors; they were converted to float32\n";
     if (embedded_config)
         std::cout << "note: " << in.string() << " also held a configuration; it is not part of " << out.string()
                   << " (keep config.json beside it)\n";

@@ -2,6 +2,7 @@
 #include "base/atomic_file.h"
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_interrupt.h"
 #include "base/error.h"
 #include "training/evaluation.h"
 #include "model/model_artifacts.h"
@@ -27,6 +28,9 @@ const Command kEval{
         {"device", "D", "cpu or cuda (default cpu)"},
     },
     ""};
+
+// Windows per forward pass: large enough to keep a GPU busy, small enough for a laptop's memory.
+constexpr int64_t kEvalBatch = 16;
 
 } // namespace
 
@@ -58,7 +62,18 @@ int eval(const Args& raw)
                     " token(s); at least 2 are needed)");
     const auto device = loaded.model->embed->weight.device();
     const auto tokens = torch::tensor(ids, torch::kLong).to(device);
-    const EvalResult result = evaluate_tokens(loaded.model, tokens);
+    // Progress on stderr, at most once a percent, so a long file shows signs of life.
+    const InterruptScope interrupt;
+    int64_t shown_percent = -1;
+    const auto progress = [&](int64_t done, int64_t total) {
+        const int64_t percent = done * 100 / total;
+        if (percent == shown_percent)
+            return;
+        shown_percent = percent;
+        std::cerr << "\revaluating: " << done << " / " << total << " windows (" << percent << "%)"
+                  << (done == total ? "\n" : "") << std::flush;
+    };
+    const EvalResult result = evaluate_tokens(loaded.model, tokens, -1, kEvalBatch, &interrupt.token(), progress);
     char line[128];
     std::snprintf(line, sizeof line, "loss %.6f ppl %.4f tokens %lld", result.loss, result.perplexity,
                   static_cast<long long>(result.tokens));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_interrupt.h"
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "generation/generator.h"
@@ -55,16 +56,19 @@ GenerationOptions options_from(const Arguments& args)
     return options;
 }
 
-void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& prompt,
+void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& prompt, const CancelToken& cancel,
                    const GenerationOptions& options, bool stream)
 {
     std::function<void(const GeneratedToken&)> on_token;
     if (stream) {
         // The prompt as the model sees it (lowercased, unknown characters marked), then each token.
         std::cout << tokenizer.decode(tokenizer.encode(prompt)) << std::flush;
-        on_token = [](const GeneratedToken& token) { std::cout << token.text << std::flush; };
+        on_token = [](const GeneratedToken& token) {
+            std::cout << token.text << std::flush;
+            throw_if_output_failed(); // a full disk or a closed pipe: no point making more
+        };
     }
-    const GenerationResult result = generator.generate(prompt, options, on_token);
+    const GenerationResult result = generator.generate(prompt, options, on_token, &cancel);
     if (stream)
         std::cout << '\n';
     else
@@ -77,7 +81,7 @@ void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const 
 }
 
 void generate_batch_file(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& file,
-                         const GenerationOptions& options)
+                         const GenerationOptions& options, const CancelToken& cancel)
 {
     std::istringstream lines(read_file(file));
     std::vector<std::vector<int64_t>> prompts;
@@ -89,7 +93,7 @@ void generate_batch_file(Generator& generator, const ChunkTokenizer& tokenizer, 
     }
     if (prompts.empty())
         throw Error(file + " has no prompt (one per line)");
-    const auto results = generator.generate_batch(prompts, options);
+    const auto results = generator.generate_batch(prompts, options, {}, &cancel);
     size_t new_tokens = 0;
     for (const auto& result : results) {
         std::cout << result.text << '\n';
@@ -121,30 +125,32 @@ int generate(const Args& raw)
         std::cerr << "note: " << note << '\n';
     Generator generator(loaded.model, loaded.tokenizer);
     const bool stream = args.has("stream");
+    // Ctrl-C stops the generation within a token; what was made so far is printed.
+    const InterruptScope interrupt;
     if (const auto file = args.get("prompts")) {
-        generate_batch_file(generator, loaded.tokenizer, *file, options);
-        return 0;
+        generate_batch_file(generator, loaded.tokenizer, *file, options, interrupt.token());
+        return interrupt.exit_code();
     }
     if (const auto prompt = args.get("prompt")) {
-        generate_once(generator, loaded.tokenizer, *prompt, options, stream);
-        return 0;
+        generate_once(generator, loaded.tokenizer, *prompt, interrupt.token(), options, stream);
+        return interrupt.exit_code();
     }
     std::cerr << "model: " << *folder << " (" << loaded.config.parameter_count()
               << " parameters). Type a prompt; 'quit' or 'exit' ends.\n";
     std::string line;
-    while (std::cerr << "> " << std::flush, std::getline(std::cin, line)) {
+    while (!interrupt.token().cancelled() && (std::cerr << "> " << std::flush, std::getline(std::cin, line))) {
         if (line == "quit" || line == "exit")
             break;
         if (line.empty())
             continue;
         try {
-            generate_once(generator, loaded.tokenizer, line, options, stream);
+            generate_once(generator, loaded.tokenizer, line, interrupt.token(), options, stream);
         } catch (const Error& error) {
             std::cerr << "error: " << error.what() << '\n';
         }
         ++options.seed; // a fresh draw for the next prompt, still reproducible from --seed
     }
-    return 0;
+    return interrupt.exit_code();
 }
 
 } // namespace i3::cli

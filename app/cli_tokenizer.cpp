@@ -51,12 +51,8 @@ int build(const Args& raw)
     const std::vector<std::filesystem::path> files(names.begin(), names.end());
     const auto texts = read_texts(files, options);
     std::optional<size_t> limit;
-    if (args.has("max-samples")) {
-        const int64_t n = args.integer("max-samples", 0);
-        if (n <= 0)
-            throw UsageError("--max-samples must be positive");
-        limit = static_cast<size_t>(n);
-    }
+    if (const auto n = args.count("max-samples"))
+        limit = static_cast<size_t>(*n);
     const ChunkTokenizer tokenizer = ChunkTokenizer::build(texts, limit);
     tokenizer.save(*args.get("out"));
     std::cout << "tokenizer: " << tokenizer.vocab_size() << " chunks from "
@@ -78,9 +74,10 @@ int encode(const Args& raw)
         throw UsageError("give exactly one text file");
     const ChunkTokenizer tokenizer = ChunkTokenizer::load(*args.get("tokenizer"));
     const std::string& file = args.positionals.front();
+    const std::string text = read_file(file); // its errors name the file already
     std::vector<int64_t> ids;
     try {
-        ids = tokenizer.encode(read_file(file));
+        ids = tokenizer.encode(text);
     } catch (const Error& error) {
         throw Error(file + ": " + error.what());
     }

@@ -2,6 +2,7 @@
 #include "base/error.h"
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_interrupt.h"
 #include "cli_settings.h"
 #include "config/preset_files.h"
 #include "config/preset.h"
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -54,16 +54,6 @@ Command make_train_command()
     return command;
 }
 
-CancelToken* g_interrupt = nullptr;
-volatile std::sig_atomic_t g_signal = 0; // the signal that stopped the run, for the exit code
-
-void on_interrupt(int signal)
-{
-    g_signal = signal;
-    if (g_interrupt)
-        g_interrupt->cancel();
-}
-
 std::string default_run_folder()
 {
     const std::time_t now = std::time(nullptr);
@@ -89,6 +79,9 @@ void print_event(const TrainEvent& event)
     switch (event.kind) {
     case TrainEvent::Kind::Started:
         std::cout << "training: " << event.text << std::endl;
+        break;
+    case TrainEvent::Kind::Note:
+        std::cerr << "note: " << event.text << std::endl;
         break;
     case TrainEvent::Kind::Step:
         std::snprintf(line, sizeof line,
@@ -137,8 +130,8 @@ DataSpec data_spec_from(const Arguments& args)
     data.text_field = args.get("text-field", data.text_field);
     if (const auto file = args.get("tokenizer"))
         data.tokenizer_file = *file;
-    if (args.has("max-samples"))
-        data.tokenizer_texts = static_cast<size_t>(args.integer("max-samples", 0));
+    if (const auto n = args.count("max-samples"))
+        data.tokenizer_texts = static_cast<size_t>(*n);
     return data;
 }
 
@@ -198,23 +191,16 @@ int train(const Args& raw)
     if (!args.positionals.empty())
         throw UsageError("unexpected argument \"" + args.positionals.front() + "\"");
     // Listening from the start: Ctrl-C while the data is prepared stops there, cleanly.
-    CancelToken interrupt;
-    g_interrupt = &interrupt;
-    const struct StopListening {
-        ~StopListening() { g_interrupt = nullptr; } // also when training throws
-    } stop_listening;
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    const InterruptScope interrupt;
     std::unique_ptr<Trainer> trainer;
     if (const auto folder = args.get("resume")) {
         check_resume_options(args);
         trainer = Trainer::resume(*folder, args.integer("steps", 0), args.get("device", ""));
     } else {
-        trainer = new_run(args, interrupt);
+        trainer = new_run(args, interrupt.token());
     }
-    trainer->run(print_event, &interrupt);
-    // As shells expect of a program a signal stopped: 130 after Ctrl-C, 143 after SIGTERM.
-    return g_signal != 0 ? 128 + g_signal : 0;
+    trainer->run(print_event, &interrupt.token());
+    return interrupt.exit_code();
 }
 
 } // namespace i3::cli

@@ -3,11 +3,15 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "base/cpu_threads.h"
+#include "base/cancel_token.h"
 #include "base/error.h"
+#include "base/out_of_memory.h"
+#include "cli_interrupt.h"
 
 #include <c10/util/Exception.h>
 
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <new>
 
@@ -41,6 +45,30 @@ void print_overview(std::ostream& out)
     out << "\n'" << kProgram << " COMMAND --help' describes a command.\n";
 }
 
+// LibTorch's own words, unless they are its allocator's "[enforce fail at alloc_cpu.cpp:75] ...".
+std::string engine_error_text(const c10::Error& error)
+{
+    if (i3::is_out_of_memory(error))
+        return "out of memory: the work needs more memory than this machine has free";
+    return error.what_without_backtrace();
+}
+
+// "cannot rename A to B: Permission denied" rather than "filesystem error: cannot rename: ... []".
+std::string filesystem_error_text(const std::filesystem::filesystem_error& error)
+{
+    std::string action = error.what();
+    const std::string prefix = "filesystem error: ";
+    if (action.rfind(prefix, 0) == 0)
+        action = action.substr(prefix.size());
+    action = action.substr(0, action.find(": "));
+    std::string text = action;
+    if (!error.path1().empty())
+        text += " " + error.path1().string();
+    if (!error.path2().empty())
+        text += " to " + error.path2().string();
+    return text + ": " + error.code().message();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -59,19 +87,30 @@ int main(int argc, char** argv)
     for (const auto& command : kSubcommands) {
         if (name != command.name)
             continue;
+        const std::string prefix = std::string(kProgram) + ' ' + name + ": ";
         try {
-            return command.run(args);
+            const int code = command.run(args);
+            i3::cli::throw_if_output_failed();
+            return code;
         } catch (const i3::cli::UsageError& error) {
-            std::cerr << kProgram << ' ' << name << ": " << error.what() << "\nTry '" << kProgram << ' ' << name << " --help'.\n";
+            std::cerr << prefix << error.what() << "\nTry '" << kProgram << ' ' << name << " --help'.\n";
             return 2;
+        } catch (const i3::SettingsError& error) {
+            std::cerr << prefix << error.what() << "\nTry '" << kProgram << ' ' << name << " --help'.\n";
+            return 2;
+        } catch (const i3::Cancelled&) {
+            std::cerr << prefix << "stopped before anything was written\n";
+            return i3::cli::interrupted_exit_code();
         } catch (const i3::Error& error) {
-            std::cerr << kProgram << ' ' << name << ": error: " << error.what() << '\n';
+            std::cerr << prefix << "error: " << error.what() << '\n';
         } catch (const c10::Error& error) {
-            std::cerr << kProgram << ' ' << name << ": error: " << error.what_without_backtrace() << '\n';
+            std::cerr << prefix << "error: " << engine_error_text(error) << '\n';
         } catch (const std::bad_alloc&) {
-            std::cerr << kProgram << ' ' << name << ": error: out of memory\n";
+            std::cerr << prefix << "error: out of memory\n";
+        } catch (const std::filesystem::filesystem_error& error) {
+            std::cerr << prefix << "error: " << filesystem_error_text(error) << '\n';
         } catch (const std::exception& error) {
-            std::cerr << kProgram << ' ' << name << ": error: " << error.what() << '\n';
+            std::cerr << prefix << "error: " << error.what() << '\n';
         }
         return 1;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what i3 Studio needs from Debian 12 and builds it into build/.
-# Run from the repository root. Uses sudo when not run as root.
+# Run from the repository root. Uses sudo (or su) when not run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,17 +15,27 @@ packages=(
     python3 python3-torch fonts-dejavu-core
 )
 
-as_root=()
-if [ "$(id -u)" -ne 0 ]; then
-    as_root=(sudo)
-fi
+# As root, directly; otherwise through sudo, or su where a minimal system has no sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null; then
+        sudo "$@"
+    elif command -v su >/dev/null; then
+        echo "setup.sh: installing packages as root through su (there is no sudo); enter root's password" >&2
+        su root -c "$(printf '%q ' "$@")"
+    else
+        echo "setup.sh: run this as root, or install sudo: the packages need root to install" >&2
+        exit 1
+    fi
+}
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
-    "${as_root[@]}" apt-get update
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
