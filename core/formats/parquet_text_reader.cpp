@@ -106,6 +106,9 @@ void check_chunk(const ColumnChunk& chunk, const ParquetColumn& column, const Pa
                         " encoding, which this reader does not support (it reads PLAIN and dictionary encodings)");
     if (chunk.type != kByteArray || chunk.path != std::vector<std::string>{column.name})
         throw Error("malformed metadata: a column chunk does not belong to column " + quoted(column.name));
+    // pyarrow writes an empty row group's chunks with offsets that point nowhere; none is read.
+    if (chunk.num_values == 0)
+        return;
     const uint64_t begin = chunk_start(chunk);
     const uint64_t size = static_cast<uint64_t>(chunk.total_compressed_size);
     if (begin < 4 || begin > file.data_end() || size > file.data_end() - begin)
@@ -342,10 +345,14 @@ void ParquetTextReader::start_values(std::string_view values, int32_t encoding)
         plain_values_ = values;
         return;
     }
+    // A page of nulls only may carry no indices at all (not even their bit width): any value
+    // read from it fails.
+    if (values.empty()) {
+        dictionary_indices_.emplace(values, 0);
+        return;
+    }
     if (!has_dictionary_)
         throw Error("malformed column chunk: a dictionary-encoded page without a dictionary page");
-    if (values.empty())
-        throw Error("malformed page: its dictionary indices are missing");
     dictionary_indices_.emplace(values.substr(1), static_cast<uint8_t>(values[0]));
 }
 
