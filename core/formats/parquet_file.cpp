@@ -17,14 +17,6 @@ constexpr std::string_view kEncryptedMagic = "PARE";
 constexpr size_t kTailBytes = 8; // the footer's length, then the magic
 constexpr int kMaxSchemaDepth = 32;
 
-uint32_t little_endian_u32(std::string_view bytes)
-{
-    uint32_t value = 0;
-    for (size_t i = 0; i < 4; ++i)
-        value |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << (8 * i);
-    return value;
-}
-
 std::string physical_type_words(const SchemaElement& element)
 {
     switch (*element.type) {

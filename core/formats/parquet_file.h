@@ -15,9 +15,21 @@
 #include <filesystem>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace i3 {
+
+namespace parquet {
+// Parquet's 4-byte lengths (the footer's, a PLAIN value's, a v1 page's levels') are little-endian.
+inline uint32_t little_endian_u32(std::string_view bytes)
+{
+    uint32_t value = 0;
+    for (size_t i = 0; i < 4; ++i)
+        value |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << (8 * i);
+    return value;
+}
+} // namespace parquet
 
 struct ParquetColumn {
     std::string name;
@@ -34,7 +46,6 @@ public:
     explicit ParquetFile(std::filesystem::path path);
 
     const std::filesystem::path& path() const { return path_; }
-    uint64_t size() const { return size_; }
     int64_t rows() const { return metadata_.num_rows; }
     const std::vector<ParquetColumn>& columns() const { return columns_; }
     const parquet::FileMetaData& metadata() const { return metadata_; }

@@ -51,14 +51,6 @@ bool encoding_supported(int32_t encoding)
            encoding == kBitPacked;
 }
 
-uint32_t little_endian_u32(std::string_view bytes)
-{
-    uint32_t value = 0;
-    for (size_t i = 0; i < 4; ++i)
-        value |= static_cast<uint32_t>(static_cast<uint8_t>(bytes[i])) << (8 * i);
-    return value;
-}
-
 // One PLAIN BYTE_ARRAY value (a 4-byte length, then the bytes) from the front of `values`.
 std::string_view take_plain_value(std::string_view& values)
 {
