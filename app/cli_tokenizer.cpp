@@ -15,13 +15,14 @@ namespace {
 const Command kBuild{
     "tokenizer build",
     "--data FILE... --out tokenizer.json [--max-samples N] [--text-field NAME]",
-    "Builds the reference's chunk tokenizer from text files (.txt paragraphs, .jsonl, .csv): every\n"
-    "text is lowercased and cut into 2- and 3-character chunks, and chunks get ids by frequency.",
+    "Builds the reference's chunk tokenizer from text files (.txt paragraphs, .jsonl, .csv, .parquet\n"
+    "or folders of .parquet files): every text is lowercased and cut into 2- and 3-character\n"
+    "chunks, and chunks get ids by frequency.",
     {
-        {"data", "FILE", "text files", true},
+        {"data", "FILE", "text files or folders of .parquet files", true},
         {"out", "FILE", "where to write tokenizer.json"},
         {"max-samples", "N", "use only the first N texts"},
-        {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
+        {"text-field", "NAME", "JSON field / CSV or Parquet column holding the text (default: text)"},
     },
     ""};
 

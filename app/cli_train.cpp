@@ -37,8 +37,11 @@ Command make_train_command()
         "saves a checkpoint; --resume continues exactly where it stopped.",
         {
             {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
-            {"data", "FILE", "training texts: .txt (paragraphs), .jsonl, .csv; default: the built-in corpus", true},
-            {"text-field", "NAME", "JSON field / CSV column holding the text (default: text)"},
+            {"data", "FILE",
+             "training texts: .txt (paragraphs), .jsonl, .csv, .parquet or a folder of .parquet files; "
+             "default: the built-in corpus",
+             true},
+            {"text-field", "NAME", "JSON field / CSV or Parquet column holding the text (default: text)"},
             {"tokenizer", "FILE", "use this tokenizer.json instead of building one from the data"},
             {"max-samples", "N", "build the tokenizer from the first N texts only"},
             {"out", "DIR", "run folder to create, absent or empty (default: runs/run-YYYYMMDD-HHMMSS)"},

@@ -216,7 +216,8 @@ private Q_SLOTS:
 
     void unsupportedExtension()
     {
-        expect_error("data.parquet", "whatever", {"\".parquet\"", ".txt", ".jsonl", ".csv"});
+        expect_error("data.xlsx", "whatever", {"\".xlsx\"", ".txt", ".jsonl", ".csv", ".parquet"});
+        expect_error("data.parquet", "id,text\n1,a\n", {"not a Parquet file"});
         expect_error("README", "whatever", {"no extension", ".txt"});
     }
 

@@ -75,20 +75,12 @@
         <translation>Integriertes Korpus</translation>
     </message>
     <message>
-        <source>Text files (.txt, .jsonl, .csv):</source>
-        <translation>Textdateien (.txt, .jsonl, .csv):</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>The JSON field (.jsonl) or CSV column (.csv) that holds the text.</source>
-        <translation>Das JSON-Feld (.jsonl) oder die CSV-Spalte (.csv), die den Text enthält.</translation>
     </message>
     <message>
         <source>Text field:</source>
@@ -195,10 +187,6 @@
         <translation>Textdateien hinzufügen</translation>
     </message>
     <message>
-        <source>Texts (*.txt *.jsonl *.csv);;All files (*)</source>
-        <translation>Texte (*.txt *.jsonl *.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Load tokenizer</source>
         <translation>Tokenizer laden</translation>
     </message>
@@ -253,6 +241,18 @@
     <message>
         <source>%1 / %2 tokens</source>
         <translation>%1 / %2 Tokens</translation>
+    </message>
+    <message>
+        <source>Text files (.txt, .jsonl, .csv, .parquet):</source>
+        <translation>Textdateien (.txt, .jsonl, .csv, .parquet):</translation>
+    </message>
+    <message>
+        <source>The JSON field (.jsonl), CSV column (.csv) or Parquet column (.parquet) that holds the text.</source>
+        <translation>Das JSON-Feld (.jsonl), die CSV-Spalte (.csv) oder die Parquet-Spalte (.parquet), die den Text enthält.</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.csv *.parquet);;All files (*)</source>
+        <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -75,20 +75,12 @@
         <translation>Corpus integrat</translation>
     </message>
     <message>
-        <source>Text files (.txt, .jsonl, .csv):</source>
-        <translation>Fișiere text (.txt, .jsonl, .csv):</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Adaugă fișiere…</translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>Elimină</translation>
-    </message>
-    <message>
-        <source>The JSON field (.jsonl) or CSV column (.csv) that holds the text.</source>
-        <translation>Câmpul JSON (.jsonl) sau coloana CSV (.csv) care conține textul.</translation>
     </message>
     <message>
         <source>Text field:</source>
@@ -195,10 +187,6 @@
         <translation>Adaugă fișiere text</translation>
     </message>
     <message>
-        <source>Texts (*.txt *.jsonl *.csv);;All files (*)</source>
-        <translation>Texte (*.txt *.jsonl *.csv);;Toate fișierele (*)</translation>
-    </message>
-    <message>
         <source>Load tokenizer</source>
         <translation>Încarcă tokenizatorul</translation>
     </message>
@@ -253,6 +241,18 @@
     <message>
         <source>%1 / %2 tokens</source>
         <translation>%1 / %2 de tokenuri</translation>
+    </message>
+    <message>
+        <source>Text files (.txt, .jsonl, .csv, .parquet):</source>
+        <translation>Fișiere text (.txt, .jsonl, .csv, .parquet):</translation>
+    </message>
+    <message>
+        <source>The JSON field (.jsonl), CSV column (.csv) or Parquet column (.parquet) that holds the text.</source>
+        <translation>Câmpul JSON (.jsonl), coloana CSV (.csv) sau coloana Parquet (.parquet) care conține textul.</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.jsonl *.csv *.parquet);;All files (*)</source>
+        <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Toate fișierele (*)</translation>
     </message>
 </context>
 <context>

@@ -152,7 +152,7 @@ QWidget* DataPanel::createSourcesBox()
     description->setEnabled(false); // greyed: an explanation, not a control
     layout->addWidget(description);
 
-    layout->addWidget(new QLabel(tr("Text files (.txt, .jsonl, .csv):")));
+    layout->addWidget(new QLabel(tr("Text files (.txt, .jsonl, .csv, .parquet):")));
     fileList_ = new QListWidget;
     fileList_->setObjectName("fileList");
     fileList_->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -172,7 +172,7 @@ QWidget* DataPanel::createSourcesBox()
     auto* form = new QFormLayout;
     textFieldEdit_ = new QLineEdit(DataChoice().textField);
     textFieldEdit_->setObjectName("textFieldEdit");
-    textFieldEdit_->setToolTip(tr("The JSON field (.jsonl) or CSV column (.csv) that holds the text."));
+    textFieldEdit_->setToolTip(tr("The JSON field (.jsonl), CSV column (.csv) or Parquet column (.parquet) that holds the text."));
     form->addRow(tr("Text field:"), textFieldEdit_);
     maxTextsSpin_ = new QSpinBox;
     maxTextsSpin_->setObjectName("maxTextsSpin");
@@ -322,7 +322,7 @@ void DataPanel::setChoice(const DataChoice& choice)
 void DataPanel::addFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Add text files"), QString(), tr("Texts (*.txt *.jsonl *.csv);;All files (*)"));
+        this, tr("Add text files"), QString(), tr("Texts (*.txt *.jsonl *.csv *.parquet);;All files (*)"));
     if (files.isEmpty())
         return;
     DataChoice next = choice();

@@ -30,7 +30,15 @@ std::vector<std::string> DataSpec::source_descriptions() const
 
 std::vector<FileStamp> DataSpec::stamps() const
 {
-    std::vector<std::filesystem::path> paths = files;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& file : files) {
+        try {
+            const auto parts = source_files(file);
+            paths.insert(paths.end(), parts.begin(), parts.end());
+        } catch (const Error&) {
+            paths.push_back(file); // a folder that cannot be listed: reading it will say why
+        }
+    }
     if (!tokenizer_file.empty())
         paths.push_back(tokenizer_file);
     std::vector<FileStamp> found;

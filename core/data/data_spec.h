@@ -27,8 +27,9 @@ struct FileStamp {
 
 struct DataSpec {
     bool builtin_corpus = true;
-    std::vector<std::filesystem::path> files; // .txt, .jsonl or .csv, read after the built-in corpus
-    std::string text_field = "text";          // the JSON field or CSV column holding the text
+    std::vector<std::filesystem::path> files; // .txt, .jsonl, .csv, .parquet or folders of .parquet
+                                              // files, read after the built-in corpus
+    std::string text_field = "text";          // the JSON field, CSV or Parquet column holding the text
     size_t max_texts = 0;                     // read at most this many texts; 0: every text
     std::optional<size_t> tokenizer_texts;    // build the vocabulary from the first N texts only
     std::filesystem::path tokenizer_file;     // empty: build a vocabulary from the texts
@@ -37,7 +38,8 @@ struct DataSpec {
     bool operator!=(const DataSpec& other) const { return !(*this == other); }
     // The sources in words, for config.json's dataset_sources.
     std::vector<std::string> source_descriptions() const;
-    // The files it names (texts, then the tokenizer), as they are now.
+    // The files it names (texts, with each folder's .parquet files, then the tokenizer), as they
+    // are now.
     std::vector<FileStamp> stamps() const;
 };
 

@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/json_file.h"
+#include "formats/parquet_text_reader.h"
 #include "text/unicode_text.h"
 
 #include <nlohmann/json.hpp>
@@ -290,6 +291,20 @@ void read_csv(std::string_view body, const fs::path& file, const std::string& co
     }
 }
 
+// ---- .parquet --------------------------------------------------------------------------------
+
+void read_parquet(const fs::path& file, const std::string& column, TextCollector& texts)
+{
+    const ParquetFile parquet(file);
+    ParquetTextReader reader(parquet, column);
+    while (!texts.full()) {
+        const std::optional<std::string_view> text = reader.next();
+        if (!text)
+            break;
+        texts.add(std::string(*text));
+    }
+}
+
 // ---- Dispatch --------------------------------------------------------------------------------
 
 std::string lowercase_extension(const fs::path& file)
@@ -301,36 +316,68 @@ std::string lowercase_extension(const fs::path& file)
     return extension;
 }
 
-} // namespace
-
-std::vector<std::string> read_texts(const fs::path& file, const TextReadOptions& options)
+void read_text_file(const fs::path& file, const std::string& extension, const std::string& field, TextCollector& texts)
 {
-    if (options.max_texts && *options.max_texts == 0)
-        throw Error("the maximum number of texts must be at least 1");
-    const std::string extension = lowercase_extension(file);
-    if (extension != ".txt" && extension != ".jsonl" && extension != ".csv")
-        throw Error(file.string() + ": unsupported file type " +
-            (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
-            "; the supported types are .txt, .jsonl and .csv");
-
     const std::string bytes = read_file(file);
     if (!is_valid_utf8(bytes))
         decode_utf8(bytes, file.string()); // throws, naming the byte offset and line of the first bad byte
     std::string_view body = bytes;
     if (body.substr(0, kByteOrderMark.size()) == kByteOrderMark)
         body.remove_prefix(kByteOrderMark.size());
-
-    TextCollector texts(options.max_texts);
     if (extension == ".txt")
         read_txt(body, texts);
     else if (extension == ".jsonl")
-        read_jsonl(body, file, options.text_field, texts);
+        read_jsonl(body, file, field, texts);
     else
-        read_csv(body, file, options.text_field, texts);
+        read_csv(body, file, field, texts);
+}
 
+void read_one_file(const fs::path& file, const std::string& field, TextCollector& texts)
+{
+    const std::string extension = lowercase_extension(file);
+    if (extension == ".parquet")
+        read_parquet(file, field, texts);
+    else if (extension == ".txt" || extension == ".jsonl" || extension == ".csv")
+        read_text_file(file, extension, field, texts);
+    else
+        throw Error(file.string() + ": unsupported file type " +
+            (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
+            "; the supported types are .txt, .jsonl, .csv and .parquet (or a folder of .parquet files)");
+}
+
+} // namespace
+
+std::vector<fs::path> source_files(const fs::path& source)
+{
+    std::error_code error;
+    if (!fs::is_directory(source, error))
+        return {source};
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(source, error))
+        if (entry.is_regular_file(error) && lowercase_extension(entry.path()) == ".parquet")
+            files.push_back(entry.path());
+    if (error)
+        throw Error(source.string() + ": the folder cannot be read (" + error.message() + ")");
+    if (files.empty())
+        throw Error(source.string() + ": a folder of training data must hold .parquet files, and this one holds none");
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> read_texts(const fs::path& file, const TextReadOptions& options)
+{
+    if (options.max_texts && *options.max_texts == 0)
+        throw Error("the maximum number of texts must be at least 1");
+    TextCollector texts(options.max_texts);
+    for (const auto& part : source_files(file)) {
+        if (texts.full())
+            break;
+        read_one_file(part, options.text_field, texts);
+    }
     std::vector<std::string> result = texts.take();
     if (result.empty())
-        throw Error(file.string() + ": no text found (the file is empty or every text in it is blank)");
+        throw Error(file.string() + ": no text found (the " + (fs::is_directory(file) ? "files are" : "file is") +
+            " empty or every text in " + (fs::is_directory(file) ? "them" : "it") + " is blank)");
     return result;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Local training data: .txt, .jsonl and .csv files read into a list of texts.
+// Local training data: .txt, .jsonl, .csv and .parquet files (and folders of .parquet files) read
+// into a list of texts.
 //
 // .txt    one text per paragraph; paragraphs are separated by one or more blank lines (lines
 //         that are empty or hold only spaces and tabs); a paragraph's lines are joined with "\n".
@@ -8,10 +9,14 @@
 // .csv    RFC 4180: comma-separated, fields in double quotes may hold commas, newlines and ""
 //         for a quote; the first row names the columns and the text is column `text_field`.
 //         A CRLF inside a quoted field becomes "\n".
+// .parquet the string column `text_field`, read row group by row group (formats/
+//         parquet_text_reader.h says what is supported); nulls are skipped. A folder stands for
+//         the .parquet files directly inside it, read in the order of their names.
 //
-// In every format a trailing "\r" ends a line like "\n" does (Windows files), a UTF-8 byte order
-// mark at the start is skipped, the whole file must be valid UTF-8, and texts that hold only
-// whitespace are dropped. Problems throw i3::Error naming the file and the line.
+// In the text formats a trailing "\r" ends a line like "\n" does (Windows files), a UTF-8 byte
+// order mark at the start is skipped, the whole file must be valid UTF-8; every Parquet text must
+// be valid UTF-8. In every format texts that hold only whitespace are dropped. Problems throw
+// i3::Error naming the file and the line (or, in Parquet, the column and row group).
 #pragma once
 
 #include <cstddef>
@@ -23,18 +28,23 @@
 namespace i3 {
 
 struct TextReadOptions {
-    std::string text_field = "text"; // the JSON field or CSV column holding the text
+    std::string text_field = "text"; // the JSON field, CSV column or Parquet column holding the text
     std::optional<size_t> max_texts; // stop after this many texts (at least 1)
 };
 
-// Reads one file, choosing the format by its extension (.txt, .jsonl, .csv; any letter case).
-// Throws i3::Error when the file cannot be read, is malformed, or yields no text.
+// Reads one file, choosing the format by its extension (.txt, .jsonl, .csv, .parquet; any letter
+// case), or a folder of .parquet files. Throws i3::Error when the file cannot be read, is
+// malformed, or yields no text.
 std::vector<std::string> read_texts(const std::filesystem::path& file, const TextReadOptions& options = {});
 
 // Reads the files in order and concatenates their texts; max_texts counts over all of them, and
 // files after the limit is reached are not opened.
 std::vector<std::string> read_texts(
     const std::vector<std::filesystem::path>& files, const TextReadOptions& options = {});
+
+// The files that reading `source` opens: the .parquet files in a folder (by name), else the file.
+// Throws i3::Error for a folder without .parquet files.
+std::vector<std::filesystem::path> source_files(const std::filesystem::path& source);
 
 struct CorpusStats {
     size_t texts = 0;
