@@ -2,8 +2,8 @@
 // The Hub client against a stand-in Hub (fixtures/hub_server.py on 127.0.0.1) that speaks the
 // Hub's endpoints and headers and injects faults on request: downloads into the cache layout
 // Python's huggingface_hub uses, reuse without transfer, a cache laid out by hand as
-// huggingface_hub lays it out, resumes, corrupted bytes, the Hub's refusals, retries, offline
-// mode, cancellation and the token's secrecy. What the files must be (bytes, SHA-256, git blob
+// huggingface_hub lays it out, resumes, corrupted bytes, a full disk, the Hub's refusals,
+// retries, offline mode, cancellation and the token's secrecy. What the files must be (bytes, SHA-256, git blob
 // sha1, commit) comes from the server, computed by Python's hashlib.
 #include "test_support.h"
 
@@ -342,6 +342,25 @@ private Q_SLOTS:
         QVERIFY(!files_under(repo + "/blobs").contains(file_info("model:owner/files", "weights.bin").value("etag").toString()));
         for (const QString& blob : files_under(repo + "/blobs"))
             QVERIFY2(!blob.endsWith(".incomplete"), qPrintable(blob));
+    }
+
+    // A full disk: /dev/full, standing in for the .incomplete file, answers every write with
+    // ENOSPC. The message says so and names the file; nothing reaches the snapshot.
+    void fullDiskIsReported()
+    {
+        if (!QFileInfo::exists("/dev/full"))
+            QSKIP("no /dev/full");
+        const QString cache = dir_.filePath("cache-full");
+        const QString repo = cache + "/models--owner--files";
+        const QString etag = file_info("model:owner/files", "weights.bin").value("etag").toString();
+        QDir().mkpath(repo + "/blobs");
+        QCOMPARE(::symlink("/dev/full", QFile::encodeName(repo + "/blobs/" + etag + ".incomplete").constData()), 0);
+        const auto result = cli({"download", "owner/files", "--include", "weights.bin"}, cache);
+        QCOMPARE(result.exit_code, 1);
+        QVERIFY2(result.err.contains("the disk is full: could not write weights.bin of model owner/files"),
+                 result.err.constData());
+        QVERIFY(!QFileInfo::exists(repo + "/snapshots/" + commit("model:owner/files") + "/weights.bin"));
+        QVERIFY(!QFileInfo::exists(repo + "/blobs/" + etag));
     }
 
     void refusalsNameTheRepoAndFile()

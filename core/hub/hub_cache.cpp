@@ -54,6 +54,11 @@ fs::path HubCache::incomplete_blob(const HubRepo& repo, const std::string& etag)
     return repo_folder(repo) / "blobs" / (etag + ".incomplete");
 }
 
+fs::path HubCache::blob_lock(const HubRepo& repo, const std::string& etag) const
+{
+    return root_ / ".locks" / folder_name(repo) / (etag + ".lock");
+}
+
 fs::path HubCache::snapshot(const HubRepo& repo, const std::string& commit) const
 {
     return repo_folder(repo) / "snapshots" / commit;

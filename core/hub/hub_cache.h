@@ -7,6 +7,7 @@
 //                                           is its SHA-256); <etag>.incomplete while it downloads
 //     snapshots/<commit>/<path>             relative symbolic links to ../../blobs/<etag>
 //     refs/<revision>                       the commit sha a branch or tag name stood for
+//   <root>/.locks/models--owner--name/<etag>.lock   held while a blob downloads
 #pragma once
 
 #include "hub/hub_repo.h"
@@ -27,6 +28,7 @@ public:
     // Where a blob grows while it downloads; a later download resumes from it.
     std::filesystem::path incomplete_blob(const HubRepo& repo, const std::string& etag) const;
     std::filesystem::path snapshot(const HubRepo& repo, const std::string& commit) const;
+    std::filesystem::path blob_lock(const HubRepo& repo, const std::string& etag) const;
 
     // The commit `revision` names in the cache: itself when it is a commit sha with a snapshot,
     // else what refs/<revision> holds; nothing when the cache does not know it.

@@ -3,6 +3,7 @@
 
 #include "base/error.h"
 #include "hub/blob_download.h"
+#include "hub/file_lock.h"
 #include "hub/hub_errors.h"
 
 #include <nlohmann/json.hpp>
@@ -231,13 +232,14 @@ void HubClient::fetch_file(const HubRepo& repo, const std::string& commit, const
     progress.file = path;
     progress.file_number = number;
     progress.file_count = count;
-    if (cache_.has_file(repo, commit, path)) {
+    const auto report_cached = [&](const fs::path& file) {
         progress.from_cache = true;
-        progress.bytes_done = progress.bytes_total = fs::file_size(cache_.snapshot(repo, commit) / path);
+        progress.bytes_done = progress.bytes_total = fs::file_size(file);
         if (callbacks.progress)
             callbacks.progress(progress);
-        return;
-    }
+    };
+    if (cache_.has_file(repo, commit, path))
+        return report_cached(cache_.snapshot(repo, commit) / path);
     const HubRequest request{repo, commit, path, settings_.endpoint, !settings_.token.empty()};
     const std::string url = resolve_url(repo, commit, path);
     HttpResponse head;
@@ -249,16 +251,14 @@ void HubClient::fetch_file(const HubRepo& repo, const std::string& commit, const
     if (head.status >= 400)
         throw_http_failure(head, request);
     const FileMetadata metadata = metadata_from(head, url, request);
-    if (fs::exists(cache_.blob(repo, metadata.source.etag))) {
-        progress.from_cache = true;
-        progress.bytes_done = progress.bytes_total = fs::file_size(cache_.blob(repo, metadata.source.etag));
-        if (callbacks.progress)
-            callbacks.progress(progress);
-    } else {
+    const fs::path blob = cache_.blob(repo, metadata.source.etag);
+    const FileLock lock(cache_.blob_lock(repo, metadata.source.etag), callbacks.cancel);
+    if (fs::exists(blob))
+        report_cached(blob); // also when another download finished it while we waited for the lock
+    else
         download_blob(http_, cache_,
                       BlobDownload{request, metadata.source, progress, callbacks.progress, callbacks.notice,
                                    callbacks.cancel});
-    }
     cache_.link_blob(repo, commit, path, metadata.source.etag);
 }
 
