@@ -18,5 +18,6 @@ int convert(const Args& args);
 int info(const Args& args);
 int bench(const Args& args);
 int probe(const Args& args);
+int download(const Args& args);
 
 } // namespace i3::cli

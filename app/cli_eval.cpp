@@ -2,6 +2,7 @@
 #include "base/atomic_file.h"
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_hub.h"
 #include "cli_interrupt.h"
 #include "base/error.h"
 #include "training/evaluation.h"
@@ -18,13 +19,14 @@ namespace {
 
 const Command kEval{
     "eval",
-    "--model_dir DIR FILE",
+    "--model DIR|REPO FILE",
     "Mean cross-entropy loss and perplexity of the model on FILE. The whole file is encoded as one\n"
     "text and cut into non-overlapping windows of the model's context (inputs ids[i:i+T], targets\n"
     "ids[i+1:i+T+1], i = 0, T, 2T, ...; the last, shorter window counts too). Prints\n"
     "'loss <x> ppl <y> tokens <n>', where n is the number of predicted tokens.",
     {
-        {"model_dir", "DIR", "model folder"},
+        model_option(),
+        model_dir_option(),
         {"device", "D", "cpu or cuda (default cpu)"},
     },
     ""};
@@ -41,14 +43,11 @@ int eval(const Args& raw)
         std::cout << help_text(kEval);
         return 0;
     }
-    const auto folder = args.get("model_dir");
-    if (!folder)
-        throw UsageError("--model_dir is required");
     if (args.positionals.size() != 1)
         throw UsageError("give exactly one text file to evaluate on");
     const std::string file = args.positionals.front();
     const std::string text = read_file(file);
-    LoadedModel loaded = load_model_folder(*folder, args.get("device", "cpu"));
+    LoadedModel loaded = load_model_folder(model_folder(args), args.get("device", "cpu"));
     for (const auto& note : loaded.notes)
         std::cerr << "note: " << note << '\n';
     std::vector<int64_t> ids;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_hub.h"
 #include "cli_interrupt.h"
 #include "base/atomic_file.h"
 #include "base/error.h"
@@ -18,14 +19,15 @@ namespace {
 
 const Command kGenerate{
     "generate",
-    "--model_dir DIR [--prompt TEXT | --prompts FILE] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
+    "--model DIR|REPO [--prompt TEXT | --prompts FILE] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
     "Generates text the way the reference inference.py does: at most the last max_seq_len tokens are\n"
     "seen, the last logits are divided by the temperature, logits below the k-th largest are dropped,\n"
     "and a token is drawn. With --prompt the text (prompt plus continuation, as decoded by the\n"
     "tokenizer, so lowercased) goes to stdout and a stats line to stderr; without it, an interactive\n"
     "loop reads prompts until 'quit', 'exit' or end of input.",
     {
-        {"model_dir", "DIR", "model folder: config.json, model.safetensors or pytorch_model.bin, tokenizer.json"},
+        model_option(),
+        model_dir_option(),
         {"prompt", "TEXT", "generate once from TEXT and exit"},
         {"prompts", "FILE", "generate from every non-empty line of FILE at once (one batch); each text on its\n"
                             "own line, in order; line r uses seed + r"},
@@ -116,11 +118,9 @@ int generate(const Args& raw)
         std::cout << help_text(kGenerate);
         return 0;
     }
-    const auto folder = args.get("model_dir");
-    if (!folder)
-        throw UsageError("--model_dir is required");
     GenerationOptions options = options_from(args);
-    LoadedModel loaded = load_model_folder(*folder, args.get("device", "cpu"));
+    const auto folder = model_folder(args);
+    LoadedModel loaded = load_model_folder(folder, args.get("device", "cpu"));
     for (const auto& note : loaded.notes)
         std::cerr << "note: " << note << '\n';
     Generator generator(loaded.model, loaded.tokenizer);
@@ -135,7 +135,7 @@ int generate(const Args& raw)
         generate_once(generator, loaded.tokenizer, *prompt, interrupt.token(), options, stream);
         return interrupt.exit_code();
     }
-    std::cerr << "model: " << *folder << " (" << loaded.config.parameter_count()
+    std::cerr << "model: " << folder.string() << " (" << loaded.config.parameter_count()
               << " parameters). Type a prompt; 'quit' or 'exit' ends.\n";
     std::string line;
     while (!interrupt.token().cancelled() && (std::cerr << "> " << std::flush, std::getline(std::cin, line))) {

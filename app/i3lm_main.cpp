@@ -34,6 +34,7 @@ const Subcommand kSubcommands[] = {
     {"info", i3::cli::info, "versions and devices, or a model folder's configuration"},
     {"bench", i3::cli::bench, "measure training and generation speed on this machine"},
     {"probe", i3::cli::probe, "peak memory of a training step as the context window grows"},
+    {"download", i3::cli::download, "download a Hugging Face Hub repo into the Hugging Face cache"},
 };
 
 void print_overview(std::ostream& out)
