@@ -311,6 +311,9 @@ private Q_SLOTS:
         expect_cli(tinyTraining(path("zero-run"), 2) + QStringList{"--data", path("zero.txt")}, 1,
                    {"zero.txt", "not a regular file"});
         expect_cli({"tokenizer", "encode", "--tokenizer", "/dev/zero", stories_}, 1, {"/dev/zero", "not a regular file"});
+        QVERIFY(QFile::link("/dev/zero", path("zero.parquet")));
+        expect_cli({"tokenizer", "build", "--data", path("zero.parquet"), "--out", path("zero-tokenizer.json")}, 1,
+                   {"zero.parquet", "not a regular file"});
     }
 
     void nonFiniteWeightsAreReported()

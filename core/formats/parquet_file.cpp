@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formats/parquet_file.h"
 
+#include "base/atomic_file.h"
 #include "base/error.h"
 
 #include <fstream>
@@ -71,6 +72,7 @@ size_t skip_subtree(const std::vector<SchemaElement>& schema, size_t index, int 
 
 ParquetFile::ParquetFile(std::filesystem::path path) : path_(std::move(path))
 {
+    check_regular_file(path_); // its message names the file already
     try {
         read_footer();
         list_columns();
