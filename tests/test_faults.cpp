@@ -537,6 +537,31 @@ private Q_SLOTS:
         expect_cli({"train", "--resume", moved, "--steps", "6"}, 0, {});
     }
 
+    // A read-only filesystem (a tmpfs remounted read-only: root ignores file permissions, so a
+    // chmod would prove nothing here): every write is refused by name, and the run saved there
+    // is left as it was.
+    void readOnlyFolders()
+    {
+        if (::geteuid() != 0)
+            QSKIP("remounting a tmpfs read-only needs root; the read-only case is skipped");
+        const QString mount = path("read-only");
+        QDir().mkpath(mount);
+        if (i3test::run("mount", {"-t", "tmpfs", "-o", "size=8m", "tmpfs", mount}).exit_code != 0)
+            QSKIP("this machine does not let the tests mount a tmpfs; the read-only case is skipped");
+        const struct Unmount {
+            QString at;
+            ~Unmount() { i3test::run("umount", {at}); }
+        } unmount{mount};
+        const QString run = copy_folder(run_, mount + "/run");
+        QCOMPARE(i3test::run("mount", {"-o", "remount,ro", mount}).exit_code, 0);
+        const auto before = snapshot(run);
+        expect_cli(tinyTraining(mount + "/new-run", 2), 1, {"new-run", "Read-only file system"});
+        expect_cli({"tokenizer", "build", "--data", stories_, "--out", mount + "/t.json"}, 1, {"t.json", "Read-only"});
+        expect_cli({"train", "--resume", run, "--steps", "6"}, 1, {"run/.lock", "Read-only file system"});
+        expect_cli({"convert", model_ + "/model.safetensors", mount + "/w.bin"}, 1, {"w.bin", "Read-only"});
+        QVERIFY(snapshot(run) == before);
+    }
+
     void evaluationShowsProgress()
     {
         const auto result = i3test::run_cli({"eval", "--model_dir", model_, stories_});
