@@ -213,6 +213,7 @@ private Q_SLOTS:
     {
         const QString run = dir_.filePath("interrupted");
         QProcess train;
+        i3test::end_with_this_process(train);
         train.start(i3test::cli(), {"train", "--preset", "tiny", "--steps", "100000", "--log-every", "1", "--data",
                                     dir_.filePath("stories.txt"), "--out", run});
         QVERIFY(train.waitForStarted());

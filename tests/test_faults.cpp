@@ -105,6 +105,7 @@ class LiveCli {
 public:
     explicit LiveCli(const QStringList& args)
     {
+        i3test::end_with_this_process(process_);
         process_.start(i3test::cli(), args);
         process_.waitForStarted();
     }
@@ -367,6 +368,7 @@ private Q_SLOTS:
         };
         for (const QStringList& args : commands) {
             QProcess process;
+            i3test::end_with_this_process(process);
             process.setStandardOutputFile("/dev/full");
             process.start(i3test::cli(), args);
             QVERIFY(process.waitForFinished(600000));

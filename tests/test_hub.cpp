@@ -65,6 +65,7 @@ class HubServer {
 public:
     bool start(const QString& spec)
     {
+        i3test::end_with_this_process(process_);
         process_.start(i3test::python(), {QDir(i3test::fixtures_dir()).filePath("hub_server.py"), spec});
         if (!process_.waitForStarted())
             return false;
@@ -148,6 +149,7 @@ class TestHub : public QObject {
             environment.insert(it.key(), it.value());
         QProcess process;
         process.setProcessEnvironment(environment);
+        i3test::end_with_this_process(process);
         process.start(i3test::cli(), args);
         CliResult result;
         if (!process.waitForStarted() || !process.waitForFinished(300000))

@@ -4,7 +4,15 @@
 #include <QDir>
 #include <QProcess>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace i3test {
+
+void end_with_this_process(QProcess& process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
 
 QString python() { return QStringLiteral(I3_PYTHON); }
 QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
@@ -14,6 +22,7 @@ ProcessResult run(const QString& program, const QStringList& args, int timeout_m
                   const QByteArray& standard_input)
 {
     QProcess process;
+    end_with_this_process(process);
     process.start(program, args);
     ProcessResult result;
     if (!process.waitForStarted()) {

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+
 namespace i3test {
 
 struct ProcessResult {
@@ -18,6 +20,10 @@ struct ProcessResult {
 QString python();       // a python3 that can import torch
 QString fixtures_dir(); // tests/fixtures in the source tree
 QString cli();          // the built `i3lm` command
+
+// Makes a process about to be started end when this one does, however this one ends (a test
+// stopped by QtTest's watchdog must leave no training behind).
+void end_with_this_process(QProcess& process);
 
 // Runs a program to completion (or kills it after timeout_ms); never throws.
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms = 600000,
