@@ -19,7 +19,7 @@ prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
 # add files, never over one the system already has.
 for deb in .gpu-deps/*.deb; do
     [ -e "$deb" ] || continue
-    if dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}' | while read -r file; do [ -e "$file" ] && exit 1; done; then
+    if dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}' | while read -r file; do if [ -e "$file" ]; then exit 1; fi; done; then
         dpkg-deb -x "$deb" /
     else
         echo "not unpacking $deb: it would replace a file the system has"
