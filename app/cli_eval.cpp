@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <unistd.h>
 
 namespace i3::cli {
 
@@ -61,16 +62,18 @@ int eval(const Args& raw)
                     " token(s); at least 2 are needed)");
     const auto device = loaded.model->embed->weight.device();
     const auto tokens = torch::tensor(ids, torch::kLong).to(device);
-    // Progress on stderr, at most once a percent, so a long file shows signs of life.
+    // Progress on stderr, so a long file shows signs of life: redrawn in place on a terminal,
+    // a line every tenth of the way in a log.
     const InterruptScope interrupt;
-    int64_t shown_percent = -1;
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    int64_t shown = -1;
     const auto progress = [&](int64_t done, int64_t total) {
-        const int64_t percent = done * 100 / total;
-        if (percent == shown_percent)
+        const int64_t step = done * (terminal ? 100 : 10) / total;
+        if (step == shown)
             return;
-        shown_percent = percent;
-        std::cerr << "\revaluating: " << done << " / " << total << " windows (" << percent << "%)"
-                  << (done == total ? "\n" : "") << std::flush;
+        shown = step;
+        std::cerr << (terminal ? "\r" : "") << "evaluating: " << done << " / " << total << " windows ("
+                  << done * 100 / total << "%)" << (done == total || !terminal ? "\n" : "") << std::flush;
     };
     const EvalResult result = evaluate_tokens(loaded.model, tokens, -1, kEvalBatch, &interrupt.token(), progress);
     char line[128];
