@@ -72,14 +72,19 @@ fs::path model_folder(const Arguments& args)
     const auto named = args.has("model") ? args.get("model") : args.get("model_dir");
     if (!named)
         throw UsageError("--model is required (a model folder or a Hub repo id)");
-    std::error_code error;
-    if (fs::exists(*named, error) || !is_repo_id(*named) || named->find('/') == std::string::npos)
-        return *named; // a folder, or a name only a folder could have: loading says what is wrong
     const InterruptScope interrupt;
+    return model_folder_or_repo(*named, interrupt.token());
+}
+
+fs::path model_folder_or_repo(const std::string& named, const CancelToken& cancel)
+{
+    std::error_code error;
+    if (fs::exists(named, error) || !is_repo_id(named) || named.find('/') == std::string::npos)
+        return named; // a folder, or a name only a folder could have: loading says what is wrong
     HubClient hub(hub_settings_from_environment());
-    std::cerr << *named << " is not a folder here: looking for the Hub model in " << hub.cache().root().string()
+    std::cerr << named << " is not a folder here: looking for the Hub model in " << hub.cache().root().string()
               << std::endl;
-    return hub.download({RepoType::model, *named}, "main", {}, progress_on_stderr(interrupt.token()));
+    return hub.download({RepoType::model, named}, "main", {}, progress_on_stderr(cancel));
 }
 
 } // namespace i3::cli

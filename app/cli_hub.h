@@ -14,9 +14,11 @@ namespace i3::cli {
 // the download stops once `cancel` is set.
 DownloadCallbacks progress_on_stderr(const CancelToken& cancel);
 
-// The model folder that --model (or its other name, --model_dir) names: a folder that exists, or
-// else a Hub model repo id ("owner/name"), downloaded into the Hugging Face cache unless it is
-// there already (HF_HUB_OFFLINE=1: only the cache is looked at).
+// The model folder `named` is: a folder that exists, or else a Hub model repo id ("owner/name"),
+// downloaded into the Hugging Face cache unless it is there already (HF_HUB_OFFLINE=1: only the
+// cache is looked at). The download stops once `cancel` is set.
+std::filesystem::path model_folder_or_repo(const std::string& named, const CancelToken& cancel);
+// The model folder that --model (or its other name, --model_dir) names, as above; Ctrl-C stops it.
 std::filesystem::path model_folder(const Arguments& args);
 
 // The two options model_folder reads, for a command's option list.

@@ -10,6 +10,9 @@ namespace {
 
 CancelToken g_token;
 volatile std::sig_atomic_t g_signal = 0;
+// Scopes nest (a Hub download inside a command that listens already): only the outermost one
+// installs the handler and puts the default back.
+int g_depth = 0;
 
 void on_signal(int signal)
 {
@@ -27,12 +30,16 @@ void on_signal(int signal)
 
 InterruptScope::InterruptScope()
 {
+    if (g_depth++ > 0)
+        return;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
 }
 
 InterruptScope::~InterruptScope()
 {
+    if (--g_depth > 0)
+        return;
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 }

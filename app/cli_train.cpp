@@ -2,10 +2,12 @@
 #include "base/error.h"
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_hub.h"
 #include "cli_interrupt.h"
 #include "cli_settings.h"
 #include "config/preset_files.h"
 #include "config/preset.h"
+#include "model/model_artifacts.h"
 #include "training/run_creation.h"
 #include "training/trainer.h"
 
@@ -37,17 +39,32 @@ Command make_train_command()
         "saves a checkpoint; --resume continues exactly where it stopped.",
         {
             {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
-            {"data", "FILE",
-             "training texts: .txt (paragraphs), .jsonl, .csv, .parquet or a folder of .parquet files; "
-             "default: the built-in corpus",
+            {"data", "SOURCE",
+             "training texts: .txt (paragraphs), .jsonl, .json, .csv, .parquet, a folder of .parquet files,\n"
+             "or hf:OWNER/NAME, a Hugging Face dataset fetched through the Hugging Face cache; a trailing\n"
+             ":WEIGHT (a.jsonl:0.3 hf:owner/name:0.7) mixes the sources, each giving that share of the\n"
+             "texts; default: the built-in corpus",
              true},
-            {"text-field", "NAME", "JSON field / CSV or Parquet column holding the text (default: text)"},
+            {"hf-config", "NAME", "the Hub datasets' config (default: default)"},
+            {"hf-split", "NAME", "the Hub datasets' split (default: train)"},
+            {"text-field", "NAME",
+             "JSON field / CSV or Parquet column holding the text (default: text; for the reference's\n"
+             "Hub datasets, the column it reads)"},
             {"tokenizer", "FILE", "use this tokenizer.json instead of building one from the data"},
+            {"init-from", "DIR|REPO",
+             "fine-tune: start from this model folder's or Hub model repo's weights and tokenizer; the\n"
+             "model's shape is its config.json's, and --preset gives only the recipe"},
             {"max-samples", "N", "build the tokenizer from the first N texts only"},
             {"out", "DIR", "run folder to create, absent or empty (default: runs/run-YYYYMMDD-HHMMSS)"},
             {"resume", "DIR", "continue the run in DIR from its latest checkpoint"},
         },
-        "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n  i3lm train --resume runs/first --steps 600"};
+        "fine-tuning (--init-from): new data, a learning rate well below the recipe's and fewer steps,\n"
+        "as the seed's recipe has it, e.g. --lr 1e-5 --warmup 10 --steps 500; training starts at\n"
+        "step 0, and run.json records the model it started from.\n\n"
+        "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n"
+        "  i3lm train --data hf:roneneldan/TinyStories:0.7 chats.jsonl:0.3 --preset small\n"
+        "  i3lm train --init-from FlameF0X/i3-80m --data stories.txt --lr 1e-5 --steps 500\n"
+        "  i3lm train --resume runs/first --steps 600"};
     add_setting_options(command.options, ModelConfig::settings(),
                         [](const Setting<ModelConfig>&) { return std::string("the preset's"); });
     const TrainConfig defaults;
@@ -125,12 +142,24 @@ void print_event(const TrainEvent& event)
 DataSpec data_spec_from(const Arguments& args)
 {
     DataSpec data;
+    data.text_field = args.get("text-field", data.text_field);
     if (args.has("data")) {
         data.builtin_corpus = false;
-        for (const auto& file : args.all("data"))
-            data.files.emplace_back(file);
+        for (const auto& argument : args.all("data")) {
+            DataSource source;
+            try {
+                source = parse_data_source(argument);
+            } catch (const Error& error) {
+                throw UsageError(std::string("--data: ") + error.what());
+            }
+            if (source.hub) {
+                source.hub->config = args.get("hf-config", source.hub->config);
+                source.hub->split = args.get("hf-split", source.hub->split);
+                source.hub->text_field = args.get("text-field", source.hub->text_field);
+            }
+            data.sources.push_back(source);
+        }
     }
-    data.text_field = args.get("text-field", data.text_field);
     if (const auto file = args.get("tokenizer"))
         data.tokenizer_file = *file;
     if (const auto n = args.count("max-samples"))
@@ -147,17 +176,39 @@ void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t vali
     std::cout << "run folder: " << folder << std::endl;
 }
 
+// The shape of the model being fine-tuned; a shape option that says otherwise is a mistake.
+ModelConfig fine_tuned_shape(const Arguments& args, const std::filesystem::path& folder)
+{
+    const ModelConfig base = load_model_folder(folder).config;
+    ModelConfig asked = base;
+    apply_setting_options(args, asked, ModelConfig::settings());
+    for (const auto& setting : ModelConfig::settings())
+        if (setting.flag && setting.text(asked) != setting.text(base))
+            throw UsageError("--" + std::string(setting.flag) + " " + setting.text(asked) + " conflicts with the model in " +
+                             folder.string() + " (" + setting.key + " " + setting.text(base) +
+                             "): a fine-tuned model keeps its shape; leave the option out");
+    return base;
+}
+
 std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& interrupt)
 {
     const Preset preset = load_preset(args.get("preset", kDefaultPreset));
     RunSpec spec;
-    spec.model = preset.model;
-    apply_setting_options(args, spec.model, ModelConfig::settings());
+    if (const auto init = args.get("init-from")) {
+        if (args.has("tokenizer"))
+            throw UsageError("--tokenizer cannot be given with --init-from: a fine-tuned model keeps its own tokenizer");
+        spec.init_from = model_folder_or_repo(*init, interrupt);
+        spec.model = fine_tuned_shape(args, spec.init_from);
+    } else {
+        spec.model = preset.model;
+        apply_setting_options(args, spec.model, ModelConfig::settings());
+    }
     spec.training = preset.training;
     apply_setting_options(args, spec.training, TrainConfig::settings());
     spec.data = data_spec_from(args);
     spec.folder = args.get("out", default_run_folder());
     RunCreationCallbacks callbacks;
+    callbacks.download = progress_on_stderr(interrupt);
     callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {
         print_prepared(data, train_tokens, validation_tokens, spec.folder.string());
     };
@@ -167,7 +218,8 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
 // A resumed run keeps its settings but for kResumableSettings; giving another is a mistake.
 void check_resume_options(const Arguments& args)
 {
-    std::vector<std::string> fixed = {"preset", "data", "out", "tokenizer", "text-field", "max-samples"};
+    std::vector<std::string> fixed = {"preset",     "data",        "out",       "tokenizer", "text-field",
+                                      "max-samples", "hf-config", "hf-split", "init-from"};
     auto add_flags = [&](const auto& table) {
         for (const auto& setting : table)
             if (setting.flag && std::find(std::begin(kResumableSettings), std::end(kResumableSettings),

@@ -5,6 +5,7 @@
 // huggingface_hub lays it out, resumes, corrupted bytes, a full disk, the Hub's refusals,
 // retries, offline mode, cancellation and the token's secrecy. What the files must be (bytes, SHA-256, git blob
 // sha1, commit) comes from the server, computed by Python's hashlib.
+#include "hub_stand_in.h"
 #include "test_support.h"
 
 #include "base/error.h"
@@ -60,56 +61,6 @@ QStringList files_under(const QString& folder)
     return files;
 }
 
-// The stand-in Hub: a Python process that prints its port, then answers one line per command.
-class HubServer {
-public:
-    bool start(const QString& spec)
-    {
-        i3test::end_with_this_process(process_);
-        process_.start(i3test::python(), {QDir(i3test::fixtures_dir()).filePath("hub_server.py"), spec});
-        if (!process_.waitForStarted())
-            return false;
-        const QByteArray first = reply();
-        if (!first.startsWith("port ")) {
-            qWarning("the Hub stand-in did not start: %s", process_.readAllStandardError().constData());
-            return false;
-        }
-        port_ = first.mid(5).trimmed().toInt();
-        return port_ > 0;
-    }
-    ~HubServer()
-    {
-        process_.closeWriteChannel(); // the server stops at the end of its input
-        if (!process_.waitForFinished(10000))
-            process_.kill();
-    }
-    QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
-    QJsonObject ask(const QByteArray& command)
-    {
-        process_.write(command + '\n');
-        return QJsonDocument::fromJson(reply()).object();
-    }
-    void arm(const QByteArray& faults) { QCOMPARE(reply_to("fault " + faults), QByteArray("ok")); }
-    void reset() { QCOMPARE(reply_to("reset"), QByteArray("ok")); }
-
-private:
-    QByteArray reply_to(const QByteArray& command)
-    {
-        process_.write(command + '\n');
-        return reply();
-    }
-    // Waits for the next whole line from the server (its state, not a time, ends the wait).
-    QByteArray reply()
-    {
-        while (!process_.canReadLine() && process_.state() == QProcess::Running)
-            process_.waitForReadyRead(60000);
-        return process_.readLine().trimmed();
-    }
-
-    QProcess process_;
-    int port_ = 0;
-};
-
 struct CliResult {
     int exit_code = -1;
     QByteArray out;
@@ -123,7 +74,7 @@ class TestHub : public QObject {
     Q_OBJECT
 
     QTemporaryDir dir_;
-    HubServer server_;
+    i3test::HubServer server_;
     QJsonObject info_; // "model:owner/name" -> {commit, files: {path: {etag, sha256, size, lfs}}}
     QString model_folder_;
 

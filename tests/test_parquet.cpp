@@ -175,7 +175,7 @@ private:
                     wanted.push_back(text);
             i3::DataSpec spec;
             spec.builtin_corpus = false;
-            spec.files = {file};
+            spec.sources = {file};
             spec.text_field = expected.at("column");
             if (wanted.empty()) {
                 QVERIFY(contains(error_of([&] { i3::read_data_texts(spec); }), "no text found"));
@@ -292,7 +292,7 @@ private Q_SLOTS:
     void folderStampsAreItsFiles()
     {
         i3::DataSpec spec;
-        spec.files = {temporary("shards")};
+        spec.sources = {temporary("shards")};
         const auto stamps = spec.stamps();
         QCOMPARE(stamps.size(), size_t{2});
         QCOMPARE(stamps[0].path, temporary("shards") / "train-00000.parquet");

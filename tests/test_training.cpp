@@ -274,7 +274,7 @@ private Q_SLOTS:
         write_text(texts, rhymes);
         i3::DataSpec fromFile;
         fromFile.builtin_corpus = false;
-        fromFile.files = {texts.toStdString()};
+        fromFile.sources = {i3::DataSource(texts.toStdString())};
         spec.data = fromFile;
         spec.prepared = i3::prepare_data(fromFile);
         write_text(texts, rhymes + "a new text at the end.\n");

@@ -13,7 +13,7 @@ i3::DataSpec DataChoice::toSpec() const
     i3::DataSpec spec;
     spec.builtin_corpus = builtinCorpus;
     for (const QString& file : files)
-        spec.files.emplace_back(file.toStdString());
+        spec.sources.emplace_back(std::filesystem::path(file.toStdString()));
     spec.text_field = textField.toStdString();
     spec.max_texts = maxTexts > 0 ? static_cast<size_t>(maxTexts) : 0;
     spec.tokenizer_file = tokenizerFile.toStdString();

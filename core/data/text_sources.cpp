@@ -150,6 +150,30 @@ void read_jsonl(std::string_view body, const fs::path& file, const std::string& 
     }
 }
 
+// ---- .json -----------------------------------------------------------------------------------
+
+// A JSON array of objects, as a whole document; anything else is read as JSON Lines, which is how
+// most .json files on the Hub are written.
+void read_json(std::string_view body, const fs::path& file, const std::string& field, TextCollector& texts)
+{
+    const size_t first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || body[first] != '[')
+        return read_jsonl(body, file, field, texts);
+    const nlohmann::json array = parse_json(std::string(body), file.string());
+    for (size_t i = 0; i < array.size() && !texts.full(); ++i) {
+        const std::string item = file.string() + ", item " + std::to_string(i + 1);
+        const nlohmann::json& object = array[i];
+        if (!object.is_object())
+            throw Error(item + ": expected a JSON object, found JSON type " + object.type_name());
+        const auto value = object.find(field);
+        if (value == object.end())
+            throw Error(item + ": no field \"" + field + "\" (" + field_names(object) + ")");
+        if (!value->is_string())
+            throw Error(item + ": field \"" + field + "\" is not a string (JSON type " + value->type_name() + ")");
+        texts.add(value->get<std::string>());
+    }
+}
+
 // ---- .csv ------------------------------------------------------------------------------------
 
 // Reads RFC 4180 records one at a time, keeping count of lines for messages.
@@ -328,6 +352,8 @@ void read_text_file(const fs::path& file, const std::string& extension, const st
         read_txt(body, texts);
     else if (extension == ".jsonl")
         read_jsonl(body, file, field, texts);
+    else if (extension == ".json")
+        read_json(body, file, field, texts);
     else
         read_csv(body, file, field, texts);
 }
@@ -337,12 +363,12 @@ void read_one_file(const fs::path& file, const std::string& field, TextCollector
     const std::string extension = lowercase_extension(file);
     if (extension == ".parquet")
         read_parquet(file, field, texts);
-    else if (extension == ".txt" || extension == ".jsonl" || extension == ".csv")
+    else if (extension == ".txt" || extension == ".jsonl" || extension == ".json" || extension == ".csv")
         read_text_file(file, extension, field, texts);
     else
         throw Error(file.string() + ": unsupported file type " +
             (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
-            "; the supported types are .txt, .jsonl, .csv and .parquet (or a folder of .parquet files)");
+            "; the supported types are .txt, .jsonl, .json, .csv and .parquet (or a folder of .parquet files)");
 }
 
 } // namespace

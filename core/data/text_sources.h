@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Local training data: .txt, .jsonl, .csv and .parquet files (and folders of .parquet files) read
+// Local training data: .txt, .jsonl, .json, .csv and .parquet files (and folders of .parquet files) read
 // into a list of texts.
 //
 // .txt    one text per paragraph; paragraphs are separated by one or more blank lines (lines
 //         that are empty or hold only spaces and tabs); a paragraph's lines are joined with "\n".
 // .jsonl  one JSON object per line; the text is its string field `text_field`; blank lines are
 //         skipped.
+// .json   a JSON array of objects, each with the string field `text_field`; a file that does not
+//         start with '[' is read as .jsonl.
 // .csv    RFC 4180: comma-separated, fields in double quotes may hold commas, newlines and ""
 //         for a quote; the first row names the columns and the text is column `text_field`.
 //         A CRLF inside a quoted field becomes "\n".
@@ -32,7 +34,7 @@ struct TextReadOptions {
     std::optional<size_t> max_texts; // stop after this many texts (at least 1)
 };
 
-// Reads one file, choosing the format by its extension (.txt, .jsonl, .csv, .parquet; any letter
+// Reads one file, choosing the format by its extension (.txt, .jsonl, .json, .csv, .parquet; any letter
 // case), or a folder of .parquet files. Throws i3::Error when the file cannot be read, is
 // malformed, or yields no text.
 std::vector<std::string> read_texts(const std::filesystem::path& file, const TextReadOptions& options = {});

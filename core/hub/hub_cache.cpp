@@ -110,6 +110,26 @@ void HubCache::link_blob(const HubRepo& repo, const std::string& commit, const s
     sync_to_disk(entry.parent_path());
 }
 
+std::optional<HubRepo> repo_of_snapshot(const fs::path& folder)
+{
+    const fs::path normal = folder.lexically_normal();
+    const fs::path commit = normal.filename().empty() ? normal.parent_path() : normal;
+    if (!is_commit_sha(commit.filename().string()) || commit.parent_path().filename() != "snapshots")
+        return std::nullopt;
+    const std::string name = commit.parent_path().parent_path().filename().string();
+    for (const RepoType type : {RepoType::model, RepoType::dataset}) {
+        const std::string prefix = folder_name({type, ""});
+        if (name.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        std::string id = name.substr(prefix.size());
+        if (const size_t separator = id.find("--"); separator != std::string::npos)
+            id.replace(separator, 2, "/");
+        if (is_repo_id(id))
+            return HubRepo{type, id};
+    }
+    return std::nullopt;
+}
+
 bool is_commit_sha(const std::string& text)
 {
     return text.size() == 40 &&

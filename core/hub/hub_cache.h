@@ -46,6 +46,9 @@ private:
     std::filesystem::path root_;
 };
 
+// The repo whose snapshot `folder` is (<root>/models--owner--name/snapshots/<commit>), if it is one.
+std::optional<HubRepo> repo_of_snapshot(const std::filesystem::path& folder);
+
 // Whether `text` is a full commit sha (40 lower-case hexadecimal digits).
 bool is_commit_sha(const std::string& text);
 // Whether `path` is a relative path of plain names (no "..", "." or leading '/'): a file name or

@@ -191,6 +191,29 @@ fs::path HubClient::download(const HubRepo& repo, const std::string& revision, c
     return snapshot;
 }
 
+RepoFiles HubClient::cached_files(const HubRepo& repo, const std::string& revision) const
+{
+    const fs::path snapshot = offline_snapshot(repo, revision, {});
+    return {snapshot.filename().string(), snapshot_files(snapshot)};
+}
+
+fs::path HubClient::download_files(const HubRepo& repo, const std::string& commit, const std::vector<std::string>& paths,
+                                   const DownloadCallbacks& callbacks)
+{
+    check_repo_id(repo);
+    if (!is_commit_sha(commit))
+        throw Error(describe(repo) + ": \"" + commit + "\" is not a commit sha");
+    for (size_t i = 0; i < paths.size(); ++i) {
+        if (!is_plain_relative_path(paths[i]))
+            throw Error(describe(repo) + ": \"" + paths[i] + "\" is not a plain relative path of a file");
+        if (settings_.offline && !cache_.has_file(repo, commit, paths[i]))
+            throw Error(paths[i] + " of " + describe(repo) + " at commit " + commit + " is not in the cache (" +
+                        cache_.root().string() + ") and HF_HUB_OFFLINE is set, so the Hub was not asked");
+        fetch_file(repo, commit, paths[i], i + 1, paths.size(), callbacks);
+    }
+    return cache_.snapshot(repo, commit);
+}
+
 fs::path HubClient::download_file(const HubRepo& repo, const std::string& revision, const std::string& path,
                                   const DownloadCallbacks& callbacks)
 {

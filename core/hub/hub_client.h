@@ -39,6 +39,15 @@ public:
     // The Hub's API: {endpoint}/api/models|datasets/{repo}/revision/{revision}. Online only.
     RepoFiles list_files(const HubRepo& repo, const std::string& revision, const DownloadCallbacks& callbacks);
 
+    // The files of `revision` that the cache holds, and the commit it names there; throws
+    // i3::Error when the cache does not know the revision. Makes no request.
+    RepoFiles cached_files(const HubRepo& repo, const std::string& revision) const;
+
+    // Puts `paths` at `commit` (a full sha) into the snapshot, numbered as one download, and
+    // returns the snapshot folder. Offline, files the cache lacks are an error.
+    std::filesystem::path download_files(const HubRepo& repo, const std::string& commit,
+                                         const std::vector<std::string>& paths, const DownloadCallbacks& callbacks);
+
     // Downloads the files at `revision` whose paths match one of `include` (shell patterns as
     // huggingface_hub's allow_patterns: '*' also crosses '/', a trailing '/' means a folder;
     // none means every file) and returns the snapshot folder. Files already there are not

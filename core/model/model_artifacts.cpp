@@ -2,6 +2,7 @@
 #include "model/model_artifacts.h"
 
 #include "base/device.h"
+#include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/host_memory.h"
 #include "formats/pytorch_bin.h"
@@ -166,7 +167,7 @@ LoadedModel load_model_folder(const fs::path& folder, const std::string& device)
     if (!tokenizer_file)
         throw Error(folder.string() + ": no tokenizer.json (or vocab.json)");
 
-    LoadedModel loaded{ModelConfig{}, I3Model{nullptr}, ChunkTokenizer::load(*tokenizer_file), {}, {}};
+    LoadedModel loaded{ModelConfig{}, I3Model{nullptr}, ChunkTokenizer::load(*tokenizer_file), {}, {}, *tokenizer_file};
     std::optional<nlohmann::json> embedded_config;
     const NamedTensors tensors = read_first_readable_weights(folder, embedded_config, loaded.weights_file, loaded.notes);
     if (fs::exists(folder / "config.json"))
@@ -197,7 +198,7 @@ LoadedModel load_model_folder(const fs::path& folder, const std::string& device)
 }
 
 void save_model_folder(const fs::path& folder, const ModelConfig& config, I3Model& model,
-                       const ChunkTokenizer& tokenizer)
+                       const ChunkTokenizer& tokenizer, const ModelCard* card)
 {
     fs::create_directories(folder);
     const NamedTensors tensors = model_state_dict(model);
@@ -205,6 +206,8 @@ void save_model_folder(const fs::path& folder, const ModelConfig& config, I3Mode
     write_weights(folder / "model.safetensors", tensors);
     write_weights(folder / "pytorch_model.bin", tensors);
     tokenizer.save(folder / "tokenizer.json");
+    if (card)
+        write_file_atomically(folder / kModelCardFile, model_card_text(config, *card));
 }
 
 } // namespace i3

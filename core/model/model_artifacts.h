@@ -8,6 +8,7 @@
 #include "model/i3_model.h"
 #include "config/model_config.h"
 #include "formats/named_tensors.h"
+#include "model/model_card.h"
 
 #include <nlohmann/json.hpp>
 
@@ -38,14 +39,16 @@ struct LoadedModel {
     I3Model model{nullptr};
     ChunkTokenizer tokenizer;
     std::filesystem::path weights_file;
-    std::vector<std::string> notes; // things the user should know (e.g. a corrected d_state)
+    std::vector<std::string> notes;
+    std::filesystem::path tokenizer_file; // things the user should know (e.g. a corrected d_state)
 };
 
 // Reads a model folder onto `device`.
 LoadedModel load_model_folder(const std::filesystem::path& folder, const std::string& device = "cpu");
 
-// Writes config.json, model.safetensors, pytorch_model.bin and tokenizer.json, each atomically.
+// Writes config.json, model.safetensors, pytorch_model.bin, tokenizer.json and, when `card` is
+// given, its README.md, each atomically.
 void save_model_folder(const std::filesystem::path& folder, const ModelConfig& config, I3Model& model,
-                       const ChunkTokenizer& tokenizer);
+                       const ChunkTokenizer& tokenizer, const ModelCard* card = nullptr);
 
 } // namespace i3

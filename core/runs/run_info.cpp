@@ -12,7 +12,7 @@ namespace {
 using namespace run_keys;
 
 const char* const kKeys[] = {kFormat,     kCreated,     kUpdated,           kStatus,          kModel,   kTraining,
-                             kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss};
+                             kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss, kInitFrom};
 
 bool is_known(const std::string& key)
 {
@@ -40,6 +40,8 @@ nlohmann::json RunInfo::to_json() const
     json[kCompletedSteps] = completed_steps;
     if (last_loss)
         json[kLastLoss] = *last_loss;
+    if (!init_from.empty())
+        json[kInitFrom] = init_from;
     return json;
 }
 
@@ -67,6 +69,7 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
         info.completed_steps = json.value(kCompletedSteps, int64_t(0));
         if (const auto last = json.find(kLastLoss); last != json.end() && last->is_number())
             info.last_loss = last->get<double>();
+        info.init_from = json.value(kInitFrom, std::string());
     } catch (const nlohmann::json::exception& error) {
         throw Error(file.string() + ": incomplete (" + error.what() + ")");
     } catch (const Error& error) {

@@ -27,6 +27,7 @@ struct RunInfo {
     int64_t validation_tokens = 0;
     int64_t completed_steps = 0;
     std::optional<double> last_loss;
+    std::string init_from; // the model folder whose weights it started from; empty: fresh weights
     nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
 
     nlohmann::json to_json() const;

@@ -3,7 +3,8 @@
 // metrics.jsonl and samples.jsonl. The trainer writes them; the catalog, the studio's run browser
 // and panels, and any tool that reads runs, take the names from here.
 //
-//   run.json                  model + training configuration, data sources, status
+//   run.json                  model + training configuration, data sources, status, the model
+//                             it was fine-tuned from
 //   config.json, tokenizer.json
 //   tokens/train.tokens, tokens/validation.tokens   the encoded corpus, reused on resume
 //   metrics.jsonl             one JSON object per logged step or evaluation
@@ -11,7 +12,8 @@
 //   checkpoints/step-NNNNNNN/ model.safetensors, optimizer.pt, trainer_state.json
 //   checkpoints/best/         the same, for the best evaluation so far
 //   checkpoints/latest        the name of the newest checkpoint folder
-//   i3-model-artifacts/       config.json, pytorch_model.bin, model.safetensors, tokenizer.json
+//   i3-model-artifacts/       config.json, pytorch_model.bin, model.safetensors, tokenizer.json,
+//                             README.md (the model card)
 //   .lock                     locked while a trainer works in the folder
 #pragma once
 
@@ -55,6 +57,7 @@ inline constexpr const char* kTrainTokens = "train_tokens";
 inline constexpr const char* kValidationTokens = "validation_tokens";
 inline constexpr const char* kCompletedSteps = "completed_steps";
 inline constexpr const char* kLastLoss = "last_loss";
+inline constexpr const char* kInitFrom = "init_from"; // the model folder a fine-tuned run started from
 } // namespace run_keys
 
 // metrics.jsonl: every line has "kind" and "step"; "train" lines log an optimizer step, "eval"

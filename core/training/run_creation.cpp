@@ -2,11 +2,16 @@
 #include "training/run_creation.h"
 
 #include "base/error.h"
+#include "data/hub_dataset_fetch.h"
 #include "data/token_store.h"
+#include "model/model_artifacts.h"
 #include "runs/run_folder.h"
 #include "training/trainer.h"
 
 #include <algorithm>
+#include <optional>
+
+namespace fs = std::filesystem;
 
 namespace i3 {
 
@@ -58,21 +63,45 @@ void check_settings(const RunSpec& spec)
     check_new_run_folder(spec.folder);
 }
 
+// The model a run fine-tunes, checked against the run's settings: the same shape, and its own
+// tokenizer (which the run then loads).
+InitialWeights initial_weights(const RunSpec& spec, DataSpec& data)
+{
+    LoadedModel base = load_model_folder(spec.init_from);
+    std::vector<std::string> conflicts;
+    for (const auto& setting : ModelConfig::settings())
+        // A setting without a flag (the vocabulary size) is the tokenizer's, here the model's own.
+        if (setting.flag && setting.text(spec.model) != setting.text(base.config))
+            conflicts.push_back(std::string(setting.key) + " is " + setting.text(spec.model) + " here but " +
+                                setting.text(base.config) + " in the model");
+    throw_if_any("the settings do not match the model being fine-tuned (" + spec.init_from.string() +
+                     "), whose shape cannot change",
+                 conflicts);
+    if (!data.tokenizer_file.empty() && data.tokenizer_file != base.tokenizer_file)
+        throw Error("a fine-tuned model keeps its own tokenizer (" + base.tokenizer_file.string() + "); " +
+                    data.tokenizer_file.string() + " cannot replace it");
+    data.tokenizer_file = base.tokenizer_file;
+    return {fs::absolute(spec.init_from), model_state_dict(base.model)};
+}
+
 } // namespace
 
 std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const PreparationProgress& progress,
                                                  const CancelToken* cancel)
 {
     report(progress, PreparationPhase::ReadingTexts, -1, cancel);
+    DownloadCallbacks download;
+    download.cancel = cancel;
     auto prepared = std::make_shared<PreparedData>();
-    prepared->spec = spec;
-    prepared->stamps = spec.stamps(); // before reading: a file changed while it is read counts as changed
-    const std::vector<std::string> texts = read_data_texts(spec, cancel);
+    prepared->spec = fetch_hub_datasets(spec, download);
+    const DataSpec& data = prepared->spec;
+    prepared->stamps = data.stamps(); // before reading: a file changed while it is read counts as changed
+    const std::vector<std::string> texts = read_data_texts(data, cancel);
     prepared->stats = corpus_stats(texts);
     prepared->first_texts.assign(texts.begin(),
                                  texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), PreparedData::kPreviewTexts)));
-    prepared->tokenizer = tokenizer_for(spec, texts, progress, cancel);
-    prepared->tokenizer_built = spec.tokenizer_file.empty();
+    prepared->tokenizer = tokenizer_for(data, texts, progress, cancel);
+    prepared->tokenizer_built = data.tokenizer_file.empty();
     report(progress, PreparationPhase::Encoding, 0, cancel);
     prepared->tokens =
         encode_corpus(prepared->tokenizer, texts, phase_callback(progress, PreparationPhase::Encoding, cancel), cancel);
@@ -82,17 +111,25 @@ std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const Pre
 std::unique_ptr<Trainer> create_run(const RunSpec& spec, const RunCreationCallbacks& callbacks, const CancelToken* cancel)
 {
     check_settings(spec);
+    DataSpec data_spec = spec.data;
+    std::optional<InitialWeights> initial;
+    if (!spec.init_from.empty())
+        initial = initial_weights(spec, data_spec);
+    DownloadCallbacks download = callbacks.download;
+    if (!download.cancel)
+        download.cancel = cancel;
+    data_spec = fetch_hub_datasets(data_spec, download);
     std::shared_ptr<const PreparedData> prepared = spec.prepared;
-    if (!prepared || prepared->spec != spec.data || prepared->stamps != spec.data.stamps())
-        prepared = prepare_data(spec.data, callbacks.progress, cancel);
+    if (!prepared || prepared->spec != data_spec || prepared->stamps != data_spec.stamps())
+        prepared = prepare_data(data_spec, callbacks.progress, cancel);
 
-    TrainingData data = split_training_data(prepared->tokens, prepared->tokenizer, spec.data.source_descriptions(),
+    TrainingData data = split_training_data(prepared->tokens, prepared->tokenizer, data_spec.source_descriptions(),
                                             spec.training, spec.model.max_seq_len);
     if (callbacks.prepared)
         callbacks.prepared(*prepared, static_cast<int64_t>(data.train_tokens.size()),
                            static_cast<int64_t>(data.validation_tokens.size()));
     report(callbacks.progress, PreparationPhase::CreatingFolder, -1, cancel);
-    return std::make_unique<Trainer>(spec.folder, spec.model, spec.training, std::move(data));
+    return std::make_unique<Trainer>(spec.folder, spec.model, spec.training, std::move(data), std::move(initial));
 }
 
 } // namespace i3

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one way to start a new run, for the command line and the studio alike: check the settings
-// and the folder, read the texts, build or load the tokenizer, encode the corpus (or reuse what
-// an analysis of the same data prepared), then create the run folder and its trainer.
+// and the folder, fetch the Hub datasets, read the texts, build or load the tokenizer, encode the
+// corpus (or reuse what an analysis of the same data prepared), then create the run folder and
+// its trainer, from fresh weights or from a published model's (fine-tuning).
 #pragma once
 
 #include "base/cancel_token.h"
 #include "data/data_spec.h"
+#include "hub/hub_client.h"
 #include "data/text_sources.h"
 #include "config/model_config.h"
 #include "text/chunk_tokenizer.h"
@@ -39,7 +41,8 @@ enum class PreparationPhase { ReadingTexts, LoadingTokenizer, BuildingTokenizer,
 // working thread.
 using PreparationProgress = std::function<void(PreparationPhase phase, double fraction)>;
 
-// Reads, tokenizes and encodes the data. Throws i3::Error or i3::Cancelled.
+// Fetches the Hub datasets not yet fetched (without progress), reads, tokenizes and encodes the
+// data. Throws i3::Error or i3::Cancelled.
 std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const PreparationProgress& progress = {},
                                                  const CancelToken* cancel = nullptr);
 
@@ -48,6 +51,10 @@ struct RunSpec {
     ModelConfig model;     // vocab_size is replaced by the tokenizer's
     TrainConfig training;
     std::filesystem::path folder; // absent or empty
+    // A model folder to fine-tune: training starts from its weights with its tokenizer, and
+    // `model` must be its configuration (and data.tokenizer_file empty or its tokenizer). Empty:
+    // fresh weights.
+    std::filesystem::path init_from;
     // Reused instead of preparing the data again when it was made from the same DataSpec and
     // its files have not changed since.
     std::shared_ptr<const PreparedData> prepared;
@@ -55,6 +62,7 @@ struct RunSpec {
 
 struct RunCreationCallbacks {
     PreparationProgress progress;
+    DownloadCallbacks download; // the Hub datasets' files; its cancel defaults to create_run's
     // The data is ready, the folder not yet made: its counts, for a log.
     std::function<void(const PreparedData& data, int64_t train_tokens, int64_t validation_tokens)> prepared;
 };

@@ -8,11 +8,14 @@
 #include "base/json_file.h"
 #include "base/out_of_memory.h"
 #include "data/batch_sampler.h"
+#include "data/hub_dataset.h"
 #include "data/token_store.h"
 #include "formats/safetensors.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
+#include "hub/hub_cache.h"
 #include "model/model_artifacts.h"
+#include "model/model_card.h"
 #include "runs/run_lock.h"
 #include "telemetry/memory_estimate.h"
 #include "training/evaluation.h"
@@ -167,13 +170,18 @@ struct Trainer::State {
     std::deque<double> recent_losses;
     double best_metric = std::numeric_limits<double>::infinity();
     double elapsed_before = 0; // seconds spent in earlier sessions of this run
+    std::filesystem::path init_from;           // the model folder a fine-tuned run started from
+    std::optional<double> last_validation_loss; // of this session's latest evaluation
 
-    void build(const std::vector<int32_t>& train_tokens, const std::vector<int32_t>& validation)
+    void build(const std::vector<int32_t>& train_tokens, const std::vector<int32_t>& validation,
+               const NamedTensors* initial_weights = nullptr)
     {
         device = usable_device(config.device);
         check_memory();
         torch::manual_seed(config.seed);
         model = I3Model(model_config);
+        if (initial_weights)
+            load_state_dict(model, *initial_weights, init_from.string());
         model->to(device);
         optimizer = make_optimizer(model, config);
         auto as_tensor = [&](const std::vector<int32_t>& ids) {
@@ -488,6 +496,7 @@ private:
             event.validation_loss =
                 evaluate_tokens(s_.model, s_.validation_tokens, c_.eval_windows, c_.batch_size, cancel_).loss;
             metric = event.validation_loss;
+            s_.last_validation_loss = event.validation_loss;
         }
         event.is_best = metric < s_.best_metric;
         if (event.is_best) {
@@ -555,11 +564,29 @@ private:
             finished.path = s_.folder.root();
             s_.set_status(RunStatus::Stopped);
         } else {
-            save_model_folder(s_.folder.artifacts_dir(), s_.model_config, s_.model, s_.tokenizer);
+            const ModelCard card = model_card();
+            save_model_folder(s_.folder.artifacts_dir(), s_.model_config, s_.model, s_.tokenizer, &card);
             finished.path = s_.folder.artifacts_dir();
             s_.set_status(RunStatus::Finished);
         }
         emit(finished);
+    }
+
+    ModelCard model_card() const
+    {
+        ModelCard card;
+        for (const auto& source : s_.model_config.dataset_sources)
+            if (const auto repo = hub_repo_of_description(source))
+                card.hub_datasets.push_back(*repo);
+        card.init_from = s_.init_from.string();
+        if (const auto repo = repo_of_snapshot(s_.init_from))
+            card.base_model = repo->id;
+        card.steps = s_.step;
+        if (!s_.recent_losses.empty())
+            card.train_loss = s_.recent_mean();
+        card.loss_window = static_cast<int64_t>(s_.recent_losses.size());
+        card.validation_loss = s_.last_validation_loss;
+        return card;
     }
 
     State& s_;
@@ -577,10 +604,13 @@ private:
 Trainer::Trainer(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Trainer::~Trainer() = default;
 
-Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig train_config, TrainingData data)
+Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig train_config, TrainingData data,
+                 std::optional<InitialWeights> initial)
     : state_(std::make_unique<State>(RunFolder(folder)))
 {
     State& s = *state_;
+    if (initial)
+        s.init_from = initial->folder;
     s.model_config = std::move(model_config);
     s.config = std::move(train_config);
     s.tokenizer = std::move(data.tokenizer);
@@ -594,7 +624,7 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
         fs::create_directories(folder);
         s.lock = std::make_unique<RunLock>(folder);
         check_new_run_folder(folder); // again, now that no other trainer can be filling it
-        s.build(data.train_tokens, data.validation_tokens);
+        s.build(data.train_tokens, data.validation_tokens, initial ? &initial->tensors : nullptr);
         write_new_run(s, data);
     } catch (...) {
         // Half a run folder would be neither resumable nor new: take back what was written. The
@@ -626,6 +656,7 @@ void Trainer::write_new_run(State& s, const TrainingData& data)
     info.parameters = s.model_config.parameter_count();
     info.train_tokens = static_cast<int64_t>(data.train_tokens.size());
     info.validation_tokens = static_cast<int64_t>(data.validation_tokens.size());
+    info.init_from = s.init_from.string();
     s.folder.write_info(info);
 }
 
@@ -649,7 +680,12 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
         throw Error(s.folder.tokenizer_file().string() + " does not match the run's vocabulary size");
     const auto vocab = s.tokenizer.vocab_size();
     s.build(read_token_file(s.folder.train_tokens_file(), vocab), read_token_file(s.folder.validation_tokens_file(), vocab));
+    s.init_from = info.init_from;
     s.load_newest_intact_checkpoint();
+    if (s.step == 0 && !s.init_from.empty()) {
+        LoadedModel base = load_model_folder(s.init_from);
+        load_state_dict(s.model, model_state_dict(base.model), s.init_from.string());
+    }
     // The steps after the checkpoint are trained again; their earlier log lines would repeat them.
     RunFolder::keep_lines_up_to(s.folder.metrics_file(), s.step);
     RunFolder::keep_lines_up_to(s.folder.samples_file(), s.step);

@@ -14,10 +14,12 @@
 #include "base/pause_gate.h"
 #include "runs/run_folder.h"
 #include "config/train_config.h"
+#include "formats/named_tensors.h"
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,16 +71,24 @@ TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkT
                                    std::vector<std::string> sources, const TrainConfig& config,
                                    int64_t context, const CancelToken* cancel = nullptr);
 
+// The weights a fine-tuned run starts from, and the model folder they came from (run.json's
+// init_from).
+struct InitialWeights {
+    std::filesystem::path folder;
+    NamedTensors tensors;
+};
+
 class Trainer {
 public:
     // A new run in `folder`, which must be absent or empty (check_new_run_folder); create_run()
     // is the way to start one from data. The model configuration's vocab_size is taken from the
-    // tokenizer.
+    // tokenizer. Without `initial` the weights are initialised afresh.
     Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
-            TrainingData data);
+            TrainingData data, std::optional<InitialWeights> initial = std::nullopt);
     // Continues the run in `folder` from its latest checkpoint; when that one is damaged, from the
     // newest intact one before it; when the run stopped before its first checkpoint, from step 0
-    // with the run's own settings and data (Note events say which, when the run starts).
+    // with the run's own settings and data, and a fine-tuned run from its init_from weights again
+    // (Note events say which, when the run starts).
     // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
     // The folder stays locked against other trainers while the Trainer lives (runs/run_lock.h).
     static std::unique_ptr<Trainer> resume(const std::filesystem::path& folder, int64_t steps = 0,
