@@ -37,7 +37,9 @@ std::vector<std::string> hand_texts()
 
 // A few hundred lines of varied text from a fixed pseudo-random sequence: English with the
 // trigrams, capitals, punctuation, runs of spaces, accented Latin, Greek (with final sigmas),
-// Cyrillic, CJK and emoji; all of it inside the ranges where python_lower() matches Python.
+// Cyrillic, Armenian, Georgian, Cherokee, Deseret, fullwidth and circled letters, Roman
+// numerals, CJK and emoji. A text of ASCII alone and one with other characters take different
+// paths through the tokenizer; there are both.
 std::vector<std::string> varied_texts(size_t count)
 {
     const std::vector<std::string> words = {
@@ -47,7 +49,8 @@ std::vector<std::string> varied_texts(size_t count)
         "Once", "upon", "time", "42", "3.14", "e-mail", "—", "(quoted)", "\"said\"", "!", "?", ",",
         "Ça", "va", "été", "naïve", "Ærøskøbing", "STRASSE", "Straße", "ẞIG", "İstanbul", "ı",
         "ŉ", "ſ", "Łódź", "Đặng", "Nguyễn", "ǍǏ", "Șțefan", "ΟΔΟΣ", "ΣΑΣ", "Ελληνικά", "ΌΣΟΙ",
-        "ἈΘΉΝΑ", "Ὦ", "Москва", "ПРИВЕТ", "Їжак", "Ԁ", "日本語", "中文", "😀", "🎉🎉", "\t", "ǆ"};
+        "ἈΘΉΝΑ", "Ὦ", "Москва", "ПРИВЕТ", "Їжак", "Ԁ", "日本語", "中文", "😀", "🎉🎉", "\t", "ǆ",
+        "ǅ", "ԱՐՄԵՆԻԱ", "ႠႡႢ", "ᏣᎳᎩ", "𐐀𐐁", "ＦＵＬＬ", "Ⓐⓑ", "Ⅻ", "ȺȾ", "ΣΑ'Σ", "ΑΣ\u0301"};
     std::vector<std::string> texts;
     uint64_t state = 12345;
     const auto next = [&state](uint64_t bound) {
