@@ -2,6 +2,7 @@
 #include "training/run_creation.h"
 
 #include "base/error.h"
+#include "data/corpus_encoding.h"
 #include "data/token_store.h"
 #include "runs/run_folder.h"
 #include "training/trainer.h"
