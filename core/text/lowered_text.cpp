@@ -21,6 +21,23 @@ bool lower_ascii(std::string_view text, char* out)
     return seen < 0x80;
 }
 
+// Decodes UTF-8 that is known to be valid, without the checks of decode_utf8().
+void decode_valid_utf8(std::string_view bytes, std::u32string& text)
+{
+    text.resize(bytes.size());
+    char32_t* out = text.data();
+    for (size_t i = 0; i < bytes.size();) {
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        char32_t code_point = length == 1 ? lead : lead & (0x7F >> length);
+        for (size_t k = 1; k < length; ++k)
+            code_point = (code_point << 6) | (static_cast<unsigned char>(bytes[i + k]) & 0x3F);
+        *out++ = code_point;
+        i += length;
+    }
+    text.resize(static_cast<size_t>(out - text.data()));
+}
+
 } // namespace
 
 void LoweredText::assign(std::string_view utf8, const std::string& what)
@@ -29,7 +46,8 @@ void LoweredText::assign(std::string_view utf8, const std::string& what)
     ascii_ = lower_ascii(utf8, bytes_.data());
     if (ascii_)
         return;
-    decode_utf8(python_lower(utf8, what), code_points_);
+    // python_lower() checks the text and, given valid UTF-8, writes valid UTF-8.
+    decode_valid_utf8(python_lower(utf8, what), code_points_);
 }
 
 } // namespace i3

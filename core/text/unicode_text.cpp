@@ -123,27 +123,33 @@ std::u32string decode_utf8(std::string_view bytes, const std::string& what)
 
 void decode_utf8(std::string_view bytes, std::u32string& text, const std::string& what)
 {
-    text.clear();
-    text.reserve(bytes.size());
-    size_t i = 0;
-    while (i < bytes.size()) {
+    // Sized for the most code points there can be and cut back at the end: a store through a
+    // pointer costs a fraction of a push_back for each code point.
+    text.resize(bytes.size());
+    char32_t* out = text.data();
+    for (size_t i = 0; i < bytes.size();) {
         const auto byte = static_cast<unsigned char>(bytes[i]);
         if (byte < 0x80) {
-            text.push_back(byte);
+            *out++ = byte;
             ++i;
             continue;
         }
         const Utf8Sequence sequence = decode_sequence(bytes, i);
         if (sequence.problem != nullptr)
             throw_invalid_utf8(bytes, i, what, sequence.problem);
-        text.push_back(sequence.code_point);
+        *out++ = sequence.code_point;
         i += sequence.length;
     }
+    text.resize(static_cast<size_t>(out - text.data()));
 }
 
 bool is_valid_utf8(std::string_view bytes)
 {
     for (size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         const Utf8Sequence sequence = decode_sequence(bytes, i);
         if (sequence.problem != nullptr)
             return false;
