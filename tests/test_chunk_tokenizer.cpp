@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The chunk tokenizer: cases worked out by hand from the specification, the file format, and a
-// comparison with an independent Python implementation of the specification.
+// The chunk tokenizer: cases worked out by hand from the specification, the file format, a
+// comparison with an independent Python implementation of the specification, and a corpus
+// encoded on several threads.
 #include "text/chunk_tokenizer.h"
+#include "base/cancel_token.h"
 #include "base/error.h"
+#include "data/corpus_encoding.h"
 #include "test_support.h"
 #include "text/unicode_text.h"
 
@@ -13,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -37,7 +41,9 @@ std::vector<std::string> hand_texts()
 
 // A few hundred lines of varied text from a fixed pseudo-random sequence: English with the
 // trigrams, capitals, punctuation, runs of spaces, accented Latin, Greek (with final sigmas),
-// Cyrillic, CJK and emoji; all of it inside the ranges where python_lower() matches Python.
+// Cyrillic, Armenian, Georgian, Cherokee, Deseret, fullwidth and circled letters, Roman
+// numerals, CJK and emoji. A text of ASCII alone and one with other characters take different
+// paths through the tokenizer; there are both.
 std::vector<std::string> varied_texts(size_t count)
 {
     const std::vector<std::string> words = {
@@ -47,7 +53,8 @@ std::vector<std::string> varied_texts(size_t count)
         "Once", "upon", "time", "42", "3.14", "e-mail", "—", "(quoted)", "\"said\"", "!", "?", ",",
         "Ça", "va", "été", "naïve", "Ærøskøbing", "STRASSE", "Straße", "ẞIG", "İstanbul", "ı",
         "ŉ", "ſ", "Łódź", "Đặng", "Nguyễn", "ǍǏ", "Șțefan", "ΟΔΟΣ", "ΣΑΣ", "Ελληνικά", "ΌΣΟΙ",
-        "ἈΘΉΝΑ", "Ὦ", "Москва", "ПРИВЕТ", "Їжак", "Ԁ", "日本語", "中文", "😀", "🎉🎉", "\t", "ǆ"};
+        "ἈΘΉΝΑ", "Ὦ", "Москва", "ПРИВЕТ", "Їжак", "Ԁ", "日本語", "中文", "😀", "🎉🎉", "\t", "ǆ",
+        "ǅ", "ԱՐՄԵՆԻԱ", "ႠႡႢ", "ᏣᎳᎩ", "𐐀𐐁", "ＦＵＬＬ", "Ⓐⓑ", "Ⅻ", "ȺȾ", "ΣΑ'Σ", "ΑΣ\u0301"};
     std::vector<std::string> texts;
     uint64_t state = 12345;
     const auto next = [&state](uint64_t bound) {
@@ -63,6 +70,18 @@ std::vector<std::string> varied_texts(size_t count)
             text += gap == 0 ? "" : gap == 1 ? "  " : gap == 2 ? "   " : " ";
         }
         texts.push_back(i % 17 == 0 ? "" : text);
+    }
+    return texts;
+}
+
+// varied_texts(2000) and pairs of them, `bytes` of text in all.
+std::vector<std::string> large_texts(size_t bytes)
+{
+    auto texts = varied_texts(2000);
+    const size_t distinct = texts.size();
+    for (size_t size = 0; size < bytes;) {
+        texts.push_back(texts[texts.size() % distinct] + texts[(texts.size() * 7) % distinct]);
+        size += texts.back().size();
     }
     return texts;
 }
@@ -399,13 +418,10 @@ private Q_SLOTS:
     {
         // About 20 MB: a tokenizer that is quadratic anywhere, or allocates per character,
         // takes minutes here instead of about a second.
-        auto texts = varied_texts(2000);
-        const size_t distinct = texts.size();
+        const auto texts = large_texts(20'000'000);
         size_t bytes = 0;
-        while (bytes < 20'000'000) {
-            texts.push_back(texts[texts.size() % distinct] + texts[(texts.size() * 7) % distinct]);
-            bytes += texts.back().size();
-        }
+        for (const auto& text : texts)
+            bytes += text.size();
         QElapsedTimer timer;
         timer.start();
         const auto tokenizer = i3::ChunkTokenizer::build(texts);
@@ -414,6 +430,57 @@ private Q_SLOTS:
             tokens += tokenizer.encode(text).size();
         qInfo("built and encoded %zu bytes (%zu tokens) in %lld ms", bytes, tokens, timer.elapsed());
         QVERIFY(timer.elapsed() < 30000);
+    }
+
+    void encodesACorpusAlikeOnAnyNumberOfThreads()
+    {
+        // Several blocks of work for the threads, blank texts among them, and chunks the
+        // vocabulary lacks (it comes from a part of the texts only).
+        const auto texts = large_texts(6'000'000);
+        const auto tokenizer = i3::ChunkTokenizer::build(texts, 150);
+        std::vector<int32_t> expected;
+        for (const auto& text : texts)
+            if (text.find_first_not_of(" \t\r\n") != std::string::npos)
+                for (const int64_t id : tokenizer.encode(text))
+                    expected.push_back(static_cast<int32_t>(id));
+        QVERIFY(std::count(expected.begin(), expected.end(), 0) > 0);
+        for (const int threads : {1, 2, 3, 8, 0}) {
+            std::vector<size_t> done;
+            const auto progress = [&](size_t texts_done, size_t total) {
+                QCOMPARE(total, texts.size());
+                done.push_back(texts_done);
+            };
+            QVERIFY(i3::encode_corpus(tokenizer, texts, progress, nullptr, threads) == expected);
+            // One thread reports after each block; several as often as the caller gets to run.
+            QVERIFY2(threads != 1 || done.size() > 2, "progress is reported while the work goes on");
+            QVERIFY(std::is_sorted(done.begin(), done.end()));
+            QCOMPARE(done.back(), texts.size());
+        }
+    }
+
+    void stopsAtTheFirstBadTextOrACancelOnAnyNumberOfThreads()
+    {
+        // Two texts that are not UTF-8, far apart: whichever thread meets which first, the
+        // error is the first text's, as on one thread.
+        auto texts = large_texts(6'000'000);
+        texts[texts.size() / 3] = "abc\xFF";
+        texts[2 * texts.size() / 3] = "a\xC0\xAF";
+        const auto tokenizer = i3::ChunkTokenizer::build({"abc"});
+        for (const int threads : {1, 2, 3, 0}) {
+            try {
+                i3::encode_corpus(tokenizer, texts, {}, nullptr, threads);
+                QFAIL("no error");
+            } catch (const i3::Error& error) {
+                QVERIFY2(mentions(error, "invalid UTF-8 at byte 3 "), error.what());
+            }
+        }
+        i3::CancelToken cancel;
+        cancel.cancel();
+        QVERIFY_THROWS_EXCEPTION(i3::Cancelled, i3::encode_corpus(tokenizer, large_texts(100'000), {}, &cancel));
+        // A progress callback that throws (as the studio's does on Cancel) stops every thread.
+        const auto stop = [](size_t, size_t) { throw i3::Cancelled(); };
+        for (const int threads : {1, 3})
+            QVERIFY_THROWS_EXCEPTION(i3::Cancelled, i3::encode_corpus(tokenizer, large_texts(6'000'000), stop, nullptr, threads));
     }
 
     void refusesMalformedFiles_data()

@@ -78,7 +78,8 @@ private Q_SLOTS:
     {
         for (const QStringList& args : {QStringList{"--help"}, {"train", "--help"}, {"generate", "--help"},
                                         {"eval", "--help"}, {"tokenizer", "build", "--help"},
-                                        {"tokenizer", "encode", "--help"}, {"convert", "--help"}, {"info", "--help"}}) {
+                                        {"tokenizer", "encode", "--help"}, {"convert", "--help"}, {"info", "--help"},
+                                        {"bench", "--help"}}) {
             const auto result = i3test::run_cli(args);
             QCOMPARE(result.exit_code, 0);
             QVERIFY2(result.out.contains("usage: i3"), qPrintable(args.join(' ')));
@@ -139,6 +140,12 @@ private Q_SLOTS:
         QVERIFY2(build.exit_code == 0, build.err.constData());
         const auto encode = i3test::run_cli({"tokenizer", "encode", "--tokenizer", tokenizer, dir_.filePath("cat.txt")});
         QCOMPARE(encode.out, QByteArray("3 1 2\n"));
+
+        const auto bench = i3test::run_cli({"bench", "tokenizer", dir_.filePath("stories.txt"), "--repeat", "2", "--threads", "2"});
+        QVERIFY2(bench.exit_code == 0, bench.err.constData());
+        for (const char* part : {"texts, ", "build: ", " MB/s (", "vocabulary: ", "encode, 1 thread: ", "encode, 2 threads: ", "tokens: "})
+            QVERIFY2(bench.out.contains(part), bench.out.constData());
+        expect_failure({"bench", "tokenizer"}, "give one file", 2);
     }
 
     void badModelFolders()

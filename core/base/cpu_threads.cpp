@@ -9,8 +9,6 @@
 
 namespace i3 {
 
-namespace {
-
 int allowed_cpus()
 {
     cpu_set_t set;
@@ -19,8 +17,6 @@ int allowed_cpus()
         return 1;
     return CPU_COUNT(&set) > 0 ? CPU_COUNT(&set) : 1;
 }
-
-} // namespace
 
 int use_available_cpus()
 {

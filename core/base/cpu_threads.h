@@ -7,6 +7,9 @@
 
 namespace i3 {
 
+// The CPUs the process may run on (its affinity mask), at least 1.
+int allowed_cpus();
+
 // Applies the choice to the calling thread (LibTorch keeps it per thread: call it at the start of
 // every thread that runs the engine) and returns the number of threads in use.
 int use_available_cpus();

@@ -2,7 +2,6 @@
 #include "data/token_store.h"
 
 #include "base/atomic_file.h"
-#include "text/chunk_tokenizer.h"
 #include "base/error.h"
 
 #include <cstring>
@@ -22,23 +21,6 @@ struct TokenFileHeader {
 };
 
 } // namespace
-
-std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::vector<std::string>& texts,
-                                   const std::function<void(size_t, size_t)>& progress, const CancelToken* cancel)
-{
-    std::vector<int32_t> tokens;
-    for (size_t i = 0; i < texts.size(); ++i) {
-        if (cancel && cancel->cancelled())
-            throw Cancelled();
-        if (texts[i].find_first_not_of(" \t\r\n") == std::string::npos)
-            continue;
-        for (const int64_t id : tokenizer.encode(texts[i]))
-            tokens.push_back(static_cast<int32_t>(id));
-        if (progress && (i % 1000 == 0 || i + 1 == texts.size()))
-            progress(i + 1, texts.size());
-    }
-    return tokens;
-}
 
 int64_t held_out_count(int64_t total, double validation_fraction)
 {

@@ -2,23 +2,11 @@
 // The encoded corpus on disk: encoded once, reused by later runs and by resume.
 #pragma once
 
-#include "base/cancel_token.h"
-
 #include <cstdint>
 #include <filesystem>
-#include <functional>
-#include <string>
 #include <vector>
 
 namespace i3 {
-
-class ChunkTokenizer;
-
-// The concatenated encodings of all non-blank texts (reference §5), no separators.
-// progress(texts_done, texts_total) is called now and then; a cancelled token throws Cancelled.
-std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::vector<std::string>& texts,
-                                   const std::function<void(size_t, size_t)>& progress = {},
-                                   const CancelToken* cancel = nullptr);
 
 // The share of the tokens a run may hold out for validation: below one half, so that the model
 // trains on most of the corpus.

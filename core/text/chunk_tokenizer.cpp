@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 
 namespace i3 {
@@ -18,26 +17,76 @@ namespace {
 
 const std::string kDefaultUnkToken = "<UNK>";
 
-// The 28 trigrams that always make a 3-code-point chunk, in code point order for binary search.
-constexpr std::u32string_view kTrigrams[] = {
-    U"all", U"and", U"are", U"but", U"can", U"ent", U"ere", U"for", U"hat", U"hav", U"her", U"his", U"ing", U"ion",
-    U"not", U"one", U"our", U"out", U"ter", U"tha", U"the", U"thi", U"tio", U"was", U"whe", U"whi", U"wit", U"you"};
+// The 28 trigrams that always make a 3-code-point chunk.
+constexpr std::string_view kTrigrams[] = {"the", "and", "ing", "ion", "tio", "for", "tha", "ter", "hat", "his",
+                                          "ere", "ent", "her", "was", "you", "are", "not", "but", "can", "all",
+                                          "whi", "one", "our", "out", "whe", "hav", "thi", "wit"};
 
-bool is_trigram(std::u32string_view text, size_t p)
+// All of them are three letters a-z: one bit for each of the 26^3 such words answers "is this a
+// trigram" with one load.
+constexpr size_t kLetterWords = 26 * 26 * 26;
+
+template <typename Char>
+constexpr size_t letter_word_index(const Char* word)
 {
-    return std::binary_search(std::begin(kTrigrams), std::end(kTrigrams), text.substr(p, 3));
+    return (size_t(word[0] - 'a') * 26 + size_t(word[1] - 'a')) * 26 + size_t(word[2] - 'a');
 }
+
+struct TrigramBits {
+    uint64_t words[(kLetterWords + 63) / 64] = {};
+    constexpr TrigramBits()
+    {
+        for (const std::string_view trigram : kTrigrams) {
+            const size_t index = letter_word_index(trigram.data());
+            words[index / 64] |= uint64_t(1) << (index % 64);
+        }
+    }
+};
+constexpr TrigramBits kTrigramBits;
+
+template <typename Char>
+bool is_letter(Char c)
+{
+    return c >= Char('a') && c <= Char('z');
+}
+
+template <typename Char>
+bool is_trigram(const Char* chunk)
+{
+    if (!is_letter(chunk[0]) || !is_letter(chunk[1]) || !is_letter(chunk[2]))
+        return false;
+    const size_t index = letter_word_index(chunk);
+    return (kTrigramBits.words[index / 64] >> (index % 64)) & 1;
+}
+
+// How many code points the chunk at position p of a lowered text of n code points takes
+// (reference §5); Char is char for ASCII text, char32_t otherwise.
+template <typename Char>
+size_t chunk_length_at(const Char* text, size_t n, size_t p)
+{
+    if (p + 3 <= n &&
+        ((p > 0 && text[p - 1] == Char(' ')) || (p + 3 < n && text[p + 3] == Char(' ')) || is_trigram(text + p)))
+        return 3;
+    return std::min<size_t>(2, n - p);
+}
+
+uint64_t code_point_of(char c) { return static_cast<unsigned char>(c); }
+uint64_t code_point_of(char32_t c) { return c; }
 
 // A chunk of 1 to 3 code points as one integer: 21 bits per code point (stored + 1 so that
 // "absent" is 0), first code point highest. Comparing keys thus compares code points in order,
 // a chunk sorting before its extensions, just as Python compares strings.
-uint64_t pack_chunk(std::u32string_view text, size_t p, size_t length)
+template <typename Char>
+uint64_t pack_chunk(const Char* chunk, size_t length)
 {
     uint64_t key = 0;
     for (size_t k = 0; k < 3; ++k)
-        key = (key << 21) | (k < length ? uint64_t(text[p + k]) + 1 : 0);
+        key = (key << 21) | (k < length ? code_point_of(chunk[k]) + 1 : 0);
     return key;
 }
+
+// The key of a chunk's first `length` code points, from the key of the whole chunk.
+constexpr uint64_t kPrefixMask[] = {0, ~((uint64_t(1) << 42) - 1), ~((uint64_t(1) << 21) - 1), ~uint64_t(0)};
 
 std::u32string unpack_chunk(uint64_t key)
 {
@@ -48,6 +97,49 @@ std::u32string unpack_chunk(uint64_t key)
             chunk.push_back(static_cast<char32_t>(field - 1));
     }
     return chunk;
+}
+
+// Calls visit(text, n) with the lowered text as bytes (ASCII) or as code points.
+template <typename Visit>
+void visit_lowered(const LoweredText& lowered, Visit&& visit)
+{
+    if (lowered.is_ascii())
+        visit(lowered.ascii().data(), lowered.ascii().size());
+    else
+        visit(lowered.code_points().data(), lowered.code_points().size());
+}
+
+template <typename Char>
+void count_chunks(const Char* text, size_t n, ChunkTable& counts)
+{
+    for (size_t p = 0; p < n;) {
+        const size_t length = chunk_length_at(text, n, p);
+        ++counts[pack_chunk(text + p, length)];
+        p += length;
+    }
+}
+
+// Encoding (reference §5): the whole chunk first, then ever shorter prefixes of it, else the
+// unknown token for one code point.
+template <typename Char, typename Id>
+void append_ids(const Char* text, size_t n, const ChunkTable& vocabulary, int64_t unk_idx, std::vector<Id>& ids)
+{
+    for (size_t p = 0; p < n;) {
+        size_t length = chunk_length_at(text, n, p);
+        const uint64_t key = pack_chunk(text + p, length);
+        const int64_t* id = vocabulary.find(key);
+        while (id == nullptr && length > 1) {
+            --length;
+            id = vocabulary.find(key & kPrefixMask[length]);
+        }
+        if (id != nullptr) {
+            ids.push_back(static_cast<Id>(*id));
+            p += length;
+        } else {
+            ids.push_back(static_cast<Id>(unk_idx));
+            p += 1;
+        }
+    }
 }
 
 // ---- reading the JSON schema --------------------------------------------------------------------
@@ -138,30 +230,21 @@ ChunkTokenizer::ChunkTokenizer(std::vector<std::string> chunks, std::string unk_
     : chunks_(std::move(chunks)), unk_token_(std::move(unk_token)), unk_idx_(unk_idx)
 {
     ids_.reserve(chunks_.size());
-    short_ids_.reserve(chunks_.size());
+    short_ids_ = ChunkTable(chunks_.size());
     for (size_t id = 0; id < chunks_.size(); ++id) {
         ids_.emplace(chunks_[id], static_cast<int64_t>(id));
         const std::u32string text = decode_utf8(chunks_[id], "chunk " + std::to_string(id));
         // Encoding only ever looks up 1 to 3 code points; longer entries (like "<UNK>") never match.
         if (!text.empty() && text.size() <= 3)
-            short_ids_.emplace(pack_chunk(text, 0, text.size()), static_cast<int64_t>(id));
+            short_ids_[pack_chunk(text.data(), text.size())] = static_cast<int64_t>(id);
     }
-}
-
-size_t ChunkTokenizer::chunk_length_at(std::u32string_view text, size_t p)
-{
-    const size_t n = text.size();
-    if (p + 3 <= n &&
-        (is_trigram(text, p) || (p > 0 && text[p - 1] == U' ') || (p + 3 < n && text[p + 3] == U' ')))
-        return 3;
-    return std::min<size_t>(2, n - p);
 }
 
 std::vector<std::u32string> ChunkTokenizer::segment(std::u32string_view lowered)
 {
     std::vector<std::u32string> chunks;
     for (size_t p = 0; p < lowered.size();) {
-        const size_t length = chunk_length_at(lowered, p);
+        const size_t length = chunk_length_at(lowered.data(), lowered.size(), p);
         chunks.emplace_back(lowered.substr(p, length));
         p += length;
     }
@@ -172,19 +255,16 @@ ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std:
                                      const std::function<void(size_t, size_t)>& progress)
 {
     const size_t total = std::min(texts.size(), max_texts.value_or(texts.size()));
-    std::unordered_map<uint64_t, int64_t> counts;
+    ChunkTable counts(1 << 16);
+    LoweredText lowered;
     for (size_t i = 0; i < total; ++i) {
-        const std::u32string text = python_lower(decode_utf8(texts[i], "text " + std::to_string(i + 1)));
-        for (size_t p = 0; p < text.size();) {
-            const size_t length = chunk_length_at(text, p);
-            ++counts[pack_chunk(text, p, length)];
-            p += length;
-        }
+        lowered.assign(texts[i], "text " + std::to_string(i + 1));
+        visit_lowered(lowered, [&](const auto* text, size_t n) { count_chunks(text, n, counts); });
         if (progress && ((i + 1) % 4096 == 0 || i + 1 == total))
             progress(i + 1, total);
     }
 
-    std::vector<std::pair<uint64_t, int64_t>> ranked(counts.begin(), counts.end());
+    std::vector<std::pair<uint64_t, int64_t>> ranked = counts.entries();
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -195,33 +275,21 @@ ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std:
     return ChunkTokenizer(std::move(chunks), kDefaultUnkToken, 0);
 }
 
-std::optional<int64_t> ChunkTokenizer::short_chunk_id(std::u32string_view text, size_t p, size_t length) const
+void ChunkTokenizer::encode_append(std::string_view utf8_text, std::vector<int32_t>& ids, LoweredText& lowered) const
 {
-    const auto found = short_ids_.find(pack_chunk(text, p, length));
-    if (found == short_ids_.end())
-        return std::nullopt;
-    return found->second;
+    lowered.assign(utf8_text, "text");
+    visit_lowered(lowered, [&](const auto* text, size_t n) { append_ids(text, n, short_ids_, unk_idx_, ids); });
 }
 
 std::vector<int64_t> ChunkTokenizer::encode(std::string_view utf8_text) const
 {
-    const std::u32string text = python_lower(decode_utf8(utf8_text, "text"));
+    LoweredText lowered;
+    lowered.assign(utf8_text, "text");
     std::vector<int64_t> ids;
-    ids.reserve(text.size() / 2 + 1);
-    for (size_t p = 0; p < text.size();) {
-        // The whole chunk first, then ever shorter prefixes of it.
-        size_t length = chunk_length_at(text, p);
-        std::optional<int64_t> id = short_chunk_id(text, p, length);
-        while (!id && length > 1)
-            id = short_chunk_id(text, p, --length);
-        if (id) {
-            ids.push_back(*id);
-            p += length;
-        } else {
-            ids.push_back(unk_idx_);
-            p += 1;
-        }
-    }
+    visit_lowered(lowered, [&](const auto* text, size_t n) {
+        ids.reserve(n / 2 + 1);
+        append_ids(text, n, short_ids_, unk_idx_, ids);
+    });
     return ids;
 }
 

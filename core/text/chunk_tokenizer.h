@@ -10,6 +10,8 @@
 #pragma once
 
 #include "base/error.h" // what every function here throws for bad input
+#include "text/chunk_table.h"
+#include "text/lowered_text.h"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -41,6 +43,9 @@ public:
 
     // Throws i3::Error when the text is not valid UTF-8.
     std::vector<int64_t> encode(std::string_view utf8_text) const;
+    // Appends encode(utf8_text) to `ids`, lowering the text into `lowered`, whose buffers one
+    // thread reuses from text to text.
+    void encode_append(std::string_view utf8_text, std::vector<int32_t>& ids, LoweredText& lowered) const;
     // Concatenates the chunks; an id outside the vocabulary reads as the unknown token.
     std::string decode(const std::vector<int64_t>& ids) const;
     std::string token_text(int64_t id) const;
@@ -65,13 +70,9 @@ public:
 private:
     ChunkTokenizer(std::vector<std::string> chunks, std::string unk_token, int64_t unk_idx);
 
-    // How many code points the chunk at position p takes.
-    static size_t chunk_length_at(std::u32string_view text, size_t p);
-    std::optional<int64_t> short_chunk_id(std::u32string_view text, size_t p, size_t length) const;
-
     std::vector<std::string> chunks_;                   // id -> chunk (UTF-8)
     std::unordered_map<std::string, int64_t> ids_;      // chunk -> id
-    std::unordered_map<uint64_t, int64_t> short_ids_;   // chunks of 1-3 code points, packed; what encode needs
+    ChunkTable short_ids_;                              // chunks of 1-3 code points, packed; what encode needs
     std::string unk_token_ = "<UNK>";
     int64_t unk_idx_ = 0;
 };

@@ -2,6 +2,7 @@
 #include "training/run_creation.h"
 
 #include "base/error.h"
+#include "data/corpus_encoding.h"
 #include "data/hub_dataset_fetch.h"
 #include "data/token_store.h"
 #include "model/model_artifacts.h"

@@ -8,6 +8,7 @@
 #include "base/json_file.h"
 #include "base/out_of_memory.h"
 #include "data/batch_sampler.h"
+#include "data/corpus_encoding.h"
 #include "data/hub_dataset.h"
 #include "data/token_store.h"
 #include "formats/safetensors.h"
