@@ -11,6 +11,7 @@
 
 #include <torch/torch.h>
 
+#include "hub_stand_in.h"
 #include "playground_panel.h"
 #include "token_view.h"
 
@@ -272,6 +273,61 @@ private Q_SLOTS:
         QVERIFY(!panel.hasModel());
         QCOMPARE(panel.errorText().toStdString(), expected);
         QVERIFY(!button(panel, "generateButton")->isEnabled());
+    }
+
+    // The Hub button's path: a model repo on the stand-in Hub is downloaded into the test's own
+    // cache (progress reported by the job) and loaded; it generates what the same folder does.
+    void aHubModelDownloadsAndLoads()
+    {
+        QTemporaryDir dir;
+        const QString spec = dir.filePath("spec.json");
+        QFile file(spec);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{"repos", QJsonArray{QJsonObject{
+                                                           {"type", "model"},
+                                                           {"id", "owner/tiny-i3"},
+                                                           {"folder", modelFolder_},
+                                                           {"lfs", QJsonArray{"model.safetensors", "pytorch_model.bin"}}}}}})
+                       .toJson());
+        file.close();
+        i3test::HubServer server;
+        QVERIFY(server.start(spec));
+        const QByteArray cache = dir.filePath("hf-cache").toUtf8();
+        qputenv("HF_ENDPOINT", server.endpoint().toUtf8());
+        qputenv("HF_HUB_CACHE", cache);
+        qunsetenv("HF_HUB_OFFLINE");
+        qunsetenv("HF_TOKEN");
+
+        PlaygroundPanel panel;
+        QVERIFY(button(panel, "hubButton")->isEnabled());
+        QSignalSpy loaded(&panel, &PlaygroundPanel::modelLoaded);
+        QSignalSpy jobs(&panel, &PlaygroundPanel::jobStarted);
+        panel.loadHubModel("owner/tiny-i3");
+        QCOMPARE(jobs.count(), 1);
+        auto* job = jobs.first().first().value<EngineJob*>();
+        QSignalSpy progress(job, &EngineJob::progress);
+        QVERIFY(loaded.wait(120000));
+        QTRY_VERIFY(!panel.isLoading());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QVERIFY(loaded.first().first().toString().contains("owner/tiny-i3"));
+        QVERIFY(QDir(QString::fromUtf8(cache) + "/models--owner--tiny-i3/snapshots").count() > 2);
+        QVERIFY(progress.count() > 0);
+
+        // It generates what the engine makes from the same folder, loaded directly.
+        QTest::keyClicks(panel.findChild<QPlainTextEdit*>("promptEdit"), kPrompt);
+        setUp(panel, 12, 5);
+        QCOMPARE(clickGenerate(panel).size(), 2);
+        QVERIFY(!panel.generatedText().isEmpty());
+        QCOMPARE(panel.generatedText().toStdString(), directNewText(modelFolder_, kPrompt, options(12, 5)));
+
+        // A repo the Hub does not have: its message, and no model.
+        PlaygroundPanel missing;
+        missing.loadHubModel("owner/absent");
+        QTRY_VERIFY_WITH_TIMEOUT(!missing.isLoading(), 120000);
+        QVERIFY(!missing.hasModel());
+        QVERIFY2(missing.errorText().contains("owner/absent"), qPrintable(missing.errorText()));
+        qunsetenv("HF_ENDPOINT");
+        qunsetenv("HF_HUB_CACHE");
     }
 
     void aRunsLatestCheckpointLoads()

@@ -613,6 +613,18 @@
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
+    <message>
+        <source>Downloading %1 (file %2 of %3: %4)…</source>
+        <translation>Lade %1 herunter (Datei %2 von %3: %4)…</translation>
+    </message>
+    <message>
+        <source>Asking the Hugging Face Hub for %1…</source>
+        <translation>Frage den Hugging Face Hub nach %1…</translation>
+    </message>
+    <message>
+        <source>Hub model “%1”</source>
+        <translation>Hub-Modell „%1“</translation>
+    </message>
 </context>
 <context>
     <name>ModelPanel</name>
@@ -1043,8 +1055,20 @@
         <translation>Fertig: %1</translation>
     </message>
     <message>
-        <source>Hugging Face Hub: not in this version yet</source>
-        <translation>Hugging Face Hub: in dieser Version noch nicht</translation>
+        <source>From the Hugging Face Hub…</source>
+        <translation>Vom Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>A model repo such as FlameF0X/i3-80m, downloaded into the Hugging Face cache (shared with Python&apos;s huggingface_hub) unless it is there already</source>
+        <translation>Ein Modell-Repo wie FlameF0X/i3-80m, in den Hugging-Face-Cache heruntergeladen (den Pythons huggingface_hub mitbenutzt), sofern es dort noch nicht liegt</translation>
+    </message>
+    <message>
+        <source>Model from the Hugging Face Hub</source>
+        <translation>Modell vom Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Model repo (owner/name):</source>
+        <translation>Modell-Repo (Besitzer/Name):</translation>
     </message>
 </context>
 <context>

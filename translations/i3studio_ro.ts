@@ -613,6 +613,18 @@
         <source>Note: %1</source>
         <translation>Notă: %1</translation>
     </message>
+    <message>
+        <source>Downloading %1 (file %2 of %3: %4)…</source>
+        <translation>Se descarcă %1 (fișierul %2 din %3: %4)…</translation>
+    </message>
+    <message>
+        <source>Asking the Hugging Face Hub for %1…</source>
+        <translation>Se cere %1 de la Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>Hub model “%1”</source>
+        <translation>Modelul din Hub „%1”</translation>
+    </message>
 </context>
 <context>
     <name>ModelPanel</name>
@@ -1044,8 +1056,20 @@
         <translation>Gata: %1</translation>
     </message>
     <message>
-        <source>Hugging Face Hub: not in this version yet</source>
-        <translation>Hugging Face Hub: nu este încă în această versiune</translation>
+        <source>From the Hugging Face Hub…</source>
+        <translation>De pe Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>A model repo such as FlameF0X/i3-80m, downloaded into the Hugging Face cache (shared with Python&apos;s huggingface_hub) unless it is there already</source>
+        <translation>Un depozit de model precum FlameF0X/i3-80m, descărcat în memoria cache Hugging Face (folosită și de huggingface_hub din Python), dacă nu se află deja acolo</translation>
+    </message>
+    <message>
+        <source>Model from the Hugging Face Hub</source>
+        <translation>Model de pe Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>Model repo (owner/name):</source>
+        <translation>Depozitul modelului (proprietar/nume):</translation>
     </message>
 </context>
 <context>

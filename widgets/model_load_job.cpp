@@ -3,6 +3,8 @@
 
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
+#include "hub/hub_client.h"
+#include "hub/hub_settings.h"
 #include "model/model_artifacts.h"
 #include "runs/run_snapshot.h"
 
@@ -24,6 +26,10 @@ void ModelLoadJob::work()
     if (source_ == Source::ModelFolder) {
         reportProgress(-1, tr("Loading %1…").arg(QDir::toNativeSeparators(path_)));
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(path_.toStdString(), device));
+    } else if (source_ == Source::HubRepo) {
+        const std::string folder = downloadHubModel();
+        reportProgress(-1, tr("Loading %1…").arg(path_));
+        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(folder, device));
     } else {
         // The snapshot only has to live until the weights are in memory.
         QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
@@ -40,10 +46,34 @@ void ModelLoadJob::work()
     Q_EMIT loaded(handle);
 }
 
+// The repo's files, with their progress as the job's; the job's Cancel stops the download, and a
+// file cut short waits in the cache to be resumed.
+std::string ModelLoadJob::downloadHubModel()
+{
+    const i3::HubRepo repo{i3::RepoType::model, path_.toStdString()};
+    i3::check_repo_id(repo);
+    i3::DownloadCallbacks callbacks;
+    callbacks.cancel = &cancelToken();
+    callbacks.progress = [this](const i3::DownloadProgress& progress) {
+        const double fraction = progress.bytes_total > 0
+                                    ? double(progress.bytes_done) / double(progress.bytes_total)
+                                    : -1;
+        reportProgress(fraction, tr("Downloading %1 (file %2 of %3: %4)…")
+                                     .arg(path_)
+                                     .arg(progress.file_number)
+                                     .arg(progress.file_count)
+                                     .arg(QString::fromStdString(progress.file)));
+    };
+    reportProgress(-1, tr("Asking the Hugging Face Hub for %1…").arg(path_));
+    i3::HubClient hub(i3::hub_settings_from_environment());
+    return hub.download(repo, "main", {}, callbacks).string();
+}
+
 QString ModelLoadJob::describe(const i3::LoadedModel& model) const
 {
     const QString name = QFileInfo(path_).fileName();
     const QString source = source_ == Source::ModelFolder ? tr("Model “%1”").arg(name)
+                           : source_ == Source::HubRepo   ? tr("Hub model “%1”").arg(path_)
                                                           : tr("Latest checkpoint of run “%1”").arg(name);
     const auto& config = model.config;
     QStringList lines;

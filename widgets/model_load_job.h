@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Loads a model for the Playground on a worker thread: an exported folder, or a snapshot of a
-// run's latest checkpoint, so that loading never races the trainer writing the next one.
+// Loads a model for the Playground on a worker thread: an exported folder, a snapshot of a run's
+// latest checkpoint (so that loading never races the trainer writing the next one), or a Hub
+// model repo, downloaded first into the Hugging Face cache it shares with Python.
 #pragma once
 
 #include "engine_job.h"
@@ -13,7 +14,8 @@ class ModelLoadJob : public EngineJob {
 public:
     enum class Source {
         ModelFolder,  // config.json + weights + tokenizer.json, as exported or downloaded
-        RunCheckpoint // a run folder: its latest checkpoint, copied first
+        RunCheckpoint, // a run folder: its latest checkpoint, copied first
+        HubRepo        // "owner/name" on the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE apply)
     };
     // `device`: "cpu", "cuda:0", ...
     ModelLoadJob(Source source, const QString& path, const QString& device);
@@ -26,6 +28,7 @@ protected:
 
 private:
     QString describe(const i3::LoadedModel& model) const;
+    std::string downloadHubModel();
 
     const Source source_;
     const QString path_;

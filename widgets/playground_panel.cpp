@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -83,9 +84,11 @@ QWidget* PlaygroundPanel::buildControls()
     loadRunButton_->setObjectName("loadRunButton");
     loadRunButton_->setToolTip(tr("A run folder: its latest checkpoint, also while it trains"));
     connect(loadRunButton_, &QPushButton::clicked, this, &PlaygroundPanel::chooseRunFolder);
-    auto* hubButton = new QPushButton(tr("Hugging Face Hub: not in this version yet"));
-    hubButton->setObjectName("hubButton");
-    hubButton->setEnabled(false);
+    hubButton_ = new QPushButton(tr("From the Hugging Face Hub…"));
+    hubButton_->setObjectName("hubButton");
+    hubButton_->setToolTip(tr("A model repo such as FlameF0X/i3-80m, downloaded into the Hugging Face cache "
+                              "(shared with Python's huggingface_hub) unless it is there already"));
+    connect(hubButton_, &QPushButton::clicked, this, &PlaygroundPanel::chooseHubModel);
 
     modelLabel_ = new QLabel(tr("No model loaded."));
     modelLabel_->setObjectName("modelLabel");
@@ -102,7 +105,7 @@ QWidget* PlaygroundPanel::buildControls()
     loadRow->addWidget(loadFolderButton_);
     loadRow->addWidget(loadRunButton_);
     modelLayout->addLayout(loadRow);
-    modelLayout->addWidget(hubButton);
+    modelLayout->addWidget(hubButton_);
     modelLayout->addWidget(modelLabel_);
 
     temperatureSlider_ = makeSlider("temperatureSlider", 1, 40);
@@ -236,6 +239,7 @@ void PlaygroundPanel::updateButtons()
     stopButton_->setEnabled(isGenerating());
     loadFolderButton_->setEnabled(!isLoading());
     loadRunButton_->setEnabled(!isLoading());
+    hubButton_->setEnabled(!isLoading());
     deviceCombo_->setEnabled(!isLoading());
 }
 
@@ -269,7 +273,20 @@ void PlaygroundPanel::chooseRunFolder()
         loadRunCheckpoint(folder);
 }
 
+void PlaygroundPanel::chooseHubModel()
+{
+    bool accepted = false;
+    const QString repo = QInputDialog::getText(this, tr("Model from the Hugging Face Hub"),
+                                               tr("Model repo (owner/name):"), QLineEdit::Normal,
+                                               QStringLiteral("FlameF0X/i3-80m"), &accepted)
+                             .trimmed();
+    if (accepted && !repo.isEmpty())
+        loadHubModel(repo);
+}
+
 void PlaygroundPanel::loadModelFolder(const QString& folder) { startLoading(ModelLoadJob::Source::ModelFolder, folder); }
+
+void PlaygroundPanel::loadHubModel(const QString& repo) { startLoading(ModelLoadJob::Source::HubRepo, repo); }
 
 void PlaygroundPanel::loadRunCheckpoint(const QString& runFolder)
 {

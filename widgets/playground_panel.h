@@ -50,6 +50,8 @@ public:
 
 public Q_SLOTS:
     void loadModelFolder(const QString& folder);
+    // A Hub model repo ("owner/name"), downloaded through the Hugging Face cache, then loaded.
+    void loadHubModel(const QString& repo);
     void loadRunCheckpoint(const QString& runFolder);
     // Needs a loaded model; an empty prompt ends in the generator's message.
     void generate();
@@ -70,6 +72,7 @@ private:
     void onToken(const i3::GeneratedToken& token, double tokensPerSecond);
     void onGenerationFinished(bool cancelled);
     void chooseModelFolder();
+    void chooseHubModel();
     void chooseRunFolder();
     void showError(const QString& message);
     void clearError();
@@ -80,6 +83,7 @@ private:
     QComboBox* deviceCombo_ = nullptr;
     QPushButton* loadFolderButton_ = nullptr;
     QPushButton* loadRunButton_ = nullptr;
+    QPushButton* hubButton_ = nullptr;
     QLabel* modelLabel_ = nullptr;
     QSlider* temperatureSlider_ = nullptr;
     QSlider* topKSlider_ = nullptr;
