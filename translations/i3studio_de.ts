@@ -107,10 +107,6 @@
         <translation>Hugging-Face-Datensatz:</translation>
     </message>
     <message>
-        <source>Downloading datasets from the Hugging Face Hub is not in this version yet. Export the dataset&apos;s text to a .jsonl or .csv file and add that file.</source>
-        <translation>Das Herunterladen von Datensätzen vom Hugging Face Hub ist in dieser Version noch nicht möglich. Exportieren Sie den Text des Datensatzes in eine .jsonl- oder .csv-Datei und fügen Sie diese Datei hinzu.</translation>
-    </message>
-    <message>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
@@ -253,6 +249,10 @@
     <message>
         <source>Texts (*.txt *.jsonl *.csv *.parquet);;All files (*)</source>
         <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The studio does not fetch Hugging Face datasets yet. The command line does (i3lm train --data hf:owner/name, through the Hugging Face cache), and the dataset&apos;s .parquet files in that cache can be added here as files.</source>
+        <translation>Das Studio lädt Hugging-Face-Datensätze noch nicht selbst. Die Kommandozeile tut es (i3lm train --data hf:besitzer/name, über den Hugging-Face-Cache), und die .parquet-Dateien des Datensatzes in diesem Cache lassen sich hier als Dateien hinzufügen.</translation>
     </message>
 </context>
 <context>

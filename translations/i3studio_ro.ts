@@ -107,10 +107,6 @@
         <translation>Set de date Hugging Face:</translation>
     </message>
     <message>
-        <source>Downloading datasets from the Hugging Face Hub is not in this version yet. Export the dataset&apos;s text to a .jsonl or .csv file and add that file.</source>
-        <translation>Descărcarea seturilor de date de pe Hugging Face Hub nu este încă disponibilă în această versiune. Exportați textul setului de date într-un fișier .jsonl sau .csv și adăugați acel fișier.</translation>
-    </message>
-    <message>
         <source>Tokenizer</source>
         <translation>Tokenizator</translation>
     </message>
@@ -253,6 +249,10 @@
     <message>
         <source>Texts (*.txt *.jsonl *.csv *.parquet);;All files (*)</source>
         <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>The studio does not fetch Hugging Face datasets yet. The command line does (i3lm train --data hf:owner/name, through the Hugging Face cache), and the dataset&apos;s .parquet files in that cache can be added here as files.</source>
+        <translation>Studioul nu descarcă încă seturi de date Hugging Face. Linia de comandă o face (i3lm train --data hf:proprietar/nume, prin memoria cache Hugging Face), iar fișierele .parquet ale setului din acea memorie cache pot fi adăugate aici ca fișiere.</translation>
     </message>
 </context>
 <context>

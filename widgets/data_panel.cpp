@@ -187,8 +187,9 @@ QWidget* DataPanel::createSourcesBox()
     hubEdit->setEnabled(false);
     form->addRow(tr("Hugging Face dataset:"), hubEdit);
     layout->addLayout(form);
-    auto* hubNote = wrappedLabel(tr("Downloading datasets from the Hugging Face Hub is not in this version yet. "
-                                    "Export the dataset's text to a .jsonl or .csv file and add that file."),
+    auto* hubNote = wrappedLabel(tr("The studio does not fetch Hugging Face datasets yet. The command line does "
+                                    "(i3lm train --data hf:owner/name, through the Hugging Face cache), and the "
+                                    "dataset's .parquet files in that cache can be added here as files."),
                                  box);
     hubNote->setObjectName("hubNote");
     hubNote->setEnabled(false);
