@@ -102,6 +102,27 @@ QByteArray nesting_bomb(int depth)
     return "{\"a\": " + QByteArray(depth, '[') + QByteArray(depth, ']') + "}";
 }
 
+// A small tmpfs at `folder` for as long as this lives, where the tests may mount one (as root).
+class Tmpfs {
+public:
+    Tmpfs(const QString& folder, const QString& size) : folder_(folder)
+    {
+        QDir().mkpath(folder);
+        mounted_ = ::geteuid() == 0 &&
+                   i3test::run("mount", {"-t", "tmpfs", "-o", "size=" + size, "tmpfs", folder}).exit_code == 0;
+    }
+    ~Tmpfs()
+    {
+        if (mounted_)
+            i3test::run("umount", {folder_});
+    }
+    bool mounted() const { return mounted_; }
+
+private:
+    QString folder_;
+    bool mounted_ = false;
+};
+
 // A started `i3lm` whose output is read as it comes, for the cases that signal it midway.
 class LiveCli {
 public:
@@ -518,16 +539,10 @@ private Q_SLOTS:
     // run.json consistent, no torn metrics line, and the run resumes once there is room.
     void fullDiskDuringACheckpoint()
     {
-        if (::geteuid() != 0)
-            QSKIP("mounting a small tmpfs needs root; the full-disk case is skipped");
         const QString mount = path("small-disk");
-        QDir().mkpath(mount);
-        if (i3test::run("mount", {"-t", "tmpfs", "-o", "size=3m", "tmpfs", mount}).exit_code != 0)
-            QSKIP("this machine does not let the tests mount a tmpfs; the full-disk case is skipped");
-        const struct Unmount {
-            QString at;
-            ~Unmount() { i3test::run("umount", {at}); }
-        } unmount{mount};
+        const Tmpfs disk(mount, "3m");
+        if (!disk.mounted())
+            QSKIP("mounting a tmpfs needs root and a machine that allows it; the full-disk case is skipped");
         const QString run = mount + "/run";
         expect_cli(tinyTraining(run, 40) + QStringList{"--checkpoint-every", "2", "--keep-checkpoints", "0",
                                                        "--eval-every", "1000", "--log-every", "1"},
@@ -546,16 +561,10 @@ private Q_SLOTS:
     // is left as it was.
     void readOnlyFolders()
     {
-        if (::geteuid() != 0)
-            QSKIP("remounting a tmpfs read-only needs root; the read-only case is skipped");
         const QString mount = path("read-only");
-        QDir().mkpath(mount);
-        if (i3test::run("mount", {"-t", "tmpfs", "-o", "size=8m", "tmpfs", mount}).exit_code != 0)
-            QSKIP("this machine does not let the tests mount a tmpfs; the read-only case is skipped");
-        const struct Unmount {
-            QString at;
-            ~Unmount() { i3test::run("umount", {at}); }
-        } unmount{mount};
+        const Tmpfs disk(mount, "8m");
+        if (!disk.mounted())
+            QSKIP("mounting a tmpfs needs root and a machine that allows it; the read-only case is skipped");
         const QString run = copy_folder(run_, mount + "/run");
         QCOMPARE(i3test::run("mount", {"-o", "remount,ro", mount}).exit_code, 0);
         const auto before = snapshot(run);
