@@ -26,18 +26,8 @@ namespace {
 
 using i3test::ProcessResult;
 
-void write_file(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    file.write(bytes);
-}
-
-QByteArray read_file(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using i3test::read_file;
+using i3test::write_file;
 
 QByteArray stories()
 {

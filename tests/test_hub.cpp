@@ -19,19 +19,8 @@ namespace {
 
 const QString kToken = QStringLiteral("hf_SeCrEt_t0ken_4_tests");
 
-void write_file(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-QByteArray read_file(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using i3test::read_file;
+using i3test::write_file;
 
 // Bytes that do not compress or repeat, the same on every run.
 QByteArray noise(int size, quint32 seed)

@@ -18,19 +18,8 @@
 
 namespace {
 
-void write_file(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).path());
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(bytes);
-}
-
-QByteArray read_file(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using i3test::read_file;
+using i3test::write_file;
 
 QJsonObject read_json(const QString& path) { return QJsonDocument::fromJson(read_file(path)).object(); }
 

@@ -2,7 +2,10 @@
 #include "test_support.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QTest>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -17,6 +20,20 @@ void end_with_this_process(QProcess& process)
 QString python() { return QStringLiteral(I3_PYTHON); }
 QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
 QString cli() { return QStringLiteral(I3_CLI_PATH); }
+
+void write_file(const QString& path, const QByteArray& bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
+    file.write(bytes);
+}
+
+QByteArray read_file(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms,
                   const QByteArray& standard_input)

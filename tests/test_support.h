@@ -25,6 +25,11 @@ QString cli();          // the built `i3lm` command
 // stopped by QtTest's watchdog must leave no training behind).
 void end_with_this_process(QProcess& process);
 
+// Writes `bytes` to `path`, making its folder first; a failure fails the calling test.
+void write_file(const QString& path, const QByteArray& bytes);
+// The file's bytes; empty when it cannot be read.
+QByteArray read_file(const QString& path);
+
 // Runs a program to completion (or kills it after timeout_ms); never throws.
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms = 600000,
                   const QByteArray& standard_input = {});
