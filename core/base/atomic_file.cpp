@@ -111,11 +111,7 @@ void check_regular_file(const fs::path& path)
 std::string read_file(const fs::path& path)
 {
     check_regular_file(path);
-    const auto size = static_cast<double>(fs::file_size(path));
-    const auto available = static_cast<double>(available_host_memory());
-    if (available >= 0 && size > available)
-        throw Error(path.string() + " is " + bytes_text(size) + ", more than the " + bytes_text(available) +
-                    " of memory available to read it");
+    check_host_memory(static_cast<double>(fs::file_size(path)), "reading " + path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error("cannot open " + path.string() + ": " + std::strerror(errno));

@@ -246,10 +246,7 @@ NamedTensors read_safetensors(const fs::path& path)
     const uint64_t file_size = fs::file_size(path, size_error);
     if (size_error)
         throw Error("cannot read the size of " + file + ": " + size_error.message());
-    const int64_t available = available_host_memory();
-    if (available >= 0 && file_size > static_cast<uint64_t>(available))
-        throw Error(file + " is " + bytes_text(static_cast<double>(file_size)) + ", more than the " +
-                    bytes_text(static_cast<double>(available)) + " of memory available to load it");
+    check_host_memory(static_cast<double>(file_size), "loading " + file);
     if (file_size < 8)
         throw Error(file + ": too short for a safetensors file (" + std::to_string(file_size) +
                     " bytes; the header length alone takes 8)");

@@ -707,10 +707,7 @@ void check_record_sizes(const fs::path& path, const std::string& file)
                         "); torch.save stores records as they are, so this file was not written by it");
         total += entry.uncompressed_size;
     }
-    const int64_t available = available_host_memory();
-    if (available >= 0 && total > static_cast<uint64_t>(available))
-        throw Error(file + ": its records hold " + bytes_text(static_cast<double>(total)) + ", more than the " +
-                    bytes_text(static_cast<double>(available)) + " of memory available");
+    check_host_memory(static_cast<double>(total), "unpacking the records of " + file);
 }
 
 } // namespace
