@@ -10,7 +10,10 @@
 #include "telemetry/device_memory.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
+#include "telemetry/device_telemetry.h"
+#include "telemetry/training_flops.h"
 #include "training/trainer.h"
+#include "training/training_step.h"
 
 #include <torch/torch.h>
 
@@ -28,8 +31,8 @@ using Clock = std::chrono::steady_clock;
 const Command kBench{
     "bench",
     "train|generate|tokenizer FILE [options]",
-    "Measures the engine. 'train': tokens/s and peak GPU memory of full training steps (forward,\n"
-    "backward, clipping, AdamW). 'generate': prompt prefill and new tokens/s with top-k sampling.\n"
+    "Measures the engine. 'train': tokens/s, TFLOP/s, model-FLOPs utilisation and peak GPU memory\n"
+    "of full training steps (forward, backward, clipping, AdamW). 'generate': prompt prefill and new tokens/s with top-k sampling.\n"
     "Figures print beside the reference's own, measured on one H200 (and a 2-core CPU).\n"
     "'tokenizer FILE': MB/s (10^6 bytes of UTF-8 text per second) of building the chunk tokenizer\n"
     "from FILE's texts (.txt, .jsonl, .csv, .parquet) and of encoding them all with it, on one\n"
@@ -40,10 +43,14 @@ const Command kBench{
         {"context", "N", "context window (default: the preset's)"},
         {"device", "D", "cpu or cuda (default: cuda when available)"},
         {"batch", "N", "train: sequences per step (default 4); generate: prompts at once (default 1)"},
-        {"steps", "N", "train: timed steps (default 10, after 2 warm-up steps)"},
+        {"steps", "N", "train: timed steps (default 10, after 3 warm-up steps)"},
+        {"precision", "P", "train: fp32 (default) or bf16 (CUDA): bf16 products over float32 weights"},
+        {"checkpoint-activations", "", "train: recompute each block's activations in the backward pass"},
+        {"peak-tflops", "X", "train: the peak rate MFU is stated against (default: known for H100/H200)"},
+        {"json", "", "train: one JSON object instead of the text lines"},
         {"prompt-tokens", "N", "generate: prompt length (default 16)"},
         {"length", "N", "generate: new tokens per prompt (default 100)"},
-        {"graph", "on|off", "generate: record each token's step as a CUDA graph (default on)"},
+        {"graph", "on|off", "CUDA: record each token's step (generate) or each training step (train) as a CUDA graph (default on)"},
         {"top_k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
         {"seed", "N", "random seed (default 0)"},
         {"text-field", "NAME", "tokenizer: JSON field / CSV or Parquet column of the text (default: text)"},
@@ -57,6 +64,7 @@ const Command kBench{
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 struct Setup {
+    std::string preset;
     ModelConfig config;
     torch::Device device{torch::kCPU};
 };
@@ -64,7 +72,8 @@ struct Setup {
 Setup setup_from(const Arguments& args)
 {
     Setup setup;
-    setup.config = ModelConfig::preset(args.get("preset", "i3-80m"));
+    setup.preset = args.get("preset", "i3-80m");
+    setup.config = ModelConfig::preset(setup.preset);
     setup.config.vocab_size = args.integer("vocab", setup.config.vocab_size);
     setup.config.max_seq_len = args.integer("context", setup.config.max_seq_len);
     setup.config.validate();
@@ -74,10 +83,56 @@ Setup setup_from(const Arguments& args)
     return setup;
 }
 
-void print_memory(bool cuda)
+// The figures of `i3lm bench train`.
+struct TrainBench {
+    double step_seconds = 0;
+    double tokens_per_second = 0;
+    double tflops = 0;
+    std::optional<PeakRate> peak;
+    std::optional<int64_t> peak_memory_bytes; // the CUDA allocator's, over every step
+};
+
+void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfig& config, int64_t batch,
+                       const TrainingStep& step, bool as_json)
 {
-    if (const auto memory = cuda_memory(); cuda && memory)
-        std::printf("peak GPU memory allocated: %.2f GiB\n", static_cast<double>(memory->peak_allocated_bytes) / (1 << 30));
+    const std::string device = device_display_name(s.device.str());
+    if (as_json) {
+        nlohmann::json out = {{"preset", s.preset},
+                              {"parameters", s.config.parameter_count()},
+                              {"batch", batch},
+                              {"context", s.config.max_seq_len},
+                              {"device", device},
+                              {"precision", config.precision},
+                              {"checkpoint_activations", config.checkpoint_activations},
+                              {"fused_update", step.fused_update()},
+                              {"cuda_graph", step.replays_graph()},
+                              {"step_seconds", bench.step_seconds},
+                              {"tokens_per_second", bench.tokens_per_second},
+                              {"flops_per_token", training_flops_per_token(s.config)},
+                              {"tflops", bench.tflops}};
+        if (bench.peak) {
+            out["peak_tflops"] = bench.peak->tflops;
+            out["mfu"] = bench.tflops / bench.peak->tflops;
+        }
+        if (bench.peak_memory_bytes)
+            out["peak_memory_bytes"] = *bench.peak_memory_bytes;
+        std::cout << out.dump() << '\n';
+        return;
+    }
+    std::printf("train: %s, %lld parameters, batch %lld, context %lld, %s, %s%s, %s update%s\n", s.preset.c_str(),
+                static_cast<long long>(s.config.parameter_count()), static_cast<long long>(batch),
+                static_cast<long long>(s.config.max_seq_len), device.c_str(), config.precision.c_str(),
+                config.checkpoint_activations ? ", activation checkpointing" : "",
+                step.fused_update() ? "fused" : "per-tensor", step.replays_graph() ? ", one CUDA graph per step" : "");
+    if (!step.graph_note().empty())
+        std::printf("%s\n", step.graph_note().c_str());
+    std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s (%.0f MFLOP per token)\n", bench.step_seconds,
+                bench.tokens_per_second, bench.tflops, training_flops_per_token(s.config) / 1e6);
+    if (bench.peak)
+        std::printf("model FLOPs utilisation %.1f%% of %.0f TFLOP/s (%s)\n", 100 * bench.tflops / bench.peak->tflops,
+                    bench.peak->tflops, bench.peak->source.c_str());
+    if (bench.peak_memory_bytes)
+        std::printf("peak GPU memory allocated: %.2f GiB\n", static_cast<double>(*bench.peak_memory_bytes) / (1 << 30));
 }
 
 int bench_train(const Arguments& args)
@@ -88,34 +143,51 @@ int bench_train(const Arguments& args)
     const int64_t context = s.config.max_seq_len;
     if (batch <= 0 || steps <= 0)
         throw UsageError("--batch and --steps must be positive");
+    TrainConfig config;
+    config.precision = args.get("precision", kPrecisionFloat32);
+    config.checkpoint_activations = args.has("checkpoint-activations");
+    config.device = s.device.str();
+    config.validate();
     I3Model model(s.config);
     model->to(s.device);
-    TrainConfig config;
+    model->train();
     auto optimizer = make_optimizer(model, config);
+    TrainingStep step(model, *optimizer, config, args.get("graph", "on") != "off");
     const bool cuda = s.device.is_cuda();
-    auto step = [&] {
-        const auto tokens = torch::randint(0, s.config.vocab_size, {batch, context + 1}, torch::kLong).to(s.device);
-        optimizer->zero_grad();
-        const auto loss = language_model_loss(model->forward(tokens.narrow(1, 0, context)), tokens.narrow(1, 1, context));
-        loss.backward();
-        torch::nn::utils::clip_grad_norm_(model->parameters(), config.grad_clip);
-        optimizer->step();
+    // Fresh random tokens every step, made on the device so that no copy from the host is timed.
+    const auto next_batch = [&] {
+        const auto tokens = torch::randint(0, s.config.vocab_size, {batch, context + 1},
+                                           torch::TensorOptions().dtype(torch::kLong).device(s.device));
+        return Batch{tokens.narrow(1, 0, context), tokens.narrow(1, 1, context)};
     };
-    for (int i = 0; i < 2; ++i)
-        step();
+    // The peak counts from before the first step: a recorded graph's memory is allocated while
+    // it is recorded, and its replays allocate nothing.
     synchronize_device(cuda);
     reset_cuda_peak_memory();
+    // Past the steps before the CUDA graph is recorded, and one replay of it.
+    for (int i = 0; i < 4; ++i)
+        step.run(next_batch, config.lr);
+    synchronize_device(cuda);
     const auto start = Clock::now();
+    at::Tensor last_loss;
     for (int64_t i = 0; i < steps; ++i)
-        step();
+        last_loss = step.run(next_batch, config.lr).loss;
     synchronize_device(cuda);
     const double seconds = seconds_since(start);
-    std::printf("train: %s, %lld parameters, batch %lld, context %lld, %s\n", args.get("preset", "i3-80m").c_str(),
-                static_cast<long long>(s.config.parameter_count()), static_cast<long long>(batch),
-                static_cast<long long>(context), s.device.str().c_str());
-    std::printf("%.4f s per step, %.0f tokens/s\n", seconds / static_cast<double>(steps),
-                static_cast<double>(batch * context * steps) / seconds);
-    print_memory(cuda);
+    if (!std::isfinite(last_loss.item<double>()))
+        throw Error("the benchmark's loss became " + std::to_string(last_loss.item<double>()));
+
+    TrainBench bench;
+    bench.step_seconds = seconds / static_cast<double>(steps);
+    bench.tokens_per_second = static_cast<double>(batch * context * steps) / seconds;
+    bench.tflops = bench.tokens_per_second * training_flops_per_token(s.config) / 1e12;
+    if (args.has("peak-tflops"))
+        bench.peak = PeakRate{args.number("peak-tflops", 0), "given with --peak-tflops"};
+    else if (cuda)
+        bench.peak = known_peak_rate(device_display_name(s.device.str()), config.step_precision() == Precision::BFloat16);
+    if (const auto memory = cuda_memory(); cuda && memory)
+        bench.peak_memory_bytes = memory->peak_allocated_bytes;
+    print_train_bench(bench, s, config, batch, step, args.has("json"));
     return 0;
 }
 

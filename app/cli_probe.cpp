@@ -29,6 +29,8 @@ const Command kProbe{
         {"batch", "N", "sequences per step (default 1)"},
         {"contexts", "LIST", "comma-separated, increasing context windows (default 128,256,512,1024)"},
         {"device", "D", "cpu, cuda or cuda:N (default cpu)"},
+        {"precision", "P", "fp32 (default) or bf16 (CUDA): bf16 products over float32 weights"},
+        {"checkpoint-activations", "", "recompute each block's activations in the backward pass"},
     },
     "The reference column is the reference's own measurement (i3-80M shape, vocabulary 35,560,\n"
     "float32, one NVIDIA H200), where it published one for that batch and context."};
@@ -104,13 +106,19 @@ int probe(const Args& raw)
         throw UsageError("--batch must be at least 1");
     options.contexts = parse_contexts(args.get("contexts", "128,256,512,1024"));
     options.device = args.get("device", "cpu");
+    const auto precision = parse_precision(args.get("precision", kPrecisionFloat32));
+    if (!precision)
+        throw UsageError("--precision must be fp32 or bf16");
+    options.precision = *precision;
+    options.checkpoint_activations = args.has("checkpoint-activations");
     usable_device(options.device); // before the table's heading: a device that is not here is its own mistake
 
     const ModelConfig& m = options.model;
-    std::printf("probe: %s (d_model %lld, %lld+%lld layers, vocabulary %lld), batch %lld, on %s\n", preset.c_str(),
-                static_cast<long long>(m.d_model), static_cast<long long>(m.hybrid_layers),
+    std::printf("probe: %s (d_model %lld, %lld+%lld layers, vocabulary %lld), batch %lld, on %s, %s%s\n",
+                preset.c_str(), static_cast<long long>(m.d_model), static_cast<long long>(m.hybrid_layers),
                 static_cast<long long>(m.attn_layers), static_cast<long long>(m.vocab_size),
-                static_cast<long long>(options.batch_size), device_display_name(options.device).c_str());
+                static_cast<long long>(options.batch_size), device_display_name(options.device).c_str(),
+                precision_name(options.precision), options.checkpoint_activations ? ", activation checkpointing" : "");
     std::printf("%8s | %9s | %7s | %s\n", "context", "peak MiB", "seconds", "reference GiB");
     std::fflush(stdout);
     run_context_probe(options, print_point);

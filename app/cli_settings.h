@@ -42,6 +42,8 @@ void apply_setting_options(const Arguments& args, Config& config, const std::vec
                     value = args.all(setting.flag);
                 else if constexpr (std::is_same_v<Value, std::string>)
                     value = *args.get(setting.flag);
+                else if constexpr (std::is_same_v<Value, bool>)
+                    value = true; // a switch: present means on
                 else if constexpr (std::is_integral_v<Value>)
                     value = static_cast<Value>(args.integer(setting.flag, 0));
                 else

@@ -4,9 +4,11 @@
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
 # runs the benchmarks beside the step-by-step Python model.
-# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|profile]]
-#   generate: only the generation checks; profile: where a generation step's time goes, kernel by
-#   kernel (Nsight Compute, eager steps, batch 1 and 64), into REPORT_DIR/kernels-*.txt
+# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|train|memory|profile]]
+#   generate: only the generation checks; train: only the training checks and benchmarks;
+#   memory: only the training benchmarks' speed and peak memory at short and long contexts;
+#   profile: where a generation step's time goes, kernel by kernel (Nsight Compute, eager steps,
+#   batch 1 and 64), into REPORT_DIR/kernels-*.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-gpu-report}
@@ -61,6 +63,37 @@ generation_checks() {
     "$python" tests/fixtures/reference_model_tool.py bench_generate cuda 100
 }
 
+training_checks() {
+    echo "== the training paths on the GPU against the plain ones"
+    build-gpu/tests/cuda/cuda_training_check
+    echo "== training benchmarks (i3-80M shape, vocabulary 35,560, context 256)"
+    for batch in 4 32 64 128; do
+        for precision in fp32 bf16; do
+            "$i3" bench train --device cuda --batch $batch --precision $precision --json
+        done
+    done
+    for batch in 4 64; do
+        "$i3" bench train --device cuda --batch $batch --precision bf16 --graph off --json
+    done
+    "$i3" bench train --device cuda --batch 4 --precision fp32 --graph off --json
+    "$i3" bench train --device cuda --batch 4
+    "$python" tests/fixtures/reference_model_tool.py bench cuda 4 3
+    "$python" tests/fixtures/reference_model_tool.py bench cuda 32 2
+    echo "== memory of a batch-1 step at long contexts"
+    for context in 4096 8192; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --json
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --precision bf16 --checkpoint-activations --json
+    done
+    for context in 65536 131072; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 2 --precision bf16 --checkpoint-activations --json
+    done
+    echo "== 2,000 steps of i3-80M on the built-in corpus, fp32 and bf16"
+    for precision in fp32 bf16; do
+        "$i3" train --preset i3-80m --steps 2000 --device cuda --precision $precision --out "$work/run-$precision" \
+            --eval-every 500 --checkpoint-every 1000 --sample-tokens 20 | grep -E "^step (1|2|3|10|100|1000|2000)/|eval|done"
+    done
+}
+
 profile_generation() {
     for batch in 1 64; do
         ncu --clock-control none --csv --metrics gpu__time_duration.sum \
@@ -72,6 +105,26 @@ profile_generation() {
 work=$(mktemp -d)
 if [ "$sections" = profile ]; then
     profile_generation
+    exit 0
+fi
+if [ "$sections" = memory ]; then
+    for context in 4096 8192; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --json
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --precision bf16 --checkpoint-activations --json
+    done
+    for context in 65536 131072; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 2 --precision bf16 --checkpoint-activations --json
+    done
+    for batch in 4 64; do "$i3" bench train --device cuda --batch $batch --precision bf16 --json; done
+    "$i3" bench train --device cuda --batch 4 --json
+    exit 0
+fi
+if [ "$sections" = train ]; then
+    {
+        echo "== machine"
+        nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+        training_checks
+    } 2>&1 | tee "$report/gpu-train.txt"
     exit 0
 fi
 if [ "$sections" = generate ]; then

@@ -38,18 +38,19 @@ struct ValueRange {
 
 template <class Config>
 struct Setting {
-    using Member = std::variant<int64_t Config::*, uint64_t Config::*, double Config::*, std::string Config::*,
-                                std::vector<std::string> Config::*>;
+    using Member = std::variant<int64_t Config::*, uint64_t Config::*, double Config::*, bool Config::*,
+                                std::string Config::*, std::vector<std::string> Config::*>;
 
     const char* key;        // in JSON
     const char* flag;       // the command-line option without "--"; nullptr when there is none
-    const char* value_name; // what --help shows after the flag: "N", "X", "D"
+    const char* value_name; // what --help shows after the flag: "N", "X", "D"; "" for a switch (bool)
     const char* help;       // one line, for --help
     Member member;
     ValueRange range = {};     // numbers only
     const char* problem = "";  // said when a number is outside the range
 
     bool is_integer() const { return std::holds_alternative<int64_t Config::*>(member); }
+    bool is_switch() const { return std::holds_alternative<bool Config::*>(member); }
     bool is_number() const
     {
         return is_integer() || std::holds_alternative<uint64_t Config::*>(member) ||
@@ -61,7 +62,7 @@ struct Setting {
         return std::visit(
             [&](auto field) -> double {
                 using Value = std::decay_t<decltype(config.*field)>;
-                if constexpr (std::is_arithmetic_v<Value>)
+                if constexpr (std::is_arithmetic_v<Value> && !std::is_same_v<Value, bool>)
                     return static_cast<double>(config.*field);
                 else
                     return std::numeric_limits<double>::quiet_NaN();
@@ -73,7 +74,7 @@ struct Setting {
         std::visit(
             [&](auto field) {
                 using Value = std::decay_t<decltype(config.*field)>;
-                if constexpr (std::is_arithmetic_v<Value>)
+                if constexpr (std::is_arithmetic_v<Value> && !std::is_same_v<Value, bool>)
                     config.*field = static_cast<Value>(value);
             },
             member);
@@ -92,6 +93,8 @@ struct Setting {
                     return joined;
                 } else if constexpr (std::is_same_v<Value, std::string>) {
                     return value;
+                } else if constexpr (std::is_same_v<Value, bool>) {
+                    return value ? "on" : "off";
                 } else {
                     std::ostringstream out;
                     out << value;
@@ -125,7 +128,11 @@ void read_settings(const nlohmann::json& json, Config& config, const std::vector
         std::visit(
             [&](auto field) {
                 using Value = std::decay_t<decltype(config.*field)>;
-                if constexpr (std::is_integral_v<Value>) {
+                if constexpr (std::is_same_v<Value, bool>) {
+                    if (!found->is_boolean())
+                        throw Error(where + ": \"" + setting.key + "\" must be true or false, not " +
+                                    std::string(found->type_name()));
+                } else if constexpr (std::is_integral_v<Value>) {
                     const bool whole = std::is_unsigned_v<Value> ? found->is_number_unsigned() : found->is_number_integer();
                     if (!whole)
                         throw Error(where + ": \"" + setting.key + "\" must be a whole number, not " +

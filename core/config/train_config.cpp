@@ -52,6 +52,11 @@ const std::vector<S> kSettings = {
      R::at_least(0), "sample length cannot be negative"},
     {"seed", "seed", "N", "random seed", &TrainConfig::seed},
     {"device", "device", "D", "cpu, cuda or cuda:N", &TrainConfig::device},
+    {"precision", "precision", "P", "fp32, or bf16 (CUDA): bf16 matrix products over float32 weights",
+     &TrainConfig::precision},
+    {"checkpoint_activations", "checkpoint-activations", "",
+     "keep only each block's input and recompute the rest in the backward pass (less memory, ~30% slower)",
+     &TrainConfig::checkpoint_activations},
 };
 
 } // namespace
@@ -62,10 +67,18 @@ std::vector<std::string> TrainConfig::problems() const
 {
     std::vector<std::string> found;
     add_range_problems(*this, kSettings, found);
-    if (!parse_device(device))
+    const auto parsed_device = parse_device(device);
+    if (!parsed_device)
         found.emplace_back("the device must be cpu or cuda[:N]");
+    const auto parsed_precision = parse_precision(precision);
+    if (!parsed_precision)
+        found.emplace_back("the precision must be fp32 or bf16");
+    else if (*parsed_precision == Precision::BFloat16 && parsed_device && !parsed_device->cuda)
+        found.emplace_back("bf16 training needs a CUDA device; on the CPU, train in fp32");
     return found;
 }
+
+Precision TrainConfig::step_precision() const { return parse_precision(precision).value_or(Precision::Float32); }
 
 void TrainConfig::validate() const
 {

@@ -3,6 +3,7 @@
 // every field once, for run.json, the command line, the studio's form and the checks.
 #pragma once
 
+#include "base/precision.h"
 #include "base/setting.h"
 
 #include <nlohmann/json.hpp>
@@ -39,11 +40,14 @@ struct TrainConfig {
     int64_t sample_tokens = 50;
     uint64_t seed = 42;
     std::string device = "cpu";
+    std::string precision = "fp32";      // base/precision.h: fp32 or bf16 (CUDA only)
+    bool checkpoint_activations = false; // recompute each block's activations in the backward pass
     nlohmann::json unknown_keys = nlohmann::json::object(); // from a newer version: kept, written back
 
     static const std::vector<Setting<TrainConfig>>& settings();
 
     std::vector<std::string> problems() const;
+    Precision step_precision() const; // precision, parsed; call on a validated configuration
     void validate() const;
     nlohmann::json to_json() const;
     static TrainConfig from_json(const nlohmann::json& json);

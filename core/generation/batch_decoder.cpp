@@ -2,7 +2,7 @@
 #include "generation/batch_decoder.h"
 
 #include "base/error.h"
-#include "generation/cuda_graph.h"
+#include "base/cuda_graph.h"
 
 #include <torch/torch.h>
 

@@ -2,6 +2,7 @@
 #include "model/hybrid_scan.h"
 
 #include "base/error.h"
+#include "model/autocast.h"
 #include "model/hybrid_scan_cpu.h"
 #ifdef I3_WITH_CUDA
 #include "model/hybrid_scan_cuda.h"
@@ -137,7 +138,11 @@ public:
 
 at::Tensor hybrid_scan(const at::Tensor& u, const HybridParams& params)
 {
-    return HybridScanFunction::apply(u, params.w_mix, params.A, params.B, params.C, params.D);
+    // The recurrence runs in the weights' precision whatever autocast says: its state carries
+    // rounding errors along all of time, and its products (d_state wide) cost little.
+    const AutocastScope weights_precision(u.device().type(), std::nullopt);
+    return HybridScanFunction::apply(u.to(params.A.scalar_type()), params.w_mix, params.A, params.B, params.C,
+                                     params.D);
 }
 
 at::Tensor hybrid_scan_with_state(const at::Tensor& u, const HybridParams& params, HybridState& state)

@@ -3,6 +3,7 @@
 
 #include "base/error.h"
 #include "model/attention_block.h"
+#include "model/block_checkpoint.h"
 #include "model/hybrid_block.h"
 #include "model/row_linear.h"
 
@@ -58,12 +59,20 @@ torch::Tensor I3ModelImpl::embed_tokens(const torch::Tensor& idx, int64_t first_
     return embed(idx) + pos_embed(positions);
 }
 
-torch::Tensor I3ModelImpl::forward(const torch::Tensor& idx)
+torch::Tensor I3ModelImpl::forward(const torch::Tensor& idx) { return head(hidden(idx)); }
+
+torch::Tensor I3ModelImpl::hidden(const torch::Tensor& idx)
 {
     auto x = embed_tokens(idx, 0);
+    const bool checkpointed = checkpoint_activations_ && torch::GradMode::is_enabled();
     for (auto& block : blocks_)
-        x = block->forward(x);
-    return head(ln_f(x));
+        x = checkpointed ? checkpointed_forward(*block, x) : block->forward(x);
+    return ln_f(x);
+}
+
+torch::Tensor I3ModelImpl::loss(const torch::Tensor& idx, const torch::Tensor& targets, LossReduction reduction)
+{
+    return head_cross_entropy(hidden(idx), *head, targets, reduction);
 }
 
 torch::Tensor I3ModelImpl::forward(const torch::Tensor& idx, ModelState& state)
@@ -97,11 +106,6 @@ ModelState I3ModelImpl::new_state(int64_t batch) const
     for (const auto& block : blocks_)
         state.blocks.push_back(block->new_state(batch, config_.max_seq_len));
     return state;
-}
-
-torch::Tensor language_model_loss(const torch::Tensor& logits, const torch::Tensor& targets)
-{
-    return torch::nn::functional::cross_entropy(logits.reshape({-1, logits.size(-1)}), targets.reshape({-1}));
 }
 
 } // namespace i3

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/block.h"
+#include "model/head_loss.h"
 #include "config/model_config.h"
 #include "model/model_state.h"
 
@@ -24,6 +25,15 @@ public:
 
     // idx: [batch, T] token ids (T <= max_seq_len) -> logits [batch, T, vocab].
     torch::Tensor forward(const torch::Tensor& idx);
+    // The last hidden states, ln_f's output [batch, T, d]: what the head turns into logits.
+    torch::Tensor hidden(const torch::Tensor& idx);
+    // The cross-entropy of the next tokens, targets [batch, T], without materialising the logits
+    // (model/head_loss.h): what training and evaluation use.
+    torch::Tensor loss(const torch::Tensor& idx, const torch::Tensor& targets,
+                       LossReduction reduction = LossReduction::Mean);
+    // While on, a pass that builds a graph keeps only each block's input and recomputes the rest
+    // in the backward pass (model/block_checkpoint.h).
+    void set_activation_checkpointing(bool on) { checkpoint_activations_ = on; }
     // Prefill: consumes idx as the positions state.position.. and advances the state. Not differentiable.
     torch::Tensor forward(const torch::Tensor& idx, ModelState& state);
     // One token per row, each at its own position: tokens, positions [rows] (int64, on the
@@ -49,10 +59,9 @@ private:
 
     ModelConfig config_;
     std::vector<std::shared_ptr<BlockImpl>> blocks_; // the modules of `layers`, in order
+    bool checkpoint_activations_ = false;
 };
 TORCH_MODULE(I3Model);
 
-// Mean cross-entropy over every position: logits [B, T, V], targets [B, T].
-torch::Tensor language_model_loss(const torch::Tensor& logits, const torch::Tensor& targets);
 
 } // namespace i3

@@ -9,6 +9,7 @@
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
+#include "training/training_step.h"
 
 #include <torch/torch.h>
 #ifdef I3_WITH_CUDA
@@ -104,8 +105,24 @@ void wait_for(const torch::Device& device)
         torch::cuda::synchronize(device.has_index() ? device.index() : -1);
 }
 
+// How each probed step computes: the precision and activation checkpointing of the options.
+struct StepChoice {
+    std::optional<c10::ScalarType> autocast;
+    bool checkpoint_activations = false;
+};
+
+I3Model probe_model(const ModelConfig& config, const torch::Device& device, const StepChoice& choice)
+{
+    I3Model model(config);
+    model->to(device);
+    model->train();
+    model->set_activation_checkpointing(choice.checkpoint_activations);
+    return model;
+}
+
 // Forward, loss and backward of `model` on a random batch; returns the seconds it took.
-double training_step(I3Model& model, const ModelConfig& config, int64_t batch, const torch::Device& device)
+double training_step(I3Model& model, const ModelConfig& config, int64_t batch, const torch::Device& device,
+                     const StepChoice& choice)
 {
     const auto tokens = torch::randint(0, config.vocab_size, {batch, config.max_seq_len + 1},
                                        torch::TensorOptions().dtype(torch::kLong).device(device));
@@ -113,25 +130,23 @@ double training_step(I3Model& model, const ModelConfig& config, int64_t batch, c
     const auto targets = tokens.narrow(1, 1, config.max_seq_len);
     wait_for(device);
     const auto start = Clock::now();
-    language_model_loss(model->forward(inputs), targets).backward();
+    add_gradients(model, {inputs, targets}, choice.autocast);
     wait_for(device);
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 // A first, unmeasured step on a short context: what the first step of a process sets up once
 // (thread pools, library workspaces) then counts in no point's peak or time.
-void warm_up(ModelConfig config, const torch::Device& device)
+void warm_up(ModelConfig config, const torch::Device& device, const StepChoice& choice)
 {
     config.max_seq_len = std::min<int64_t>(config.max_seq_len, 16);
-    I3Model model(config);
-    model->to(device);
-    model->train();
-    training_step(model, config, 1, device);
+    I3Model model = probe_model(config, device, choice);
+    training_step(model, config, 1, device, choice);
 }
 
 // Builds the model for the point's context and runs one step, filling peak_bytes and seconds.
 // Throws c10::Error (or std::bad_alloc) when memory runs out.
-void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& device)
+void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& device, const StepChoice& choice)
 {
     const bool cuda = device.is_cuda();
     const int index = cuda && device.has_index() ? device.index() : 0;
@@ -146,10 +161,8 @@ void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& 
         before = proc_kilobytes("/proc/self/status", "VmRSS");
     }
     {
-        I3Model model(config);
-        model->to(device);
-        model->train();
-        point.seconds = training_step(model, config, point.batch_size, device);
+        I3Model model = probe_model(config, device, choice);
+        point.seconds = training_step(model, config, point.batch_size, device, choice);
     }
     const int64_t peak = cuda ? cuda_memory(index).value_or(DeviceMemory{}).peak_allocated_bytes
                               : proc_kilobytes("/proc/self/status", "VmHWM");
@@ -189,6 +202,7 @@ std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
 {
     check(options);
     const torch::Device device = usable_device(options.device);
+    const StepChoice choice{autocast_for(options.precision, device), options.checkpoint_activations};
     std::vector<ProbePoint> points;
     for (const int64_t context : options.contexts) {
         if (cancel && cancel->cancelled())
@@ -215,8 +229,8 @@ std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
         if (!point.out_of_memory) {
             try {
                 if (points.empty())
-                    warm_up(config, device);
-                measure(point, config, device);
+                    warm_up(config, device, choice);
+                measure(point, config, device, choice);
             } catch (const c10::Error& error) {
                 if (!is_out_of_memory(error))
                     throw Error("the probe failed at context " + std::to_string(context) + ": " +

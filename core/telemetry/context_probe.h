@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/cancel_token.h"
+#include "base/precision.h"
 #include "config/model_config.h"
 
 #include <cstdint>
@@ -20,6 +21,8 @@ struct ProbeOptions {
     int64_t batch_size = 1;
     std::vector<int64_t> contexts;  // increasing, each >= 1
     std::string device = "cpu";
+    Precision precision = Precision::Float32;
+    bool checkpoint_activations = false;
 };
 
 struct ProbePoint {

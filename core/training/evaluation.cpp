@@ -20,12 +20,7 @@ double summed_loss(I3Model& model, const at::Tensor& tokens, const std::vector<i
         inputs.push_back(tokens.narrow(0, start, length));
         targets.push_back(tokens.narrow(0, start + 1, length));
     }
-    const auto logits = model->forward(torch::stack(inputs));
-    const auto target = torch::stack(targets);
-    return torch::nn::functional::cross_entropy(
-               logits.reshape({-1, logits.size(-1)}), target.reshape({-1}),
-               torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
-        .item<double>();
+    return model->loss(torch::stack(inputs), torch::stack(targets), LossReduction::Sum).item<double>();
 }
 
 } // namespace

@@ -21,6 +21,7 @@
 #include "telemetry/memory_estimate.h"
 #include "training/evaluation.h"
 #include "training/lr_schedule.h"
+#include "training/training_step.h"
 
 #include <torch/torch.h>
 
@@ -49,12 +50,6 @@ constexpr const char* kRecentLosses = "recent_losses";
 constexpr const char* kBestMetric = "best_metric";
 constexpr const char* kElapsedSeconds = "elapsed_seconds";
 } // namespace state_keys
-
-void set_learning_rate(torch::optim::AdamW& optimizer, double lr)
-{
-    for (auto& group : optimizer.param_groups())
-        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-}
 
 // torch's own save_to(file) aborts the process when the disk fills: its writer's destructor throws.
 // Here the writer is always told its bytes were taken, and a failed write is reported afterwards.
@@ -372,7 +367,8 @@ public:
     Session(State& state, const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
         : s_(state), c_(state.config), on_event_(on_event), cancel_(cancel), pause_(pause),
           schedule_{c_.lr, c_.warmup_steps, c_.steps, c_.final_lr_ratio}, clock_(state.elapsed_before),
-          first_step_(state.step), generator_(state.model, state.tokenizer)
+          first_step_(state.step), step_(state.model, *state.optimizer, state.config),
+          on_gpu_(state.model->parameters().front().is_cuda()), generator_(state.model, state.tokenizer)
     {
     }
 
@@ -435,27 +431,48 @@ private:
 
     StepResult train_step()
     {
-        StepResult result;
-        result.lr = schedule_.at(s_.step);
-        set_learning_rate(*s_.optimizer, result.lr);
-        s_.optimizer->zero_grad();
-        for (int64_t micro = 0; micro < c_.grad_accum; ++micro) {
-            const Batch batch = s_.sampler->next();
-            const auto logits = s_.model->forward(batch.inputs);
-            const auto micro_loss = language_model_loss(logits, batch.targets) / static_cast<double>(c_.grad_accum);
-            micro_loss.backward();
-            result.loss += micro_loss.item<double>();
+        const double lr = schedule_.at(s_.step);
+        const StepTensors figures = step_.run([&] { return s_.sampler->next(); }, lr);
+        if (!step_.graph_note().empty() && !graph_note_told_) {
+            graph_note_told_ = true;
+            TrainEvent noted{TrainEvent::Kind::Note};
+            noted.step = s_.step;
+            noted.text = step_.graph_note() + "; training goes on without it";
+            emit(noted);
         }
-        if (!std::isfinite(result.loss))
-            throw Error("the loss became " + std::to_string(result.loss) + " at step " + std::to_string(s_.step + 1) +
-                        "; try a lower learning rate" + s_.intact_checkpoint_note());
-        result.grad_norm = torch::nn::utils::clip_grad_norm_(s_.model->parameters(), c_.grad_clip);
-        s_.optimizer->step();
         ++s_.step;
         interval_tokens_ += c_.batch_size * c_.grad_accum * s_.model_config.max_seq_len;
-        s_.recent_losses.push_back(result.loss);
-        while (static_cast<int64_t>(s_.recent_losses.size()) > c_.loss_window)
-            s_.recent_losses.pop_front();
+        unread_.push_back({s_.step, lr, figures});
+        // Reading a step's figures waits for the GPU; there they are read only when they are
+        // used, so the host queues the next steps while the GPU works. The CPU has no such wait.
+        if (!on_gpu_ || due(c_.log_every) || due(c_.eval_every) || due(c_.checkpoint_every))
+            return read_figures();
+        return {};
+    }
+
+    // The figures of the steps taken since the last read, in order; the last one's are returned.
+    // A loss that is not finite stops training before anything saves the weights it made.
+    StepResult read_figures()
+    {
+        std::vector<at::Tensor> losses, norms;
+        for (const auto& step : unread_) {
+            losses.push_back(step.figures.loss.to(at::kDouble).reshape({}));
+            norms.push_back(step.figures.grad_norm.to(at::kDouble).reshape({}));
+        }
+        const at::Tensor loss_values = at::stack(losses).cpu(), norm_values = at::stack(norms).cpu();
+        StepResult result;
+        for (size_t i = 0; i < unread_.size(); ++i) {
+            result = {loss_values[static_cast<int64_t>(i)].item<double>(), unread_[i].lr,
+                      norm_values[static_cast<int64_t>(i)].item<double>()};
+            if (!std::isfinite(result.loss))
+                throw Error("the loss became " + std::to_string(result.loss) + " at step " +
+                            std::to_string(unread_[i].step) + "; try a lower learning rate" +
+                            s_.intact_checkpoint_note());
+            s_.recent_losses.push_back(result.loss);
+            while (static_cast<int64_t>(s_.recent_losses.size()) > c_.loss_window)
+                s_.recent_losses.pop_front();
+        }
+        unread_.clear();
         return result;
     }
 
@@ -552,6 +569,8 @@ private:
     // Stopped early: a checkpoint to resume from. Done: the model exported as the reference's files.
     void finish()
     {
+        if (!unread_.empty())
+            read_figures();
         TrainEvent finished{TrainEvent::Kind::Finished};
         finished.step = s_.step;
         finished.loss = s_.recent_losses.empty() ? 0 : s_.recent_losses.back();
@@ -599,6 +618,15 @@ private:
     SessionClock clock_;
     const int64_t first_step_;
     int64_t interval_tokens_ = 0;
+    TrainingStep step_;
+    const bool on_gpu_;
+    struct UnreadStep {
+        int64_t step;
+        double lr;
+        StepTensors figures;
+    };
+    std::vector<UnreadStep> unread_;
+    bool graph_note_told_ = false;
     Generator generator_; // made once per session: its decoder (and CUDA graph) serves every sample
 };
 

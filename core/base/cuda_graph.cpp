@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "generation/cuda_graph.h"
+#include "base/cuda_graph.h"
 
 #include <torch/torch.h>
 
@@ -22,7 +22,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>& work, std::string& why_not)
+std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>& work, std::string& why_not,
+                                                 int warm_ups)
 {
     auto captured = std::make_unique<GraphWork>();
     const auto side_stream = c10::cuda::getStreamFromPool();
@@ -30,7 +31,7 @@ std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>& wo
     try {
         {
             const c10::cuda::CUDAStreamGuard guard(side_stream);
-            for (int warm_up = 0; warm_up < 3; ++warm_up)
+            for (int warm_up = 0; warm_up < warm_ups; ++warm_up)
                 work();
             side_stream.synchronize();
             captured->graph.capture_begin();
@@ -54,7 +55,7 @@ std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>& wo
     return captured;
 }
 #else
-std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>&, std::string& why_not)
+std::unique_ptr<CapturedWork> capture_cuda_graph(const std::function<void()>&, std::string& why_not, int)
 {
     why_not = "this build has no CUDA";
     return nullptr;
