@@ -3,6 +3,7 @@
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_trace.h"
 #include "base/cpu_threads.h"
 #include "base/device.h"
 #include "data/corpus_encoding.h"
@@ -48,6 +49,7 @@ const Command kBench{
         {"checkpoint-activations", "", "train: recompute each block's activations in the backward pass"},
         {"peak-tflops", "X", "train: the peak rate MFU is stated against (default: known for H100/H200)"},
         {"json", "", "train: one JSON object instead of the text lines"},
+        {"trace", "FILE", "train: PyTorch's profiler over the timed steps, as a Chrome trace (LibTorch 2.4+)"},
         {"prompt-tokens", "N", "generate: prompt length (default 16)"},
         {"length", "N", "generate: new tokens per prompt (default 100)"},
         {"graph", "on|off", "CUDA: record each token's step (generate) or each training step (train) as a CUDA graph (default on)"},
@@ -168,12 +170,17 @@ int bench_train(const Arguments& args)
     for (int i = 0; i < 4; ++i)
         step.run(next_batch, config.lr);
     synchronize_device(cuda);
+    std::optional<ProfilerTrace> trace;
+    if (const auto path = args.get("trace"))
+        trace.emplace(*path);
     const auto start = Clock::now();
     at::Tensor last_loss;
     for (int64_t i = 0; i < steps; ++i)
         last_loss = step.run(next_batch, config.lr).loss;
     synchronize_device(cuda);
     const double seconds = seconds_since(start);
+    if (trace)
+        trace->save();
     if (!std::isfinite(last_loss.item<double>()))
         throw Error("the benchmark's loss became " + std::to_string(last_loss.item<double>()));
 

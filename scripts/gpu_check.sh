@@ -4,11 +4,12 @@
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
 # runs the benchmarks beside the step-by-step Python model.
-# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|train|memory|profile]]
+# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|train|memory|profile|profile-train]]
 #   generate: only the generation checks; train: only the training checks and benchmarks;
 #   memory: only the training benchmarks' speed and peak memory at short and long contexts;
 #   profile: where a generation step's time goes, kernel by kernel (Nsight Compute, eager steps,
-#   batch 1 and 64), into REPORT_DIR/kernels-*.txt
+#   batch 1 and 64), into REPORT_DIR/kernels-*.txt; profile-train: the same for a training step
+#   (PyTorch's profiler, eager steps, bf16, batch 64 and 4), into REPORT_DIR/train-kernels-*.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-gpu-report}
@@ -105,6 +106,13 @@ profile_generation() {
 work=$(mktemp -d)
 if [ "$sections" = profile ]; then
     profile_generation
+    exit 0
+fi
+if [ "$sections" = profile-train ]; then
+    for batch in 64 4; do
+        "$i3" bench train --device cuda --batch $batch --precision bf16 --graph off --steps 5 --trace "$report/train-$batch.json"
+        "$python" scripts/kernel_times.py "$report/train-$batch.json" | tee "$report/train-kernels-$batch.txt" | head -n 40
+    done
     exit 0
 fi
 if [ "$sections" = memory ]; then
