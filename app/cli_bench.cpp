@@ -44,7 +44,7 @@ const Command kBench{
         {"prompt-tokens", "N", "generate: prompt length (default 16)"},
         {"length", "N", "generate: new tokens per prompt (default 100)"},
         {"graph", "on|off", "generate: record each token's step as a CUDA graph (default on)"},
-        {"top_k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
+        {"top-k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
         {"seed", "N", "random seed (default 0)"},
         {"text-field", "NAME", "tokenizer: JSON field / CSV or Parquet column of the text (default: text)"},
         {"repeat", "N", "tokenizer: timed runs of each part; the fastest and the median print (default 3)"},
@@ -148,7 +148,7 @@ int bench_generate(const Arguments& args)
     GenerationOptions options;
     options.max_new_tokens = length;
     options.use_cuda_graph = graph == "on";
-    options.sampling.top_k = args.integer("top_k", 50);
+    options.sampling.top_k = args.integer("top-k", 50);
     generator.generate_batch(prompts, options); // warm-up: allocations, kernel choices, graph capture
     const auto results = generator.generate_batch(prompts, options);
 

@@ -13,10 +13,10 @@ namespace {
 
 const Command kInfo{
     "info",
-    "[--model_dir DIR]",
+    "[--model-dir DIR]",
     "Without options: the versions of i3 and LibTorch and the devices this build can use.\n"
-    "With --model_dir: the model's configuration, parameter count and tokenizer.",
-    {{"model_dir", "DIR", "model folder to describe"}},
+    "With --model-dir: the model's configuration, parameter count and tokenizer.",
+    {{"model-dir", "DIR", "model folder to describe"}},
     ""};
 
 void print_system()
@@ -65,7 +65,7 @@ int info(const Args& raw)
         std::cout << help_text(kInfo);
         return 0;
     }
-    if (const auto folder = args.get("model_dir"))
+    if (const auto folder = args.get("model-dir"))
         print_model(*folder);
     else
         print_system();

@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_hub.h"
+#include "cli_input.h"
 #include "cli_interrupt.h"
 #include "cli_settings.h"
 #include "config/preset_files.h"
@@ -146,6 +147,7 @@ DataSpec data_spec_from(const Arguments& args)
     if (args.has("data")) {
         data.builtin_corpus = false;
         for (const auto& argument : args.all("data")) {
+            refuse_standard_input(argument, "--data");
             DataSource source;
             try {
                 source = parse_data_source(argument);
