@@ -2,6 +2,7 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "model/model_artifacts.h"
+#include "runs/workspace.h"
 
 #include <torch/torch.h>
 
@@ -14,7 +15,8 @@ namespace {
 const Command kInfo{
     "info",
     "[--model-dir DIR]",
-    "Without options: the versions of i3 and LibTorch and the devices this build can use.\n"
+    "Without options: the versions of i3 and LibTorch, the devices this build can use, and the\n"
+    "workspace where runs go.\n"
     "With --model-dir: the model's configuration, parameter count and tokenizer.",
     {{"model-dir", "DIR", "model folder to describe"}},
     ""};
@@ -33,6 +35,8 @@ void print_system()
         std::cout << "CUDA devices " << static_cast<int>(torch::cuda::device_count()) << '\n';
     else
         std::cout << "CUDA devices none available; training and generation run on the CPU\n";
+    const Workspace workspace = default_workspace();
+    std::cout << "workspace " << workspace.folder.string() << " (" << workspace.origin << ")\n";
 }
 
 void print_model(const std::string& folder)

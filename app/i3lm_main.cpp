@@ -41,6 +41,9 @@ const char* const kConventions =
     "Options are written with '-' between words (--top-k); the reference's spelling with '_'\n"
     "(--top_k) is the same option. '--' ends the options. A FILE given as '-' is the standard input.\n"
     "\n"
+    "Runs without --out go to the workspace: $I3_WORKSPACE, else the folder chosen in i3-studio\n"
+    "(File > Choose workspace), else 'i3 Studio runs' in the documents folder; 'i3lm info' prints it.\n"
+    "\n"
     "exit status: 0 done, 1 an error, 2 a mistake in the command line, 130 (143) stopped by\n"
     "Ctrl-C (SIGTERM).";
 

@@ -2,7 +2,8 @@
 // The `i3lm` command line as a user meets it: a short training run on files, then generate, eval,
 // info, convert and the tokenizer commands; every kind of bad input gives a message and a
 // non-zero exit code, never a crash; the habits of command-line tools (usage on stderr with
-// exit 2, '--', '-' for the standard input, --top-k and --top_k alike).
+// exit 2, '--', '-' for the standard input, --top-k and --top_k alike); the workspace shared with
+// the studio.
 #include "test_support.h"
 
 #include <QtTest>
@@ -307,6 +308,43 @@ private Q_SLOTS:
 
     // Every setting of the configurations' tables is an option of `train`, and a resumed run
     // refuses the ones it cannot change.
+    // The workspace: $I3_WORKSPACE, else the one the studio remembered, else "i3 Studio runs" in
+    // the documents folder (user-dirs.dirs, else ~/Documents); a run without --out goes there.
+    void runsGoToTheWorkspace()
+    {
+        const QString home = dir_.filePath("home");
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"I3_WORKSPACE", "XDG_CONFIG_HOME"})
+            environment.remove(name);
+        environment.insert("HOME", home);
+        auto workspace_line = [&] {
+            const auto info = i3test::run_in(environment, i3test::cli(), {"info"});
+            for (const QByteArray& line : info.out.split('\n'))
+                if (line.startsWith("workspace "))
+                    return QString::fromUtf8(line);
+            return QString();
+        };
+        QCOMPARE(workspace_line(), "workspace " + home + "/Documents/i3 Studio runs (the default)");
+        write_file(home + "/.config/user-dirs.dirs", "# written by xdg-user-dirs-update\nXDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n");
+        QCOMPARE(workspace_line(), "workspace " + home + "/Dokumente/i3 Studio runs (the default)");
+        const QString chosen = dir_.filePath("chosen runs");
+        write_file(home + "/.config/i3-studio/workspace", (chosen + "\n").toUtf8());
+        QCOMPARE(workspace_line(),
+                 "workspace " + chosen + " (chosen in i3-studio (" + home + "/.config/i3-studio/workspace))");
+        const QString variable = dir_.filePath("variable runs");
+        environment.insert("I3_WORKSPACE", variable);
+        QCOMPARE(workspace_line(), "workspace " + variable + " ($I3_WORKSPACE)");
+
+        const auto train = i3test::run_in(environment, i3test::cli(),
+                                          {"train", "--preset", "tiny", "--steps", "2", "--data", dir_.filePath("stories.txt")});
+        QVERIFY2(train.exit_code == 0, train.err.constData());
+        const QStringList runs = QDir(variable).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(runs.size(), 1);
+        QVERIFY2(runs.front().startsWith("run-"), qPrintable(runs.front()));
+        QVERIFY(QFileInfo::exists(variable + "/" + runs.front() + "/run.json"));
+        QVERIFY(train.out.contains(("run folder: " + variable + "/" + runs.front()).toUtf8()));
+    }
+
     void everySettingIsAnOption()
     {
         const auto help = i3test::run_cli({"train", "--help"});

@@ -38,8 +38,15 @@ QByteArray read_file(const QString& path)
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms,
                   const QByteArray& standard_input)
 {
+    return run_in(QProcessEnvironment::systemEnvironment(), program, args, standard_input, timeout_ms);
+}
+
+ProcessResult run_in(const QProcessEnvironment& environment, const QString& program, const QStringList& args,
+                     const QByteArray& standard_input, int timeout_ms)
+{
     QProcess process;
     end_with_this_process(process);
+    process.setProcessEnvironment(environment);
     process.start(program, args);
     ProcessResult result;
     if (!process.waitForStarted()) {
