@@ -3,6 +3,7 @@
 #include "cli_commands.h"
 #include "model/model_artifacts.h"
 #include "runs/workspace.h"
+#include "telemetry/device_telemetry.h"
 
 #include <torch/torch.h>
 
@@ -31,9 +32,14 @@ void print_system()
 #else
     std::cout << "CUDA support: not in this build (LibTorch without CUDA)\n";
 #endif
-    if (torch::cuda::is_available())
+    if (torch::cuda::is_available()) {
         std::cout << "CUDA devices " << static_cast<int>(torch::cuda::device_count()) << '\n';
-    else
+        // Named by NVML for the chip at each device's PCI bus id: the name follows
+        // CUDA_VISIBLE_DEVICES, as the studio's telemetry does.
+        for (const std::string& device : available_devices())
+            if (device != "cpu")
+                std::cout << "  " << device << "  " << device_display_name(device) << '\n';
+    } else
         std::cout << "CUDA devices none available; training and generation run on the CPU\n";
     const Workspace workspace = default_workspace();
     std::cout << "workspace " << workspace.folder.string() << " (" << workspace.origin << ")\n";
