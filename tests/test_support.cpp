@@ -20,6 +20,7 @@ void end_with_this_process(QProcess& process)
 QString python() { return QStringLiteral(I3_PYTHON); }
 QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
 QString cli() { return QStringLiteral(I3_CLI_PATH); }
+QString studio() { return QStringLiteral(I3_STUDIO_PATH); }
 
 void write_file(const QString& path, const QByteArray& bytes)
 {

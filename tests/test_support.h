@@ -21,6 +21,7 @@ struct ProcessResult {
 QString python();       // a python3 that can import torch
 QString fixtures_dir(); // tests/fixtures in the source tree
 QString cli();          // the built `i3lm` command
+QString studio();       // the built `i3-studio` (in a build with the studio)
 
 // Makes a process about to be started end when this one does, however this one ends (a test
 // stopped by QtTest's watchdog must leave no training behind).
