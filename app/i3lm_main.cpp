@@ -35,6 +35,7 @@ const Subcommand kSubcommands[] = {
     {"bench", i3::cli::bench, "measure training and generation speed on this machine"},
     {"probe", i3::cli::probe, "peak memory of a training step as the context window grows"},
     {"download", i3::cli::download, "download a Hugging Face Hub repo into the Hugging Face cache"},
+    {"export-tensorboard", i3::cli::export_tensorboard, "write a run's metrics as a TensorBoard event file"},
 };
 
 const char* const kConventions =

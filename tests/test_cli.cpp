@@ -94,6 +94,7 @@ private Q_SLOTS:
         const auto help = i3test::run_cli({"--help"});
         QCOMPARE(help.exit_code, 0);
         QCOMPARE(help.out, i3test::run_cli({}).err);
+        QVERIFY(help.out.contains("  export-tensorboard  "));
     }
 
     // Options are documented with '-' and accepted with '_' too, as the reference spells them.
