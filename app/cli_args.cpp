@@ -14,14 +14,24 @@ namespace i3::cli {
 
 namespace {
 
+// "top_k" and "top-k" name the same option: the reference's scripts spell options with '_', GNU
+// programs with '-', and people type either.
+std::string canonical_name(std::string name)
+{
+    std::replace(name.begin(), name.end(), '_', '-');
+    return name;
+}
+
 const Option* find_option(const Command& command, const std::string& name)
 {
+    const std::string wanted = canonical_name(name);
     for (const auto& option : command.options)
-        if (option.name == name)
+        if (canonical_name(option.name) == wanted)
             return &option;
     return nullptr;
 }
 
+// "--x" and longer; "-" alone is a file name (the standard input) and "--" ends the options.
 bool looks_like_option(const std::string& arg) { return arg.size() > 2 && arg.compare(0, 2, "--") == 0; }
 
 } // namespace
@@ -31,6 +41,10 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
     Arguments parsed;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
+        if (arg == "--") {
+            parsed.positionals.insert(parsed.positionals.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+            break;
+        }
         if (arg == "--help" || arg == "-h") {
             parsed.help = true;
             continue;
@@ -48,7 +62,7 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
         const Option* option = find_option(command, name);
         if (!option)
             throw UsageError("unknown option --" + name);
-        auto& values = parsed.values_[name];
+        auto& values = parsed.values_[canonical_name(option->name)];
         if (option->value_name.empty()) {
             if (inline_value)
                 throw UsageError("--" + name + " takes no value");
@@ -56,7 +70,7 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
         } else if (inline_value) {
             values.push_back(*inline_value);
         } else if (option->many) {
-            while (i + 1 < args.size() && !looks_like_option(args[i + 1]))
+            while (i + 1 < args.size() && !looks_like_option(args[i + 1]) && args[i + 1] != "--")
                 values.push_back(args[++i]);
             if (values.empty())
                 throw UsageError("--" + name + " needs at least one " + option->value_name);
@@ -69,9 +83,11 @@ Arguments parse(const Command& command, const std::vector<std::string>& args)
     return parsed;
 }
 
+bool Arguments::has(const std::string& name) const { return values_.count(canonical_name(name)) > 0; }
+
 std::optional<std::string> Arguments::get(const std::string& name) const
 {
-    const auto found = values_.find(name);
+    const auto found = values_.find(canonical_name(name));
     if (found == values_.end() || found->second.empty())
         return std::nullopt;
     return found->second.back();
@@ -135,7 +151,7 @@ double Arguments::number(const std::string& name, double fallback) const
 
 std::vector<std::string> Arguments::all(const std::string& name) const
 {
-    const auto found = values_.find(name);
+    const auto found = values_.find(canonical_name(name));
     return found == values_.end() ? std::vector<std::string>{} : found->second;
 }
 
@@ -154,14 +170,34 @@ std::string help_text(const Command& command)
         };
         for (const auto& option : command.options)
             width = std::max(width, left(option).size());
+        // A help of several lines continues under its first line.
+        const std::string indent = "\n" + std::string(width + 4, ' ');
         for (const auto& option : command.options) {
             const std::string column = left(option);
-            text << "  " << column << std::string(width - column.size() + 2, ' ') << option.help << '\n';
+            std::string help = option.help;
+            for (size_t at = help.find('\n'); at != std::string::npos; at = help.find('\n', at + indent.size()))
+                help.replace(at, 1, indent);
+            text << "  " << column << std::string(width - column.size() + 2, ' ') << help << '\n';
         }
         text << "  --help" << std::string(width - 4, ' ') << "show this help\n";
     }
     if (!command.details.empty())
         text << '\n' << command.details << '\n';
+    return text.str();
+}
+
+std::string help_text(const CommandList& list)
+{
+    std::ostringstream text;
+    text << "usage: " << list.name << " COMMAND [OPTIONS]\n\n" << list.description << "\n\ncommands:\n";
+    size_t width = 0;
+    for (const auto& command : list.commands)
+        width = std::max(width, command.first.size());
+    for (const auto& [name, summary] : list.commands)
+        text << "  " << name << std::string(width - name.size() + 2, ' ') << summary << '\n';
+    text << "\n'" << list.name << " COMMAND --help' describes a command.\n";
+    if (!list.details.empty())
+        text << '\n' << list.details << '\n';
     return text.str();
 }
 

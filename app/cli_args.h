@@ -15,8 +15,10 @@ namespace i3::cli {
 // The command's name: not `i3`, which Debian's i3 window manager installs as /usr/bin/i3.
 inline constexpr const char* kProgram = "i3lm";
 
+// Options are declared and documented with '-' between words ("top-k"); "--top_k" is accepted as
+// the same option. "--" ends the options: what follows is positional, even "--help".
 struct Option {
-    std::string name;       // without the dashes: "steps"
+    std::string name;       // without the dashes: "steps", "top-k"
     std::string value_name; // "N", "FILE"...; empty for a flag
     std::string help;
     bool many = false;      // takes every following argument up to the next option
@@ -30,6 +32,14 @@ struct Command {
     std::string details;  // printed after the options
 };
 
+// A command made of subcommands ("i3lm", "i3lm tokenizer"): the list its --help prints.
+struct CommandList {
+    std::string name;        // "i3lm tokenizer"
+    std::string description; // a paragraph under the usage line
+    std::vector<std::pair<std::string, std::string>> commands; // each subcommand's name and summary
+    std::string details;     // printed after the list
+};
+
 // A mistake in how the command was called: printed with a pointer to --help.
 class UsageError : public std::runtime_error {
 public:
@@ -41,7 +51,7 @@ public:
     bool help = false;
     std::vector<std::string> positionals;
 
-    bool has(const std::string& name) const { return values_.count(name) > 0; }
+    bool has(const std::string& name) const;
     std::optional<std::string> get(const std::string& name) const;
     std::string get(const std::string& name, const std::string& fallback) const;
     int64_t integer(const std::string& name, int64_t fallback) const;
@@ -61,5 +71,6 @@ Arguments parse(const Command& command, const std::vector<std::string>& args);
 // command whose output was lost must not report success.
 void throw_if_output_failed();
 std::string help_text(const Command& command);
+std::string help_text(const CommandList& list);
 
 } // namespace i3::cli

@@ -33,7 +33,8 @@ const Command kBench{
     "bench",
     "train|generate|tokenizer FILE [options]",
     "Measures the engine. 'train': tokens/s, TFLOP/s, model-FLOPs utilisation and peak GPU memory\n"
-    "of full training steps (forward, backward, clipping, AdamW). 'generate': prompt prefill and new tokens/s with top-k sampling.\n"
+    "of full training steps (forward, backward, clipping, AdamW). 'generate': prompt prefill and\n"
+    "new tokens/s with top-k sampling.\n"
     "Figures print beside the reference's own, measured on one H200 (and a 2-core CPU).\n"
     "'tokenizer FILE': MB/s (10^6 bytes of UTF-8 text per second) of building the chunk tokenizer\n"
     "from FILE's texts (.txt, .jsonl, .csv, .parquet) and of encoding them all with it, on one\n"
@@ -53,7 +54,7 @@ const Command kBench{
         {"prompt-tokens", "N", "generate: prompt length (default 16)"},
         {"length", "N", "generate: new tokens per prompt (default 100)"},
         {"graph", "on|off", "CUDA: record each token's step (generate) or each training step (train) as a CUDA graph (default on)"},
-        {"top_k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
+        {"top-k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
         {"seed", "N", "random seed (default 0)"},
         {"text-field", "NAME", "tokenizer: JSON field / CSV or Parquet column of the text (default: text)"},
         {"repeat", "N", "tokenizer: timed runs of each part; the fastest and the median print (default 3)"},
@@ -227,7 +228,7 @@ int bench_generate(const Arguments& args)
     GenerationOptions options;
     options.max_new_tokens = length;
     options.use_cuda_graph = graph == "on";
-    options.sampling.top_k = args.integer("top_k", 50);
+    options.sampling.top_k = args.integer("top-k", 50);
     generator.generate_batch(prompts, options); // warm-up: allocations, kernel choices, graph capture
     const auto results = generator.generate_batch(prompts, options);
 

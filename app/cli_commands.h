@@ -19,5 +19,6 @@ int info(const Args& args);
 int bench(const Args& args);
 int probe(const Args& args);
 int download(const Args& args);
+int export_tensorboard(const Args& args);
 
 } // namespace i3::cli

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "base/atomic_file.h"
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_hub.h"
+#include "cli_input.h"
 #include "cli_interrupt.h"
 #include "base/error.h"
 #include "training/evaluation.h"
@@ -21,10 +21,10 @@ namespace {
 const Command kEval{
     "eval",
     "--model DIR|REPO FILE",
-    "Mean cross-entropy loss and perplexity of the model on FILE. The whole file is encoded as one\n"
-    "text and cut into non-overlapping windows of the model's context (inputs ids[i:i+T], targets\n"
-    "ids[i+1:i+T+1], i = 0, T, 2T, ...; the last, shorter window counts too). Prints\n"
-    "'loss <x> ppl <y> tokens <n>', where n is the number of predicted tokens.",
+    "Mean cross-entropy loss and perplexity of the model on FILE (- for the standard input). The\n"
+    "whole file is encoded as one text and cut into non-overlapping windows of the model's context\n"
+    "(inputs ids[i:i+T], targets ids[i+1:i+T+1], i = 0, T, 2T, ...; the last, shorter window counts\n"
+    "too). Prints 'loss <x> ppl <y> tokens <n>', where n is the number of predicted tokens.",
     {
         model_option(),
         model_dir_option(),
@@ -47,7 +47,7 @@ int eval(const Args& raw)
     if (args.positionals.size() != 1)
         throw UsageError("give exactly one text file to evaluate on");
     const std::string file = args.positionals.front();
-    const std::string text = read_file(file);
+    const std::string text = read_input(file);
     LoadedModel loaded = load_model_folder(model_folder(args), args.get("device", "cpu"));
     for (const auto& note : loaded.notes)
         std::cerr << "note: " << note << '\n';
@@ -55,10 +55,10 @@ int eval(const Args& raw)
     try {
         ids = loaded.tokenizer.encode(text);
     } catch (const Error& error) {
-        throw Error(file + ": " + error.what());
+        throw Error(input_name(file) + ": " + error.what());
     }
     if (ids.size() < 2)
-        throw Error(file + ": too little text to evaluate (it encodes to " + std::to_string(ids.size()) +
+        throw Error(input_name(file) + ": too little text to evaluate (it encodes to " + std::to_string(ids.size()) +
                     " token(s); at least 2 are needed)");
     const auto device = loaded.model->embed->weight.device();
     const auto tokens = torch::tensor(ids, torch::kLong).to(device);

@@ -2,8 +2,8 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_hub.h"
+#include "cli_input.h"
 #include "cli_interrupt.h"
-#include "base/atomic_file.h"
 #include "base/error.h"
 #include "generation/generator.h"
 #include "model/model_artifacts.h"
@@ -19,7 +19,7 @@ namespace {
 
 const Command kGenerate{
     "generate",
-    "--model DIR|REPO [--prompt TEXT | --prompts FILE] [--temp 0.8] [--top_k 50] [--top_p 1] [--length 100] [--seed N] [--stream]",
+    "--model DIR|REPO [--prompt TEXT | --prompts FILE] [--temp 0.8] [--top-k 50] [--top-p 1] [--length 100] [--seed N] [--stream]",
     "Generates text the way the reference inference.py does: at most the last max_seq_len tokens are\n"
     "seen, the last logits are divided by the temperature, logits below the k-th largest are dropped,\n"
     "and a token is drawn. With --prompt the text (prompt plus continuation, as decoded by the\n"
@@ -29,11 +29,11 @@ const Command kGenerate{
         model_option(),
         model_dir_option(),
         {"prompt", "TEXT", "generate once from TEXT and exit"},
-        {"prompts", "FILE", "generate from every non-empty line of FILE at once (one batch); each text on its\n"
-                            "own line, in order; line r uses seed + r"},
+        {"prompts", "FILE", "generate from every non-empty line of FILE (- for the standard input) at once\n"
+                            "(one batch); each text on its own line, in order; line r uses seed + r"},
         {"temp", "X", "temperature, > 0 (default 0.8)"},
-        {"top_k", "K", "keep the K most likely tokens (default 50; 1 = greedy; 0 or >= vocabulary = all)"},
-        {"top_p", "P", "then keep the most likely tokens up to probability P, in (0, 1] (default 1 = off)"},
+        {"top-k", "K", "keep the K most likely tokens (default 50; 1 = greedy; 0 or >= vocabulary = all)"},
+        {"top-p", "P", "then keep the most likely tokens up to probability P, in (0, 1] (default 1 = off)"},
         {"length", "N", "new tokens (default 100)"},
         {"seed", "N", "random seed; the same seed gives the same text (default: from the clock)"},
         {"stream", "", "print tokens as they are made"},
@@ -47,8 +47,8 @@ GenerationOptions options_from(const Arguments& args)
 {
     GenerationOptions options;
     options.sampling.temperature = args.number("temp", 0.8);
-    options.sampling.top_k = args.integer("top_k", 50);
-    options.sampling.top_p = args.number("top_p", 1.0);
+    options.sampling.top_k = args.integer("top-k", 50);
+    options.sampling.top_p = args.number("top-p", 1.0);
     options.max_new_tokens = args.integer("length", 100);
     if (options.max_new_tokens < 0)
         throw UsageError("--length cannot be negative");
@@ -85,7 +85,7 @@ void generate_once(Generator& generator, const ChunkTokenizer& tokenizer, const 
 void generate_batch_file(Generator& generator, const ChunkTokenizer& tokenizer, const std::string& file,
                          const GenerationOptions& options, const CancelToken& cancel)
 {
-    std::istringstream lines(read_file(file));
+    std::istringstream lines(read_input(file));
     std::vector<std::vector<int64_t>> prompts;
     for (std::string line; std::getline(lines, line);) {
         if (!line.empty() && line.back() == '\r')
@@ -94,7 +94,7 @@ void generate_batch_file(Generator& generator, const ChunkTokenizer& tokenizer, 
             prompts.push_back(tokenizer.encode(line));
     }
     if (prompts.empty())
-        throw Error(file + " has no prompt (one per line)");
+        throw Error(input_name(file) + " has no prompt (one per line)");
     const auto results = generator.generate_batch(prompts, options, {}, &cancel);
     size_t new_tokens = 0;
     for (const auto& result : results) {

@@ -63,13 +63,13 @@ Option model_option()
             "(HF_HUB_CACHE, HF_ENDPOINT, HF_TOKEN and HF_HUB_OFFLINE as for Python's huggingface_hub)"};
 }
 
-Option model_dir_option() { return {"model_dir", "DIR|REPO", "the same as --model (the reference's name for it)"}; }
+Option model_dir_option() { return {"model-dir", "DIR|REPO", "the same as --model (the reference's name for it)"}; }
 
 fs::path model_folder(const Arguments& args)
 {
-    if (args.has("model") && args.has("model_dir"))
-        throw UsageError("give --model or --model_dir, not both");
-    const auto named = args.has("model") ? args.get("model") : args.get("model_dir");
+    if (args.has("model") && args.has("model-dir"))
+        throw UsageError("give --model or --model-dir, not both");
+    const auto named = args.has("model") ? args.get("model") : args.get("model-dir");
     if (!named)
         throw UsageError("--model is required (a model folder or a Hub repo id)");
     const InterruptScope interrupt;

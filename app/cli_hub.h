@@ -18,7 +18,7 @@ DownloadCallbacks progress_on_stderr(const CancelToken& cancel);
 // downloaded into the Hugging Face cache unless it is there already (HF_HUB_OFFLINE=1: only the
 // cache is looked at). The download stops once `cancel` is set.
 std::filesystem::path model_folder_or_repo(const std::string& named, const CancelToken& cancel);
-// The model folder that --model (or its other name, --model_dir) names, as above; Ctrl-C stops it.
+// The model folder that --model (or its other name, --model-dir) names, as above; Ctrl-C stops it.
 std::filesystem::path model_folder(const Arguments& args);
 
 // The two options model_folder reads, for a command's option list.

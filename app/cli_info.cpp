@@ -2,6 +2,8 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "model/model_artifacts.h"
+#include "runs/workspace.h"
+#include "telemetry/device_telemetry.h"
 
 #include <torch/torch.h>
 
@@ -13,10 +15,11 @@ namespace {
 
 const Command kInfo{
     "info",
-    "[--model_dir DIR]",
-    "Without options: the versions of i3 and LibTorch and the devices this build can use.\n"
-    "With --model_dir: the model's configuration, parameter count and tokenizer.",
-    {{"model_dir", "DIR", "model folder to describe"}},
+    "[--model-dir DIR]",
+    "Without options: the versions of i3 and LibTorch, the devices this build can use, and the\n"
+    "workspace where runs go.\n"
+    "With --model-dir: the model's configuration, parameter count and tokenizer.",
+    {{"model-dir", "DIR", "model folder to describe"}},
     ""};
 
 void print_system()
@@ -29,10 +32,17 @@ void print_system()
 #else
     std::cout << "CUDA support: not in this build (LibTorch without CUDA)\n";
 #endif
-    if (torch::cuda::is_available())
+    if (torch::cuda::is_available()) {
         std::cout << "CUDA devices " << static_cast<int>(torch::cuda::device_count()) << '\n';
-    else
+        // Named by NVML for the chip at each device's PCI bus id: the name follows
+        // CUDA_VISIBLE_DEVICES, as the studio's telemetry does.
+        for (const std::string& device : available_devices())
+            if (device != "cpu")
+                std::cout << "  " << device << "  " << device_display_name(device) << '\n';
+    } else
         std::cout << "CUDA devices none available; training and generation run on the CPU\n";
+    const Workspace workspace = default_workspace();
+    std::cout << "workspace " << workspace.folder.string() << " (" << workspace.origin << ")\n";
 }
 
 void print_model(const std::string& folder)
@@ -65,7 +75,7 @@ int info(const Args& raw)
         std::cout << help_text(kInfo);
         return 0;
     }
-    if (const auto folder = args.get("model_dir"))
+    if (const auto folder = args.get("model-dir"))
         print_model(*folder);
     else
         print_system();

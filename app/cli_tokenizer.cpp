@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "base/atomic_file.h"
 #include "text/chunk_tokenizer.h"
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_input.h"
 #include "data/text_sources.h"
 
 #include <iostream>
@@ -19,7 +19,7 @@ const Command kBuild{
     "or folders of .parquet files): every text is lowercased and cut into 2- and 3-character\n"
     "chunks, and chunks get ids by frequency.",
     {
-        {"data", "FILE", "text files or folders of .parquet files", true},
+        {"data", "FILE", "text files or folders of .parquet files (their extensions say their formats)", true},
         {"out", "FILE", "where to write tokenizer.json"},
         {"max-samples", "N", "use only the first N texts"},
         {"text-field", "NAME", "JSON field / CSV or Parquet column holding the text (default: text)"},
@@ -29,13 +29,16 @@ const Command kBuild{
 const Command kEncode{
     "tokenizer encode",
     "--tokenizer FILE TEXTFILE",
-    "Encodes TEXTFILE (the whole file as one text) and prints the ids, space-separated, on one line.",
+    "Encodes TEXTFILE (the whole file as one text; - for the standard input) and prints the ids,\n"
+    "space-separated, on one line.",
     {{"tokenizer", "FILE", "tokenizer.json or vocab.json"}},
     ""};
 
-const char* const kTokenizerUsage =
-    "usage: i3lm tokenizer build --data FILE... --out tokenizer.json [--max-samples N]\n"
-    "       i3lm tokenizer encode --tokenizer FILE TEXTFILE\n";
+const CommandList kTokenizer{
+    "i3lm tokenizer",
+    "Builds the reference's chunk tokenizer, or encodes a text with one.",
+    {{"build", "build a chunk tokenizer from text files"}, {"encode", "encode a text file and print its ids"}},
+    ""};
 
 int build(const Args& raw)
 {
@@ -49,6 +52,8 @@ int build(const Args& raw)
     TextReadOptions options;
     options.text_field = args.get("text-field", "text");
     const std::vector<std::string> names = args.all("data");
+    for (const auto& name : names)
+        refuse_standard_input(name, "--data");
     const std::vector<std::filesystem::path> files(names.begin(), names.end());
     const auto texts = read_texts(files, options);
     std::optional<size_t> limit;
@@ -75,12 +80,12 @@ int encode(const Args& raw)
         throw UsageError("give exactly one text file");
     const ChunkTokenizer tokenizer = ChunkTokenizer::load(*args.get("tokenizer"));
     const std::string& file = args.positionals.front();
-    const std::string text = read_file(file); // its errors name the file already
+    const std::string text = read_input(file); // its errors name the file already
     std::vector<int64_t> ids;
     try {
         ids = tokenizer.encode(text);
     } catch (const Error& error) {
-        throw Error(file + ": " + error.what());
+        throw Error(input_name(file) + ": " + error.what());
     }
     std::ostringstream line;
     for (size_t i = 0; i < ids.size(); ++i)
@@ -93,9 +98,13 @@ int encode(const Args& raw)
 
 int tokenizer(const Args& args)
 {
-    if (args.empty() || args.front() == "--help" || args.front() == "-h") {
-        std::cout << kTokenizerUsage;
-        return args.empty() ? 2 : 0;
+    if (args.empty()) {
+        std::cerr << help_text(kTokenizer);
+        return 2;
+    }
+    if (args.front() == "--help" || args.front() == "-h") {
+        std::cout << help_text(kTokenizer);
+        return 0;
     }
     const Args rest(args.begin() + 1, args.end());
     if (args.front() == "build")

@@ -3,11 +3,13 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "cli_hub.h"
+#include "cli_input.h"
 #include "cli_interrupt.h"
 #include "cli_settings.h"
 #include "config/preset_files.h"
 #include "config/preset.h"
 #include "model/model_artifacts.h"
+#include "runs/workspace.h"
 #include "training/run_creation.h"
 #include "training/trainer.h"
 
@@ -55,7 +57,9 @@ Command make_train_command()
              "fine-tune: start from this model folder's or Hub model repo's weights and tokenizer; the\n"
              "model's shape is its config.json's, and --preset gives only the recipe"},
             {"max-samples", "N", "build the tokenizer from the first N texts only"},
-            {"out", "DIR", "run folder to create, absent or empty (default: runs/run-YYYYMMDD-HHMMSS)"},
+            {"out", "DIR",
+             "run folder to create, absent or empty (default: run-YYYYMMDD-HHMMSS in the workspace,\n"
+             "which 'i3lm info' prints)"},
             {"resume", "DIR", "continue the run in DIR from its latest checkpoint"},
         },
         "fine-tuning (--init-from): new data, a learning rate well below the recipe's and fewer steps,\n"
@@ -74,12 +78,13 @@ Command make_train_command()
     return command;
 }
 
-std::string default_run_folder()
+// In the workspace the studio lists, so that the run shows there too.
+std::filesystem::path default_run_folder()
 {
     const std::time_t now = std::time(nullptr);
     char name[64];
-    std::strftime(name, sizeof name, "runs/run-%Y%m%d-%H%M%S", std::localtime(&now));
-    return name;
+    std::strftime(name, sizeof name, "run-%Y%m%d-%H%M%S", std::localtime(&now));
+    return default_workspace().folder / name;
 }
 
 std::string duration_text(double seconds)
@@ -146,6 +151,7 @@ DataSpec data_spec_from(const Arguments& args)
     if (args.has("data")) {
         data.builtin_corpus = false;
         for (const auto& argument : args.all("data")) {
+            refuse_standard_input(argument, "--data");
             DataSource source;
             try {
                 source = parse_data_source(argument);
@@ -206,7 +212,7 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
     spec.training = preset.training;
     apply_setting_options(args, spec.training, TrainConfig::settings());
     spec.data = data_spec_from(args);
-    spec.folder = args.get("out", default_run_folder());
+    spec.folder = args.has("out") ? std::filesystem::path(*args.get("out")) : default_run_folder();
     RunCreationCallbacks callbacks;
     callbacks.download = progress_on_stderr(interrupt);
     callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {

@@ -35,15 +35,29 @@ const Subcommand kSubcommands[] = {
     {"bench", i3::cli::bench, "measure training and generation speed on this machine"},
     {"probe", i3::cli::probe, "peak memory of a training step as the context window grows"},
     {"download", i3::cli::download, "download a Hugging Face Hub repo into the Hugging Face cache"},
+    {"export-tensorboard", i3::cli::export_tensorboard, "write a run's metrics as a TensorBoard event file"},
 };
 
-void print_overview(std::ostream& out)
+const char* const kConventions =
+    "Options are written with '-' between words (--top-k); the reference's spelling with '_'\n"
+    "(--top_k) is the same option. '--' ends the options. A FILE given as '-' is the standard input.\n"
+    "\n"
+    "Runs without --out go to the workspace: $I3_WORKSPACE, else the folder chosen in i3-studio\n"
+    "(File > Choose workspace), else 'i3 Studio runs' in the documents folder; 'i3lm info' prints it.\n"
+    "\n"
+    "exit status: 0 done, 1 an error, 2 a mistake in the command line, 130 (143) stopped by\n"
+    "Ctrl-C (SIGTERM).";
+
+std::string overview()
 {
-    out << "usage: " << kProgram << " COMMAND [OPTIONS]\n\n" << kProgram << ' ' << I3_VERSION
-        << ": train, run and convert i3 hybrid language models.\n\ncommands:\n";
+    i3::cli::CommandList list{kProgram,
+                              std::string(kProgram) + ' ' + I3_VERSION +
+                                  ": train, run and convert i3 hybrid language models.",
+                              {},
+                              kConventions};
     for (const auto& command : kSubcommands)
-        out << "  " << command.name << std::string(12 - std::strlen(command.name), ' ') << command.summary << '\n';
-    out << "\n'" << kProgram << " COMMAND --help' describes a command.\n";
+        list.commands.emplace_back(command.name, command.summary);
+    return i3::cli::help_text(list);
 }
 
 // LibTorch's own words, unless they are its allocator's "[enforce fail at alloc_cpu.cpp:75] ...".
@@ -74,9 +88,13 @@ std::string filesystem_error_text(const std::filesystem::filesystem_error& error
 
 int main(int argc, char** argv)
 {
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
-        print_overview(std::cout);
-        return argc < 2 ? 2 : 0;
+    if (argc < 2) { // a mistake: the usage goes where mistakes are reported
+        std::cerr << overview();
+        return 2;
+    }
+    if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::cout << overview();
+        return 0;
     }
     if (!std::strcmp(argv[1], "--version")) {
         std::cout << kProgram << ' ' << I3_VERSION << '\n';
@@ -115,7 +133,6 @@ int main(int argc, char** argv)
         }
         return 1;
     }
-    std::cerr << kProgram << ": unknown command '" << name << "'\n\n";
-    print_overview(std::cerr);
+    std::cerr << kProgram << ": unknown command '" << name << "'\n\n" << overview();
     return 2;
 }

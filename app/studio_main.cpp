@@ -13,8 +13,60 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
+
+// The desktop file's and the AppStream metadata's name: the window manager finds the icon by it.
+const char* const kDesktopId = "io.github.i3studio.I3Studio";
+
+struct StudioOptions {
+    QCommandLineOption screenshot{"screenshot", "Save a picture of every panel, with real data, into DIR, then quit.",
+                                  "DIR"};
+    QCommandLineOption language{"language", "Use this language (de, ro, en) instead of the system's.", "CODE"};
+    QCommandLineOption workspace{"workspace",
+                                 "Create and list training runs in DIR for this session (default: $I3_WORKSPACE, "
+                                 "else the folder chosen with File > Choose workspace, else 'i3 Studio runs' in the "
+                                 "documents folder; the same as i3lm's).",
+                                 "DIR"};
+};
+
+void describe(QCoreApplication& app)
+{
+    app.setApplicationName("i3-studio");
+    app.setApplicationVersion(I3_VERSION);
+}
+
+void addOptions(QCommandLineParser& parser, const StudioOptions& options)
+{
+    parser.setApplicationDescription("Train, watch and play with i3 hybrid language models.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({options.screenshot, options.language, options.workspace});
+}
+
+// --help and --version, answered before any window exists, so that they work without a display
+// (a man page's generator, a terminal over ssh). Any other arguments wait for QApplication, which
+// first takes out its own (-platform, -style...), and mistakes are reported then.
+std::optional<int> answerWithoutDisplay(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    describe(app);
+    QCommandLineParser parser;
+    const StudioOptions options;
+    addOptions(parser, options);
+    if (!parser.parse(app.arguments()))
+        return std::nullopt;
+    if (parser.isSet("help")) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet("version")) {
+        std::printf("%s %s\n", qPrintable(app.applicationName()), qPrintable(app.applicationVersion()));
+        return 0;
+    }
+    return std::nullopt;
+}
 
 // Our strings and Qt's own (dialog buttons and the like) in the chosen or the system language.
 void installTranslations(QApplication& app, const QString& language)
@@ -32,34 +84,31 @@ void installTranslations(QApplication& app, const QString& language)
 
 int main(int argc, char* argv[])
 {
+    if (const auto status = answerWithoutDisplay(argc, argv))
+        return *status;
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName("i3-studio");
+    describe(app);
     QApplication::setApplicationDisplayName("i3 Studio");
-    QApplication::setApplicationVersion(I3_VERSION);
+    QApplication::setDesktopFileName(kDesktopId);
     QApplication::setWindowIcon(QIcon(":/i3-studio.png"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription("Train, watch and play with i3 hybrid language models.");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption screenshot("screenshot", "Save a picture of every panel, with real data, into DIR, then quit.",
-                                        "DIR");
-    const QCommandLineOption language("language", "Use this language (de, ro, en) instead of the system's.", "CODE");
-    const QCommandLineOption workspace("workspace", "Use DIR as the workspace of training runs.", "DIR");
-    parser.addOptions({screenshot, language, workspace});
+    const StudioOptions options;
+    addOptions(parser, options);
     parser.process(app);
 
-    installTranslations(app, parser.isSet(language) ? parser.value(language) : StudioSettings().language());
+    installTranslations(app, parser.isSet(options.language) ? parser.value(options.language) : StudioSettings().language());
 
     MainWindow window;
-    if (parser.isSet(workspace))
-        window.setWorkspace(parser.value(workspace));
-    if (!parser.isSet(screenshot)) {
+    if (parser.isSet(options.workspace))
+        window.setWorkspace(parser.value(options.workspace));
+    if (!parser.isSet(options.screenshot)) {
         window.show();
         return app.exec();
     }
 
-    ScreenshotTour tour(&window, parser.value(screenshot));
+    ScreenshotTour tour(&window, parser.value(options.screenshot));
     int status = 0;
     QObject::connect(&tour, &ScreenshotTour::finished, &app, [&](bool ok, const QString& message) {
         if (!ok) {

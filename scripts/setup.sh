@@ -17,6 +17,8 @@ packages=(
     # reference BLAS, several times slower for every matrix product on the CPU.
     libopenblas0-openmp
     python3 python3-torch fonts-dejavu-core
+    # The Debian package: icons from the SVG, man pages from --help, and its checks (ctest -L package).
+    librsvg2-bin help2man lintian desktop-file-utils appstream file zsh
 )
 
 # As root, directly; otherwise through sudo, or su where a minimal system has no sudo.

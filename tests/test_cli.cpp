@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The `i3lm` command line as a user meets it: a short training run on files, then generate, eval,
 // info, convert and the tokenizer commands; every kind of bad input gives a message and a
-// non-zero exit code, never a crash.
+// non-zero exit code, never a crash; the habits of command-line tools (usage on stderr with
+// exit 2, '--', '-' for the standard input, --top-k and --top_k alike); the workspace shared with
+// the studio.
 #include "test_support.h"
 
 #include <QtTest>
@@ -77,6 +79,83 @@ private Q_SLOTS:
         expect_failure({"train", "--stepz", "3"}, "unknown option --stepz", 2);
         expect_failure({"frobnicate"}, "unknown command", 2);
         expect_failure({"train", "--steps", "many"}, "whole number", 2);
+    }
+
+    // Without a command: the usage is a mistake's message, on stderr, with the exit code of one.
+    void usageOnStderrWithoutCommand()
+    {
+        for (const QStringList& args : {QStringList{}, QStringList{"tokenizer"}}) {
+            const auto result = i3test::run_cli(args);
+            QCOMPARE(result.exit_code, 2);
+            QVERIFY(result.out.isEmpty());
+            QVERIFY2(result.err.startsWith("usage: i3lm "), result.err.constData());
+            QVERIFY(result.err.contains("\ncommands:\n"));
+        }
+        const auto help = i3test::run_cli({"--help"});
+        QCOMPARE(help.exit_code, 0);
+        QCOMPARE(help.out, i3test::run_cli({}).err);
+        QVERIFY(help.out.contains("  export-tensorboard  "));
+    }
+
+    // Options are documented with '-' and accepted with '_' too, as the reference spells them.
+    void bothOptionSpellings()
+    {
+        const QStringList common{"--prompt", "the cat", "--seed", "3", "--length", "12"};
+        const auto dashed = i3test::run_cli(QStringList{"generate", "--model-dir", model_, "--top-k", "5", "--top-p", "0.9"} + common);
+        QVERIFY2(dashed.exit_code == 0, dashed.err.constData());
+        const auto underscored =
+            i3test::run_cli(QStringList{"generate", "--model_dir", model_, "--top_k", "5", "--top_p", "0.9"} + common);
+        QCOMPARE(underscored.exit_code, 0);
+        QCOMPARE(underscored.out, dashed.out);
+        QCOMPARE(i3test::run_cli(QStringList{"generate", "--model=" + model_, "--top_k=5", "--top-p=0.9"} + common).out,
+                 dashed.out);
+        // Another top-k draws another text: the option is read, not ignored.
+        QVERIFY(i3test::run_cli(QStringList{"generate", "--model", model_, "--top-k", "1", "--top-p", "0.9"} + common).out !=
+                dashed.out);
+        const auto help = i3test::run_cli({"generate", "--help"});
+        QVERIFY(help.out.contains("  --top-k K "));
+        QVERIFY(!help.out.contains("--top_k"));
+        QVERIFY(i3test::run_cli({"train", "--help"}).out.contains("  --max-samples N "));
+        expect_failure({"generate", "--model", model_, "--model_dir", model_, "--prompt", "x"}, "not both", 2);
+    }
+
+    // "-" reads the standard input wherever a text file is read; "--" ends the options.
+    void standardInputAndDoubleDash()
+    {
+        const QString stories = dir_.filePath("stories.txt");
+        const auto fromFile = i3test::run_cli({"eval", "--model", model_, stories});
+        QCOMPARE(fromFile.exit_code, 0);
+        const auto fromInput = i3test::run_cli({"eval", "--model", model_, "-"}, 600000, read_file(stories));
+        QVERIFY2(fromInput.exit_code == 0, fromInput.err.constData());
+        QCOMPARE(fromInput.out, fromFile.out);
+
+        const QString tokenizer = model_ + "/tokenizer.json";
+        write_file(dir_.filePath("dog.txt"), "The dog");
+        const auto encoded = i3test::run_cli({"tokenizer", "encode", "--tokenizer", tokenizer, dir_.filePath("dog.txt")});
+        QCOMPARE(encoded.exit_code, 0);
+        QCOMPARE(i3test::run_cli({"tokenizer", "encode", "--tokenizer", tokenizer, "-"}, 600000, "The dog").out,
+                 encoded.out);
+        expect_failure({"eval", "--model", model_, "-"}, "the standard input: too little text", 1);
+
+        const QStringList prompts{"generate", "--model", model_, "--seed", "2", "--length", "6", "--prompts"};
+        write_file(dir_.filePath("prompts.txt"), "once\nthe dog\n");
+        const auto batch = i3test::run_cli(prompts + QStringList{dir_.filePath("prompts.txt")});
+        QCOMPARE(batch.exit_code, 0);
+        QCOMPARE(i3test::run_cli(prompts + QStringList{"-"}, 600000, "once\nthe dog\n").out, batch.out);
+        expect_failure(prompts + QStringList{"-"}, "the standard input has no prompt");
+
+        // After "--", "--help" is a file's name, and there is no such file.
+        const auto dashed = i3test::run_cli({"eval", "--model", model_, "--", "--help"});
+        QCOMPARE(dashed.exit_code, 1);
+        QVERIFY(!dashed.out.contains("usage:"));
+        QVERIFY2(dashed.err.contains("--help"), dashed.err.constData());
+        const auto many = i3test::run_cli({"tokenizer", "build", "--data", stories, "--", "--out"});
+        QCOMPARE(many.exit_code, 2);
+        QVERIFY2(many.err.contains("--data and --out are required"), many.err.constData());
+
+        // A data source's format is its extension's: the standard input cannot be one.
+        expect_failure({"tokenizer", "build", "--data", "-", "--out", dir_.filePath("t.json")}, "save it to a file", 2);
+        expect_failure({"train", "--preset", "tiny", "--data", "-", "--out", dir_.filePath("stdin-run")}, "save it to a file", 2);
     }
 
     void generateIsReproducible()
@@ -230,6 +309,43 @@ private Q_SLOTS:
 
     // Every setting of the configurations' tables is an option of `train`, and a resumed run
     // refuses the ones it cannot change.
+    // The workspace: $I3_WORKSPACE, else the one the studio remembered, else "i3 Studio runs" in
+    // the documents folder (user-dirs.dirs, else ~/Documents); a run without --out goes there.
+    void runsGoToTheWorkspace()
+    {
+        const QString home = dir_.filePath("home");
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"I3_WORKSPACE", "XDG_CONFIG_HOME"})
+            environment.remove(name);
+        environment.insert("HOME", home);
+        auto workspace_line = [&] {
+            const auto info = i3test::run_in(environment, i3test::cli(), {"info"});
+            for (const QByteArray& line : info.out.split('\n'))
+                if (line.startsWith("workspace "))
+                    return QString::fromUtf8(line);
+            return QString();
+        };
+        QCOMPARE(workspace_line(), "workspace " + home + "/Documents/i3 Studio runs (the default)");
+        write_file(home + "/.config/user-dirs.dirs", "# written by xdg-user-dirs-update\nXDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n");
+        QCOMPARE(workspace_line(), "workspace " + home + "/Dokumente/i3 Studio runs (the default)");
+        const QString chosen = dir_.filePath("chosen runs");
+        write_file(home + "/.config/i3-studio/workspace", (chosen + "\n").toUtf8());
+        QCOMPARE(workspace_line(),
+                 "workspace " + chosen + " (chosen in i3-studio (" + home + "/.config/i3-studio/workspace))");
+        const QString variable = dir_.filePath("variable runs");
+        environment.insert("I3_WORKSPACE", variable);
+        QCOMPARE(workspace_line(), "workspace " + variable + " ($I3_WORKSPACE)");
+
+        const auto train = i3test::run_in(environment, i3test::cli(),
+                                          {"train", "--preset", "tiny", "--steps", "2", "--data", dir_.filePath("stories.txt")});
+        QVERIFY2(train.exit_code == 0, train.err.constData());
+        const QStringList runs = QDir(variable).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(runs.size(), 1);
+        QVERIFY2(runs.front().startsWith("run-"), qPrintable(runs.front()));
+        QVERIFY(QFileInfo::exists(variable + "/" + runs.front() + "/run.json"));
+        QVERIFY(train.out.contains(("run folder: " + variable + "/" + runs.front()).toUtf8()));
+    }
+
     void everySettingIsAnOption()
     {
         const auto help = i3test::run_cli({"train", "--help"});

@@ -11,6 +11,8 @@
 #include "model_panel.h"
 #include "playground_panel.h"
 #include "run_browser.h"
+#include "studio_settings.h"
+#include "test_support.h"
 #include "training_panel.h"
 
 #include <QtTest>
@@ -55,6 +57,22 @@ QMap<QString, QString> translations(const QString& file)
         qFatal("%s: %s", qPrintable(file), qPrintable(xml.errorString()));
     return entries;
 }
+
+// Sets an environment variable (or unsets it, for an empty value) until the end of the scope.
+class ScopedVariable {
+public:
+    ScopedVariable(const char* name, const QByteArray& value)
+        : name_(name), had_(qEnvironmentVariableIsSet(name)), old_(qgetenv(name))
+    {
+        value.isEmpty() ? qunsetenv(name) : qputenv(name, value);
+    }
+    ~ScopedVariable() { had_ ? qputenv(name_, old_) : qunsetenv(name_); }
+
+private:
+    const char* name_;
+    bool had_;
+    QByteArray old_;
+};
 
 } // namespace
 
@@ -186,6 +204,29 @@ private Q_SLOTS:
         QStringList fresh;
         trainAndRecord(fresh);
         QVERIFY2(fresh.contains(building), qPrintable(fresh.join('|')));
+    }
+
+    // The workspace the studio remembers is the command line's (runs/workspace.h): `i3lm info`
+    // names it; and a workspace an earlier studio kept in its own settings moves there.
+    void workspaceIsSharedWithTheCommandLine()
+    {
+        QTemporaryDir config;
+        const ScopedVariable configHome("XDG_CONFIG_HOME", config.path().toUtf8());
+        const ScopedVariable variable("I3_WORKSPACE", {});
+        const QString chosen = config.filePath("my runs");
+        StudioSettings().setWorkspace(chosen);
+        {
+            MainWindow window;
+            QCOMPARE(window.workspace(), chosen);
+        }
+        const auto info = i3test::run_in(QProcessEnvironment::systemEnvironment(), i3test::cli(), {"info"});
+        QVERIFY2(info.out.contains(("\nworkspace " + chosen + " (chosen in i3-studio").toUtf8()), info.out.constData());
+
+        QVERIFY(QFile::remove(config.filePath("i3-studio/workspace")));
+        QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").setValue("workspace", "/old/runs");
+        QCOMPARE(StudioSettings().workspace(), QString("/old/runs"));
+        QVERIFY(!QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").contains("workspace"));
+        QCOMPARE(i3test::read_file(config.filePath("i3-studio/workspace")), QByteArray("/old/runs\n"));
     }
 
     // Every string the sources mark for translation has a finished German and Romanian

@@ -20,6 +20,7 @@ void end_with_this_process(QProcess& process)
 QString python() { return QStringLiteral(I3_PYTHON); }
 QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
 QString cli() { return QStringLiteral(I3_CLI_PATH); }
+QString studio() { return QStringLiteral(I3_STUDIO_PATH); }
 
 void write_file(const QString& path, const QByteArray& bytes)
 {
@@ -38,8 +39,15 @@ QByteArray read_file(const QString& path)
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms,
                   const QByteArray& standard_input)
 {
+    return run_in(QProcessEnvironment::systemEnvironment(), program, args, standard_input, timeout_ms);
+}
+
+ProcessResult run_in(const QProcessEnvironment& environment, const QString& program, const QStringList& args,
+                     const QByteArray& standard_input, int timeout_ms)
+{
     QProcess process;
     end_with_this_process(process);
+    process.setProcessEnvironment(environment);
     process.start(program, args);
     ProcessResult result;
     if (!process.waitForStarted()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct ProcessResult {
 QString python();       // a python3 that can import torch
 QString fixtures_dir(); // tests/fixtures in the source tree
 QString cli();          // the built `i3lm` command
+QString studio();       // the built `i3-studio` (in a build with the studio)
 
 // Makes a process about to be started end when this one does, however this one ends (a test
 // stopped by QtTest's watchdog must leave no training behind).
@@ -33,6 +35,9 @@ QByteArray read_file(const QString& path);
 // Runs a program to completion (or kills it after timeout_ms); never throws.
 ProcessResult run(const QString& program, const QStringList& args, int timeout_ms = 600000,
                   const QByteArray& standard_input = {});
+// The same, with `environment` instead of this process's.
+ProcessResult run_in(const QProcessEnvironment& environment, const QString& program, const QStringList& args,
+                     const QByteArray& standard_input = {}, int timeout_ms = 600000);
 // Runs fixtures/<script> with python(); args follow the script name.
 ProcessResult run_python(const QString& script, const QStringList& args, int timeout_ms = 600000);
 // Runs the `i3lm` command line.

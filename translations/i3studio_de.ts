@@ -507,6 +507,14 @@
         <source>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and play with i3 hybrid language models (RWKV-Mamba recurrent blocks and full attention).&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Trainieren, beobachten und erkunden Sie hybride i3-Sprachmodelle (rekurrente RWKV-Mamba-Blöcke und volle Attention).&lt;/p&gt;&lt;p&gt;Freie Software unter der GNU General Public License, Version 3 oder neuer.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>This workspace is used until i3 Studio closes; it could not be remembered: %1</source>
+        <translation>Dieser Arbeitsbereich gilt, bis i3 Studio geschlossen wird; er konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is set, so the next start opens its folder instead of this one.</source>
+        <translation>%1 ist gesetzt, daher öffnet der nächste Start dessen Ordner statt dieses.</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>

@@ -507,6 +507,14 @@
         <source>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Train, watch and play with i3 hybrid language models (RWKV-Mamba recurrent blocks and full attention).&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;i3 Studio %1&lt;/h3&gt;&lt;p&gt;Antrenați, urmăriți și experimentați cu modele de limbaj hibride i3 (blocuri recurente RWKV-Mamba și atenție completă).&lt;/p&gt;&lt;p&gt;Software liber sub licența GNU General Public License, versiunea 3 sau ulterioară.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>This workspace is used until i3 Studio closes; it could not be remembered: %1</source>
+        <translation>Acest spațiu de lucru este folosit până la închiderea i3 Studio; nu a putut fi reținut: %1</translation>
+    </message>
+    <message>
+        <source>%1 is set, so the next start opens its folder instead of this one.</source>
+        <translation>%1 este setată, așa că la următoarea pornire se deschide dosarul ei în locul acestuia.</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>

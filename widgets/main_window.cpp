@@ -2,6 +2,7 @@
 #include "main_window.h"
 
 #include "runs/run_schema.h"
+#include "runs/workspace.h"
 
 #include "data_panel.h"
 #include "telemetry/device_memory.h"
@@ -249,8 +250,19 @@ void MainWindow::chooseWorkspace()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Workspace folder for training runs"), workspace());
     if (folder.isEmpty())
         return;
-    settings_.setWorkspace(folder);
     setWorkspace(folder);
+    try {
+        settings_.setWorkspace(folder);
+    } catch (const std::exception& error) {
+        statusBar()->showMessage(tr("This workspace is used until i3 Studio closes; it could not be remembered: %1")
+                                     .arg(QString::fromUtf8(error.what())),
+                                 15000);
+        return;
+    }
+    if (qEnvironmentVariableIsSet(i3::kWorkspaceVariable))
+        statusBar()->showMessage(tr("%1 is set, so the next start opens its folder instead of this one.")
+                                     .arg(QString::fromLatin1(i3::kWorkspaceVariable)),
+                                 15000);
 }
 
 TrainingRequest MainWindow::trainingRequest() const

@@ -1,20 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "studio_settings.h"
 
-#include <QDir>
-#include <QStandardPaths>
+#include "runs/workspace.h"
 
 #include <nlohmann/json.hpp>
 
-StudioSettings::StudioSettings() : settings_(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio") {}
-
-QString StudioSettings::workspace() const
+StudioSettings::StudioSettings() : settings_(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio")
 {
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return settings_.value("workspace", QDir(documents).filePath("i3 Studio runs")).toString();
+    moveWorkspaceToEngine();
 }
 
-void StudioSettings::setWorkspace(const QString& folder) { settings_.setValue("workspace", folder); }
+// Earlier studios kept the workspace in their own settings, where the command line cannot see it.
+void StudioSettings::moveWorkspaceToEngine()
+{
+    const QString saved = settings_.value("workspace").toString();
+    if (saved.isEmpty())
+        return;
+    try {
+        if (!std::filesystem::exists(i3::workspace_choice_file()))
+            i3::choose_workspace(saved.toStdString());
+        settings_.remove("workspace");
+    } catch (const std::exception&) {
+        // Unwritable configuration folder: keep the old entry, and try again next time.
+    }
+}
+
+QString StudioSettings::workspace() const { return QString::fromStdString(i3::default_workspace().folder.string()); }
+
+void StudioSettings::setWorkspace(const QString& folder) { i3::choose_workspace(folder.toStdString()); }
 
 QString StudioSettings::language() const { return settings_.value("language").toString(); }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The studio's preferences, kept with QSettings: the workspace folder, the language, the last data
-// choice and configuration, and the window's layout.
+// The studio's preferences, kept with QSettings: the language, the last data choice and
+// configuration, and the window's layout. The workspace is the engine's (runs/workspace.h), shared
+// with the command line.
 #pragma once
 
 #include "data_choice.h"
@@ -17,8 +18,9 @@ class StudioSettings {
 public:
     StudioSettings();
 
-    // Where run folders are created and listed; defaults to "i3 Studio runs" in the documents folder.
+    // Where run folders are created and listed: i3::default_workspace().
     QString workspace() const;
+    // Remembers the folder for the studio and the command line (i3::choose_workspace).
     void setWorkspace(const QString& folder);
 
     // A locale name such as "de" or "ro"; empty follows the system.
@@ -39,5 +41,7 @@ public:
     void setWindowLayout(const QByteArray& geometry, const QByteArray& state);
 
 private:
+    void moveWorkspaceToEngine();
+
     QSettings settings_;
 };

@@ -39,6 +39,7 @@ public:
     std::filesystem::path checkpoint_dir(int64_t step) const;
     std::filesystem::path best_checkpoint_dir() const { return checkpoints_dir() / run_files::kBestCheckpoint; }
     std::filesystem::path artifacts_dir() const { return root_ / run_files::kArtifactsDir; }
+    std::filesystem::path tensorboard_dir() const { return root_ / run_files::kTensorBoardDir; }
 
     // The newest checkpoint folder, if any was written.
     std::optional<std::filesystem::path> latest_checkpoint() const;

@@ -14,6 +14,7 @@
 //   checkpoints/latest        the name of the newest checkpoint folder
 //   i3-model-artifacts/       config.json, pytorch_model.bin, model.safetensors, tokenizer.json,
 //                             README.md (the model card)
+//   tensorboard/              metrics.jsonl as a TensorBoard event file (i3lm export-tensorboard)
 //   .lock                     locked while a trainer works in the folder
 #pragma once
 
@@ -36,6 +37,7 @@ inline constexpr const char* kStepCheckpointPrefix = "step-";
 inline constexpr const char* kBestCheckpoint = "best";
 inline constexpr const char* kLatestPointer = "latest";
 inline constexpr const char* kArtifactsDir = "i3-model-artifacts";
+inline constexpr const char* kTensorBoardDir = "tensorboard";
 inline constexpr const char* kLock = ".lock"; // held by the trainer (run_lock.h)
 // Inside a checkpoint folder.
 inline constexpr const char* kCheckpointWeights = "model.safetensors";

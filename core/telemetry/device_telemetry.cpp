@@ -3,6 +3,7 @@
 
 #include "base/device.h"
 #include "base/host_memory.h"
+#include "telemetry/cuda_devices.h"
 
 #include <torch/cuda.h>
 
@@ -33,16 +34,15 @@ constexpr unsigned int kNvmlNameLength = 96;
 // The library, opened and started; nothing when either fails (reason() says why).
 class NvmlLibrary {
 public:
-    NvmlLibrary()
+    explicit NvmlLibrary(const std::string& path)
     {
-        handle_ = dlopen("libnvidia-ml.so.1", RTLD_NOW | RTLD_LOCAL);
+        handle_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
         if (!handle_) {
-            reason_ = "no NVIDIA driver here (libnvidia-ml.so.1, NVIDIA's management library, is not installed)";
+            reason_ = "no NVIDIA driver here (" + path + ", NVIDIA's management library, is not installed)";
             return;
         }
         const bool found = bind(init, "nvmlInit_v2") && bind(shutdown, "nvmlShutdown") &&
-                           bind(count, "nvmlDeviceGetCount_v2") &&
-                           bind(handle_by_index, "nvmlDeviceGetHandleByIndex_v2") &&
+                           bind(handle_by_pci_bus_id, "nvmlDeviceGetHandleByPciBusId_v2") &&
                            bind(name, "nvmlDeviceGetName") && bind(utilization, "nvmlDeviceGetUtilizationRates") &&
                            bind(power, "nvmlDeviceGetPowerUsage") && bind(temperature, "nvmlDeviceGetTemperature") &&
                            bind(memory, "nvmlDeviceGetMemoryInfo");
@@ -58,38 +58,35 @@ public:
             return;
         }
         started_ = true;
-        unsigned int devices = 0;
-        if (count(&devices) != 0 || devices == 0)
-            reason_ = "no NVIDIA GPU found";
     }
     ~NvmlLibrary() { close(); }
     NvmlLibrary(const NvmlLibrary&) = delete;
     NvmlLibrary& operator=(const NvmlLibrary&) = delete;
 
-    bool usable() const { return reason_.empty(); }
+    bool usable() const { return started_; }
     const std::string& reason() const { return reason_; }
 
-    std::optional<nvmlDevice_t> device(int index) const
+    // The device at a PCI bus id as CUDA writes it ("0000:41:00.0"); NVML reads its numbers as
+    // hexadecimal, whatever the width of the domain ("00000000:41:00.0" is the same device).
+    std::optional<nvmlDevice_t> device_at(const std::string& pci_bus_id) const
     {
         nvmlDevice_t device = nullptr;
-        if (!usable() || index < 0 || handle_by_index(static_cast<unsigned int>(index), &device) != 0)
+        if (!started_ || handle_by_pci_bus_id(pci_bus_id.c_str(), &device) != 0)
             return std::nullopt;
         return device;
     }
 
-    std::optional<std::string> device_name(int index) const
+    std::optional<std::string> device_name(nvmlDevice_t device) const
     {
-        const auto gpu = device(index);
         char text[kNvmlNameLength] = {};
-        if (!gpu || name(*gpu, text, kNvmlNameLength) != 0)
+        if (name(device, text, kNvmlNameLength) != 0)
             return std::nullopt;
         return std::string(text);
     }
 
     nvmlReturn_t (*init)() = nullptr;
     nvmlReturn_t (*shutdown)() = nullptr;
-    nvmlReturn_t (*count)(unsigned int*) = nullptr;
-    nvmlReturn_t (*handle_by_index)(unsigned int, nvmlDevice_t*) = nullptr;
+    nvmlReturn_t (*handle_by_pci_bus_id)(const char*, nvmlDevice_t*) = nullptr;
     nvmlReturn_t (*name)(nvmlDevice_t, char*, unsigned int) = nullptr;
     nvmlReturn_t (*utilization)(nvmlDevice_t, nvmlUtilization_t*) = nullptr;
     nvmlReturn_t (*power)(nvmlDevice_t, unsigned int*) = nullptr; // milliwatts
@@ -153,24 +150,55 @@ std::optional<std::pair<uint64_t, uint64_t>> cpu_jiffies()
     return std::make_pair(busy, busy + idle + iowait);
 }
 
-const NvmlLibrary& shared_nvml()
+std::string joined(const std::vector<std::string>& items)
 {
-    static const NvmlLibrary library;
-    return library;
+    std::string text;
+    for (const auto& item : items)
+        text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+// One for device_display_name, which the panels ask often.
+const DeviceTelemetry& shared_telemetry()
+{
+    static const DeviceTelemetry telemetry;
+    return telemetry;
 }
 
 } // namespace
 
+// NVML's device for each of LibTorch's CUDA devices, by index; nothing where NVML does not know one.
 struct DeviceTelemetry::Nvml {
+    explicit Nvml(const std::string& path) : library(path) {}
+
     NvmlLibrary library;
+    std::vector<std::optional<nvmlDevice_t>> gpus;
 };
 
-DeviceTelemetry::DeviceTelemetry()
+DeviceTelemetry::DeviceTelemetry() : DeviceTelemetry(cuda_devices(), "libnvidia-ml.so.1") {}
+
+DeviceTelemetry::DeviceTelemetry(const CudaDevices& cuda, const std::string& nvml_library)
 {
-    auto nvml = std::make_unique<Nvml>();
-    gpu_unavailable_reason_ = nvml->library.reason();
-    if (nvml->library.usable())
-        nvml_ = std::move(nvml);
+    if (cuda.pci_bus_ids.empty()) { // NVML may see GPUs, but the engine cannot use them
+        gpu_unavailable_reason_ = cuda.none_reason;
+        return;
+    }
+    auto nvml = std::make_unique<Nvml>(nvml_library);
+    if (!nvml->library.usable()) {
+        gpu_unavailable_reason_ = nvml->library.reason();
+        return;
+    }
+    bool any = false;
+    for (const std::string& id : cuda.pci_bus_ids) {
+        nvml->gpus.push_back(nvml->library.device_at(id));
+        any = any || nvml->gpus.back().has_value();
+    }
+    if (!any) {
+        gpu_unavailable_reason_ = "the NVIDIA management library knows none of the CUDA devices (PCI bus ids " +
+                                  joined(cuda.pci_bus_ids) + ")";
+        return;
+    }
+    nvml_ = std::move(nvml);
 }
 
 DeviceTelemetry::~DeviceTelemetry() = default;
@@ -179,13 +207,20 @@ bool DeviceTelemetry::has_gpu() const { return nvml_ != nullptr; }
 
 std::string DeviceTelemetry::gpu_unavailable_reason() const { return gpu_unavailable_reason_; }
 
-TelemetrySample DeviceTelemetry::sample(int gpu_index)
+std::optional<std::string> DeviceTelemetry::gpu_name(int cuda_index) const
+{
+    if (!nvml_ || cuda_index < 0 || cuda_index >= static_cast<int>(nvml_->gpus.size()))
+        return std::nullopt;
+    const auto& gpu = nvml_->gpus[static_cast<size_t>(cuda_index)];
+    return gpu ? nvml_->library.device_name(*gpu) : std::nullopt;
+}
+
+TelemetrySample DeviceTelemetry::sample(int cuda_index)
 {
     TelemetrySample sample;
-    if (nvml_) {
-        const NvmlLibrary& nvml = nvml_->library;
-        if (const auto device = nvml.device(gpu_index))
-            sample.gpu = read_gpu(nvml, *device, nvml.device_name(gpu_index).value_or("NVIDIA GPU"));
+    if (nvml_ && cuda_index >= 0 && cuda_index < static_cast<int>(nvml_->gpus.size())) {
+        if (const auto& gpu = nvml_->gpus[static_cast<size_t>(cuda_index)])
+            sample.gpu = read_gpu(nvml_->library, *gpu, nvml_->library.device_name(*gpu).value_or("NVIDIA GPU"));
     }
 
     HostTelemetry& host = sample.host;
@@ -234,7 +269,7 @@ std::string device_display_name(const std::string& device)
     if (!spec || !spec->cuda)
         return device;
     const int index = spec->gpu_index();
-    return shared_nvml().device_name(index).value_or("CUDA GPU " + std::to_string(index));
+    return shared_telemetry().gpu_name(index).value_or("CUDA GPU " + std::to_string(index));
 }
 
 } // namespace i3

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the machine reports about itself while a job runs: for an NVIDIA GPU, through NVIDIA's
 // management library (NVML), loaded at run time so that the program also runs where it is not
-// installed; for the host, from /proc (CPU use, RAM, this process's resident memory).
+// installed; for the host, from /proc (CPU use, RAM, this process's resident memory). GPUs are
+// numbered as LibTorch numbers them (cuda:N), found in NVML by their PCI bus ids; without CUDA in
+// LibTorch there is no GPU to report, whatever NVML sees.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +35,13 @@ struct TelemetrySample {
     HostTelemetry host;
 };
 
+struct CudaDevices;
+
 class DeviceTelemetry {
 public:
-    DeviceTelemetry();  // loads NVML if it is there; never throws
+    DeviceTelemetry();  // LibTorch's CUDA devices (cuda_devices()); loads NVML if it is there; never throws
+    // The GPUs `cuda` lists, looked up in the NVML library at `nvml_library` (a test's stand-in).
+    DeviceTelemetry(const CudaDevices& cuda, const std::string& nvml_library);
     ~DeviceTelemetry();
     DeviceTelemetry(const DeviceTelemetry&) = delete;
     DeviceTelemetry& operator=(const DeviceTelemetry&) = delete;
@@ -43,8 +49,10 @@ public:
     bool has_gpu() const;
     // Why there is no GPU telemetry, in words (empty when there is).
     std::string gpu_unavailable_reason() const;
-    // Cheap enough to call every second from a GUI timer.
-    TelemetrySample sample(int gpu_index = 0);
+    // `cuda_index` is LibTorch's: cuda:0, cuda:1... Cheap enough to call every second from a GUI timer.
+    TelemetrySample sample(int cuda_index = 0);
+    // NVML's name for cuda:`cuda_index` ("NVIDIA H200"); empty when NVML does not know it.
+    std::optional<std::string> gpu_name(int cuda_index) const;
 
 private:
     struct Nvml;
