@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_panel.h"
 
+#include "hub_dataset_box.h"
+
 #include "data/builtin_corpus.h"
 
 #include <QCheckBox>
@@ -64,6 +66,8 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     auto* settings = new QWidget;
     auto* settingsLayout = new QVBoxLayout(settings);
     settingsLayout->addWidget(createSourcesBox());
+    hubBox_ = new HubDatasetBox;
+    settingsLayout->addWidget(hubBox_);
     settingsLayout->addWidget(createTokenizerBox());
 
     auto* splitForm = new QFormLayout;
@@ -118,6 +122,8 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 
+    connect(hubBox_, &HubDatasetBox::choiceEdited, this, &DataPanel::onChoiceEdited);
+    connect(hubBox_, &HubDatasetBox::jobStarted, this, &DataPanel::jobStarted);
     connect(analyseButton_, &QPushButton::clicked, this, &DataPanel::analyse);
     connect(cancelButton_, &QPushButton::clicked, this, [this] {
         if (job_)
@@ -173,7 +179,7 @@ QWidget* DataPanel::createSourcesBox()
     textFieldEdit_ = new QLineEdit(DataChoice().textField);
     textFieldEdit_->setObjectName("textFieldEdit");
     textFieldEdit_->setToolTip(tr("The JSON field (.jsonl), CSV column (.csv) or Parquet column (.parquet) that holds the text."));
-    form->addRow(tr("Text field:"), textFieldEdit_);
+    form->addRow(tr("Text field of the files:"), textFieldEdit_);
     maxTextsSpin_ = new QSpinBox;
     maxTextsSpin_->setObjectName("maxTextsSpin");
     maxTextsSpin_->setRange(0, INT_MAX);
@@ -181,19 +187,7 @@ QWidget* DataPanel::createSourcesBox()
     maxTextsSpin_->setGroupSeparatorShown(true);
     maxTextsSpin_->setToolTip(tr("Use only the first texts, counted over all sources in order (0: all)."));
     form->addRow(tr("Max texts:"), maxTextsSpin_);
-    auto* hubEdit = new QLineEdit;
-    hubEdit->setObjectName("hubDatasetEdit");
-    hubEdit->setPlaceholderText(tr("e.g. roneneldan/TinyStories"));
-    hubEdit->setEnabled(false);
-    form->addRow(tr("Hugging Face dataset:"), hubEdit);
     layout->addLayout(form);
-    auto* hubNote = wrappedLabel(tr("The studio does not fetch Hugging Face datasets yet. The command line does "
-                                    "(i3lm train --data hf:owner/name, through the Hugging Face cache), and the "
-                                    "dataset's .parquet files in that cache can be added here as files."),
-                                 box);
-    hubNote->setObjectName("hubNote");
-    hubNote->setEnabled(false);
-    layout->addWidget(hubNote);
 
     connect(builtinCheck_, &QCheckBox::toggled, this, &DataPanel::onChoiceEdited);
     connect(addButton, &QPushButton::clicked, this, &DataPanel::addFiles);
@@ -292,6 +286,7 @@ DataChoice DataPanel::choice() const
     for (int row = 0; row < fileList_->count(); ++row)
         choice.files << fileList_->item(row)->data(Qt::UserRole).toString();
     choice.textField = textFieldEdit_->text().trimmed();
+    choice.hub = hubBox_->choice();
     choice.maxTexts = maxTextsSpin_->value();
     if (loadTokenizerRadio_->isChecked())
         choice.tokenizerFile = tokenizerPathEdit_->text().trimmed();
@@ -310,6 +305,7 @@ void DataPanel::setChoice(const DataChoice& choice)
         item->setToolTip(file);
     }
     textFieldEdit_->setText(choice.textField);
+    hubBox_->setChoice(choice.hub);
     maxTextsSpin_->setValue(static_cast<int>(std::clamp<qint64>(choice.maxTexts, 0, INT_MAX)));
     loadTokenizerRadio_->setChecked(!choice.tokenizerFile.isEmpty());
     buildTokenizerRadio_->setChecked(choice.tokenizerFile.isEmpty());
@@ -401,8 +397,8 @@ void DataPanel::analyse()
     if (job_)
         return;
     const DataChoice current = choice();
-    if (!current.builtinCorpus && current.files.isEmpty()) {
-        showError(tr("No data chosen: tick the built-in corpus or add at least one file."));
+    if (!current.builtinCorpus && current.files.isEmpty() && current.hub.isEmpty()) {
+        showError(tr("No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset."));
         return;
     }
     if (loadTokenizerRadio_->isChecked() && current.tokenizerFile.isEmpty()) {
@@ -446,6 +442,7 @@ void DataPanel::onJobFinished()
     progressBar_->setVisible(false);
     updateEnabledControls();
     staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));
+    hubBox_->updateStatus(); // the analysis may have downloaded the rest of the split
 }
 
 void DataPanel::showError(const QString& message)

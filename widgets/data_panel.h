@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Data panel: which texts to train on, which tokenizer, how much to hold out for validation,
-// and an analysis (counts, unknown-token rate, a preview) run as a DataJob.
+// The Data panel: which texts to train on (the built-in corpus, files, a Hugging Face dataset),
+// which tokenizer, how much to hold out for validation, and an analysis (counts, unknown-token
+// rate, a preview) run as a DataJob.
 #pragma once
 
 #include "data_choice.h"
@@ -13,6 +14,7 @@
 #include <optional>
 
 class EngineJob;
+class HubDatasetBox;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -72,6 +74,7 @@ private:
     QListWidget* fileList_ = nullptr;
     QPushButton* removeFileButton_ = nullptr;
     QLineEdit* textFieldEdit_ = nullptr;
+    HubDatasetBox* hubBox_ = nullptr;
     QSpinBox* maxTextsSpin_ = nullptr;
     QRadioButton* buildTokenizerRadio_ = nullptr;
     QRadioButton* loadTokenizerRadio_ = nullptr;
