@@ -220,6 +220,10 @@ QWidget* DataPanel::createTokenizerBox()
     pathRow->addWidget(tokenizerPathEdit_);
     pathRow->addWidget(tokenizerBrowseButton_);
     layout->addLayout(pathRow);
+    requiredTokenizerNote_ = wrappedLabel(QString(), box);
+    requiredTokenizerNote_->setObjectName("requiredTokenizerNote");
+    requiredTokenizerNote_->setVisible(false);
+    layout->addWidget(requiredTokenizerNote_);
 
     connect(loadTokenizerRadio_, &QRadioButton::toggled, this, [this] {
         updateEnabledControls();
@@ -307,11 +311,45 @@ void DataPanel::setChoice(const DataChoice& choice)
     textFieldEdit_->setText(choice.textField);
     hubBox_->setChoice(choice.hub);
     maxTextsSpin_->setValue(static_cast<int>(std::clamp<qint64>(choice.maxTexts, 0, INT_MAX)));
-    loadTokenizerRadio_->setChecked(!choice.tokenizerFile.isEmpty());
-    buildTokenizerRadio_->setChecked(choice.tokenizerFile.isEmpty());
-    tokenizerPathEdit_->setText(choice.tokenizerFile);
+    showTokenizer(choice.tokenizerFile);
     validationSpin_->setValue(choice.validationFraction * 100);
     settingChoice_ = false;
+    updateEnabledControls();
+    onChoiceEdited();
+}
+
+DataChoice DataPanel::ownChoice() const
+{
+    DataChoice own = choice();
+    if (!requiredTokenizer_.isEmpty())
+        own.tokenizerFile = ownTokenizerFile_;
+    return own;
+}
+
+// The tokenizer controls show `file` (empty: build one) unless a fine-tuned model's tokenizer is
+// required, in which case `file` is what they go back to afterwards.
+void DataPanel::showTokenizer(const QString& file)
+{
+    const QString shown = requiredTokenizer_.isEmpty() ? file : requiredTokenizer_;
+    if (!requiredTokenizer_.isEmpty())
+        ownTokenizerFile_ = file;
+    loadTokenizerRadio_->setChecked(!shown.isEmpty());
+    buildTokenizerRadio_->setChecked(shown.isEmpty());
+    tokenizerPathEdit_->setText(shown);
+}
+
+void DataPanel::requireTokenizer(const QString& file, const QString& modelName)
+{
+    if (file == requiredTokenizer_)
+        return;
+    const QString own = requiredTokenizer_.isEmpty() ? choice().tokenizerFile : ownTokenizerFile_;
+    requiredTokenizer_ = file;
+    settingChoice_ = true;
+    showTokenizer(own);
+    settingChoice_ = false;
+    requiredTokenizerNote_->setText(tr("Fine-tuning %1: its own tokenizer encodes the data, as in the run.").arg(modelName));
+    requiredTokenizerNote_->setToolTip(QDir::toNativeSeparators(file));
+    requiredTokenizerNote_->setVisible(!file.isEmpty());
     updateEnabledControls();
     onChoiceEdited();
 }
@@ -388,7 +426,11 @@ void DataPanel::updateEnabledControls()
     analyseButton_->setEnabled(!running);
     cancelButton_->setVisible(running);
     removeFileButton_->setEnabled(!fileList_->selectedItems().isEmpty());
-    tokenizerPathEdit_->setEnabled(loadTokenizerRadio_->isChecked());
+    const bool tokenizerFree = requiredTokenizer_.isEmpty();
+    buildTokenizerRadio_->setEnabled(tokenizerFree);
+    loadTokenizerRadio_->setEnabled(tokenizerFree);
+    tokenizerBrowseButton_->setEnabled(tokenizerFree);
+    tokenizerPathEdit_->setEnabled(tokenizerFree && loadTokenizerRadio_->isChecked());
     saveTokenizerButton_->setVisible(summary_ && summary_->tokenizerBuilt);
 }
 

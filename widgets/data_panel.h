@@ -34,6 +34,13 @@ public:
     DataChoice choice() const;
     // Shows the choice in the controls and emits choiceChanged() once.
     void setChoice(const DataChoice& choice);
+    // The choice with the user's own tokenizer rather than one a fine-tuned model requires: what
+    // is worth remembering for the next session.
+    DataChoice ownChoice() const;
+
+    // While a model is fine-tuned, its tokenizer (`file`) encodes the data: the tokenizer controls
+    // show it and are locked, saying so. An empty `file` gives them back as they were.
+    void requireTokenizer(const QString& file, const QString& modelName);
 
     // The result of the last analysis, once it completed; empty while one runs or after one failed.
     // It is kept when the choice changes afterwards (the panel then says it is out of date).
@@ -60,6 +67,7 @@ private:
     void addFiles();
     void removeSelectedFiles();
     void browseTokenizer();
+    void showTokenizer(const QString& file);
     void askWhereToSaveTokenizer();
     void onChoiceEdited();
     void updateEnabledControls();
@@ -80,6 +88,7 @@ private:
     QRadioButton* loadTokenizerRadio_ = nullptr;
     QLineEdit* tokenizerPathEdit_ = nullptr;
     QPushButton* tokenizerBrowseButton_ = nullptr;
+    QLabel* requiredTokenizerNote_ = nullptr;
     QDoubleSpinBox* validationSpin_ = nullptr;
     QPushButton* analyseButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
@@ -102,4 +111,6 @@ private:
     std::optional<DataSummary> summary_;
     DataChoice lastAnalysedChoice_; // what summary_ describes
     bool settingChoice_ = false; // setChoice() emits choiceChanged() once, not per control
+    QString requiredTokenizer_;  // a fine-tuned model's tokenizer; empty: the user chooses
+    QString ownTokenizerFile_;   // the user's own choice while one is required
 };

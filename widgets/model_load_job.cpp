@@ -28,10 +28,12 @@ void ModelLoadJob::work()
     if (source_ == Source::ModelFolder) {
         reportProgress(-1, tr("Loading %1…").arg(QDir::toNativeSeparators(path_)));
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(path_.toStdString(), device));
+        handle.folder = path_;
     } else if (source_ == Source::HubRepo) {
         const std::string folder = downloadHubModel();
         reportProgress(-1, tr("Loading %1…").arg(path_));
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(folder, device));
+        handle.folder = QString::fromStdString(folder);
     } else {
         // The snapshot only has to live until the weights are in memory.
         QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
