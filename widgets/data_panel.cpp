@@ -98,6 +98,11 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     progressBar_->setRange(0, kProgressSteps);
     progressBar_->setVisible(false);
     settingsLayout->addWidget(progressBar_);
+    // The bar holds a percentage; a download's file, size and rate need a line of their own.
+    progressLabel_ = wrappedLabel(QString(), this);
+    progressLabel_->setObjectName("analysisProgressLabel");
+    progressLabel_->setVisible(false);
+    settingsLayout->addWidget(progressLabel_);
 
     errorLabel_ = wrappedLabel(QString(), this);
     errorLabel_->setObjectName("errorLabel");
@@ -455,7 +460,7 @@ void DataPanel::analyse()
     DataJob* job = &job_->job();
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
-        progressBar_->setFormat(message);
+        progressLabel_->setText(message);
     });
     connect(job, &DataJob::analysed, this, [this, current](DataSummary summary) {
         lastAnalysedChoice_ = current;
@@ -470,8 +475,9 @@ void DataPanel::analyse()
     connect(job, &EngineJob::finished, this, &DataPanel::onJobFinished);
 
     progressBar_->setValue(0);
-    progressBar_->setFormat(tr("Starting…"));
+    progressLabel_->setText(tr("Starting…"));
     progressBar_->setVisible(true);
+    progressLabel_->setVisible(true);
     updateEnabledControls();
     Q_EMIT jobStarted(job);
     job_->start();
@@ -482,6 +488,7 @@ void DataPanel::onJobFinished()
     if (job_)
         job_.release()->deleteLater();
     progressBar_->setVisible(false);
+    progressLabel_->setVisible(false);
     updateEnabledControls();
     staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));
     hubBox_->updateStatus(); // the analysis may have downloaded the rest of the split

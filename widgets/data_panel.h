@@ -93,6 +93,7 @@ private:
     QPushButton* analyseButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
     QLabel* errorLabel_ = nullptr;
     QLabel* staleLabel_ = nullptr;
 

@@ -58,6 +58,9 @@ FineTuneBox::FineTuneBox(QWidget* parent) : QGroupBox(tr("Start from a trained m
     auto* progressRow = new QHBoxLayout;
     progressRow->addWidget(progressBar_, 1);
     progressRow->addWidget(cancelButton_);
+    // The bar holds a percentage; a download's file, size and rate need a line of their own.
+    progressLabel_ = wrappedLabel("fineTuneProgressLabel");
+    progressLabel_->setVisible(false);
 
     baseLabel_ = wrappedLabel("fineTuneBaseLabel");
     remarkLabel_ = wrappedLabel("fineTuneRemarkLabel");
@@ -74,6 +77,7 @@ FineTuneBox::FineTuneBox(QWidget* parent) : QGroupBox(tr("Start from a trained m
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(sourceRow);
     layout->addLayout(progressRow);
+    layout->addWidget(progressLabel_);
     layout->addWidget(baseLabel_);
     layout->addWidget(remarkLabel_);
     layout->addLayout(scratchRow);
@@ -155,16 +159,16 @@ void FineTuneBox::startLoading(ModelLoadJob::Source source, const QString& path)
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setRange(0, fraction < 0 ? 0 : kProgressSteps);
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
-        progressBar_->setFormat(message);
-        progressBar_->setToolTip(message);
+        progressLabel_->setText(message);
     });
     connect(job, &ModelLoadJob::loaded, this,
             [this, source, path](const ModelHandle& handle) { onLoaded(handle, source, path); });
     connect(job, &EngineJob::failed, this, &FineTuneBox::showError);
     connect(job, &EngineJob::finished, this, &FineTuneBox::onJobFinished);
     progressBar_->setRange(0, 0);
-    progressBar_->setFormat(QString());
+    progressLabel_->clear();
     progressBar_->setVisible(true);
+    progressLabel_->setVisible(true);
     updateEnabledControls();
     Q_EMIT jobStarted(job);
     job_->start();
@@ -190,6 +194,7 @@ void FineTuneBox::onJobFinished()
     if (job_)
         job_.release()->deleteLater();
     progressBar_->setVisible(false);
+    progressLabel_->setVisible(false);
     updateEnabledControls();
 }
 

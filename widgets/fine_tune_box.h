@@ -59,6 +59,7 @@ private:
     QPushButton* folderButton_ = nullptr;
     QPushButton* loadButton_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QLabel* baseLabel_ = nullptr;
     QLabel* remarkLabel_ = nullptr;

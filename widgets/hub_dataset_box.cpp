@@ -98,6 +98,9 @@ HubDatasetBox::HubDatasetBox(QWidget* parent) : QGroupBox(tr("Hugging Face datas
     auto* progressRow = new QHBoxLayout;
     progressRow->addWidget(progressBar_, 1);
     progressRow->addWidget(cancelButton_);
+    // The bar holds a percentage; what is happening needs more room than a bar has.
+    progressLabel_ = wrappedLabel("hubProgressLabel");
+    progressLabel_->setVisible(false);
 
     statusLabel_ = wrappedLabel("hubStatusLabel");
     cacheLabel_ = wrappedLabel("hubCacheLabel");
@@ -118,6 +121,7 @@ HubDatasetBox::HubDatasetBox(QWidget* parent) : QGroupBox(tr("Hugging Face datas
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addLayout(progressRow);
+    layout->addWidget(progressLabel_);
     layout->addWidget(statusLabel_);
     layout->addWidget(cacheLabel_);
     layout->addWidget(errorLabel_);
@@ -139,7 +143,7 @@ HubDatasetBox::HubDatasetBox(QWidget* parent) : QGroupBox(tr("Hugging Face datas
         connect(combo, &QComboBox::activated, this, &HubDatasetBox::onPickerChosen);
     connect(cancelButton_, &QPushButton::clicked, this, &HubDatasetBox::cancel);
     showPickers(HubDatasetChoice());
-    showPreview(HubDatasetPreview());
+    showPreview();
     updateEnabledControls();
 }
 
@@ -159,11 +163,10 @@ void HubDatasetBox::setChoice(const HubDatasetChoice& choice)
     setChecked(!choice.isEmpty());
     if (!choice.isEmpty()) {
         repoEdit_->setText(choice.repo);
-        if (preview_ && preview_->choice.repo != choice.repo) {
+        if (preview_ && preview_->choice.repo != choice.repo)
             preview_.reset();
-            showPreview(HubDatasetPreview());
-        }
         showPickers(choice);
+        showPreview();
     }
     settingChoice_ = false;
     updateEnabledControls();
@@ -188,24 +191,33 @@ void HubDatasetBox::showPickers(const HubDatasetChoice& choice)
     fill(columnCombo_, columns, choice.textField, preview_ ? tr("(whole paragraphs)") : defaultColumn);
 }
 
-void HubDatasetBox::showPreview(const HubDatasetPreview& preview)
+bool HubDatasetBox::previewShown() const
+{
+    return preview_ && preview_->choice == choice() && !isLookingUp();
+}
+
+void HubDatasetBox::showPreview()
 {
     rowsList_->clear();
-    for (const QString& row : preview.rows) {
-        auto* item = new QListWidgetItem(row, rowsList_);
-        item->setToolTip(row);
+    const bool shown = previewShown();
+    if (shown) {
+        for (const QString& row : preview_->rows) {
+            auto* item = new QListWidgetItem(row, rowsList_);
+            item->setToolTip(row);
+        }
     }
     // Shown only with rows in it: the panel's other settings stay within reach.
-    rowsLabel_->setVisible(!preview.rows.isEmpty());
-    rowsList_->setVisible(!preview.rows.isEmpty());
-    cacheLabel_->setText(cacheText(preview.cacheFolder.isEmpty() ? cacheRoot_ : preview.cacheFolder));
+    rowsLabel_->setVisible(rowsList_->count() > 0);
+    rowsList_->setVisible(rowsList_->count() > 0);
+    cacheLabel_->setText(cacheText(preview_ ? preview_->cacheFolder : cacheRoot_));
     updateStatus();
 }
 
 void HubDatasetBox::updateStatus()
 {
-    statusLabel_->setVisible(preview_.has_value());
-    if (!preview_) {
+    // Rows and counts of another split than the one chosen (a look-up stopped, or running) would mislead.
+    statusLabel_->setVisible(previewShown());
+    if (!previewShown()) {
         statusLabel_->clear();
         return;
     }
@@ -244,11 +256,11 @@ void HubDatasetBox::showError(const QString& message)
 void HubDatasetBox::onRepoEdited()
 {
     preview_.reset();
-    showPreview(HubDatasetPreview());
     showError(QString());
     HubDatasetChoice defaults;
     defaults.repo = repoEdit_->text().trimmed();
     showPickers(defaults);
+    showPreview();
     updateEnabledControls();
     Q_EMIT choiceEdited();
 }
@@ -275,21 +287,21 @@ void HubDatasetBox::lookUp()
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setRange(0, fraction < 0 ? 0 : kProgressSteps); // a busy bar while the size is unknown
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
-        progressBar_->setFormat(message);
-        progressBar_->setToolTip(message);
+        progressLabel_->setText(message);
     });
     connect(job, &HubDatasetJob::inspected, this, [this, query](const HubDatasetPreview& preview) {
         preview_ = preview;
         showPickers(preview.choice);
-        showPreview(preview);
         if (!(preview.choice == query))
             Q_EMIT choiceEdited();
     });
     connect(job, &EngineJob::failed, this, &HubDatasetBox::showError);
     connect(job, &EngineJob::finished, this, &HubDatasetBox::onJobFinished);
     progressBar_->setRange(0, 0);
-    progressBar_->setFormat(QString());
+    progressLabel_->clear();
     progressBar_->setVisible(true);
+    progressLabel_->setVisible(true);
+    showPreview();
     updateEnabledControls();
     Q_EMIT jobStarted(job);
     job_->start();
@@ -306,6 +318,8 @@ void HubDatasetBox::onJobFinished()
     if (job_)
         job_.release()->deleteLater();
     progressBar_->setVisible(false);
+    progressLabel_->setVisible(false);
+    showPreview();
     updateEnabledControls();
 }
 

@@ -52,7 +52,9 @@ Q_SIGNALS:
 
 private:
     void showPickers(const HubDatasetChoice& choice);
-    void showPreview(const HubDatasetPreview& preview);
+    // What the last look-up found, when it is of the repo, config, split and column chosen now.
+    bool previewShown() const;
+    void showPreview();
     void showError(const QString& message);
     void onRepoEdited();
     void onPickerChosen();
@@ -66,6 +68,7 @@ private:
     QComboBox* splitCombo_ = nullptr;
     QComboBox* columnCombo_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QLabel* statusLabel_ = nullptr;
     QLabel* cacheLabel_ = nullptr;
