@@ -39,6 +39,8 @@ QJsonObject HubServer::ask(const QByteArray& command)
 
 void HubServer::arm(const QByteArray& faults) { QCOMPARE(reply_to("fault " + faults), QByteArray("ok")); }
 
+void HubServer::release() { QCOMPARE(reply_to("release"), QByteArray("ok")); }
+
 void HubServer::reset() { QCOMPARE(reply_to("reset"), QByteArray("ok")); }
 
 QByteArray HubServer::reply_to(const QByteArray& command)

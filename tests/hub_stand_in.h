@@ -18,6 +18,8 @@ public:
     QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(port_); }
     QJsonObject ask(const QByteArray& command);
     void arm(const QByteArray& faults);
+    // Lets the bodies that a {"hold": ...} fault holds go on.
+    void release();
     void reset();
 
 private:

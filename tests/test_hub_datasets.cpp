@@ -106,6 +106,36 @@ private Q_SLOTS:
         QVERIFY2(empty.find("the repo has no files") != std::string::npos, empty.c_str());
     }
 
+    // The pickers' lists: each name is one that split_files() resolves, another name for the same
+    // files is left out, the usual splits come first.
+    void configsAndSplitsOfAFileList()
+    {
+        const Files pushed = {"README.md", "data/train-00000-of-00002.parquet", "data/train-00001-of-00002.parquet",
+                              "data/validation-00000-of-00001.parquet", "data/extra-00000-of-00001.parquet"};
+        QCOMPARE(i3::dataset_configs(pushed), (Files{"default"}));
+        QCOMPARE(i3::dataset_splits(pushed, "default"), (Files{"train", "validation", "extra"}));
+
+        const Files converted = {"en/train/0000.parquet", "en/test/0000.parquet", "fr/train/0000.parquet",
+                                 "fr/train-00001.parquet", "README.md"};
+        QCOMPARE(i3::dataset_configs(converted), (Files{"en", "fr"}));
+        QCOMPARE(i3::dataset_splits(converted, "en"), (Files{"train", "test"}));
+        QCOMPARE(i3::dataset_splits(converted, "fr"), (Files{"train"}));
+        // The data/ layout beside config folders belongs to "default".
+        QCOMPARE(i3::dataset_configs({"data/train-0.parquet", "en/train/0.parquet"}), (Files{"default", "en"}));
+
+        const Files single = {"train.jsonl", "test.csv", "notes.md", "dev.txt"};
+        QCOMPARE(i3::dataset_configs(single), (Files{"default"}));
+        QCOMPARE(i3::dataset_splits(single, "default"), (Files{"train", "dev", "test"}));
+        // Layout 4 names a file by the usual split it holds, not by its own name.
+        const Files named = {"TinyStories-train.txt", "TinyStories-valid.txt", "README.md"};
+        QCOMPARE(i3::dataset_splits(named, "default"), (Files{"train", "valid"}));
+        for (const auto& split : i3::dataset_splits(named, "default"))
+            QVERIFY(!i3::split_files(named, "default", split, "o/n").empty());
+
+        QCOMPARE(i3::dataset_configs({"README.md", "script.py"}), Files{});
+        QCOMPARE(i3::dataset_splits({"README.md"}, "default"), Files{});
+    }
+
     void dataArgumentsAndWeights()
     {
         const i3::DataSource plain = i3::parse_data_source("texts/a.jsonl");

@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Model & hyperparameters panel: presets, live validation, parameter count, round trips.
+// The Model & hyperparameters panel: presets, live validation, parameter count, round trips; a
+// trained model to fine-tune, from a folder or the stand-in Hub (fixtures/hub_server.py), with its
+// shape, vocabulary and the fine-tuning recipe, and the folders that disagree with themselves.
+#include "config/fine_tuning.h"
 #include "config/model_config.h"
 #include "config/train_config.h"
+#include "data/builtin_corpus.h"
+#include "model/model_artifacts.h"
 
+#include "engine_job.h"
+#include "hub_stand_in.h"
 #include "model_panel.h"
 #include "telemetry/memory_estimate.h"
+#include "test_support.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -39,7 +47,13 @@ void typeInto(QAbstractSpinBox* spin, const QString& text)
 
 class TestModelPanel : public QObject {
     Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString modelFolder_; // a tiny model whose vocabulary is its own tokenizer's
+    i3::ModelConfig modelConfig_;
+
 private Q_SLOTS:
+    void initTestCase();
     void fitsTheStudioWindow();
     void defaultsSuitASmallCpu();
     void i3_80mShowsTheReferenceParameterCount();
@@ -47,7 +61,140 @@ private Q_SLOTS:
     void zeroBatchAndContextAreInvalid();
     void configurationsRoundTrip();
     void memoryEstimateFollowsItsFormula();
+    void fineTunesAHubModelWithItsShapeAndTheRecipe();
+    void fineTunesAModelFolderAndRefusesOneThatDisagrees();
 };
+
+void TestModelPanel::initTestCase()
+{
+    QVERIFY(dir_.isValid());
+    auto texts = i3::builtin_corpus_texts();
+    texts.resize(200);
+    const auto tokenizer = i3::ChunkTokenizer::build(texts);
+    modelConfig_ = i3::ModelConfig::preset("tiny");
+    modelConfig_.vocab_size = tokenizer.vocab_size();
+    modelConfig_.max_seq_len = 32;
+    i3::I3Model model(modelConfig_);
+    modelFolder_ = dir_.filePath("tiny-i3");
+    i3::save_model_folder(modelFolder_.toStdString(), modelConfig_, model, tokenizer);
+}
+
+// The Hub repo is downloaded through the cache (progress through the job) and read; its shape
+// and vocabulary fill the panel and lock, the recipe is suggested, and Start from scratch brings
+// back what was there.
+void TestModelPanel::fineTunesAHubModelWithItsShapeAndTheRecipe()
+{
+    const QString spec = dir_.filePath("spec.json");
+    i3test::write_file(spec, QJsonDocument(QJsonObject{{"repos", QJsonArray{QJsonObject{
+                                                                   {"type", "model"},
+                                                                   {"id", "owner/tiny-i3"},
+                                                                   {"folder", modelFolder_},
+                                                                   {"lfs", QJsonArray{"model.safetensors", "pytorch_model.bin"}}}}}})
+                                 .toJson());
+    i3test::HubServer hub;
+    QVERIFY(hub.start(spec));
+    const QString cache = dir_.filePath("hf-cache");
+    qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+    qputenv("HF_HUB_CACHE", cache.toUtf8());
+    qunsetenv("HF_HUB_OFFLINE");
+    qunsetenv("HF_TOKEN");
+
+    ModelPanel panel;
+    const i3::ModelConfig scratchModel = panel.modelConfig();
+    const i3::TrainConfig scratchTrain = panel.trainConfig();
+    QStringList messages; // the job's progress, queued to this thread in order
+    connect(&panel, &ModelPanel::jobStarted, &panel, [&](EngineJob* job) {
+        connect(job, &EngineJob::progress, &panel, [&messages](double, const QString& message) { messages << message; });
+    });
+    QSignalSpy changed(&panel, &ModelPanel::fineTuneBaseChanged);
+    panel.fineTuneHubModel("owner/tiny-i3");
+    QVERIFY(panel.isLoadingFineTuneBase());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isLoadingFineTuneBase(), 120000);
+    QVERIFY2(panel.fineTuneError().isEmpty(), qPrintable(panel.fineTuneError()));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY2(messages.join('|').contains("Downloading owner/tiny-i3: model.safetensors"), qPrintable(messages.join('|')));
+
+    const auto base = panel.fineTuneBase();
+    QVERIFY(base);
+    const QString commit = hub.ask("info").value("model:owner/tiny-i3").toObject().value("commit").toString();
+    QCOMPARE(base->folder, cache + "/models--owner--tiny-i3/snapshots/" + commit);
+    QCOMPARE(base->name, QString("owner/tiny-i3"));
+    QCOMPARE(base->tokenizerFile, base->folder + "/tokenizer.json");
+    for (const auto& setting : i3::ModelConfig::settings())
+        QCOMPARE(setting.text(panel.modelConfig()), setting.text(modelConfig_));
+    QCOMPARE(panel.vocabularySize(), qint64(modelConfig_.vocab_size));
+    QVERIFY(!panel.findChild<QSpinBox*>("dModelSpin")->isEnabled());
+    QVERIFY(!panel.findChild<QComboBox*>("presetCombo")->isEnabled());
+
+    // The recipe: 1e-5 and fewer steps, said in the panel.
+    const i3::TrainConfig tuned = panel.trainConfig();
+    QCOMPARE(tuned.lr, i3::kFineTuningLr);
+    QVERIFY(tuned.steps < scratchTrain.steps);
+    QCOMPARE(tuned.steps, i3::fine_tuning_recipe(scratchTrain).steps);
+    QCOMPARE(tuned.batch_size, scratchTrain.batch_size);
+    const QString remark = panel.findChild<QLabel*>("fineTuneRemarkLabel")->text();
+    QVERIFY2(remark.contains(QLocale().toString(i3::kFineTuningLr, 'g', 6)) && remark.contains(QLocale().toString(tuned.steps)),
+             qPrintable(remark));
+    QVERIFY2(panel.isValid(), qPrintable(panel.problems().join('\n')));
+    // What the next session remembers is the configuration from before, not the fine-tuning one.
+    QCOMPARE(panel.ownTrainConfig().lr, scratchTrain.lr);
+    QCOMPARE(panel.ownModelConfig().d_model, scratchModel.d_model);
+
+    // The analysis of the data reports another vocabulary: the model's stays, and the panel says why.
+    panel.setVocabularySize(modelConfig_.vocab_size + 7);
+    QCOMPARE(panel.modelConfig().vocab_size, modelConfig_.vocab_size);
+    QVERIFY2(panel.findChild<QLabel*>("vocabularyLabel")->text().contains("another tokenizer"),
+             qPrintable(panel.findChild<QLabel*>("vocabularyLabel")->text()));
+
+    // A shape that is not the model's, set from elsewhere, is named plainly and stops training.
+    panel.selectPreset("small");
+    QVERIFY(!panel.isValid());
+    const QString problems = panel.problems().join('\n');
+    QVERIFY2(problems.contains("d_model is 192 here but 64 in owner/tiny-i3, the model being fine-tuned"),
+             qPrintable(problems));
+
+    panel.startFromScratch();
+    QVERIFY(!panel.fineTuneBase());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(panel.trainConfig().lr, scratchTrain.lr);
+    QCOMPARE(panel.trainConfig().steps, scratchTrain.steps);
+    QCOMPARE(panel.modelConfig().d_model, scratchModel.d_model);
+    QCOMPARE(panel.vocabularySize(), qint64(scratchModel.vocab_size));
+    QVERIFY(panel.findChild<QSpinBox*>("dModelSpin")->isEnabled());
+    QVERIFY(panel.isValid());
+    for (const char* name : {"HF_ENDPOINT", "HF_HUB_CACHE"})
+        qunsetenv(name);
+}
+
+void TestModelPanel::fineTunesAModelFolderAndRefusesOneThatDisagrees()
+{
+    ModelPanel panel;
+    panel.fineTuneModelFolder(modelFolder_);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isLoadingFineTuneBase(), 120000);
+    QVERIFY2(panel.fineTuneError().isEmpty(), qPrintable(panel.fineTuneError()));
+    QVERIFY(panel.fineTuneBase());
+    QCOMPARE(panel.fineTuneBase()->folder, modelFolder_);
+    QCOMPARE(panel.fineTuneBase()->name, QString("tiny-i3"));
+
+    // A folder whose tokenizer is not the one its configuration counts: refused, saying so, and the
+    // model chosen before stays.
+    const QString other = dir_.filePath("other-vocabulary");
+    for (const QString& name : QDir(modelFolder_).entryList(QDir::Files))
+        i3test::write_file(other + "/" + name, i3test::read_file(modelFolder_ + "/" + name));
+    i3::ChunkTokenizer::build({"a few other texts", "with another vocabulary"}).save((other + "/tokenizer.json").toStdString());
+    panel.fineTuneModelFolder(other);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isLoadingFineTuneBase(), 120000);
+    const QString error = panel.fineTuneError();
+    QVERIFY2(error.contains("tokenizer.json has") && error.contains("config.json says vocab_size"), qPrintable(error));
+    QCOMPARE(panel.fineTuneBase()->folder, modelFolder_);
+
+    ModelPanel fresh;
+    fresh.fineTuneModelFolder(dir_.filePath("nowhere"));
+    QTRY_VERIFY_WITH_TIMEOUT(!fresh.isLoadingFineTuneBase(), 120000);
+    QVERIFY2(fresh.fineTuneError().contains("nowhere"), qPrintable(fresh.fineTuneError()));
+    QVERIFY(!fresh.fineTuneBase());
+    QVERIFY(fresh.findChild<QSpinBox*>("dModelSpin")->isEnabled());
+}
 
 void TestModelPanel::defaultsSuitASmallCpu()
 {

@@ -2,7 +2,13 @@
 // The studio's main window as a user drives it: an invalid hyperparameter disables Train and says
 // why; Train with the tiny preset on the built-in corpus runs a real training whose points reach
 // the loss plot; the run browser lists the run; the playground generates from its checkpoint;
-// the German and Romanian translations are complete and take effect.
+// the German and Romanian translations are complete and take effect; a Hub dataset and a Hub
+// model to fine-tune, chosen in the panels, make the run the command line's --data hf: and
+// --init-from would.
+#include "data/builtin_corpus.h"
+#include "data/data_source.h"
+#include "model/model_artifacts.h"
+
 #include "data_job.h"
 #include "data_panel.h"
 #include "engine_job.h"
@@ -12,8 +18,10 @@
 #include "playground_panel.h"
 #include "run_browser.h"
 #include "studio_settings.h"
-#include "test_support.h"
 #include "training_panel.h"
+
+#include "hub_stand_in.h"
+#include "test_support.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -227,6 +235,95 @@ private Q_SLOTS:
         QCOMPARE(StudioSettings().workspace(), QString("/old/runs"));
         QVERIFY(!QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").contains("workspace"));
         QCOMPARE(i3test::read_file(config.filePath("i3-studio/workspace")), QByteArray("/old/runs\n"));
+    }
+
+    // A Hub dataset in the Data panel and a Hub model to fine-tune in the Model panel: the Data
+    // panel encodes with the model's tokenizer, and Train makes the run that
+    // `i3lm train --data hf:owner/lines --init-from owner/tiny-i3` makes, pinned to the commits read.
+    void fineTunesAHubModelOnAHubDataset()
+    {
+        QTemporaryDir dir;
+        auto texts = i3::builtin_corpus_texts();
+        texts.resize(200);
+        const auto tokenizer = i3::ChunkTokenizer::build(texts);
+        auto config = i3::ModelConfig::preset("tiny");
+        config.vocab_size = tokenizer.vocab_size();
+        config.max_seq_len = 32;
+        i3::I3Model model(config);
+        const QString modelFolder = dir.filePath("repos/tiny-i3");
+        i3::save_model_folder(modelFolder.toStdString(), config, model, tokenizer);
+        QByteArray lines;
+        for (size_t i = 0; i < texts.size(); ++i)
+            lines += QJsonDocument(QJsonObject{{"text", QString::fromStdString(texts[i])}}).toJson(QJsonDocument::Compact) + "\n";
+        i3test::write_file(dir.filePath("repos/lines/train.jsonl"), lines);
+        const QString spec = dir.filePath("spec.json");
+        i3test::write_file(
+            spec, QJsonDocument(QJsonObject{{"repos", QJsonArray{QJsonObject{{"type", "model"}, {"id", "owner/tiny-i3"},
+                                                                            {"folder", modelFolder}},
+                                                                QJsonObject{{"type", "dataset"}, {"id", "owner/lines"},
+                                                                            {"folder", dir.filePath("repos/lines")}}}}})
+                      .toJson());
+        i3test::HubServer hub;
+        QVERIFY(hub.start(spec));
+        const QJsonObject info = hub.ask("info");
+        qputenv("HF_ENDPOINT", hub.endpoint().toUtf8());
+        qputenv("HF_HUB_CACHE", dir.filePath("hf-cache").toUtf8());
+        qunsetenv("HF_HUB_OFFLINE");
+        qunsetenv("HF_TOKEN");
+
+        MainWindow window;
+        window.setWorkspace(dir.filePath("runs"));
+        DataChoice data;
+        data.builtinCorpus = false;
+        data.hub.repo = "owner/lines";
+        window.dataPanel()->setChoice(data);
+        window.modelPanel()->fineTuneHubModel("owner/tiny-i3");
+        QTRY_VERIFY_WITH_TIMEOUT(!window.modelPanel()->isLoadingFineTuneBase(), 120000);
+        const auto base = window.modelPanel()->fineTuneBase();
+        QVERIFY2(base, qPrintable(window.modelPanel()->fineTuneError()));
+
+        // The Data panel encodes with the model's tokenizer, locked, and says why.
+        auto* load = child<QRadioButton>(window.dataPanel(), "loadTokenizerRadio");
+        QVERIFY(load->isChecked() && !load->isEnabled());
+        QCOMPARE(window.dataPanel()->choice().tokenizerFile, base->tokenizerFile);
+        QVERIFY(child<QLabel>(window.dataPanel(), "requiredTokenizerNote")->isVisibleTo(window.dataPanel()));
+        QVERIFY(window.dataPanel()->ownChoice().tokenizerFile.isEmpty()); // what the settings keep
+
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = 2;
+        training.log_every = 1;
+        training.eval_every = 2;
+        training.checkpoint_every = 2;
+        training.sample_tokens = 4;
+        window.modelPanel()->setTrainConfig(training);
+        const TrainingRequest request = window.trainingRequest();
+        QCOMPARE(request.initFrom, base->folder);
+        const i3::RunSpec runSpec = request.toSpec();
+        QCOMPARE(runSpec.init_from.string(), base->folder.toStdString());
+        QCOMPARE(runSpec.data.sources.size(), size_t(1));
+        QVERIFY(runSpec.data.sources.front() == i3::parse_data_source("hf:owner/lines"));
+
+        window.startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->isTraining(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const QString run = window.trainingPanel()->currentRunFolder();
+        QVERIFY2(QFileInfo::exists(run + "/i3-model-artifacts/model.safetensors"),
+                 qPrintable(child<QLabel>(window.trainingPanel(), "errorLabel")->text()));
+        const QJsonObject runInfo = QJsonDocument::fromJson(i3test::read_file(run + "/run.json")).object();
+        QCOMPARE(runInfo.value("init_from").toString(), base->folder);
+        const QJsonObject runConfig = QJsonDocument::fromJson(i3test::read_file(run + "/config.json")).object();
+        const QString commit = info.value("dataset:owner/lines").toObject().value("commit").toString();
+        QCOMPARE(runConfig.value("dataset_sources").toArray(), QJsonArray{"hf:owner/lines@" + commit + " (split train)"});
+        QCOMPARE(runConfig.value("vocab_size").toInt(), int(config.vocab_size));
+
+        // Start from scratch: the Data panel's own tokenizer choice is back, and runs start fresh.
+        window.modelPanel()->startFromScratch();
+        QVERIFY(child<QRadioButton>(window.dataPanel(), "buildTokenizerRadio")->isChecked());
+        QVERIFY(load->isEnabled());
+        QVERIFY(!child<QLabel>(window.dataPanel(), "requiredTokenizerNote")->isVisibleTo(window.dataPanel()));
+        QVERIFY(window.trainingRequest().initFrom.isEmpty());
+        for (const char* name : {"HF_ENDPOINT", "HF_HUB_CACHE"})
+            qunsetenv(name);
     }
 
     // Every string the sources mark for translation has a finished German and Romanian

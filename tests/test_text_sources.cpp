@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Local training data: .txt paragraphs, .jsonl fields and .csv columns, and every way such a file
-// can be wrong.
+// can be wrong; the columns a file offers for a picker.
 #include "base/error.h"
 #include "data/text_sources.h"
 
@@ -236,6 +236,39 @@ private Q_SLOTS:
         const fs::path path = fs::path(dir_.path().toStdString()) / "nowhere" / "gone.txt";
         const std::string message = error_of([&] { i3::read_texts(path); });
         QVERIFY2(contains(message, path.string()), message.c_str());
+    }
+
+    // ---- Columns ---------------------------------------------------------------------------
+
+    void columnsAreTheFieldsThatHoldText()
+    {
+        using Names = std::vector<std::string>;
+        // Only the first object is looked at; fields of other types are not text.
+        QCOMPARE(i3::text_columns(write("cols.jsonl", "\n{\"id\": 1, \"text\": \"a\", \"label\": \"x\"}\n{\"other\": \"b\"}\n")),
+                 (Names{"text", "label"}));
+        QCOMPARE(i3::text_columns(write("array.json", "\xEF\xBB\xBF  [{\"content\": \"a\", \"n\": 2}, {\"x\": \"y\"}]")),
+                 (Names{"content"}));
+        QCOMPARE(i3::text_columns(write("lines.json", "{\"body\": \"a\"}\n")), (Names{"body"}));
+        QCOMPARE(i3::text_columns(write("cols.csv", "\xEF\xBB\xBF\n\"te,xt\",label\n\"a\",b\n")), (Names{"te,xt", "label"}));
+        QCOMPARE(i3::text_columns(write("plain.txt", "no columns here\n")), Names{});
+        const fs::path fixtures = fs::path(I3_FIXTURES_DIR) / "parquet";
+        QCOMPARE(i3::text_columns(fixtures / "columns.parquet"), (Names{"text", "title"}));
+    }
+
+    void noTextColumnNamesTheColumns()
+    {
+        const fs::path numbers = write("numbers.jsonl", "{\"id\": 1, \"score\": 0.5}\n");
+        std::string message = error_of([&] { i3::text_columns(numbers); });
+        QVERIFY2(contains(message, numbers.string()) && contains(message, "no text column") &&
+                     contains(message, "\"id\", \"score\""),
+                 message.c_str());
+        const fs::path binary = fs::path(I3_FIXTURES_DIR) / "parquet" / "refuse_binary.parquet";
+        message = error_of([&] { i3::text_columns(binary); });
+        QVERIFY2(contains(message, "no text column") && contains(message, "\"text\" (binary)"), message.c_str());
+        message = error_of([&] { i3::text_columns(write("empty.jsonl", "\n  \n")); });
+        QVERIFY2(contains(message, "no text found"), message.c_str());
+        message = error_of([&] { i3::text_columns(write("table.xlsx", "x")); });
+        QVERIFY2(contains(message, "unsupported file type"), message.c_str());
     }
 
     // ---- Statistics ------------------------------------------------------------------------

@@ -83,10 +83,6 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>Text field:</source>
-        <translation>Textfeld:</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -97,14 +93,6 @@
     <message>
         <source>Max texts:</source>
         <translation>Max. Texte:</translation>
-    </message>
-    <message>
-        <source>e.g. roneneldan/TinyStories</source>
-        <translation>z. B. roneneldan/TinyStories</translation>
-    </message>
-    <message>
-        <source>Hugging Face dataset:</source>
-        <translation>Hugging-Face-Datensatz:</translation>
     </message>
     <message>
         <source>Tokenizer</source>
@@ -211,10 +199,6 @@
         <translation>%1; gespeichert unter %2</translation>
     </message>
     <message>
-        <source>No data chosen: tick the built-in corpus or add at least one file.</source>
-        <translation>Keine Daten gewählt: Aktivieren Sie das integrierte Korpus oder fügen Sie mindestens eine Datei hinzu.</translation>
-    </message>
-    <message>
         <source>Choose the tokenizer.json to load, or build the tokenizer from the texts.</source>
         <translation>Wählen Sie die zu ladende tokenizer.json oder erstellen Sie den Tokenizer aus den Texten.</translation>
     </message>
@@ -251,8 +235,47 @@
         <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>The studio does not fetch Hugging Face datasets yet. The command line does (i3lm train --data hf:owner/name, through the Hugging Face cache), and the dataset&apos;s .parquet files in that cache can be added here as files.</source>
-        <translation>Das Studio lädt Hugging-Face-Datensätze noch nicht selbst. Die Kommandozeile tut es (i3lm train --data hf:besitzer/name, über den Hugging-Face-Cache), und die .parquet-Dateien des Datensatzes in diesem Cache lassen sich hier als Dateien hinzufügen.</translation>
+        <source>Text field of the files:</source>
+        <translation>Textfeld der Dateien:</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: its own tokenizer encodes the data, as in the run.</source>
+        <translation>Feinabstimmung von %1: Sein eigener Tokenizer kodiert die Daten, wie im Lauf.</translation>
+    </message>
+    <message>
+        <source>No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset.</source>
+        <translation>Keine Daten gewählt: Aktivieren Sie das integrierte Korpus, fügen Sie mindestens eine Datei hinzu oder wählen Sie einen Hugging-Face-Datensatz.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadText</name>
+    <message>
+        <source>%1 (file %2 of %3)</source>
+        <translation>%1 (Datei %2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, already in the cache</source>
+        <translation>%1, %2, bereits im Cache</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %2 of %3</source>
+        <translation>Lade %1 herunter, %2 von %3</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %2</source>
+        <translation>Lade %1 herunter, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2/s</source>
+        <translation>%1, %2/s</translation>
+    </message>
+    <message>
+        <source>%1, %2 s left</source>
+        <translation>%1, noch %2 s</translation>
     </message>
 </context>
 <context>
@@ -264,6 +287,73 @@
     <message>
         <source>The job failed for an unknown reason.</source>
         <translation>Der Vorgang ist aus unbekanntem Grund fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneBox</name>
+    <message>
+        <source>Start from a trained model (fine-tuning)</source>
+        <translation>Von einem trainierten Modell ausgehen (Feinabstimmung)</translation>
+    </message>
+    <message>
+        <source>a Hub model repo such as FlameF0X/i3-80m, or a model folder</source>
+        <translation>ein Modell-Repo des Hubs wie FlameF0X/i3-80m oder ein Modellordner</translation>
+    </message>
+    <message>
+        <source>A Hub repo is downloaded into the Hugging Face cache (shared with Python&apos;s huggingface_hub) unless it is there already.</source>
+        <translation>Ein Repo des Hubs wird in den Hugging-Face-Cache heruntergeladen (den Pythons huggingface_hub mitbenutzt), sofern es dort noch nicht liegt.</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>A model folder: config.json, weights and tokenizer.json, as exported or downloaded</source>
+        <translation>Ein Modellordner: config.json, Gewichte und tokenizer.json, wie exportiert oder heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Start from scratch</source>
+        <translation>Von vorn beginnen</translation>
+    </message>
+    <message>
+        <source>Train fresh weights again, with the settings from before the model was chosen</source>
+        <translation>Wieder frische Gewichte trainieren, mit den Einstellungen von vor der Wahl des Modells</translation>
+    </message>
+    <message>
+        <source>A model folder to fine-tune</source>
+        <translation>Ein Modellordner zum Feinabstimmen</translation>
+    </message>
+    <message>
+        <source>Type a Hub model repo (owner/name) or choose a model folder.</source>
+        <translation>Geben Sie ein Modell-Repo des Hubs ein (Besitzer/Name) oder wählen Sie einen Modellordner.</translation>
+    </message>
+    <message>
+        <source>New runs start from fresh weights. Choose a trained model to fine-tune it on the Data panel&apos;s texts instead.</source>
+        <translation>Neue Läufe beginnen mit frischen Gewichten. Wählen Sie ein trainiertes Modell, um es stattdessen mit den Texten des Daten-Panels feinabzustimmen.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8 chunks.</source>
+        <translation>Feinabstimmung von %1: %2 Hybrid- + %3 Attention-Schichten, d_model %4, %5 Köpfe, d_state %6, Kontext %L7, Vokabular %L8 Chunks.</translation>
+    </message>
+    <message>
+        <source>Its weights start the run, its tokenizer encodes the data, and its shape stays as it is.</source>
+        <translation>Seine Gewichte beginnen den Lauf, sein Tokenizer kodiert die Daten, und seine Form bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>
@@ -279,6 +369,132 @@
     <message>
         <source>%L1 of %L2 tokens</source>
         <translation>%L1 von %L2 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatasetBox</name>
+    <message>
+        <source>Hugging Face dataset</source>
+        <translation>Hugging-Face-Datensatz</translation>
+    </message>
+    <message>
+        <source>Train on a dataset of the Hugging Face Hub, as i3lm train --data hf:owner/name does</source>
+        <translation>Mit einem Datensatz des Hugging Face Hubs trainieren, wie i3lm train --data hf:owner/name es tut</translation>
+    </message>
+    <message>
+        <source>e.g. roneneldan/TinyStories</source>
+        <translation>z. B. roneneldan/TinyStories</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s repo id on the Hub (owner/name); Enter looks it up.</source>
+        <translation>Die Repo-ID des Datensatzes im Hub (Besitzer/Name); die Eingabetaste schlägt sie nach.</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Nachschlagen</translation>
+    </message>
+    <message>
+        <source>List the repo&apos;s files, fill the pickers and show the first rows of the split (its first file is downloaded into the cache unless it is there).</source>
+        <translation>Die Dateien des Repos auflisten, die Auswahlfelder füllen und die ersten Zeilen des Splits zeigen (seine erste Datei wird in den Cache heruntergeladen, sofern sie dort noch nicht liegt).</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s configuration (--hf-config).</source>
+        <translation>Die Konfiguration des Datensatzes (--hf-config).</translation>
+    </message>
+    <message>
+        <source>The split to train on (--hf-split).</source>
+        <translation>Der Split, mit dem trainiert wird (--hf-split).</translation>
+    </message>
+    <message>
+        <source>The column that holds the text (--text-field).</source>
+        <translation>Die Spalte mit dem Text (--text-field).</translation>
+    </message>
+    <message>
+        <source>Repo:</source>
+        <translation>Repo:</translation>
+    </message>
+    <message>
+        <source>Config:</source>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>Textspalte:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the download; what arrived waits in the cache to be resumed.</source>
+        <translation>Den Download anhalten; was angekommen ist, wartet im Cache auf die Fortsetzung.</translation>
+    </message>
+    <message>
+        <source>Shared with Python&apos;s huggingface_hub: what either downloaded serves both. HF_HUB_CACHE or HF_HOME move it; HF_HUB_OFFLINE=1 uses it without asking the Hub.</source>
+        <translation>Gemeinsam mit Pythons huggingface_hub: Was eines der beiden heruntergeladen hat, dient beiden. HF_HUB_CACHE oder HF_HOME verlegen ihn; HF_HUB_OFFLINE=1 benutzt ihn, ohne den Hub zu fragen.</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>Erste Zeilen:</translation>
+    </message>
+    <message>
+        <source>(whole paragraphs)</source>
+        <translation>(ganze Absätze)</translation>
+    </message>
+    <message>
+        <source>Commit %1. Files in split “%2”: %3, %4 of them in the cache.</source>
+        <translation>Commit %1. Dateien im Split „%2“: %3, davon %4 im Cache.</translation>
+    </message>
+    <message>
+        <source>The first file was in the cache already: nothing was downloaded.</source>
+        <translation>Die erste Datei lag bereits im Cache: Nichts wurde heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The first file was downloaded for these rows.</source>
+        <translation>Die erste Datei wurde für diese Zeilen heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The others are downloaded when the data is analysed or a run starts.</source>
+        <translation>Die übrigen werden heruntergeladen, wenn die Daten analysiert werden oder ein Lauf beginnt.</translation>
+    </message>
+    <message>
+        <source>Offline (HF_HUB_OFFLINE): the cache answered, and the Hub was not asked.</source>
+        <translation>Offline (HF_HUB_OFFLINE): Der Cache hat geantwortet, der Hub wurde nicht gefragt.</translation>
+    </message>
+    <message>
+        <source>Cache: %1</source>
+        <translation>Cache: %1</translation>
+    </message>
+    <message>
+        <source>Type the dataset&apos;s repo id first, such as roneneldan/TinyStories.</source>
+        <translation>Geben Sie zuerst die Repo-ID des Datensatzes ein, etwa roneneldan/TinyStories.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatasetJob</name>
+    <message>
+        <source>Looking at a Hub dataset</source>
+        <translation>Ein Datensatz des Hubs wird angesehen</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the Hugging Face cache…</source>
+        <translation>Suche %1 im Hugging-Face-Cache…</translation>
+    </message>
+    <message>
+        <source>Asking the Hugging Face Hub for %1…</source>
+        <translation>Frage den Hugging Face Hub nach %1…</translation>
+    </message>
+    <message>
+        <source>Reading the first rows of %1…</source>
+        <translation>Lese die ersten Zeilen von %1…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -622,10 +838,6 @@
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <source>Downloading %1 (file %2 of %3: %4)…</source>
-        <translation>Lade %1 herunter (Datei %2 von %3: %4)…</translation>
-    </message>
-    <message>
         <source>Asking the Hugging Face Hub for %1…</source>
         <translation>Frage den Hugging Face Hub nach %1…</translation>
     </message>
@@ -931,6 +1143,22 @@
     <message>
         <source>All</source>
         <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Set for fine-tuning (change them as you like): learning rate %1 (was %2), %3 steps (was %4), %5 warm-up steps (was %6).</source>
+        <translation>Für die Feinabstimmung gesetzt (nach Belieben änderbar): Lernrate %1 (war %2), %3 Schritte (waren %4), %5 Aufwärmschritte (waren %6).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 here but %3 in %4, the model being fine-tuned, whose shape cannot change (Start from scratch for another shape)</source>
+        <translation>%1 ist hier %2, aber %3 in %4, dem feinabgestimmten Modell, dessen Form sich nicht ändern kann („Von vorn beginnen“ für eine andere Form)</translation>
+    </message>
+    <message>
+        <source>%1 chunks, the tokenizer of %2</source>
+        <translation>%1 Chunks, der Tokenizer von %2</translation>
+    </message>
+    <message>
+        <source>The Data panel&apos;s last analysis used another tokenizer (%1 chunks); the run encodes the data with the model&apos;s, so analyse again to see its counts.</source>
+        <translation>Die letzte Analyse des Daten-Panels benutzte einen anderen Tokenizer (%1 Chunks); der Lauf kodiert die Daten mit dem des Modells, also analysieren Sie erneut, um dessen Zahlen zu sehen.</translation>
     </message>
 </context>
 <context>

@@ -83,10 +83,6 @@
         <translation>Elimină</translation>
     </message>
     <message>
-        <source>Text field:</source>
-        <translation>Câmp text:</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Toate</translation>
     </message>
@@ -97,14 +93,6 @@
     <message>
         <source>Max texts:</source>
         <translation>Max. texte:</translation>
-    </message>
-    <message>
-        <source>e.g. roneneldan/TinyStories</source>
-        <translation>de ex. roneneldan/TinyStories</translation>
-    </message>
-    <message>
-        <source>Hugging Face dataset:</source>
-        <translation>Set de date Hugging Face:</translation>
     </message>
     <message>
         <source>Tokenizer</source>
@@ -211,10 +199,6 @@
         <translation>%1; salvat în %2</translation>
     </message>
     <message>
-        <source>No data chosen: tick the built-in corpus or add at least one file.</source>
-        <translation>Nu s-au ales date: bifați corpusul integrat sau adăugați cel puțin un fișier.</translation>
-    </message>
-    <message>
         <source>Choose the tokenizer.json to load, or build the tokenizer from the texts.</source>
         <translation>Alegeți fișierul tokenizer.json de încărcat sau construiți tokenizatorul din texte.</translation>
     </message>
@@ -251,8 +235,47 @@
         <translation>Texte (*.txt *.jsonl *.csv *.parquet);;Toate fișierele (*)</translation>
     </message>
     <message>
-        <source>The studio does not fetch Hugging Face datasets yet. The command line does (i3lm train --data hf:owner/name, through the Hugging Face cache), and the dataset&apos;s .parquet files in that cache can be added here as files.</source>
-        <translation>Studioul nu descarcă încă seturi de date Hugging Face. Linia de comandă o face (i3lm train --data hf:proprietar/nume, prin memoria cache Hugging Face), iar fișierele .parquet ale setului din acea memorie cache pot fi adăugate aici ca fișiere.</translation>
+        <source>Text field of the files:</source>
+        <translation>Câmp text al fișierelor:</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: its own tokenizer encodes the data, as in the run.</source>
+        <translation>Ajustare fină a lui %1: propriul său tokenizator codifică datele, ca în rulare.</translation>
+    </message>
+    <message>
+        <source>No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset.</source>
+        <translation>Nu s-au ales date: bifați corpusul integrat, adăugați cel puțin un fișier sau alegeți un set de date Hugging Face.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadText</name>
+    <message>
+        <source>%1 (file %2 of %3)</source>
+        <translation>%1 (fișierul %2 din %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2, already in the cache</source>
+        <translation>%1, %2, deja în cache</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %2 of %3</source>
+        <translation>Se descarcă %1, %2 din %3</translation>
+    </message>
+    <message>
+        <source>Downloading %1, %2</source>
+        <translation>Se descarcă %1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2/s</source>
+        <translation>%1, %2/s</translation>
+    </message>
+    <message>
+        <source>%1, %2 s left</source>
+        <translation>%1, încă %2 s</translation>
     </message>
 </context>
 <context>
@@ -264,6 +287,73 @@
     <message>
         <source>The job failed for an unknown reason.</source>
         <translation>Operația a eșuat dintr-un motiv necunoscut.</translation>
+    </message>
+</context>
+<context>
+    <name>FineTuneBox</name>
+    <message>
+        <source>Start from a trained model (fine-tuning)</source>
+        <translation>Pornește de la un model antrenat (ajustare fină)</translation>
+    </message>
+    <message>
+        <source>a Hub model repo such as FlameF0X/i3-80m, or a model folder</source>
+        <translation>un depozit de model din Hub precum FlameF0X/i3-80m sau un dosar de model</translation>
+    </message>
+    <message>
+        <source>A Hub repo is downloaded into the Hugging Face cache (shared with Python&apos;s huggingface_hub) unless it is there already.</source>
+        <translation>Un depozit din Hub este descărcat în memoria cache Hugging Face (folosită și de huggingface_hub din Python), dacă nu se află deja acolo.</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dosar…</translation>
+    </message>
+    <message>
+        <source>A model folder: config.json, weights and tokenizer.json, as exported or downloaded</source>
+        <translation>Un dosar de model: config.json, ponderi și tokenizer.json, așa cum a fost exportat sau descărcat</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Încarcă</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <source>Start from scratch</source>
+        <translation>Pornește de la zero</translation>
+    </message>
+    <message>
+        <source>Train fresh weights again, with the settings from before the model was chosen</source>
+        <translation>Antrenează din nou ponderi noi, cu setările dinainte de alegerea modelului</translation>
+    </message>
+    <message>
+        <source>A model folder to fine-tune</source>
+        <translation>Un dosar de model pentru ajustare fină</translation>
+    </message>
+    <message>
+        <source>Type a Hub model repo (owner/name) or choose a model folder.</source>
+        <translation>Introduceți un depozit de model din Hub (proprietar/nume) sau alegeți un dosar de model.</translation>
+    </message>
+    <message>
+        <source>New runs start from fresh weights. Choose a trained model to fine-tune it on the Data panel&apos;s texts instead.</source>
+        <translation>Rulările noi pornesc de la ponderi noi. Alegeți un model antrenat pentru a-l ajusta fin pe textele din panoul Date.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning %1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8 chunks.</source>
+        <translation>Ajustare fină a lui %1: %2 straturi hibride + %3 de atenție, d_model %4, %5 capete, d_state %6, context %L7, vocabular de %L8 fragmente.</translation>
+    </message>
+    <message>
+        <source>Its weights start the run, its tokenizer encodes the data, and its shape stays as it is.</source>
+        <translation>Ponderile sale pornesc rularea, tokenizatorul său codifică datele, iar forma sa rămâne aceeași.</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Dosar: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notă: %1</translation>
     </message>
 </context>
 <context>
@@ -279,6 +369,132 @@
     <message>
         <source>%L1 of %L2 tokens</source>
         <translation>%L1 din %L2 de tokenuri</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatasetBox</name>
+    <message>
+        <source>Hugging Face dataset</source>
+        <translation>Set de date Hugging Face</translation>
+    </message>
+    <message>
+        <source>Train on a dataset of the Hugging Face Hub, as i3lm train --data hf:owner/name does</source>
+        <translation>Antrenează pe un set de date din Hugging Face Hub, cum face i3lm train --data hf:owner/name</translation>
+    </message>
+    <message>
+        <source>e.g. roneneldan/TinyStories</source>
+        <translation>de ex. roneneldan/TinyStories</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s repo id on the Hub (owner/name); Enter looks it up.</source>
+        <translation>Identificatorul depozitului setului de date în Hub (proprietar/nume); Enter îl caută.</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Caută</translation>
+    </message>
+    <message>
+        <source>List the repo&apos;s files, fill the pickers and show the first rows of the split (its first file is downloaded into the cache unless it is there).</source>
+        <translation>Listează fișierele depozitului, completează listele de alegere și arată primele rânduri ale diviziunii (primul ei fișier este descărcat în cache, dacă nu se află deja acolo).</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s configuration (--hf-config).</source>
+        <translation>Configurația setului de date (--hf-config).</translation>
+    </message>
+    <message>
+        <source>The split to train on (--hf-split).</source>
+        <translation>Diviziunea pe care se antrenează (--hf-split).</translation>
+    </message>
+    <message>
+        <source>The column that holds the text (--text-field).</source>
+        <translation>Coloana care conține textul (--text-field).</translation>
+    </message>
+    <message>
+        <source>Repo:</source>
+        <translation>Depozit:</translation>
+    </message>
+    <message>
+        <source>Config:</source>
+        <translation>Configurație:</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Diviziune:</translation>
+    </message>
+    <message>
+        <source>Text column:</source>
+        <translation>Coloana de text:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <source>Stop the download; what arrived waits in the cache to be resumed.</source>
+        <translation>Oprește descărcarea; ce a sosit așteaptă în cache pentru a fi reluat.</translation>
+    </message>
+    <message>
+        <source>Shared with Python&apos;s huggingface_hub: what either downloaded serves both. HF_HUB_CACHE or HF_HOME move it; HF_HUB_OFFLINE=1 uses it without asking the Hub.</source>
+        <translation>Comună cu huggingface_hub din Python: ce a descărcat oricare dintre ele servește ambelor. HF_HUB_CACHE sau HF_HOME o mută; HF_HUB_OFFLINE=1 o folosește fără a întreba Hub-ul.</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>Primele rânduri:</translation>
+    </message>
+    <message>
+        <source>(whole paragraphs)</source>
+        <translation>(paragrafe întregi)</translation>
+    </message>
+    <message>
+        <source>Commit %1. Files in split “%2”: %3, %4 of them in the cache.</source>
+        <translation>Commit %1. Fișiere în diviziunea „%2”: %3, dintre care %4 în cache.</translation>
+    </message>
+    <message>
+        <source>The first file was in the cache already: nothing was downloaded.</source>
+        <translation>Primul fișier era deja în cache: nu s-a descărcat nimic.</translation>
+    </message>
+    <message>
+        <source>The first file was downloaded for these rows.</source>
+        <translation>Primul fișier a fost descărcat pentru aceste rânduri.</translation>
+    </message>
+    <message>
+        <source>The others are downloaded when the data is analysed or a run starts.</source>
+        <translation>Celelalte sunt descărcate când datele sunt analizate sau pornește o rulare.</translation>
+    </message>
+    <message>
+        <source>Offline (HF_HUB_OFFLINE): the cache answered, and the Hub was not asked.</source>
+        <translation>Offline (HF_HUB_OFFLINE): a răspuns memoria cache, iar Hub-ul nu a fost întrebat.</translation>
+    </message>
+    <message>
+        <source>Cache: %1</source>
+        <translation>Cache: %1</translation>
+    </message>
+    <message>
+        <source>Type the dataset&apos;s repo id first, such as roneneldan/TinyStories.</source>
+        <translation>Introduceți mai întâi identificatorul depozitului setului de date, de exemplu roneneldan/TinyStories.</translation>
+    </message>
+</context>
+<context>
+    <name>HubDatasetJob</name>
+    <message>
+        <source>Looking at a Hub dataset</source>
+        <translation>Se examinează un set de date din Hub</translation>
+    </message>
+    <message>
+        <source>Looking for %1 in the Hugging Face cache…</source>
+        <translation>Se caută %1 în memoria cache Hugging Face…</translation>
+    </message>
+    <message>
+        <source>Asking the Hugging Face Hub for %1…</source>
+        <translation>Se cere %1 de la Hugging Face Hub…</translation>
+    </message>
+    <message>
+        <source>Reading the first rows of %1…</source>
+        <translation>Se citesc primele rânduri din %1…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gata</translation>
     </message>
 </context>
 <context>
@@ -622,10 +838,6 @@
         <translation>Notă: %1</translation>
     </message>
     <message>
-        <source>Downloading %1 (file %2 of %3: %4)…</source>
-        <translation>Se descarcă %1 (fișierul %2 din %3: %4)…</translation>
-    </message>
-    <message>
         <source>Asking the Hugging Face Hub for %1…</source>
         <translation>Se cere %1 de la Hugging Face Hub…</translation>
     </message>
@@ -931,6 +1143,22 @@
     <message>
         <source>All</source>
         <translation>Toate</translation>
+    </message>
+    <message>
+        <source>Set for fine-tuning (change them as you like): learning rate %1 (was %2), %3 steps (was %4), %5 warm-up steps (was %6).</source>
+        <translation>Setat pentru ajustare fină (modificați după dorință): rata de învățare %1 (era %2), %3 pași (erau %4), %5 pași de încălzire (erau %6).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 here but %3 in %4, the model being fine-tuned, whose shape cannot change (Start from scratch for another shape)</source>
+        <translation>%1 este aici %2, dar %3 în %4, modelul ajustat fin, a cărui formă nu se poate schimba („Pornește de la zero” pentru altă formă)</translation>
+    </message>
+    <message>
+        <source>%1 chunks, the tokenizer of %2</source>
+        <translation>%1 de fragmente, tokenizatorul lui %2</translation>
+    </message>
+    <message>
+        <source>The Data panel&apos;s last analysis used another tokenizer (%1 chunks); the run encodes the data with the model&apos;s, so analyse again to see its counts.</source>
+        <translation>Ultima analiză din panoul Date a folosit alt tokenizator (%1 fragmente); rularea codifică datele cu cel al modelului, deci analizați din nou pentru a-i vedea numerele.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_job.h"
 
+#include "download_text.h"
+#include "preview_texts.h"
+
 #include "base/error.h"
+#include "data/hub_dataset_fetch.h"
 
 #include <QLocale>
 
@@ -13,26 +17,6 @@ namespace {
 // Where each phase's progress bar ends; encoding the whole corpus takes the longest.
 constexpr double kReadEnd = 0.15;
 constexpr double kTokenizerEnd = 0.45;
-
-QString shortened(const std::string& text, int maxCharacters)
-{
-    QString result = QString::fromStdString(text);
-    if (result.size() <= maxCharacters)
-        return result;
-    int cut = maxCharacters;
-    if (result.at(cut - 1).isHighSurrogate()) // never split a character outside the BMP
-        --cut;
-    return result.left(cut) + QChar(0x2026); // "…"
-}
-
-QStringList previewOf(const std::vector<std::string>& texts)
-{
-    QStringList preview;
-    const size_t count = std::min(texts.size(), static_cast<size_t>(DataJob::kPreviewTexts));
-    for (size_t i = 0; i < count; ++i)
-        preview << shortened(texts[i], DataJob::kPreviewCharacters);
-    return preview;
-}
 
 // Where each phase's progress bar begins and ends.
 std::pair<double, double> band(i3::PreparationPhase phase)
@@ -74,10 +58,21 @@ QString DataJob::phaseText(i3::PreparationPhase phase)
     return QString();
 }
 
+// The Hub dataset's files first, with their progress: prepare_data would fetch them silently.
+i3::DataSpec DataJob::fetchedSpec()
+{
+    i3::DownloadCallbacks callbacks;
+    callbacks.cancel = &cancelToken();
+    callbacks.progress = [this](const i3::DownloadProgress& progress) {
+        reportProgress(DownloadText::fraction(progress), DownloadText::describe(choice_.hub.repo, progress));
+    };
+    return i3::fetch_hub_datasets(choice_.toSpec(), callbacks);
+}
+
 void DataJob::work()
 {
     const auto prepared = i3::prepare_data(
-        choice_.toSpec(),
+        fetchedSpec(),
         [this](i3::PreparationPhase phase, double fraction) {
             const auto [begin, end] = band(phase);
             reportProgress(begin + (end - begin) * std::max(0.0, fraction), phaseText(phase));
@@ -88,7 +83,7 @@ void DataJob::work()
     summary.texts = static_cast<qint64>(prepared->stats.texts);
     summary.characters = static_cast<qint64>(prepared->stats.characters);
     summary.bytes = static_cast<qint64>(prepared->stats.bytes);
-    summary.preview = previewOf(prepared->first_texts);
+    summary.preview = previewTexts(prepared->first_texts, kPreviewTexts, kPreviewCharacters);
     summary.tokenizerBuilt = prepared->tokenizer_built;
     summary.tokenizerSource = prepared->tokenizer_built
                                   ? tr("Built from these texts (%1)").arg(QLocale().toString(summary.texts))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Analyses the data a DataChoice names through the engine's prepare_data (reads the texts, builds
-// or loads the tokenizer, encodes everything once) and reports the counts the Data panel shows,
-// with a short preview.
+// Analyses the data a DataChoice names through the engine's prepare_data (downloads a Hub
+// dataset's files, with their progress, reads the texts, builds or loads the tokenizer, encodes
+// everything once) and reports the counts the Data panel shows, with a short preview.
 #pragma once
 
 #include "data_choice.h"
@@ -27,5 +27,7 @@ protected:
     void work() override;
 
 private:
+    i3::DataSpec fetchedSpec();
+
     const DataChoice choice_;
 };

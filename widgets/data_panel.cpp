@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data_panel.h"
 
+#include "hub_dataset_box.h"
+
 #include "data/builtin_corpus.h"
 
 #include <QCheckBox>
@@ -64,6 +66,8 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     auto* settings = new QWidget;
     auto* settingsLayout = new QVBoxLayout(settings);
     settingsLayout->addWidget(createSourcesBox());
+    hubBox_ = new HubDatasetBox;
+    settingsLayout->addWidget(hubBox_);
     settingsLayout->addWidget(createTokenizerBox());
 
     auto* splitForm = new QFormLayout;
@@ -94,6 +98,11 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     progressBar_->setRange(0, kProgressSteps);
     progressBar_->setVisible(false);
     settingsLayout->addWidget(progressBar_);
+    // The bar holds a percentage; a download's file, size and rate need a line of their own.
+    progressLabel_ = wrappedLabel(QString(), this);
+    progressLabel_->setObjectName("analysisProgressLabel");
+    progressLabel_->setVisible(false);
+    settingsLayout->addWidget(progressLabel_);
 
     errorLabel_ = wrappedLabel(QString(), this);
     errorLabel_->setObjectName("errorLabel");
@@ -118,6 +127,8 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(splitter);
 
+    connect(hubBox_, &HubDatasetBox::choiceEdited, this, &DataPanel::onChoiceEdited);
+    connect(hubBox_, &HubDatasetBox::jobStarted, this, &DataPanel::jobStarted);
     connect(analyseButton_, &QPushButton::clicked, this, &DataPanel::analyse);
     connect(cancelButton_, &QPushButton::clicked, this, [this] {
         if (job_)
@@ -173,7 +184,7 @@ QWidget* DataPanel::createSourcesBox()
     textFieldEdit_ = new QLineEdit(DataChoice().textField);
     textFieldEdit_->setObjectName("textFieldEdit");
     textFieldEdit_->setToolTip(tr("The JSON field (.jsonl), CSV column (.csv) or Parquet column (.parquet) that holds the text."));
-    form->addRow(tr("Text field:"), textFieldEdit_);
+    form->addRow(tr("Text field of the files:"), textFieldEdit_);
     maxTextsSpin_ = new QSpinBox;
     maxTextsSpin_->setObjectName("maxTextsSpin");
     maxTextsSpin_->setRange(0, INT_MAX);
@@ -181,19 +192,7 @@ QWidget* DataPanel::createSourcesBox()
     maxTextsSpin_->setGroupSeparatorShown(true);
     maxTextsSpin_->setToolTip(tr("Use only the first texts, counted over all sources in order (0: all)."));
     form->addRow(tr("Max texts:"), maxTextsSpin_);
-    auto* hubEdit = new QLineEdit;
-    hubEdit->setObjectName("hubDatasetEdit");
-    hubEdit->setPlaceholderText(tr("e.g. roneneldan/TinyStories"));
-    hubEdit->setEnabled(false);
-    form->addRow(tr("Hugging Face dataset:"), hubEdit);
     layout->addLayout(form);
-    auto* hubNote = wrappedLabel(tr("The studio does not fetch Hugging Face datasets yet. The command line does "
-                                    "(i3lm train --data hf:owner/name, through the Hugging Face cache), and the "
-                                    "dataset's .parquet files in that cache can be added here as files."),
-                                 box);
-    hubNote->setObjectName("hubNote");
-    hubNote->setEnabled(false);
-    layout->addWidget(hubNote);
 
     connect(builtinCheck_, &QCheckBox::toggled, this, &DataPanel::onChoiceEdited);
     connect(addButton, &QPushButton::clicked, this, &DataPanel::addFiles);
@@ -226,6 +225,10 @@ QWidget* DataPanel::createTokenizerBox()
     pathRow->addWidget(tokenizerPathEdit_);
     pathRow->addWidget(tokenizerBrowseButton_);
     layout->addLayout(pathRow);
+    requiredTokenizerNote_ = wrappedLabel(QString(), box);
+    requiredTokenizerNote_->setObjectName("requiredTokenizerNote");
+    requiredTokenizerNote_->setVisible(false);
+    layout->addWidget(requiredTokenizerNote_);
 
     connect(loadTokenizerRadio_, &QRadioButton::toggled, this, [this] {
         updateEnabledControls();
@@ -292,6 +295,7 @@ DataChoice DataPanel::choice() const
     for (int row = 0; row < fileList_->count(); ++row)
         choice.files << fileList_->item(row)->data(Qt::UserRole).toString();
     choice.textField = textFieldEdit_->text().trimmed();
+    choice.hub = hubBox_->choice();
     choice.maxTexts = maxTextsSpin_->value();
     if (loadTokenizerRadio_->isChecked())
         choice.tokenizerFile = tokenizerPathEdit_->text().trimmed();
@@ -310,12 +314,47 @@ void DataPanel::setChoice(const DataChoice& choice)
         item->setToolTip(file);
     }
     textFieldEdit_->setText(choice.textField);
+    hubBox_->setChoice(choice.hub);
     maxTextsSpin_->setValue(static_cast<int>(std::clamp<qint64>(choice.maxTexts, 0, INT_MAX)));
-    loadTokenizerRadio_->setChecked(!choice.tokenizerFile.isEmpty());
-    buildTokenizerRadio_->setChecked(choice.tokenizerFile.isEmpty());
-    tokenizerPathEdit_->setText(choice.tokenizerFile);
+    showTokenizer(choice.tokenizerFile);
     validationSpin_->setValue(choice.validationFraction * 100);
     settingChoice_ = false;
+    updateEnabledControls();
+    onChoiceEdited();
+}
+
+DataChoice DataPanel::ownChoice() const
+{
+    DataChoice own = choice();
+    if (!requiredTokenizer_.isEmpty())
+        own.tokenizerFile = ownTokenizerFile_;
+    return own;
+}
+
+// The tokenizer controls show `file` (empty: build one) unless a fine-tuned model's tokenizer is
+// required, in which case `file` is what they go back to afterwards.
+void DataPanel::showTokenizer(const QString& file)
+{
+    const QString shown = requiredTokenizer_.isEmpty() ? file : requiredTokenizer_;
+    if (!requiredTokenizer_.isEmpty())
+        ownTokenizerFile_ = file;
+    loadTokenizerRadio_->setChecked(!shown.isEmpty());
+    buildTokenizerRadio_->setChecked(shown.isEmpty());
+    tokenizerPathEdit_->setText(shown);
+}
+
+void DataPanel::requireTokenizer(const QString& file, const QString& modelName)
+{
+    if (file == requiredTokenizer_)
+        return;
+    const QString own = requiredTokenizer_.isEmpty() ? choice().tokenizerFile : ownTokenizerFile_;
+    requiredTokenizer_ = file;
+    settingChoice_ = true;
+    showTokenizer(own);
+    settingChoice_ = false;
+    requiredTokenizerNote_->setText(tr("Fine-tuning %1: its own tokenizer encodes the data, as in the run.").arg(modelName));
+    requiredTokenizerNote_->setToolTip(QDir::toNativeSeparators(file));
+    requiredTokenizerNote_->setVisible(!file.isEmpty());
     updateEnabledControls();
     onChoiceEdited();
 }
@@ -392,7 +431,11 @@ void DataPanel::updateEnabledControls()
     analyseButton_->setEnabled(!running);
     cancelButton_->setVisible(running);
     removeFileButton_->setEnabled(!fileList_->selectedItems().isEmpty());
-    tokenizerPathEdit_->setEnabled(loadTokenizerRadio_->isChecked());
+    const bool tokenizerFree = requiredTokenizer_.isEmpty();
+    buildTokenizerRadio_->setEnabled(tokenizerFree);
+    loadTokenizerRadio_->setEnabled(tokenizerFree);
+    tokenizerBrowseButton_->setEnabled(tokenizerFree);
+    tokenizerPathEdit_->setEnabled(tokenizerFree && loadTokenizerRadio_->isChecked());
     saveTokenizerButton_->setVisible(summary_ && summary_->tokenizerBuilt);
 }
 
@@ -401,8 +444,8 @@ void DataPanel::analyse()
     if (job_)
         return;
     const DataChoice current = choice();
-    if (!current.builtinCorpus && current.files.isEmpty()) {
-        showError(tr("No data chosen: tick the built-in corpus or add at least one file."));
+    if (!current.builtinCorpus && current.files.isEmpty() && current.hub.isEmpty()) {
+        showError(tr("No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset."));
         return;
     }
     if (loadTokenizerRadio_->isChecked() && current.tokenizerFile.isEmpty()) {
@@ -417,7 +460,7 @@ void DataPanel::analyse()
     DataJob* job = &job_->job();
     connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
         progressBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * kProgressSteps));
-        progressBar_->setFormat(message);
+        progressLabel_->setText(message);
     });
     connect(job, &DataJob::analysed, this, [this, current](DataSummary summary) {
         lastAnalysedChoice_ = current;
@@ -432,8 +475,9 @@ void DataPanel::analyse()
     connect(job, &EngineJob::finished, this, &DataPanel::onJobFinished);
 
     progressBar_->setValue(0);
-    progressBar_->setFormat(tr("Starting…"));
+    progressLabel_->setText(tr("Starting…"));
     progressBar_->setVisible(true);
+    progressLabel_->setVisible(true);
     updateEnabledControls();
     Q_EMIT jobStarted(job);
     job_->start();
@@ -444,8 +488,10 @@ void DataPanel::onJobFinished()
     if (job_)
         job_.release()->deleteLater();
     progressBar_->setVisible(false);
+    progressLabel_->setVisible(false);
     updateEnabledControls();
     staleLabel_->setVisible(summary_ && !sameData(choice(), lastAnalysedChoice_));
+    hubBox_->updateStatus(); // the analysis may have downloaded the rest of the split
 }
 
 void DataPanel::showError(const QString& message)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Data panel: which texts to train on, which tokenizer, how much to hold out for validation,
-// and an analysis (counts, unknown-token rate, a preview) run as a DataJob.
+// The Data panel: which texts to train on (the built-in corpus, files, a Hugging Face dataset),
+// which tokenizer, how much to hold out for validation, and an analysis (counts, unknown-token
+// rate, a preview) run as a DataJob.
 #pragma once
 
 #include "data_choice.h"
@@ -13,6 +14,7 @@
 #include <optional>
 
 class EngineJob;
+class HubDatasetBox;
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -32,6 +34,13 @@ public:
     DataChoice choice() const;
     // Shows the choice in the controls and emits choiceChanged() once.
     void setChoice(const DataChoice& choice);
+    // The choice with the user's own tokenizer rather than one a fine-tuned model requires: what
+    // is worth remembering for the next session.
+    DataChoice ownChoice() const;
+
+    // While a model is fine-tuned, its tokenizer (`file`) encodes the data: the tokenizer controls
+    // show it and are locked, saying so. An empty `file` gives them back as they were.
+    void requireTokenizer(const QString& file, const QString& modelName);
 
     // The result of the last analysis, once it completed; empty while one runs or after one failed.
     // It is kept when the choice changes afterwards (the panel then says it is out of date).
@@ -58,6 +67,7 @@ private:
     void addFiles();
     void removeSelectedFiles();
     void browseTokenizer();
+    void showTokenizer(const QString& file);
     void askWhereToSaveTokenizer();
     void onChoiceEdited();
     void updateEnabledControls();
@@ -72,15 +82,18 @@ private:
     QListWidget* fileList_ = nullptr;
     QPushButton* removeFileButton_ = nullptr;
     QLineEdit* textFieldEdit_ = nullptr;
+    HubDatasetBox* hubBox_ = nullptr;
     QSpinBox* maxTextsSpin_ = nullptr;
     QRadioButton* buildTokenizerRadio_ = nullptr;
     QRadioButton* loadTokenizerRadio_ = nullptr;
     QLineEdit* tokenizerPathEdit_ = nullptr;
     QPushButton* tokenizerBrowseButton_ = nullptr;
+    QLabel* requiredTokenizerNote_ = nullptr;
     QDoubleSpinBox* validationSpin_ = nullptr;
     QPushButton* analyseButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
+    QLabel* progressLabel_ = nullptr;
     QLabel* errorLabel_ = nullptr;
     QLabel* staleLabel_ = nullptr;
 
@@ -99,4 +112,6 @@ private:
     std::optional<DataSummary> summary_;
     DataChoice lastAnalysedChoice_; // what summary_ describes
     bool settingChoice_ = false; // setChoice() emits choiceChanged() once, not per control
+    QString requiredTokenizer_;  // a fine-tuned model's tokenizer; empty: the user chooses
+    QString ownTokenizerFile_;   // the user's own choice while one is required
 };

@@ -199,7 +199,13 @@ void MainWindow::connectPanels()
         training_->showRun(folder);
         showPanel(Panel::Training);
     });
+    // A fine-tuned run keeps its model's tokenizer: the Data panel analyses with it.
+    connect(model_, &ModelPanel::fineTuneBaseChanged, this, [this] {
+        const auto base = model_->fineTuneBase();
+        data_->requireTokenizer(base ? base->tokenizerFile : QString(), base ? base->name : QString());
+    });
     connect(data_, &DataPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(model_, &ModelPanel::jobStarted, this, &MainWindow::watchJob);
     connect(training_, &TrainingPanel::jobStarted, this, &MainWindow::watchJob);
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
     connect(playground_, &PlaygroundPanel::jobStarted, this, &MainWindow::watchJob);
@@ -220,9 +226,9 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings()
 {
-    settings_.setDataChoice(data_->choice());
-    settings_.setModelConfig(model_->modelConfig());
-    settings_.setTrainConfig(model_->trainConfig());
+    settings_.setDataChoice(data_->ownChoice());
+    settings_.setModelConfig(model_->ownModelConfig());
+    settings_.setTrainConfig(model_->ownTrainConfig());
     settings_.setWindowLayout(saveGeometry(), saveState());
 }
 
@@ -271,6 +277,8 @@ TrainingRequest MainWindow::trainingRequest() const
     request.data = data_->choice();
     request.model = model_->modelConfig();
     request.train = model_->trainConfig();
+    if (const auto base = model_->fineTuneBase())
+        request.initFrom = base->folder;
     const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
     QString name = QString("%1-%2").arg(model_->presetName(), stamp);
     for (int n = 2; QDir(workspace()).exists(name); ++n)

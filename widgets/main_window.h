@@ -2,8 +2,9 @@
 // The studio's window: the five panels as tabs (Data, Model & hyperparameters, Training, Context
 // probe, Playground), the run browser as a dock, menus, a toolbar, and a status bar that shows the
 // device, its memory and the job at work. It wires the panels together: the data analysis feeds
-// the model panel's vocabulary, the model panel's validity gates Train, and Train gathers a
-// TrainingRequest from the Data and Model panels.
+// the model panel's vocabulary, the model panel's validity gates Train, a model chosen to
+// fine-tune gives the Data panel its tokenizer, and Train gathers a TrainingRequest from the Data
+// and Model panels.
 #pragma once
 
 #include "telemetry/device_telemetry.h"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Playground's loaded model, as the panel keeps it and hands it to each generation.
+// A loaded model, as the Playground keeps it and hands it to each generation, and as the Model
+// panel reads the model it fine-tunes.
 #pragma once
 
 #include <QMetaType>
@@ -15,6 +16,7 @@ struct LoadedModel;
 struct ModelHandle {
     std::shared_ptr<i3::LoadedModel> model;
     QString description; // where it came from, its shape and size, and anything the user should know
+    QString folder;      // the model folder it was read from; empty for a run's checkpoint (a snapshot since removed)
 
     bool isNull() const { return !model; }
 };

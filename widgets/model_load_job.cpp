@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_load_job.h"
 
+#include "download_text.h"
+
 #include "telemetry/device_telemetry.h"
 #include "base/error.h"
 #include "hub/hub_client.h"
@@ -26,10 +28,12 @@ void ModelLoadJob::work()
     if (source_ == Source::ModelFolder) {
         reportProgress(-1, tr("Loading %1…").arg(QDir::toNativeSeparators(path_)));
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(path_.toStdString(), device));
+        handle.folder = path_;
     } else if (source_ == Source::HubRepo) {
         const std::string folder = downloadHubModel();
         reportProgress(-1, tr("Loading %1…").arg(path_));
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(folder, device));
+        handle.folder = QString::fromStdString(folder);
     } else {
         // The snapshot only has to live until the weights are in memory.
         QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
@@ -55,14 +59,7 @@ std::string ModelLoadJob::downloadHubModel()
     i3::DownloadCallbacks callbacks;
     callbacks.cancel = &cancelToken();
     callbacks.progress = [this](const i3::DownloadProgress& progress) {
-        const double fraction = progress.bytes_total > 0
-                                    ? double(progress.bytes_done) / double(progress.bytes_total)
-                                    : -1;
-        reportProgress(fraction, tr("Downloading %1 (file %2 of %3: %4)…")
-                                     .arg(path_)
-                                     .arg(progress.file_number)
-                                     .arg(progress.file_count)
-                                     .arg(QString::fromStdString(progress.file)));
+        reportProgress(DownloadText::fraction(progress), DownloadText::describe(path_, progress));
     };
     reportProgress(-1, tr("Asking the Hugging Face Hub for %1…").arg(path_));
     i3::HubClient hub(i3::hub_settings_from_environment());

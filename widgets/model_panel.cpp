@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_panel.h"
 
+#include "fine_tune_box.h"
+
 #include "base/device.h"
 #include "base/error.h"
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
+#include "config/fine_tuning.h"
 #include "config/preset.h"
 
 #include <QComboBox>
@@ -139,13 +142,18 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     for (const std::string& device : i3::available_devices())
         availableDevices_ << QString::fromStdString(device);
 
-    auto* columns = new QWidget;
-    auto* columnsLayout = new QHBoxLayout(columns);
+    auto* content = new QWidget;
+    auto* contentLayout = new QVBoxLayout(content);
+    fineTuneBox_ = new FineTuneBox;
+    contentLayout->addWidget(fineTuneBox_);
+    auto* columnsLayout = new QHBoxLayout;
     columnsLayout->addWidget(createModelBox(), 0, Qt::AlignTop);
     columnsLayout->addWidget(createOptimisationBox(), 0, Qt::AlignTop);
     columnsLayout->addWidget(createScheduleBox(), 0, Qt::AlignTop);
+    contentLayout->addLayout(columnsLayout);
+    contentLayout->addStretch();
     auto* scroll = new QScrollArea;
-    scroll->setWidget(columns);
+    scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
@@ -182,12 +190,68 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     trainBase_.device = "cpu";
     fillTrainFields(trainBase_);
     filling_ = false;
+    connect(fineTuneBox_, &FineTuneBox::baseChanged, this, &ModelPanel::onFineTuneBaseChanged);
+    connect(fineTuneBox_, &FineTuneBox::jobStarted, this, &ModelPanel::jobStarted);
     updateVocabularyLabel();
     updateDeviceMemory();
     refresh();
 }
 
 ModelPanel::~ModelPanel() = default;
+
+std::optional<FineTuneBase> ModelPanel::fineTuneBase() const { return fineTuneBox_->base(); }
+
+bool ModelPanel::isLoadingFineTuneBase() const { return fineTuneBox_->isLoading(); }
+
+QString ModelPanel::fineTuneError() const { return fineTuneBox_->errorText(); }
+
+void ModelPanel::fineTuneModelFolder(const QString& folder) { fineTuneBox_->loadModelFolder(folder); }
+
+void ModelPanel::fineTuneHubModel(const QString& repo) { fineTuneBox_->loadHubModel(repo); }
+
+void ModelPanel::startFromScratch() { fineTuneBox_->startFromScratch(); }
+
+// A base takes over the shape and the vocabulary and suggests the fine-tuning recipe; dropping
+// it brings back what the fields held before the first base was chosen.
+void ModelPanel::onFineTuneBaseChanged()
+{
+    const std::optional<FineTuneBase> base = fineTuneBox_->base();
+    if (base) {
+        if (!scratchModel_) {
+            scratchModel_ = modelConfig();
+            scratchTrain_ = trainConfig();
+            scratchVocabularyFromTokenizer_ = vocabularyFromTokenizer_;
+        }
+        const i3::TrainConfig before = trainConfig();
+        const i3::TrainConfig suggested = i3::fine_tuning_recipe(before);
+        dataVocabulary_ = -1; // an analysis made before used another tokenizer
+        setModelConfig(base->config);
+        setTrainConfig(suggested);
+        fineTuneBox_->setRemark(recipeText(before, suggested));
+    } else if (scratchModel_) {
+        setModelConfig(*scratchModel_);
+        setTrainConfig(*scratchTrain_);
+        vocabularyFromTokenizer_ = scratchVocabularyFromTokenizer_;
+        scratchModel_.reset();
+        scratchTrain_.reset();
+    }
+    presetCombo_->setEnabled(!base);
+    for (const auto& field : modelFields_)
+        field.box->setEnabled(!base);
+    updateVocabularyLabel();
+    refresh();
+    Q_EMIT fineTuneBaseChanged();
+}
+
+QString ModelPanel::recipeText(const i3::TrainConfig& before, const i3::TrainConfig& suggested) const
+{
+    const QLocale locale;
+    return tr("Set for fine-tuning (change them as you like): learning rate %1 (was %2), %3 steps (was %4), "
+              "%5 warm-up steps (was %6).")
+        .arg(locale.toString(suggested.lr, 'g', 6), locale.toString(before.lr, 'g', 6),
+             locale.toString(suggested.steps), locale.toString(before.steps), locale.toString(suggested.warmup_steps),
+             locale.toString(before.warmup_steps));
+}
 
 template <class Config>
 double ModelPanel::Field<Config>::value() const
@@ -462,6 +526,11 @@ QString ModelPanel::presetName() const
 
 void ModelPanel::setVocabularySize(qint64 vocab)
 {
+    if (fineTuneBox_->base()) { // the model's tokenizer is the run's: the vocabulary stays its own
+        dataVocabulary_ = vocab;
+        updateVocabularyLabel();
+        return;
+    }
     vocabulary_ = vocab;
     vocabularyFromTokenizer_ = true;
     updateVocabularyLabel();
@@ -482,6 +551,16 @@ QStringList ModelPanel::problems() const
     const QString device = deviceCombo_->currentData().toString();
     if (!availableDevices_.contains(device))
         found << tr("the device %1 is not available on this machine").arg(device);
+    if (const auto base = fineTuneBox_->base()) {
+        // As create_run compares them: every setting of the shape (the vocabulary is the tokenizer's).
+        const i3::ModelConfig current = modelConfig();
+        for (const auto& setting : i3::ModelConfig::settings())
+            if (setting.flag && setting.text(current) != setting.text(base->config))
+                found << tr("%1 is %2 here but %3 in %4, the model being fine-tuned, whose shape cannot change "
+                            "(Start from scratch for another shape)")
+                             .arg(QString::fromLatin1(setting.key), QString::fromStdString(setting.text(current)),
+                                  QString::fromStdString(setting.text(base->config)), base->name);
+    }
     return found;
 }
 
@@ -535,6 +614,16 @@ void ModelPanel::updatePresetCombo()
 void ModelPanel::updateVocabularyLabel()
 {
     const QString size = QLocale().toString(vocabulary_);
+    if (const auto base = fineTuneBox_->base()) {
+        QString text = tr("%1 chunks, the tokenizer of %2").arg(size, base->name);
+        if (dataVocabulary_ >= 0 && dataVocabulary_ != vocabulary_)
+            text += QLatin1Char('\n') +
+                    tr("The Data panel's last analysis used another tokenizer (%1 chunks); the run encodes the data "
+                       "with the model's, so analyse again to see its counts.")
+                        .arg(QLocale().toString(dataVocabulary_));
+        vocabularyLabel_->setText(text);
+        return;
+    }
     vocabularyLabel_->setText(vocabularyFromTokenizer_ ? tr("%1 chunks, from the tokenizer").arg(size)
                                                        : tr("%1 chunks (assumed until the data is analysed)").arg(size));
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Model & hyperparameters panel: a preset or every field of the model's shape, every training
-// hyperparameter, and, live as the user types, the problems, the parameter count and an estimate
-// of the memory a training step needs.
+// The Model & hyperparameters panel: a preset or every field of the model's shape, or a trained
+// model to fine-tune (its shape and tokenizer, with the fine-tuning recipe suggested), every
+// training hyperparameter, and, live as the user types, the problems, the parameter count and an
+// estimate of the memory a training step needs.
 #pragma once
 
 #include "config/model_config.h"
 #include "config/train_config.h"
+#include "fine_tune_base.h"
 
 #include <QString>
 #include <QStringList>
@@ -13,8 +15,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
+class EngineJob;
+class FineTuneBox;
 class QAbstractSpinBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -51,6 +56,23 @@ public:
     void setVocabularySize(qint64 vocab);
     qint64 vocabularySize() const { return vocabulary_; }
 
+    // The trained model new runs fine-tune; empty: they start from fresh weights. While there is
+    // one, the shape fields are its own and locked, and the vocabulary is its tokenizer's.
+    std::optional<FineTuneBase> fineTuneBase() const;
+    bool isLoadingFineTuneBase() const;
+    // Why the last model chosen to fine-tune could not be loaded; empty when it could.
+    QString fineTuneError() const;
+    // Loads a model to fine-tune (a Hub repo is downloaded first, with progress and Cancel);
+    // once loaded, its configuration fills the fields and the fine-tuning recipe is suggested.
+    void fineTuneModelFolder(const QString& folder);
+    void fineTuneHubModel(const QString& repo);
+    // Drops the model to fine-tune and brings back the settings from before it was chosen.
+    void startFromScratch();
+    // The configuration of a run from fresh weights: while fine-tuning, what the fields held
+    // before the model was chosen. What is worth remembering for the next session.
+    i3::ModelConfig ownModelConfig() const { return scratchModel_ ? *scratchModel_ : modelConfig(); }
+    i3::TrainConfig ownTrainConfig() const { return scratchTrain_ ? *scratchTrain_ : trainConfig(); }
+
     // Every problem with the current values, in words; empty when training can start.
     QStringList problems() const;
     bool isValid() const { return problems().isEmpty(); }
@@ -60,6 +82,9 @@ Q_SIGNALS:
     void configurationChanged();
     // When validity or the list of problems changes; `problems` is one problem per line.
     void validityChanged(bool valid, const QString& problems);
+    // A model to fine-tune was chosen, or dropped.
+    void fineTuneBaseChanged();
+    void jobStarted(EngineJob* job);
 
 private:
     QWidget* createModelBox();
@@ -82,6 +107,8 @@ private:
     void refresh();
     void updatePresetCombo();
     void updateVocabularyLabel();
+    void onFineTuneBaseChanged();
+    QString recipeText(const i3::TrainConfig& before, const i3::TrainConfig& suggested) const;
     void updateDeviceMemory();
     QString memoryText() const;
     QString sizeText(double bytes) const;
@@ -97,6 +124,7 @@ private:
     std::vector<Field<i3::ModelConfig>> modelFields_;
     std::vector<Field<i3::TrainConfig>> trainFields_;
 
+    FineTuneBox* fineTuneBox_ = nullptr;
     QComboBox* presetCombo_ = nullptr;
     QLabel* vocabularyLabel_ = nullptr;
     QLineEdit* seedEdit_ = nullptr;
@@ -111,6 +139,12 @@ private:
     i3::TrainConfig trainBase_; // likewise (the validation fraction)
     qint64 vocabulary_ = 0;
     bool vocabularyFromTokenizer_ = false;
+    // While fine-tuning: what the fields held before, and the vocabulary of the Data panel's last
+    // analysis (-1: none since the model was chosen).
+    std::optional<i3::ModelConfig> scratchModel_;
+    std::optional<i3::TrainConfig> scratchTrain_;
+    bool scratchVocabularyFromTokenizer_ = false;
+    qint64 dataVocabulary_ = -1;
     QStringList availableDevices_; // i3::available_devices(), asked once
     std::unique_ptr<i3::DeviceTelemetry> telemetry_;
     int64_t deviceMemoryBytes_ = -1; // what the chosen device has in all; -1 when unknown

@@ -39,6 +39,10 @@ DataChoice StudioSettings::dataChoice() const
     choice.builtinCorpus = settings_.value("data/builtinCorpus", choice.builtinCorpus).toBool();
     choice.files = settings_.value("data/files").toStringList();
     choice.textField = settings_.value("data/textField", choice.textField).toString();
+    choice.hub.repo = settings_.value("data/hubDataset").toString();
+    choice.hub.config = settings_.value("data/hubConfig").toString();
+    choice.hub.split = settings_.value("data/hubSplit", choice.hub.split).toString();
+    choice.hub.textField = settings_.value("data/hubTextField").toString();
     choice.maxTexts = settings_.value("data/maxTexts", choice.maxTexts).toLongLong();
     choice.tokenizerFile = settings_.value("data/tokenizerFile").toString();
     choice.validationFraction = settings_.value("data/validationFraction", choice.validationFraction).toDouble();
@@ -50,6 +54,10 @@ void StudioSettings::setDataChoice(const DataChoice& choice)
     settings_.setValue("data/builtinCorpus", choice.builtinCorpus);
     settings_.setValue("data/files", choice.files);
     settings_.setValue("data/textField", choice.textField);
+    settings_.setValue("data/hubDataset", choice.hub.repo);
+    settings_.setValue("data/hubConfig", choice.hub.config);
+    settings_.setValue("data/hubSplit", choice.hub.split);
+    settings_.setValue("data/hubTextField", choice.hub.textField);
     settings_.setValue("data/maxTexts", choice.maxTexts);
     settings_.setValue("data/tokenizerFile", choice.tokenizerFile);
     settings_.setValue("data/validationFraction", choice.validationFraction);

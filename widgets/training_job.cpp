@@ -2,6 +2,7 @@
 #include "training_job.h"
 
 #include "data_job.h"
+#include "download_text.h"
 
 #include "base/error.h"
 #include "training/run_creation.h"
@@ -103,6 +104,10 @@ std::unique_ptr<i3::Trainer> TrainingJob::prepareNewRun()
     i3::RunCreationCallbacks callbacks;
     callbacks.progress = [this](i3::PreparationPhase phase, double fraction) {
         reportPreparation(DataJob::phaseText(phase), fraction);
+    };
+    // Not reportPreparation: this runs inside the download, which stops at the cancel token itself.
+    callbacks.download.progress = [this](const i3::DownloadProgress& progress) {
+        reportProgress(DownloadText::fraction(progress), DownloadText::describe(request_.data.hub.repo, progress));
     };
     return i3::create_run(request_.toSpec(), callbacks, &cancelToken());
 }

@@ -9,6 +9,7 @@ i3::RunSpec TrainingRequest::toSpec() const
     spec.training = train;
     spec.training.validation_fraction = data.validationFraction;
     spec.folder = runFolder.toStdString();
+    spec.init_from = initFrom.toStdString();
     spec.prepared = prepared;
     return spec;
 }

@@ -18,6 +18,9 @@ struct TrainingRequest {
     i3::ModelConfig model;  // vocab_size is replaced by the tokenizer's
     i3::TrainConfig train;  // validation_fraction comes from data.validationFraction
     QString runFolder;      // created; must be absent or empty
+    // A model folder to fine-tune (RunSpec::init_from): `model` is its configuration and
+    // data.tokenizerFile its tokenizer. Empty: fresh weights.
+    QString initFrom;
     // The Data panel's last analysis: reused when it was made from the same data.
     std::shared_ptr<const i3::PreparedData> prepared;
 

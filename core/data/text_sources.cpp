@@ -10,6 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <string_view>
 #include <utility>
 
@@ -358,6 +361,13 @@ void read_text_file(const fs::path& file, const std::string& extension, const st
         read_csv(body, file, field, texts);
 }
 
+Error unsupported_type(const fs::path& file, const std::string& extension)
+{
+    return Error(file.string() + ": unsupported file type " +
+        (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
+        "; the supported types are .txt, .jsonl, .json, .csv and .parquet (or a folder of .parquet files)");
+}
+
 void read_one_file(const fs::path& file, const std::string& field, TextCollector& texts)
 {
     const std::string extension = lowercase_extension(file);
@@ -366,9 +376,113 @@ void read_one_file(const fs::path& file, const std::string& field, TextCollector
     else if (extension == ".txt" || extension == ".jsonl" || extension == ".json" || extension == ".csv")
         read_text_file(file, extension, field, texts);
     else
-        throw Error(file.string() + ": unsupported file type " +
-            (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
-            "; the supported types are .txt, .jsonl, .json, .csv and .parquet (or a folder of .parquet files)");
+        throw unsupported_type(file, extension);
+}
+
+// ---- Columns ---------------------------------------------------------------------------------
+
+// A CSV header longer than this is not one.
+constexpr size_t kHeaderProbeBytes = size_t{1} << 20;
+
+std::ifstream open_for_reading(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw Error("cannot open " + file.string() + ": " + std::strerror(errno));
+    return in;
+}
+
+std::string without_byte_order_mark(std::string text)
+{
+    if (std::string_view(text).substr(0, kByteOrderMark.size()) == kByteOrderMark)
+        text.erase(0, kByteOrderMark.size());
+    return text;
+}
+
+// The fields of `object` that hold strings, in the file's order.
+std::vector<std::string> string_fields(const nlohmann::ordered_json& object, const std::string& where)
+{
+    if (!object.is_object())
+        throw Error(where + ": expected a JSON object, found JSON type " + object.type_name());
+    std::vector<std::string> names, all;
+    for (const auto& item : object.items()) {
+        if (item.value().is_string())
+            names.push_back(item.key());
+        all.push_back(item.key());
+    }
+    if (names.empty())
+        throw Error(where + ": no text column: no field holds a string (" +
+            (all.empty() ? "the object has no fields" : "the fields are " + quoted_list(all)) + ")");
+    return names;
+}
+
+// The first non-blank line of a .jsonl file (or of a .json file that is not an array).
+std::vector<std::string> jsonl_columns(const fs::path& file)
+{
+    std::ifstream in = open_for_reading(file);
+    std::string line;
+    for (size_t number = 1; std::getline(in, line); ++number) {
+        if (number == 1)
+            line = without_byte_order_mark(std::move(line));
+        if (!is_blank(line))
+            return string_fields(parse_ordered_json(line, where(file, number)), where(file, number));
+    }
+    throw Error(file.string() + ": no text found (the file is empty or every line is blank)");
+}
+
+// An array's first object, or, as read_json() decides, the first line of JSON Lines.
+std::vector<std::string> json_columns(const fs::path& file)
+{
+    std::ifstream in = open_for_reading(file);
+    std::string mark(kByteOrderMark.size(), '\0');
+    in.read(mark.data(), static_cast<std::streamsize>(mark.size()));
+    if (mark != kByteOrderMark) {
+        in.clear();
+        in.seekg(0);
+    }
+    char first = 0;
+    while (in.get(first) && (first == ' ' || first == '\t' || first == '\r' || first == '\n')) {
+    }
+    if (!in || first != '[')
+        return jsonl_columns(file);
+    const nlohmann::ordered_json array = parse_ordered_json(without_byte_order_mark(read_file(file)), file.string());
+    if (array.empty())
+        throw Error(file.string() + ": no text found (the array is empty)");
+    return string_fields(array[0], file.string() + ", item 1");
+}
+
+std::vector<std::string> csv_columns(const fs::path& file)
+{
+    std::ifstream in = open_for_reading(file);
+    std::string probe(kHeaderProbeBytes, '\0');
+    in.read(probe.data(), static_cast<std::streamsize>(probe.size()));
+    probe.resize(static_cast<size_t>(in.gcount()));
+    probe = without_byte_order_mark(std::move(probe));
+    CsvReader records(probe, file);
+    std::vector<std::string> header;
+    do {
+        if (records.next(header) == 0)
+            throw Error(file.string() + ": no text found (the file is empty)");
+    } while (is_blank_record(header));
+    return header;
+}
+
+std::vector<std::string> parquet_columns(const fs::path& file)
+{
+    const ParquetFile parquet(file);
+    std::vector<std::string> names, described;
+    for (const auto& column : parquet.columns()) {
+        if (column.text)
+            names.push_back(column.name);
+        described.push_back("\"" + column.name + "\" (" + column.type + ")");
+    }
+    if (names.empty()) {
+        std::string list;
+        for (const auto& column : described)
+            list += (list.empty() ? "" : ", ") + column;
+        throw Error(file.string() + ": no text column (the columns are " + (list.empty() ? "none" : list) + ")");
+    }
+    return names;
 }
 
 } // namespace
@@ -388,6 +502,22 @@ std::vector<fs::path> source_files(const fs::path& source)
         throw Error(source.string() + ": a folder of training data must hold .parquet files, and this one holds none");
     std::sort(files.begin(), files.end());
     return files;
+}
+
+std::vector<std::string> text_columns(const fs::path& file)
+{
+    const std::string extension = lowercase_extension(file);
+    if (extension == ".parquet")
+        return parquet_columns(file);
+    if (extension == ".jsonl")
+        return jsonl_columns(file);
+    if (extension == ".json")
+        return json_columns(file);
+    if (extension == ".csv")
+        return csv_columns(file);
+    if (extension == ".txt")
+        return {};
+    throw unsupported_type(file, extension);
 }
 
 std::vector<std::string> read_texts(const fs::path& file, const TextReadOptions& options)

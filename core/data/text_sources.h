@@ -44,6 +44,13 @@ std::vector<std::string> read_texts(const std::filesystem::path& file, const Tex
 std::vector<std::string> read_texts(
     const std::vector<std::filesystem::path>& files, const TextReadOptions& options = {});
 
+// The columns of `file` that read_texts can take the text from, in the file's order, for a column
+// picker: a .parquet file's string columns, the string fields of a .jsonl or .json file's first
+// object, a .csv file's header; empty for .txt, whose texts are whole paragraphs. Reads only what
+// it needs (the footer, the first line or record). Throws i3::Error when the file cannot be read,
+// is of another type, or has no text column (naming the columns it has).
+std::vector<std::string> text_columns(const std::filesystem::path& file);
+
 // The files that reading `source` opens: the .parquet files in a folder (by name), else the file.
 // Throws i3::Error for a folder without .parquet files.
 std::vector<std::filesystem::path> source_files(const std::filesystem::path& source);
