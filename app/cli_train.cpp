@@ -36,7 +36,10 @@ Command make_train_command()
         "final artifacts in DIR/i3-model-artifacts: config.json, pytorch_model.bin, model.safetensors,\n"
         "tokenizer.json). A preset gives the model's shape and a training recipe (i3-80m and i3-22m:\n"
         "the reference train.py's); options change either. Ctrl-C stops after the current step and\n"
-        "saves a checkpoint; --resume continues exactly where it stopped.",
+        "saves a checkpoint; --resume continues exactly where it stopped. The texts are encoded once\n"
+        "into the token cache ($I3_TOKEN_CACHE, else $XDG_CACHE_HOME/i3-studio/tokens, else\n"
+        "~/.cache/i3-studio/tokens) and reused while the files and the tokenizer stay the same; the\n"
+        "run folder keeps links to them, so training reads gigabytes of text without holding it.",
         {
             {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
             {"data", "SOURCE",
@@ -173,6 +176,10 @@ void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t vali
               << " source(s)" << std::endl;
     std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks" << std::endl;
     std::cout << "tokens: " << train_tokens << " for training, " << validation_tokens << " held out" << std::endl;
+    std::cout << "token store: " << data.parts_encoded << " part(s) encoded, " << data.parts_reused
+              << " reused from " << data.token_cache.string() << std::endl;
+    for (const std::string& note : data.notes)
+        std::cout << "note: " << note << std::endl;
     std::cout << "run folder: " << folder << std::endl;
 }
 
