@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <optional>
+#include <unistd.h>
 
 namespace i3::cli {
 
@@ -170,6 +172,62 @@ DataSpec data_spec_from(const Arguments& args)
     return data;
 }
 
+const char* phase_name(PreparationPhase phase)
+{
+    switch (phase) {
+    case PreparationPhase::ReadingTexts:
+        return "reading the texts";
+    case PreparationPhase::LoadingTokenizer:
+        return "loading the tokenizer";
+    case PreparationPhase::BuildingTokenizer:
+        return "building the tokenizer";
+    case PreparationPhase::Encoding:
+        return "encoding the texts";
+    case PreparationPhase::CreatingFolder:
+        return "creating the run folder";
+    }
+    return "";
+}
+
+// Preparing gigabytes of text takes minutes: on a terminal each phase's line is redrawn in place
+// with its percentage; elsewhere each phase is one line when it begins.
+class PreparationLine {
+public:
+    ~PreparationLine() { end(); }
+
+    void show(PreparationPhase phase, double fraction)
+    {
+        const bool begins = shown_ != phase;
+        if (!terminal_) {
+            if (begins)
+                std::cerr << phase_name(phase) << std::endl;
+            shown_ = phase;
+            return;
+        }
+        if (begins)
+            end();
+        shown_ = phase;
+        open_ = true;
+        std::cerr << '\r' << phase_name(phase);
+        if (fraction >= 0)
+            std::cerr << " " << static_cast<int>(fraction * 100) << "%";
+        std::cerr << "\033[K" << std::flush;
+    }
+
+    // Ends a line being redrawn, before anything else is printed.
+    void end()
+    {
+        if (open_)
+            std::cerr << std::endl;
+        open_ = false;
+    }
+
+private:
+    const bool terminal_ = ::isatty(STDERR_FILENO) != 0;
+    std::optional<PreparationPhase> shown_;
+    bool open_ = false;
+};
+
 void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t validation_tokens, const std::string& folder)
 {
     std::cout << "data: " << data.stats.texts << " texts from " << data.spec.source_descriptions().size()
@@ -214,9 +272,12 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
     apply_setting_options(args, spec.training, TrainConfig::settings());
     spec.data = data_spec_from(args);
     spec.folder = args.get("out", default_run_folder());
+    PreparationLine line;
     RunCreationCallbacks callbacks;
+    callbacks.progress = [&](PreparationPhase phase, double fraction) { line.show(phase, fraction); };
     callbacks.download = progress_on_stderr(interrupt);
     callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {
+        line.end();
         print_prepared(data, train_tokens, validation_tokens, spec.folder.string());
     };
     return create_run(spec, callbacks, &interrupt);
