@@ -99,6 +99,11 @@ void DataJob::work()
         summary.tokens == 0 ? 0.0 : static_cast<double>(summary.unknownTokens) / static_cast<double>(summary.tokens);
     summary.setValidationFraction(choice_.validationFraction);
     summary.vocabularySize = prepared->tokenizer.vocab_size();
+    for (const auto& [id, count] : prepared->stats.most_frequent(kTopChunks))
+        summary.topChunks.append({QString::fromStdString(prepared->tokenizer.token_text(id)), static_cast<qint64>(count)});
+    for (const uint64_t texts : prepared->stats.text_lengths)
+        summary.textLengths.append(static_cast<qint64>(texts));
+    summary.tokensReused = prepared->parts_encoded == 0;
     summary.prepared = prepared;
 
     if (cancelToken().cancelled())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Data panel: which texts to train on, which tokenizer, how much to hold out for validation,
-// and an analysis (counts, unknown-token rate, a preview) run as a DataJob.
+// and an analysis (counts, unknown-token rate, the most frequent chunks, text lengths, a preview)
+// run as a DataJob.
 #pragma once
 
 #include "data_choice.h"
@@ -91,6 +92,9 @@ private:
     QLabel* unknownRateValue_ = nullptr;
     QLabel* splitValue_ = nullptr;
     QLabel* tokenizerSourceValue_ = nullptr;
+    QLabel* topChunksValue_ = nullptr;
+    QLabel* textLengthsValue_ = nullptr;
+    QLabel* tokenStoreValue_ = nullptr;
     QListWidget* previewList_ = nullptr;
     QPushButton* saveTokenizerButton_ = nullptr;
 
