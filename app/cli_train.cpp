@@ -232,7 +232,11 @@ void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t vali
 {
     std::cout << "data: " << data.stats.texts << " texts from " << data.spec.source_descriptions().size()
               << " source(s)" << std::endl;
-    std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks" << std::endl;
+    std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks, "
+              << (!data.tokenizer_built        ? "from " + data.spec.tokenizer_file.string()
+                  : data.tokenizer_reused      ? std::string("built before, found in the token cache")
+                                               : std::string("built from the texts"))
+              << std::endl;
     std::cout << "tokens: " << train_tokens << " for training, " << validation_tokens << " held out" << std::endl;
     std::cout << "token store: " << data.parts_encoded << " part(s) encoded, " << data.parts_reused
               << " reused from " << data.token_cache.string() << std::endl;

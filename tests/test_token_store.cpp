@@ -246,6 +246,8 @@ private Q_SLOTS:
         QCOMPARE(second->stats.tokens, first->stats.tokens);
         QCOMPARE(second->first_texts, first->first_texts);
         QCOMPARE(second->tokenizer.to_json(), first->tokenizer.to_json());
+        QVERIFY(!first->tokenizer_reused);
+        QVERIFY(second->tokenizer_reused); // the vocabulary too was found, not built again
         QVERIFY(second->notes.empty());
     }
 

@@ -51,10 +51,11 @@ void choose_tokenizer(PreparedData& prepared, const std::vector<CorpusPart>& par
         return;
     }
     report(progress, PreparationPhase::BuildingTokenizer, 0, cancel);
-    prepared.tokenizer = corpus_vocabulary(parts, spec.max_texts, spec.tokenizer_texts, cache,
-                                           fraction_callback(progress, PreparationPhase::BuildingTokenizer, cancel),
-                                           cancel, prepared.notes)
-                             .tokenizer;
+    CorpusVocabulary vocabulary = corpus_vocabulary(
+        parts, spec.max_texts, spec.tokenizer_texts, cache,
+        fraction_callback(progress, PreparationPhase::BuildingTokenizer, cancel), cancel, prepared.notes);
+    prepared.tokenizer = std::move(vocabulary.tokenizer);
+    prepared.tokenizer_reused = vocabulary.reused;
 }
 
 // The settings that do not depend on the data, checked before the data is read.

@@ -33,6 +33,7 @@ struct PreparedData {
     std::vector<FileStamp> stamps; // its files as they were then
     ChunkTokenizer tokenizer;
     bool tokenizer_built = false; // from the texts (worth saving), not loaded from a file
+    bool tokenizer_reused = false; // built before from the same files: found in the token cache
     TokenCorpus tokens;           // every non-blank text encoded, no separators (memory-mapped)
     DataStats stats;              // counted while encoding
     std::vector<std::string> first_texts; // the first kPreviewTexts texts, each cut short, for a preview
