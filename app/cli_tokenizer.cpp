@@ -5,7 +5,9 @@
 #include "cli_input.h"
 #include "data/text_sources.h"
 
+#include <cstdint>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 namespace i3::cli {
@@ -55,15 +57,23 @@ int build(const Args& raw)
     for (const auto& name : names)
         refuse_standard_input(name, "--data");
     const std::vector<std::filesystem::path> files(names.begin(), names.end());
-    const auto texts = read_texts(files, options);
-    std::optional<size_t> limit;
+    size_t limit = SIZE_MAX;
     if (const auto n = args.count("max-samples"))
         limit = static_cast<size_t>(*n);
-    const ChunkTokenizer tokenizer = ChunkTokenizer::build(texts, limit);
+    // One pass over the texts, never all of them in memory; files past the limit stay unread.
+    const std::unique_ptr<TextStream> texts = open_texts(files, options);
+    ChunkTokenizer::Counter counter;
+    size_t counted = 0;
+    for (; counted < limit; ++counted) {
+        const std::optional<std::string_view> text = texts->next();
+        if (!text)
+            break;
+        counter.add(*text, "text " + std::to_string(counted + 1));
+    }
+    const ChunkTokenizer tokenizer = counter.finish();
     tokenizer.save(*args.get("out"));
-    std::cout << "tokenizer: " << tokenizer.vocab_size() << " chunks from "
-              << (limit ? std::min(*limit, texts.size()) : texts.size()) << " texts, written to " << *args.get("out")
-              << '\n';
+    std::cout << "tokenizer: " << tokenizer.vocab_size() << " chunks from " << counted << " texts, written to "
+              << *args.get("out") << '\n';
     return 0;
 }
 

@@ -18,6 +18,8 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <optional>
+#include <unistd.h>
 
 namespace i3::cli {
 
@@ -38,7 +40,10 @@ Command make_train_command()
         "final artifacts in DIR/i3-model-artifacts: config.json, pytorch_model.bin, model.safetensors,\n"
         "tokenizer.json). A preset gives the model's shape and a training recipe (i3-80m and i3-22m:\n"
         "the reference train.py's); options change either. Ctrl-C stops after the current step and\n"
-        "saves a checkpoint; --resume continues exactly where it stopped.",
+        "saves a checkpoint; --resume continues exactly where it stopped. The texts are encoded once\n"
+        "into the token cache ($I3_TOKEN_CACHE, else $XDG_CACHE_HOME/i3-studio/tokens, else\n"
+        "~/.cache/i3-studio/tokens) and reused while the files and the tokenizer stay the same; the\n"
+        "run folder keeps links to them, so training reads gigabytes of text without holding it.",
         {
             {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
             {"data", "SOURCE",
@@ -173,12 +178,76 @@ DataSpec data_spec_from(const Arguments& args)
     return data;
 }
 
+const char* phase_name(PreparationPhase phase)
+{
+    switch (phase) {
+    case PreparationPhase::ReadingTexts:
+        return "reading the texts";
+    case PreparationPhase::LoadingTokenizer:
+        return "loading the tokenizer";
+    case PreparationPhase::BuildingTokenizer:
+        return "building the tokenizer";
+    case PreparationPhase::Encoding:
+        return "encoding the texts";
+    case PreparationPhase::CreatingFolder:
+        return "creating the run folder";
+    }
+    return "";
+}
+
+// Preparing gigabytes of text takes minutes: on a terminal each phase's line is redrawn in place
+// with its percentage; elsewhere each phase is one line when it begins.
+class PreparationLine {
+public:
+    ~PreparationLine() { end(); }
+
+    void show(PreparationPhase phase, double fraction)
+    {
+        const bool begins = shown_ != phase;
+        if (!terminal_) {
+            if (begins)
+                std::cerr << phase_name(phase) << std::endl;
+            shown_ = phase;
+            return;
+        }
+        if (begins)
+            end();
+        shown_ = phase;
+        open_ = true;
+        std::cerr << '\r' << phase_name(phase);
+        if (fraction >= 0)
+            std::cerr << " " << static_cast<int>(fraction * 100) << "%";
+        std::cerr << "\033[K" << std::flush;
+    }
+
+    // Ends a line being redrawn, before anything else is printed.
+    void end()
+    {
+        if (open_)
+            std::cerr << std::endl;
+        open_ = false;
+    }
+
+private:
+    const bool terminal_ = ::isatty(STDERR_FILENO) != 0;
+    std::optional<PreparationPhase> shown_;
+    bool open_ = false;
+};
+
 void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t validation_tokens, const std::string& folder)
 {
     std::cout << "data: " << data.stats.texts << " texts from " << data.spec.source_descriptions().size()
               << " source(s)" << std::endl;
-    std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks" << std::endl;
+    std::cout << "tokenizer: " << data.tokenizer.vocab_size() << " chunks, "
+              << (!data.tokenizer_built        ? "from " + data.spec.tokenizer_file.string()
+                  : data.tokenizer_reused      ? std::string("built before, found in the token cache")
+                                               : std::string("built from the texts"))
+              << std::endl;
     std::cout << "tokens: " << train_tokens << " for training, " << validation_tokens << " held out" << std::endl;
+    std::cout << "token store: " << data.parts_encoded << " part(s) encoded, " << data.parts_reused
+              << " reused from " << data.token_cache.string() << std::endl;
+    for (const std::string& note : data.notes)
+        std::cout << "note: " << note << std::endl;
     std::cout << "run folder: " << folder << std::endl;
 }
 
@@ -213,9 +282,12 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
     apply_setting_options(args, spec.training, TrainConfig::settings());
     spec.data = data_spec_from(args);
     spec.folder = args.has("out") ? std::filesystem::path(*args.get("out")) : default_run_folder();
+    PreparationLine line;
     RunCreationCallbacks callbacks;
+    callbacks.progress = [&](PreparationPhase phase, double fraction) { line.show(phase, fraction); };
     callbacks.download = progress_on_stderr(interrupt);
     callbacks.prepared = [&](const PreparedData& data, int64_t train_tokens, int64_t validation_tokens) {
+        line.end();
         print_prepared(data, train_tokens, validation_tokens, spec.folder.string());
     };
     return create_run(spec, callbacks, &interrupt);

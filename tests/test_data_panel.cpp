@@ -489,6 +489,25 @@ void TestDataPanel::jsonlFileCounts()
     QCOMPARE(preview->count(), 3);
     QCOMPARE(preview->item(1)->text(), QStringLiteral("Caf\u00E9 au lait"));
     QCOMPARE(preview->item(2)->text(), QStringLiteral("a na\u00EFve cat"));
+
+    // Chunks worked out by hand (reference §5): "hello world" -> he llo " w" or ld; "café au lait"
+    // -> ca fé " au" " l" ai t; "a naïve cat" -> "a " naï ve " c" at. Each occurs once, so they
+    // rank by code points, " au" first; all three texts are 8 to 15 characters long.
+    QCOMPARE(summary->topChunks.size(), DataJob::kTopChunks);
+    QCOMPARE(summary->topChunks.at(0), (QPair<QString, qint64>(QStringLiteral(" au"), 1)));
+    QCOMPARE(summary->topChunks.at(3), (QPair<QString, qint64>(QStringLiteral(" w"), 1)));
+    QVERIFY2(labelText(panel, "topChunksValue").startsWith(QStringLiteral("\u201C\u2423au\u201D 1 \u00B7 ")),
+             qPrintable(labelText(panel, "topChunksValue")));
+    QCOMPARE(summary->textLengths.value(3), qint64(3));
+    QCOMPARE(labelText(panel, "textLengthsValue"), QStringLiteral("8\u201315: 3"));
+    QVERIFY(!summary->tokensReused);
+
+    // The same data again: the token store has it, nothing is encoded.
+    clickAnalyse(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.isAnalysing(), kAnalysisTimeoutMs);
+    QVERIFY(panel.lastSummary()->tokensReused);
+    QCOMPARE(panel.lastSummary()->tokens, summary->tokens);
+    QCOMPARE(labelText(panel, "tokenStoreValue"), QStringLiteral("reused from the token cache"));
 }
 
 void TestDataPanel::loadedTokenizerCountsUnknowns()

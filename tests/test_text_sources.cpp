@@ -271,6 +271,23 @@ private Q_SLOTS:
         QVERIFY2(contains(message, "unsupported file type"), message.c_str());
     }
 
+    // Text files are read a block (1 MiB) at a time: a CRLF split by a block's end, a line
+    // three blocks long and a character whose two bytes straddle a block's end read as if the
+    // file were read whole, and a bad byte after the first block is located in the file.
+    void blockBoundariesDoNotShow()
+    {
+        const size_t block = size_t(1) << 20;
+        const std::string first(block - 1, 'a'); // its "\r" is the first block's last byte
+        const std::string longest(3 * block + 5, 'b');
+        std::string bytes = first + "\r\n\r\n" + longest + "\n\n";
+        const std::string before(5 * block - 1 - bytes.size(), 'c'); // "\xC3" ends the fifth block
+        bytes += before + "\xC3\xA9\n";
+        QCOMPARE(i3::read_texts(write("blocks.txt", bytes)), (Texts{first, longest, before + "\xC3\xA9"}));
+
+        const std::string line(block + 10, 'x');
+        expect_error("late.txt", line + "\nok \xFF\n", {"line 2", "byte " + std::to_string(block + 11 + 3), "UTF-8"});
+    }
+
     // ---- Statistics ------------------------------------------------------------------------
 
     void statsCountCodePointsAndBytes()

@@ -118,7 +118,7 @@ private Q_SLOTS:
 
         const QDir folder(run);
         for (const char* file : {"run.json", "config.json", "tokenizer.json", "metrics.jsonl", "samples.jsonl",
-                                 "tokens/train.tokens", "tokens/validation.tokens", "checkpoints/latest",
+                                 "tokens/000.tokens", "checkpoints/latest",
                                  "checkpoints/step-0000060/model.safetensors", "checkpoints/step-0000060/optimizer.pt",
                                  "checkpoints/best/trainer_state.json", "i3-model-artifacts/config.json",
                                  "i3-model-artifacts/pytorch_model.bin", "i3-model-artifacts/model.safetensors",

@@ -43,6 +43,38 @@
 <context>
     <name>DataPanel</name>
     <message>
+        <source>%1 or more</source>
+        <translation>%1 oder mehr</translation>
+    </message>
+    <message>
+        <source>The chunks the corpus holds most often, with their counts (␣ is a space).</source>
+        <translation>Die Chunks, die im Korpus am häufigsten vorkommen, mit ihrer Anzahl (␣ ist ein Leerzeichen).</translation>
+    </message>
+    <message>
+        <source>How many texts have each length, in characters.</source>
+        <translation>Wie viele Texte jede Länge haben, in Zeichen.</translation>
+    </message>
+    <message>
+        <source>Most frequent chunks:</source>
+        <translation>Häufigste Chunks:</translation>
+    </message>
+    <message>
+        <source>Text lengths:</source>
+        <translation>Textlängen:</translation>
+    </message>
+    <message>
+        <source>Token store:</source>
+        <translation>Token-Speicher:</translation>
+    </message>
+    <message>
+        <source>reused from the token cache</source>
+        <translation>aus dem Token-Cache wiederverwendet</translation>
+    </message>
+    <message>
+        <source>encoded now, kept in the token cache</source>
+        <translation>jetzt kodiert, im Token-Cache abgelegt</translation>
+    </message>
+    <message>
         <source> %</source>
         <translation> %</translation>
     </message>

@@ -43,6 +43,38 @@
 <context>
     <name>DataPanel</name>
     <message>
+        <source>%1 or more</source>
+        <translation>%1 sau mai mult</translation>
+    </message>
+    <message>
+        <source>The chunks the corpus holds most often, with their counts (␣ is a space).</source>
+        <translation>Fragmentele care apar cel mai des în corpus, cu numărul lor (␣ este un spațiu).</translation>
+    </message>
+    <message>
+        <source>How many texts have each length, in characters.</source>
+        <translation>Câte texte au fiecare lungime, în caractere.</translation>
+    </message>
+    <message>
+        <source>Most frequent chunks:</source>
+        <translation>Cele mai frecvente fragmente:</translation>
+    </message>
+    <message>
+        <source>Text lengths:</source>
+        <translation>Lungimile textelor:</translation>
+    </message>
+    <message>
+        <source>Token store:</source>
+        <translation>Depozitul de tokeni:</translation>
+    </message>
+    <message>
+        <source>reused from the token cache</source>
+        <translation>refolosit din memoria cache de tokeni</translation>
+    </message>
+    <message>
+        <source>encoded now, kept in the token cache</source>
+        <translation>codificat acum, păstrat în memoria cache de tokeni</translation>
+    </message>
+    <message>
         <source> %</source>
         <translation> %</translation>
     </message>

@@ -88,14 +88,17 @@ void DataJob::work()
     summary.tokenizerSource = prepared->tokenizer_built
                                   ? tr("Built from these texts (%1)").arg(QLocale().toString(summary.texts))
                                   : tr("Loaded from %1").arg(choice_.tokenizerFile);
-    const auto unknownId = static_cast<int32_t>(prepared->tokenizer.unk_idx());
-    summary.tokens = static_cast<qint64>(prepared->tokens.size());
-    summary.unknownTokens =
-        static_cast<qint64>(std::count(prepared->tokens.begin(), prepared->tokens.end(), unknownId));
+    summary.tokens = static_cast<qint64>(prepared->stats.tokens);
+    summary.unknownTokens = static_cast<qint64>(prepared->stats.count_of(prepared->tokenizer.unk_idx()));
     summary.unknownRate =
         summary.tokens == 0 ? 0.0 : static_cast<double>(summary.unknownTokens) / static_cast<double>(summary.tokens);
     summary.setValidationFraction(choice_.validationFraction);
     summary.vocabularySize = prepared->tokenizer.vocab_size();
+    for (const auto& [id, count] : prepared->stats.most_frequent(kTopChunks))
+        summary.topChunks.append({QString::fromStdString(prepared->tokenizer.token_text(id)), static_cast<qint64>(count)});
+    for (const uint64_t texts : prepared->stats.text_lengths)
+        summary.textLengths.append(static_cast<qint64>(texts));
+    summary.tokensReused = prepared->parts_encoded == 0;
     summary.prepared = prepared;
 
     if (cancelToken().cancelled())

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Analyses the data a DataChoice names through the engine's prepare_data (downloads a Hub
-// dataset's files, with their progress, reads the texts, builds or loads the tokenizer, encodes
-// everything once) and reports the counts the Data panel shows, with a short preview.
+// dataset's files, with their progress, builds or loads the tokenizer, encodes everything once
+// into the token store, or finds it there) and reports the counts the Data panel shows, counted
+// while encoding, with a short preview.
 #pragma once
 
 #include "data_choice.h"
@@ -14,6 +15,7 @@ class DataJob : public EngineJob {
 public:
     static constexpr int kPreviewTexts = static_cast<int>(i3::PreparedData::kPreviewTexts);
     static constexpr int kPreviewCharacters = 300;
+    static constexpr int kTopChunks = 10;
 
     explicit DataJob(const DataChoice& choice);
     // A phase of preparing data, in the user's language (shared with the training job).

@@ -51,6 +51,38 @@ QLabel* valueLabel(const QString& objectName, QWidget* parent)
 
 QString number(qint64 value) { return QLocale().toString(value); }
 
+// A chunk as the user can see it: spaces and line breaks made visible, in quotes.
+QString shownChunk(QString chunk)
+{
+    chunk.replace(QLatin1Char(' '), QChar(0x2423)).replace(QLatin1Char('\n'), QChar(0x23CE));
+    return QStringLiteral("\u201C%1\u201D").arg(chunk);
+}
+
+QString topChunksText(const DataSummary& summary)
+{
+    QStringList shown;
+    for (const auto& [chunk, count] : summary.topChunks)
+        shown << QStringLiteral("%1 %2").arg(shownChunk(chunk), number(count));
+    return shown.join(QStringLiteral(" \u00B7 "));
+}
+
+// Non-empty length buckets: "1: 3 · 2–3: 5 · 4–7: 12 · ..." (characters: texts).
+QString textLengthsText(const DataSummary& summary)
+{
+    QStringList shown;
+    for (int bucket = 0; bucket < summary.textLengths.size(); ++bucket) {
+        if (summary.textLengths[bucket] == 0)
+            continue;
+        const qint64 low = qint64(1) << bucket;
+        const qint64 high = 2 * low - 1;
+        const QString range = bucket + 1 == summary.textLengths.size()
+                                  ? DataPanel::tr("%1 or more").arg(number(low))
+                                  : low == high ? number(low) : QStringLiteral("%1\u2013%2").arg(number(low), number(high));
+        shown << QStringLiteral("%1: %2").arg(range, number(summary.textLengths[bucket]));
+    }
+    return shown.join(QStringLiteral(" \u00B7 "));
+}
+
 // Two choices need the same analysis when they differ at most in the validation split, which the
 // panel recomputes from the token count without reading anything again.
 bool sameData(DataChoice a, const DataChoice& b)
@@ -252,6 +284,11 @@ QWidget* DataPanel::createResultsBox()
     unknownRateValue_->setToolTip(tr("The share of tokens that the tokenizer could not represent (<UNK>)."));
     splitValue_ = valueLabel("splitValue", box);
     tokenizerSourceValue_ = valueLabel("tokenizerSourceValue", box);
+    topChunksValue_ = valueLabel("topChunksValue", box);
+    topChunksValue_->setToolTip(tr("The chunks the corpus holds most often, with their counts (␣ is a space)."));
+    textLengthsValue_ = valueLabel("textLengthsValue", box);
+    textLengthsValue_->setToolTip(tr("How many texts have each length, in characters."));
+    tokenStoreValue_ = valueLabel("tokenStoreValue", box);
     form->addRow(tr("Texts:"), textsValue_);
     form->addRow(tr("Characters:"), charactersValue_);
     form->addRow(tr("Tokens:"), tokensValue_);
@@ -259,6 +296,9 @@ QWidget* DataPanel::createResultsBox()
     form->addRow(tr("Unknown tokens:"), unknownRateValue_);
     form->addRow(tr("Train / validation:"), splitValue_);
     form->addRow(tr("Tokenizer:"), tokenizerSourceValue_);
+    form->addRow(tr("Most frequent chunks:"), topChunksValue_);
+    form->addRow(tr("Text lengths:"), textLengthsValue_);
+    form->addRow(tr("Token store:"), tokenStoreValue_);
     layout->addLayout(form);
 
     saveTokenizerButton_ = new QPushButton(tr("Save tokenizer…"));
@@ -503,7 +543,7 @@ void DataPanel::showError(const QString& message)
 void DataPanel::clearResults()
 {
     for (QLabel* label : {textsValue_, charactersValue_, tokensValue_, vocabularyValue_, unknownRateValue_,
-                          splitValue_, tokenizerSourceValue_})
+                          splitValue_, tokenizerSourceValue_, topChunksValue_, textLengthsValue_, tokenStoreValue_})
         label->setText(QStringLiteral("–"));
     previewList_->clear();
     staleLabel_->setVisible(false);
@@ -522,6 +562,11 @@ void DataPanel::showCounts(const DataSummary& summary)
     splitValue_->setText(
         tr("%1 / %2 tokens").arg(number(summary.trainTokens), number(summary.validationTokens)));
     tokenizerSourceValue_->setText(summary.tokenizerSource);
+    topChunksValue_->setText(topChunksText(summary));
+    textLengthsValue_->setText(textLengthsText(summary));
+    tokenStoreValue_->setText(summary.tokensReused ? tr("reused from the token cache") : tr("encoded now, kept in the token cache"));
+    if (summary.prepared)
+        tokenStoreValue_->setToolTip(QDir::toNativeSeparators(QString::fromStdString(summary.prepared->token_cache.string())));
     updateEnabledControls();
 }
 

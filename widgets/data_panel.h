@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Data panel: which texts to train on (the built-in corpus, files, a Hugging Face dataset),
 // which tokenizer, how much to hold out for validation, and an analysis (counts, unknown-token
-// rate, a preview) run as a DataJob.
+// rate, the most frequent chunks, text lengths, a preview) run as a DataJob.
 #pragma once
 
 #include "data_choice.h"
@@ -104,6 +104,9 @@ private:
     QLabel* unknownRateValue_ = nullptr;
     QLabel* splitValue_ = nullptr;
     QLabel* tokenizerSourceValue_ = nullptr;
+    QLabel* topChunksValue_ = nullptr;
+    QLabel* textLengthsValue_ = nullptr;
+    QLabel* tokenStoreValue_ = nullptr;
     QListWidget* previewList_ = nullptr;
     QPushButton* saveTokenizerButton_ = nullptr;
 

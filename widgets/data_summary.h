@@ -4,7 +4,9 @@
 // on the same data reuses it instead of building the tokenizer again.
 #pragma once
 
+#include <QList>
 #include <QMetaType>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +26,9 @@ struct DataSummary {
     double unknownRate = 0;   // unknownTokens / tokens
     qint64 trainTokens = 0;   // the split a training run makes: the last fraction is held out
     qint64 validationTokens = 0;
+    QList<QPair<QString, qint64>> topChunks; // the most frequent chunks and how often they occur
+    QList<qint64> textLengths; // texts by length in characters: entry k counts 2^k to 2^(k+1) - 1
+    bool tokensReused = false; // the token cache held the encoding already
     QStringList preview;     // the first texts, each shortened
     QString tokenizerSource; // where the tokenizer came from, in words
     bool tokenizerBuilt = false; // built from the texts (worth saving), not loaded from a file

@@ -20,24 +20,26 @@ uint64_t uniform_below(std::mt19937_64& rng, uint64_t bound)
     return value % bound;
 }
 
-BatchSampler::BatchSampler(at::Tensor tokens, int64_t context, int64_t batch_size, uint64_t seed)
-    : tokens_(std::move(tokens)), context_(context), batch_size_(batch_size), rng_(seed)
+BatchSampler::BatchSampler(TokenCorpus tokens, int64_t context, int64_t batch_size, uint64_t seed, c10::Device device)
+    : tokens_(std::move(tokens)), context_(context), batch_size_(batch_size), rng_(seed), device_(device)
 {
-    if (tokens_.numel() <= context_ + 1)
-        throw Error("the corpus (" + std::to_string(tokens_.numel()) + " tokens) is shorter than the context (" +
+    if (tokens_.size() <= context_ + 1)
+        throw Error("the corpus (" + std::to_string(tokens_.size()) + " tokens) is shorter than the context (" +
                     std::to_string(context_) + ") plus one");
 }
 
 Batch BatchSampler::next()
 {
-    const auto starts_available = static_cast<uint64_t>(tokens_.numel() - context_ - 1);
-    std::vector<at::Tensor> inputs, targets;
+    const auto starts_available = static_cast<uint64_t>(tokens_.size() - context_ - 1);
+    // Each row holds a window and the token after it: inputs are its first T, targets its last T.
+    at::Tensor windows = torch::empty({batch_size_, context_ + 1}, torch::kLong);
+    int64_t* rows = windows.data_ptr<int64_t>();
     for (int64_t row = 0; row < batch_size_; ++row) {
         const auto start = static_cast<int64_t>(uniform_below(rng_, starts_available));
-        inputs.push_back(tokens_.narrow(0, start, context_));
-        targets.push_back(tokens_.narrow(0, start + 1, context_));
+        tokens_.read(start, context_ + 1, rows + row * (context_ + 1));
     }
-    return {torch::stack(inputs), torch::stack(targets)};
+    windows = windows.to(device_);
+    return {windows.narrow(1, 0, context_).contiguous(), windows.narrow(1, 1, context_).contiguous()};
 }
 
 std::string BatchSampler::state() const

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Random training windows as the reference draws them (§5): start i uniform in [0, N - T - 1),
-// inputs tokens[i : i+T], targets tokens[i+1 : i+T+1]. Its random state can be saved and
-// restored, so a resumed run sees exactly the batches an uninterrupted one would.
+// inputs tokens[i : i+T], targets tokens[i+1 : i+T+1]. The windows are read from the token
+// corpus (memory-mapped files) and widened to int64 one batch at a time, so the corpus is never
+// held in memory as a tensor. Its random state can be saved and restored, so a resumed run sees
+// exactly the batches an uninterrupted one would.
 #pragma once
 
+#include "data/token_corpus.h"
+
 #include <ATen/Tensor.h>
+#include <c10/core/Device.h>
 
 #include <cstdint>
 #include <random>
@@ -13,13 +18,14 @@
 namespace i3 {
 
 struct Batch {
-    at::Tensor inputs;  // [batch, T] int64
+    at::Tensor inputs;  // [batch, T] int64, on the sampler's device
     at::Tensor targets; // [batch, T] int64
 };
 
 class BatchSampler {
 public:
-    BatchSampler(at::Tensor tokens, int64_t context, int64_t batch_size, uint64_t seed);
+    BatchSampler(TokenCorpus tokens, int64_t context, int64_t batch_size, uint64_t seed,
+                 c10::Device device = c10::Device(c10::kCPU));
 
     Batch next();
 
@@ -27,10 +33,11 @@ public:
     void restore(const std::string& state);
 
 private:
-    at::Tensor tokens_;
+    TokenCorpus tokens_;
     int64_t context_;
     int64_t batch_size_;
     std::mt19937_64 rng_;
+    c10::Device device_;
 };
 
 // A uniform integer in [0, bound), the same on every platform (unlike std::uniform_int_distribution).

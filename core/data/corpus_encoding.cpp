@@ -2,6 +2,8 @@
 #include "data/corpus_encoding.h"
 
 #include "base/cpu_threads.h"
+#include "data/text_stream.h"
+#include "data/token_file.h"
 #include "text/chunk_tokenizer.h"
 
 #include <algorithm>
@@ -18,6 +20,9 @@ namespace {
 // About this many bytes of text make a block: large enough that handing blocks out costs
 // nothing, small enough that progress and cancellation are noticed within milliseconds.
 constexpr size_t kBlockBytes = size_t(1) << 20;
+// encode_stream() reads this many bytes of text for each thread before encoding them: a few
+// blocks each, so that the threads share the batch evenly.
+constexpr size_t kBatchBytesPerThread = 4 * kBlockBytes;
 
 struct Block {
     size_t first = 0; // texts [first, end)
@@ -152,6 +157,17 @@ private:
     int workers_done_ = 0;
 };
 
+// A text cut to kPreviewBytes, at a character's first byte.
+std::string preview_of(std::string_view text)
+{
+    size_t end = std::min(text.size(), kPreviewBytes);
+    while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return std::string(text.substr(0, end));
+}
+
+size_t thread_count(int threads) { return static_cast<size_t>(threads > 0 ? threads : allowed_cpus()); }
+
 std::vector<int32_t> concatenate(std::vector<Block>& blocks)
 {
     size_t count = 0;
@@ -174,7 +190,7 @@ std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::v
 {
     std::vector<Block> blocks = cut_into_blocks(texts);
     // No more threads than blocks: a small corpus is encoded on the calling thread alone.
-    const size_t wanted = static_cast<size_t>(threads > 0 ? threads : allowed_cpus());
+    const size_t wanted = thread_count(threads);
     const size_t used = std::max<size_t>(1, std::min(wanted, blocks.size()));
     BlockEncoder(tokenizer, texts, blocks, cancel).run(static_cast<int>(used), progress);
     if (cancel && cancel->cancelled())
@@ -185,6 +201,37 @@ std::vector<int32_t> encode_corpus(const ChunkTokenizer& tokenizer, const std::v
     if (progress)
         progress(texts.size(), texts.size());
     return concatenate(blocks);
+}
+
+EncodedTexts encode_stream(const ChunkTokenizer& tokenizer, TextStream& texts, TokenFileWriter& out,
+                           const std::function<void(uint64_t)>& progress, const CancelToken* cancel, int threads)
+{
+    const size_t batch_bytes = kBatchBytesPerThread * thread_count(threads);
+    EncodedTexts seen;
+    std::vector<std::string> batch;
+    for (bool more = true; more;) {
+        if (cancel && cancel->cancelled())
+            throw Cancelled();
+        batch.clear();
+        size_t bytes = 0;
+        while (bytes < batch_bytes) {
+            const std::optional<std::string_view> text = texts.next();
+            if (!text) {
+                more = false;
+                break;
+            }
+            seen.stats.add_text(*text);
+            if (seen.preview.size() < kPreviewTexts)
+                seen.preview.push_back(preview_of(*text));
+            batch.emplace_back(*text);
+            bytes += text->size();
+        }
+        const std::vector<int32_t> ids = encode_corpus(tokenizer, batch, {}, cancel, threads);
+        out.append(ids.data(), ids.size());
+        if (progress)
+            progress(texts.bytes_read());
+    }
+    return seen;
 }
 
 } // namespace i3

@@ -3,13 +3,12 @@
 
 #include "base/error.h"
 #include "data/builtin_corpus.h"
-#include "data/source_mix.h"
+#include "data/corpus_parts.h"
 #include "data/text_sources.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <iterator>
 
 namespace i3 {
 
@@ -52,21 +51,6 @@ void add_hub_stamps(const HubDataset& dataset, std::vector<FileStamp>& stamps)
     }
 }
 
-std::vector<std::string> read_source(const DataSource& source, const TextReadOptions& options)
-{
-    if (!source.hub)
-        return read_texts(source.file, options);
-    const HubDataset& dataset = *source.hub;
-    if (!dataset.fetched())
-        throw Error(describe(dataset) + " has not been fetched from the Hub");
-    std::vector<fs::path> files;
-    for (const auto& file : dataset.files)
-        files.push_back(dataset.snapshot / file);
-    TextReadOptions hub_options = options;
-    hub_options.text_field = dataset.text_field;
-    return read_texts(files, hub_options);
-}
-
 } // namespace
 
 bool DataSpec::operator==(const DataSpec& other) const
@@ -90,10 +74,8 @@ std::vector<FileStamp> DataSpec::stamps() const
 {
     std::vector<FileStamp> found;
     for (const auto& source : sources) {
-        if (source.hub)
-            add_hub_stamps(*source.hub, found);
-        else
-            add_local_stamps(source.file, found);
+        const std::vector<FileStamp> more = source_stamps(source);
+        found.insert(found.end(), more.begin(), more.end());
     }
     if (!tokenizer_file.empty())
         found.push_back(stamp_of(tokenizer_file, tokenizer_file));
@@ -105,47 +87,21 @@ bool DataSpec::weighted() const
     return std::any_of(sources.begin(), sources.end(), [](const DataSource& source) { return source.weight > 0; });
 }
 
+std::vector<FileStamp> source_stamps(const DataSource& source)
+{
+    std::vector<FileStamp> found;
+    if (source.hub)
+        add_hub_stamps(*source.hub, found);
+    else
+        add_local_stamps(source.file, found);
+    return found;
+}
+
 std::vector<std::string> read_data_texts(const DataSpec& spec, const CancelToken* cancel)
 {
-    if (!spec.builtin_corpus && spec.sources.empty())
-        throw Error("no training data chosen: use the built-in corpus or add files");
-    const size_t limit = spec.max_texts > 0 ? spec.max_texts : SIZE_MAX;
-    TextReadOptions options;
-    options.text_field = spec.text_field;
-    if (spec.weighted()) {
-        if (spec.builtin_corpus)
-            throw Error("the built-in corpus has no weight: mix weighted sources without it");
-        std::vector<std::vector<std::string>> texts;
-        std::vector<double> weights;
-        for (const auto& source : spec.sources) {
-            if (source.weight <= 0)
-                throw Error(describe(source) + " has no weight: give every source a weight (FILE:0.3) or none");
-            if (cancel && cancel->cancelled())
-                throw Cancelled();
-            if (limit != SIZE_MAX)
-                options.max_texts = limit; // no source gives more than the whole corpus
-            texts.push_back(read_source(source, options));
-            weights.push_back(source.weight);
-        }
-        return mix_sources(std::move(texts), weights, spec.max_texts);
-    }
-    std::vector<std::string> texts;
-    if (spec.builtin_corpus) {
-        texts = builtin_corpus_texts();
-        if (texts.size() > limit)
-            texts.resize(limit);
-    }
-    for (const auto& source : spec.sources) {
-        if (cancel && cancel->cancelled())
-            throw Cancelled();
-        if (texts.size() >= limit)
-            break;
-        if (limit != SIZE_MAX)
-            options.max_texts = limit - texts.size();
-        auto more = read_source(source, options);
-        texts.insert(texts.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    }
-    return texts;
+    if (cancel && cancel->cancelled())
+        throw Cancelled();
+    return collect_texts(*open_corpus(corpus_parts(spec), spec.max_texts));
 }
 
 } // namespace i3

@@ -49,9 +49,13 @@ struct DataSpec {
     bool weighted() const;
 };
 
-// Reads the chosen texts in order, or mixed by weight (data/source_mix.h). Hub datasets must have
-// been fetched (data/hub_dataset_fetch.h). Throws i3::Error (no source, unreadable file, no text
-// at all, weights on some sources only) or i3::Cancelled.
+// The files of one source as DataSpec::stamps() lists them.
+std::vector<FileStamp> source_stamps(const DataSource& source);
+
+// Reads the chosen texts in order, or mixed by weight (data/source_mix.h), into memory: for small
+// corpora and tests; training streams them (data/corpus_parts.h). Hub datasets must have been
+// fetched (data/hub_dataset_fetch.h). Throws i3::Error (no source, unreadable file, no text at
+// all, weights on some sources only) or i3::Cancelled.
 std::vector<std::string> read_data_texts(const DataSpec& spec, const CancelToken* cancel = nullptr);
 
 } // namespace i3

@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/json_file.h"
+#include "data/file_lines.h"
 #include "formats/parquet_text_reader.h"
 #include "text/unicode_text.h"
 
@@ -24,11 +25,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-bool is_blank(std::string_view text)
-{
-    return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
-}
-
 std::string where(const fs::path& file, size_t line)
 {
     return file.string() + ", line " + std::to_string(line);
@@ -43,82 +39,51 @@ std::string quoted_list(const std::vector<std::string>& names)
     return list;
 }
 
-// Gathers the texts of one file: drops blank ones and says when the limit is reached, so the
-// readers can stop early on a large file.
-class TextCollector {
+// The texts of one file of a text format: the formats below find each text, this skips the blank
+// ones.
+class FormatStream : public TextStream {
 public:
-    explicit TextCollector(std::optional<size_t> limit)
-        : limit_(limit)
+    std::optional<std::string_view> next() override
     {
+        while (const std::optional<std::string_view> text = next_text())
+            if (!is_blank_text(*text))
+                return text;
+        return std::nullopt;
     }
 
-    bool full() const { return limit_ && texts_.size() >= *limit_; }
-
-    void add(std::string text)
-    {
-        if (!is_blank(text))
-            texts_.push_back(std::move(text));
-    }
-
-    std::vector<std::string> take() { return std::move(texts_); }
-
-private:
-    std::optional<size_t> limit_;
-    std::vector<std::string> texts_;
-};
-
-// Hands out the lines of a text one by one, without their "\n" and trailing "\r", counting from 1.
-class LineReader {
-public:
-    explicit LineReader(std::string_view text)
-        : rest_(text)
-    {
-    }
-
-    bool next(std::string_view& line)
-    {
-        if (finished_)
-            return false;
-        const size_t end = rest_.find('\n');
-        line = rest_.substr(0, end);
-        if (end == std::string_view::npos)
-            finished_ = true;
-        else
-            rest_.remove_prefix(end + 1);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        ++number_;
-        return true;
-    }
-
-    size_t number() const { return number_; }
-
-private:
-    std::string_view rest_;
-    size_t number_ = 0;
-    bool finished_ = false;
+protected:
+    // The next text, blank or not; nullopt at the end.
+    virtual std::optional<std::string_view> next_text() = 0;
 };
 
 // ---- .txt ------------------------------------------------------------------------------------
 
-void read_txt(std::string_view body, TextCollector& texts)
-{
-    LineReader lines(body);
-    std::string paragraph;
-    std::string_view line;
-    while (!texts.full() && lines.next(line)) {
-        if (is_blank(line)) {
-            texts.add(std::move(paragraph));
-            paragraph.clear();
-            continue;
+class TxtStream : public FormatStream {
+public:
+    explicit TxtStream(const fs::path& file) : lines_(file) {}
+    uint64_t bytes_read() const override { return lines_.bytes_read(); }
+
+private:
+    // Paragraphs end at a blank line and at the end of the file.
+    std::optional<std::string_view> next_text() override
+    {
+        paragraph_.clear();
+        std::string_view line;
+        while (lines_.next(line)) {
+            if (is_blank_text(line))
+                return std::string_view(paragraph_);
+            if (!paragraph_.empty())
+                paragraph_ += '\n';
+            paragraph_ += line;
         }
-        if (!paragraph.empty())
-            paragraph += '\n';
-        paragraph += line;
+        if (paragraph_.empty())
+            return std::nullopt;
+        return std::string_view(paragraph_);
     }
-    if (!texts.full())
-        texts.add(std::move(paragraph));
-}
+
+    FileLines lines_;
+    std::string paragraph_;
+};
 
 // ---- .jsonl ----------------------------------------------------------------------------------
 
@@ -132,68 +97,139 @@ std::string field_names(const nlohmann::json& object)
     return "the fields are " + quoted_list(names);
 }
 
-void read_jsonl(std::string_view body, const fs::path& file, const std::string& field, TextCollector& texts)
+// The string field `field` of a JSON object that `place` names in messages.
+std::string text_field_of(const nlohmann::json& object, const std::string& field, const std::string& place)
 {
-    LineReader lines(body);
-    std::string_view line;
-    while (!texts.full() && lines.next(line)) {
-        if (is_blank(line))
-            continue;
-        const nlohmann::json object = parse_json(std::string(line), where(file, lines.number()));
-        if (!object.is_object())
-            throw Error(
-                where(file, lines.number()) + ": expected a JSON object, found JSON type " + object.type_name());
-        const auto value = object.find(field);
-        if (value == object.end())
-            throw Error(where(file, lines.number()) + ": no field \"" + field + "\" (" + field_names(object) + ")");
-        if (!value->is_string())
-            throw Error(where(file, lines.number()) + ": field \"" + field + "\" is not a string (JSON type " +
-                value->type_name() + ")");
-        texts.add(value->get<std::string>());
-    }
+    if (!object.is_object())
+        throw Error(place + ": expected a JSON object, found JSON type " + object.type_name());
+    const auto value = object.find(field);
+    if (value == object.end())
+        throw Error(place + ": no field \"" + field + "\" (" + field_names(object) + ")");
+    if (!value->is_string())
+        throw Error(place + ": field \"" + field + "\" is not a string (JSON type " + value->type_name() + ")");
+    return value->get<std::string>();
 }
+
+class JsonlStream : public FormatStream {
+public:
+    JsonlStream(const fs::path& file, std::string field) : lines_(file), field_(std::move(field)) {}
+    uint64_t bytes_read() const override { return lines_.bytes_read(); }
+    FileLines& lines() { return lines_; }
+
+    // Reads `line`, already taken from lines(), as the next object's.
+    std::string_view take(std::string_view line)
+    {
+        const std::string place = where(lines_.path(), lines_.number());
+        text_ = text_field_of(parse_json(std::string(line), place), field_, place);
+        return text_;
+    }
+
+private:
+    std::optional<std::string_view> next_text() override
+    {
+        std::string_view line;
+        while (lines_.next(line))
+            if (!is_blank_text(line))
+                return take(line);
+        return std::nullopt;
+    }
+
+    FileLines lines_;
+    std::string field_;
+    std::string text_;
+};
 
 // ---- .json -----------------------------------------------------------------------------------
 
-// A JSON array of objects, as a whole document; anything else is read as JSON Lines, which is how
-// most .json files on the Hub are written.
-void read_json(std::string_view body, const fs::path& file, const std::string& field, TextCollector& texts)
-{
-    const size_t first = body.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || body[first] != '[')
-        return read_jsonl(body, file, field, texts);
-    const nlohmann::json array = parse_json(std::string(body), file.string());
-    for (size_t i = 0; i < array.size() && !texts.full(); ++i) {
-        const std::string item = file.string() + ", item " + std::to_string(i + 1);
-        const nlohmann::json& object = array[i];
-        if (!object.is_object())
-            throw Error(item + ": expected a JSON object, found JSON type " + object.type_name());
-        const auto value = object.find(field);
-        if (value == object.end())
-            throw Error(item + ": no field \"" + field + "\" (" + field_names(object) + ")");
-        if (!value->is_string())
-            throw Error(item + ": field \"" + field + "\" is not a string (JSON type " + value->type_name() + ")");
-        texts.add(value->get<std::string>());
+// A whole JSON array of objects, parsed at once.
+class JsonArrayStream : public FormatStream {
+public:
+    JsonArrayStream(const fs::path& file, std::string field) : file_(file), field_(std::move(field))
+    {
+        const std::string bytes = read_file(file);
+        check_utf8(bytes, file.string());
+        std::string_view body = bytes;
+        if (body.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+            body.remove_prefix(kByteOrderMark.size());
+        array_ = parse_json(std::string(body), file.string());
+        size_ = bytes.size();
     }
-}
+    uint64_t bytes_read() const override { return array_.empty() ? size_ : size_ * next_ / array_.size(); }
+
+private:
+    std::optional<std::string_view> next_text() override
+    {
+        if (next_ >= array_.size())
+            return std::nullopt;
+        const std::string item = file_.string() + ", item " + std::to_string(next_ + 1);
+        text_ = text_field_of(array_[next_++], field_, item);
+        return std::string_view(text_);
+    }
+
+    fs::path file_;
+    std::string field_;
+    nlohmann::json array_;
+    uint64_t size_ = 0;
+    size_t next_ = 0;
+    std::string text_;
+};
+
+// A JSON array when the first character that is not whitespace is '['; anything else is read as
+// JSON Lines, which is how most .json files on the Hub are written.
+class JsonStream : public TextStream {
+public:
+    JsonStream(const fs::path& file, const std::string& field)
+    {
+        auto lines = std::make_unique<JsonlStream>(file, field);
+        std::string_view line;
+        while (lines->lines().next(line)) {
+            const size_t first = line.find_first_not_of(" \t\r\n");
+            if (first == std::string_view::npos)
+                continue;
+            if (line[first] == '[') {
+                texts_ = std::make_unique<JsonArrayStream>(file, field);
+                return;
+            }
+            if (!is_blank_text(line))
+                first_ = lines->take(line);
+            break;
+        }
+        texts_ = std::move(lines);
+    }
+
+    std::optional<std::string_view> next() override
+    {
+        if (first_) {
+            const std::optional<std::string> text = std::move(first_);
+            first_.reset();
+            current_ = *text;
+            if (!is_blank_text(current_))
+                return std::string_view(current_);
+        }
+        return texts_->next();
+    }
+    uint64_t bytes_read() const override { return texts_->bytes_read(); }
+
+private:
+    std::unique_ptr<TextStream> texts_;
+    std::optional<std::string> first_; // the JSON Lines text read while looking for '['
+    std::string current_;
+};
 
 // ---- .csv ------------------------------------------------------------------------------------
 
-// Reads RFC 4180 records one at a time, keeping count of lines for messages.
-class CsvReader {
+// Reads RFC 4180 records one at a time from a file's lines; a quoted field may span lines.
+class CsvRecords {
 public:
-    CsvReader(std::string_view body, const fs::path& file)
-        : body_(body)
-        , file_(file)
-    {
-    }
+    explicit CsvRecords(const fs::path& file) : lines_(file) {}
 
     // Fills `fields` with the next record and returns the line it starts on; 0 at the end.
     size_t next(std::vector<std::string>& fields)
     {
-        if (position_ >= body_.size())
+        if (!lines_.next(line_))
             return 0;
-        const size_t first_line = line_;
+        position_ = 0;
+        const size_t first_line = lines_.number();
         fields.clear();
         while (true) {
             fields.push_back(at('"') ? quoted_field() : plain_field());
@@ -201,50 +237,43 @@ public:
                 break;
             ++position_;
         }
-        skip_line_end();
         return first_line;
     }
 
+    uint64_t bytes_read() const { return lines_.bytes_read(); }
+    const fs::path& path() const { return lines_.path(); }
+
 private:
-    bool at(char c) const { return position_ < body_.size() && body_[position_] == c; }
-
-    bool at_line_end() const
-    {
-        return position_ >= body_.size() || at('\n') ||
-            (at('\r') && (position_ + 1 == body_.size() || body_[position_ + 1] == '\n'));
-    }
-
-    void skip_line_end()
-    {
-        if (at('\r'))
-            ++position_;
-        if (at('\n')) {
-            ++position_;
-            ++line_;
-        }
-    }
+    bool at(char c) const { return position_ < line_.size() && line_[position_] == c; }
+    bool at_line_end() const { return position_ >= line_.size(); }
 
     std::string plain_field()
     {
         std::string field;
         while (!at(',') && !at_line_end())
-            field += body_[position_++];
+            field += line_[position_++];
         return field;
     }
 
     std::string quoted_field()
     {
-        const size_t opening_line = line_;
+        const size_t opening_line = lines_.number();
         ++position_; // the opening quote
         std::string field;
         while (true) {
-            if (position_ >= body_.size())
-                throw Error(where(file_, opening_line) +
-                    ": a quoted field starts here but never ends "
-                    "(its closing quote is missing)");
-            const char c = body_[position_];
+            if (at_line_end()) {
+                // The field goes on on the next line; a CRLF inside it is kept as "\n".
+                if (!lines_.next(line_))
+                    throw Error(where(lines_.path(), opening_line) +
+                                ": a quoted field starts here but never ends "
+                                "(its closing quote is missing)");
+                position_ = 0;
+                field += '\n';
+                continue;
+            }
+            const char c = line_[position_];
             if (c == '"') {
-                if (position_ + 1 < body_.size() && body_[position_ + 1] == '"') {
+                if (position_ + 1 < line_.size() && line_[position_ + 1] == '"') {
                     field += '"';
                     position_ += 2;
                     continue;
@@ -252,26 +281,19 @@ private:
                 ++position_;
                 break;
             }
-            if (c == '\r' && position_ + 1 < body_.size() && body_[position_ + 1] == '\n') {
-                ++position_; // a CRLF inside the field is kept as "\n"
-                continue;
-            }
-            if (c == '\n')
-                ++line_;
             field += c;
             ++position_;
         }
         if (!at(',') && !at_line_end())
-            throw Error(where(file_, line_) +
-                ": a character follows the closing quote of a field (a quote inside "
-                "a quoted field is written as two quotes: \"\")");
+            throw Error(where(lines_.path(), lines_.number()) +
+                        ": a character follows the closing quote of a field (a quote inside "
+                        "a quoted field is written as two quotes: \"\")");
         return field;
     }
 
-    std::string_view body_;
-    const fs::path& file_;
+    FileLines lines_;
+    std::string_view line_;
     size_t position_ = 0;
-    size_t line_ = 1;
 };
 
 std::string count_of_fields(size_t count)
@@ -291,46 +313,70 @@ size_t column_index(const std::vector<std::string>& header, const std::string& c
     if (found != header.end())
         return static_cast<size_t>(found - header.begin());
     throw Error(file.string() + ": no column \"" + column + "\" in the header row (the columns are " +
-        quoted_list(header) + ")");
+                quoted_list(header) + ")");
 }
 
-void read_csv(std::string_view body, const fs::path& file, const std::string& column, TextCollector& texts)
-{
-    CsvReader records(body, file);
-    std::vector<std::string> header;
-    do {
-        if (records.next(header) == 0)
-            return; // no header row: the file is empty
-    } while (is_blank_record(header));
-    const size_t index = column_index(header, column, file);
+class CsvStream : public FormatStream {
+public:
+    CsvStream(const fs::path& file, std::string column) : records_(file), column_(std::move(column)) {}
+    uint64_t bytes_read() const override { return records_.bytes_read(); }
 
-    std::vector<std::string> fields;
-    while (!texts.full()) {
-        const size_t line = records.next(fields);
-        if (line == 0)
-            break;
-        if (is_blank_record(fields))
-            continue;
-        if (fields.size() != header.size())
-            throw Error(where(file, line) + ": the row has " + count_of_fields(fields.size()) +
-                " but the header row has " + count_of_fields(header.size()));
-        texts.add(std::move(fields[index]));
+private:
+    std::optional<std::string_view> next_text() override
+    {
+        if (!header_read_ && !read_header())
+            return std::nullopt; // no header row: the file is empty
+        while (const size_t line = records_.next(fields_)) {
+            if (is_blank_record(fields_))
+                continue;
+            if (fields_.size() != header_.size())
+                throw Error(where(records_.path(), line) + ": the row has " + count_of_fields(fields_.size()) +
+                            " but the header row has " + count_of_fields(header_.size()));
+            text_ = std::move(fields_[index_]);
+            return std::string_view(text_);
+        }
+        return std::nullopt;
     }
-}
+
+    bool read_header()
+    {
+        header_read_ = true;
+        do {
+            if (records_.next(header_) == 0)
+                return false;
+        } while (is_blank_record(header_));
+        index_ = column_index(header_, column_, records_.path());
+        return true;
+    }
+
+    CsvRecords records_;
+    std::string column_;
+    bool header_read_ = false;
+    std::vector<std::string> header_;
+    size_t index_ = 0;
+    std::vector<std::string> fields_;
+    std::string text_;
+};
 
 // ---- .parquet --------------------------------------------------------------------------------
 
-void read_parquet(const fs::path& file, const std::string& column, TextCollector& texts)
-{
-    const ParquetFile parquet(file);
-    ParquetTextReader reader(parquet, column);
-    while (!texts.full()) {
-        const std::optional<std::string_view> text = reader.next();
-        if (!text)
-            break;
-        texts.add(std::string(*text));
+class ParquetStream : public TextStream {
+public:
+    ParquetStream(const fs::path& file, const std::string& column) : file_(file), reader_(file_, column) {}
+
+    std::optional<std::string_view> next() override
+    {
+        while (const std::optional<std::string_view> text = reader_.next())
+            if (!is_blank_text(*text))
+                return text;
+        return std::nullopt;
     }
-}
+    uint64_t bytes_read() const override { return reader_.position(); }
+
+private:
+    ParquetFile file_;
+    ParquetTextReader reader_;
+};
 
 // ---- Dispatch --------------------------------------------------------------------------------
 
@@ -343,46 +389,7 @@ std::string lowercase_extension(const fs::path& file)
     return extension;
 }
 
-void read_text_file(const fs::path& file, const std::string& extension, const std::string& field, TextCollector& texts)
-{
-    const std::string bytes = read_file(file);
-    if (!is_valid_utf8(bytes))
-        decode_utf8(bytes, file.string()); // throws, naming the byte offset and line of the first bad byte
-    std::string_view body = bytes;
-    if (body.substr(0, kByteOrderMark.size()) == kByteOrderMark)
-        body.remove_prefix(kByteOrderMark.size());
-    if (extension == ".txt")
-        read_txt(body, texts);
-    else if (extension == ".jsonl")
-        read_jsonl(body, file, field, texts);
-    else if (extension == ".json")
-        read_json(body, file, field, texts);
-    else
-        read_csv(body, file, field, texts);
-}
-
-Error unsupported_type(const fs::path& file, const std::string& extension)
-{
-    return Error(file.string() + ": unsupported file type " +
-        (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
-        "; the supported types are .txt, .jsonl, .json, .csv and .parquet (or a folder of .parquet files)");
-}
-
-void read_one_file(const fs::path& file, const std::string& field, TextCollector& texts)
-{
-    const std::string extension = lowercase_extension(file);
-    if (extension == ".parquet")
-        read_parquet(file, field, texts);
-    else if (extension == ".txt" || extension == ".jsonl" || extension == ".json" || extension == ".csv")
-        read_text_file(file, extension, field, texts);
-    else
-        throw unsupported_type(file, extension);
-}
-
 // ---- Columns ---------------------------------------------------------------------------------
-
-// A CSV header longer than this is not one.
-constexpr size_t kHeaderProbeBytes = size_t{1} << 20;
 
 std::ifstream open_for_reading(const fs::path& file)
 {
@@ -419,13 +426,12 @@ std::vector<std::string> string_fields(const nlohmann::ordered_json& object, con
 // The first non-blank line of a .jsonl file (or of a .json file that is not an array).
 std::vector<std::string> jsonl_columns(const fs::path& file)
 {
-    std::ifstream in = open_for_reading(file);
-    std::string line;
-    for (size_t number = 1; std::getline(in, line); ++number) {
-        if (number == 1)
-            line = without_byte_order_mark(std::move(line));
-        if (!is_blank(line))
-            return string_fields(parse_ordered_json(line, where(file, number)), where(file, number));
+    FileLines lines(file);
+    std::string_view line;
+    while (lines.next(line)) {
+        const std::string place = where(file, lines.number());
+        if (!is_blank_text(line))
+            return string_fields(parse_ordered_json(std::string(line), place), place);
     }
     throw Error(file.string() + ": no text found (the file is empty or every line is blank)");
 }
@@ -453,12 +459,7 @@ std::vector<std::string> json_columns(const fs::path& file)
 
 std::vector<std::string> csv_columns(const fs::path& file)
 {
-    std::ifstream in = open_for_reading(file);
-    std::string probe(kHeaderProbeBytes, '\0');
-    in.read(probe.data(), static_cast<std::streamsize>(probe.size()));
-    probe.resize(static_cast<size_t>(in.gcount()));
-    probe = without_byte_order_mark(std::move(probe));
-    CsvReader records(probe, file);
+    CsvRecords records(file);
     std::vector<std::string> header;
     do {
         if (records.next(header) == 0)
@@ -483,6 +484,131 @@ std::vector<std::string> parquet_columns(const fs::path& file)
         throw Error(file.string() + ": no text column (the columns are " + (list.empty() ? "none" : list) + ")");
     }
     return names;
+}
+
+Error unsupported_type(const fs::path& file, const std::string& extension)
+{
+    return Error(file.string() + ": unsupported file type " +
+        (extension.empty() ? "(no extension)" : "\"" + extension + "\"") +
+        "; the supported types are .txt, .jsonl, .json, .csv and .parquet (or a folder of .parquet files)");
+}
+
+std::unique_ptr<TextStream> open_one_file(const fs::path& file, const std::string& field)
+{
+    const std::string extension = lowercase_extension(file);
+    if (extension == ".parquet")
+        return std::make_unique<ParquetStream>(file, field);
+    if (extension == ".txt")
+        return std::make_unique<TxtStream>(file);
+    if (extension == ".jsonl")
+        return std::make_unique<JsonlStream>(file, field);
+    if (extension == ".json")
+        return std::make_unique<JsonStream>(file, field);
+    if (extension == ".csv")
+        return std::make_unique<CsvStream>(file, field);
+    throw unsupported_type(file, extension);
+}
+
+uint64_t size_or_zero(const fs::path& file)
+{
+    std::error_code error;
+    const auto size = fs::file_size(file, error);
+    return error ? 0 : size;
+}
+
+// One file or folder: its files one after the other, up to the limit; at the end, an error
+// when it gave no text at all.
+class SourceStream : public TextStream {
+public:
+    SourceStream(fs::path source, const TextReadOptions& options)
+        : source_(std::move(source)), files_(source_files(source_)), field_(options.text_field), limit_(options.max_texts)
+    {
+    }
+
+    std::optional<std::string_view> next() override
+    {
+        while (!limit_ || given_ < *limit_) {
+            if (!current_) {
+                if (next_file_ == files_.size())
+                    break;
+                current_ = open_one_file(files_[next_file_++], field_);
+            }
+            if (const std::optional<std::string_view> text = current_->next()) {
+                ++given_;
+                return text;
+            }
+            done_bytes_ += size_or_zero(files_[next_file_ - 1]);
+            current_.reset();
+        }
+        if (given_ == 0)
+            throw_no_text();
+        return std::nullopt;
+    }
+
+    uint64_t bytes_read() const override { return done_bytes_ + (current_ ? current_->bytes_read() : 0); }
+
+private:
+    [[noreturn]] void throw_no_text() const
+    {
+        const bool folder = fs::is_directory(source_);
+        throw Error(source_.string() + ": no text found (the " + (folder ? "files are" : "file is") +
+                    " empty or every text in " + (folder ? "them" : "it") + " is blank)");
+    }
+
+    fs::path source_;
+    std::vector<fs::path> files_;
+    std::string field_;
+    std::optional<size_t> limit_;
+    size_t next_file_ = 0;
+    std::unique_ptr<TextStream> current_;
+    size_t given_ = 0;
+    uint64_t done_bytes_ = 0;
+};
+
+// Several sources in order, sharing one limit.
+class SourceListStream : public TextStream {
+public:
+    SourceListStream(std::vector<fs::path> sources, const TextReadOptions& options)
+        : sources_(std::move(sources)), options_(options)
+    {
+    }
+
+    std::optional<std::string_view> next() override
+    {
+        while (!options_.max_texts || given_ < *options_.max_texts) {
+            if (!current_) {
+                if (next_source_ == sources_.size())
+                    break;
+                TextReadOptions remaining = options_;
+                if (options_.max_texts)
+                    remaining.max_texts = *options_.max_texts - given_;
+                current_ = std::make_unique<SourceStream>(sources_[next_source_++], remaining);
+            }
+            if (const std::optional<std::string_view> text = current_->next()) {
+                ++given_;
+                return text;
+            }
+            done_bytes_ += current_->bytes_read();
+            current_.reset();
+        }
+        return std::nullopt;
+    }
+
+    uint64_t bytes_read() const override { return done_bytes_ + (current_ ? current_->bytes_read() : 0); }
+
+private:
+    std::vector<fs::path> sources_;
+    TextReadOptions options_;
+    size_t next_source_ = 0;
+    std::unique_ptr<SourceStream> current_;
+    size_t given_ = 0;
+    uint64_t done_bytes_ = 0;
+};
+
+void check_limit(const TextReadOptions& options)
+{
+    if (options.max_texts && *options.max_texts == 0)
+        throw Error("the maximum number of texts must be at least 1");
 }
 
 } // namespace
@@ -520,39 +646,28 @@ std::vector<std::string> text_columns(const fs::path& file)
     throw unsupported_type(file, extension);
 }
 
+std::unique_ptr<TextStream> open_texts(const fs::path& file, const TextReadOptions& options)
+{
+    check_limit(options);
+    return std::make_unique<SourceStream>(file, options);
+}
+
+std::unique_ptr<TextStream> open_texts(const std::vector<fs::path>& files, const TextReadOptions& options)
+{
+    check_limit(options);
+    if (files.empty())
+        throw Error("no data files given");
+    return std::make_unique<SourceListStream>(files, options);
+}
+
 std::vector<std::string> read_texts(const fs::path& file, const TextReadOptions& options)
 {
-    if (options.max_texts && *options.max_texts == 0)
-        throw Error("the maximum number of texts must be at least 1");
-    TextCollector texts(options.max_texts);
-    for (const auto& part : source_files(file)) {
-        if (texts.full())
-            break;
-        read_one_file(part, options.text_field, texts);
-    }
-    std::vector<std::string> result = texts.take();
-    if (result.empty())
-        throw Error(file.string() + ": no text found (the " + (fs::is_directory(file) ? "files are" : "file is") +
-            " empty or every text in " + (fs::is_directory(file) ? "them" : "it") + " is blank)");
-    return result;
+    return collect_texts(*open_texts(file, options));
 }
 
 std::vector<std::string> read_texts(const std::vector<fs::path>& files, const TextReadOptions& options)
 {
-    if (files.empty())
-        throw Error("no data files given");
-    std::vector<std::string> all;
-    TextReadOptions remaining = options;
-    for (const auto& file : files) {
-        if (options.max_texts) {
-            if (all.size() >= *options.max_texts)
-                break;
-            remaining.max_texts = *options.max_texts - all.size();
-        }
-        std::vector<std::string> texts = read_texts(file, remaining);
-        all.insert(all.end(), std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end()));
-    }
-    return all;
+    return collect_texts(*open_texts(files, options));
 }
 
 CorpusStats corpus_stats(const std::vector<std::string>& texts)

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Local training data: .txt, .jsonl, .json, .csv and .parquet files (and folders of .parquet files) read
-// into a list of texts.
+// Local training data: .txt, .jsonl, .json, .csv and .parquet files (and folders of .parquet files)
+// read as a stream of texts (data/text_stream.h), or into a list of them.
 //
 // .txt    one text per paragraph; paragraphs are separated by one or more blank lines (lines
 //         that are empty or hold only spaces and tabs); a paragraph's lines are joined with "\n".
 // .jsonl  one JSON object per line; the text is its string field `text_field`; blank lines are
 //         skipped.
 // .json   a JSON array of objects, each with the string field `text_field`; a file that does not
-//         start with '[' is read as .jsonl.
+//         start with '[' is read as .jsonl. An array is parsed whole, so it must fit in memory;
+//         every other format is read a block (or a Parquet page) at a time.
 // .csv    RFC 4180: comma-separated, fields in double quotes may hold commas, newlines and ""
 //         for a quote; the first row names the columns and the text is column `text_field`.
 //         A CRLF inside a quoted field becomes "\n".
@@ -16,13 +17,17 @@
 //         the .parquet files directly inside it, read in the order of their names.
 //
 // In the text formats a trailing "\r" ends a line like "\n" does (Windows files), a UTF-8 byte
-// order mark at the start is skipped, the whole file must be valid UTF-8; every Parquet text must
-// be valid UTF-8. In every format texts that hold only whitespace are dropped. Problems throw
-// i3::Error naming the file and the line (or, in Parquet, the column and row group).
+// order mark at the start is skipped, the file must be valid UTF-8 (each line is checked as it is
+// read); every Parquet text must be valid UTF-8. In every format texts that hold only whitespace
+// are dropped. Problems throw i3::Error naming the file and the line (or, in Parquet, the column
+// and row group), when the stream reaches them.
 #pragma once
+
+#include "data/text_stream.h"
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,13 +39,19 @@ struct TextReadOptions {
     std::optional<size_t> max_texts; // stop after this many texts (at least 1)
 };
 
-// Reads one file, choosing the format by its extension (.txt, .jsonl, .json, .csv, .parquet; any letter
-// case), or a folder of .parquet files. Throws i3::Error when the file cannot be read, is
-// malformed, or yields no text.
-std::vector<std::string> read_texts(const std::filesystem::path& file, const TextReadOptions& options = {});
+// The texts of one file, its format chosen by its extension (.txt, .jsonl, .json, .csv,
+// .parquet; any letter case), or of a folder of .parquet files. Reading throws i3::Error when the
+// file cannot be read or is malformed, and at the end when it yielded no text; a limit of 0 texts
+// throws at once.
+std::unique_ptr<TextStream> open_texts(const std::filesystem::path& file, const TextReadOptions& options = {});
 
-// Reads the files in order and concatenates their texts; max_texts counts over all of them, and
-// files after the limit is reached are not opened.
+// The texts of the files in order; max_texts counts over all of them, and files after the limit
+// is reached are not opened. Each file must yield a text. Throws at once for an empty list.
+std::unique_ptr<TextStream> open_texts(
+    const std::vector<std::filesystem::path>& files, const TextReadOptions& options = {});
+
+// Every text of open_texts(), in memory.
+std::vector<std::string> read_texts(const std::filesystem::path& file, const TextReadOptions& options = {});
 std::vector<std::string> read_texts(
     const std::vector<std::filesystem::path>& files, const TextReadOptions& options = {});
 

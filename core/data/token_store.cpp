@@ -1,24 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/token_store.h"
 
-#include "base/atomic_file.h"
 #include "base/error.h"
+#include "data/corpus_encoding.h"
 
-#include <cstring>
+#include <algorithm>
+#include <numeric>
 
 namespace i3 {
 
 namespace {
 
-constexpr char kMagic[8] = {'I', '3', 'T', 'O', 'K', 'E', 'N', 'S'};
-constexpr uint32_t kVersion = 1;
+// A part's entry: named by what it reads and how many texts, varied by the tokenizer.
+TokenCache::Entry part_entry(const TokenCache& cache, const CorpusPart& part, std::optional<size_t> limit,
+                             const std::string& tokenizer)
+{
+    const nlohmann::json name = {{"part", part.locator}, {"limit", limit ? nlohmann::json(*limit) : nlohmann::json()}};
+    return cache.entry(name, tokenizer, {{"stamps", part.stamps}, {"tokenizer", tokenizer}}, ".tokens");
+}
 
-struct TokenFileHeader {
-    char magic[8];
-    uint32_t version;
-    uint32_t vocab_size;
-    uint64_t count;
-};
+// Encodes a part into its entry, reporting progress over the bytes of all parts.
+std::shared_ptr<const TokenFile> encode_part(const CorpusPart& part, std::optional<size_t> limit,
+                                             const ChunkTokenizer& tokenizer, const TokenCache& cache,
+                                             const TokenCache::Entry& entry,
+                                             const std::function<void(uint64_t)>& progress, const CancelToken* cancel)
+{
+    return cache.store_tokens(entry, tokenizer.vocab_size(), [&](const std::filesystem::path& temporary) {
+        TokenFileWriter writer(temporary, tokenizer.vocab_size(), entry.key);
+        const std::unique_ptr<TextStream> texts = part.open(limit);
+        const EncodedTexts seen = encode_stream(tokenizer, *texts, writer, progress, cancel);
+        writer.finish(seen.stats, seen.preview);
+    });
+}
 
 } // namespace
 
@@ -45,38 +58,44 @@ int64_t training_token_count(int64_t total, double validation_fraction, int64_t 
     return kept;
 }
 
-void write_token_file(const std::filesystem::path& path, const std::vector<int32_t>& tokens, int64_t vocab_size)
+TokenStore load_token_store(const std::vector<CorpusPart>& parts, size_t max_texts, const ChunkTokenizer& tokenizer,
+                            const TokenCache& cache, const std::function<void(double)>& progress,
+                            const CancelToken* cancel, std::vector<std::string>& notes)
 {
-    TokenFileHeader header{};
-    std::memcpy(header.magic, kMagic, sizeof kMagic);
-    header.version = kVersion;
-    header.vocab_size = static_cast<uint32_t>(vocab_size);
-    header.count = tokens.size();
-    std::string bytes(reinterpret_cast<const char*>(&header), sizeof header);
-    bytes.append(reinterpret_cast<const char*>(tokens.data()), tokens.size() * sizeof(int32_t));
-    write_file_atomically(path, bytes);
-}
-
-std::vector<int32_t> read_token_file(const std::filesystem::path& path, int64_t vocab_size)
-{
-    const std::string bytes = read_file(path);
-    TokenFileHeader header{};
-    if (bytes.size() < sizeof header)
-        throw Error(path.string() + ": too short to be a token file");
-    std::memcpy(&header, bytes.data(), sizeof header);
-    if (std::memcmp(header.magic, kMagic, sizeof kMagic) != 0 || header.version != kVersion)
-        throw Error(path.string() + ": not an i3 token file");
-    if (bytes.size() != sizeof header + header.count * sizeof(int32_t))
-        throw Error(path.string() + ": truncated or corrupt (size does not match its header)");
-    if (static_cast<int64_t>(header.vocab_size) != vocab_size)
-        throw Error(path.string() + ": made with a vocabulary of " + std::to_string(header.vocab_size) +
-                    ", the tokenizer has " + std::to_string(vocab_size));
-    std::vector<int32_t> tokens(header.count);
-    std::memcpy(tokens.data(), bytes.data() + sizeof header, header.count * sizeof(int32_t));
-    for (const int32_t id : tokens)
-        if (id < 0 || id >= vocab_size)
-            throw Error(path.string() + ": token id " + std::to_string(id) + " is outside the vocabulary");
-    return tokens;
+    const std::string hash = tokenizer_hash(tokenizer);
+    const uint64_t total_bytes = std::accumulate(parts.begin(), parts.end(), uint64_t(0),
+                                                 [](uint64_t sum, const CorpusPart& part) { return sum + part.bytes; });
+    TokenStore store;
+    store.corpus = TokenCorpus(tokenizer.vocab_size());
+    store.stats = DataStats(static_cast<size_t>(tokenizer.vocab_size()));
+    uint64_t done_bytes = 0;
+    for (const CorpusPart& part : parts) {
+        if (cancel && cancel->cancelled())
+            throw Cancelled();
+        if (max_texts > 0 && store.stats.texts >= max_texts)
+            break;
+        const std::optional<size_t> limit =
+            max_texts > 0 ? std::optional<size_t>(max_texts - store.stats.texts) : std::nullopt;
+        const TokenCache::Entry entry = part_entry(cache, part, limit, hash);
+        std::shared_ptr<const TokenFile> file = cache.find_tokens(entry, tokenizer.vocab_size(), notes);
+        if (file) {
+            ++store.parts_reused;
+        } else {
+            const auto report = [&](uint64_t bytes) {
+                if (progress && total_bytes > 0)
+                    progress(std::min(1.0, static_cast<double>(done_bytes + bytes) / static_cast<double>(total_bytes)));
+            };
+            file = encode_part(part, limit, tokenizer, cache, entry, report, cancel);
+            ++store.parts_encoded;
+        }
+        done_bytes += part.bytes;
+        store.stats.add(file->stats());
+        for (const std::string& text : file->preview())
+            if (store.preview.size() < kPreviewTexts)
+                store.preview.push_back(text);
+        store.corpus.append(std::move(file));
+    }
+    return store;
 }
 
 } // namespace i3

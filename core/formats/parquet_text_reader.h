@@ -36,6 +36,8 @@ public:
     // The next text that is not null, in row order; nullopt after the last. The view stays
     // valid until the next call.
     std::optional<std::string_view> next();
+    // Where the next page starts, in bytes from the file's start: how far it has read.
+    uint64_t position() const { return position_; }
 
 private:
     std::optional<std::string_view> next_text();

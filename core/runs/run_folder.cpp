@@ -36,6 +36,25 @@ void check_new_run_folder(const fs::path& folder)
         throw Error("cannot read " + folder.string() + ": " + error.message());
 }
 
+fs::path RunFolder::token_file(size_t index) const
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "%03zu%s", index, run_files::kTokenFileExtension);
+    return tokens_dir() / name;
+}
+
+std::vector<fs::path> RunFolder::token_files() const
+{
+    std::vector<fs::path> files;
+    for (size_t index = 0;; ++index) {
+        fs::path file = token_file(index);
+        std::error_code error;
+        if (!fs::exists(file, error))
+            return files;
+        files.push_back(std::move(file));
+    }
+}
+
 fs::path RunFolder::checkpoint_dir(int64_t step) const
 {
     char name[32];

@@ -28,11 +28,14 @@ public:
     std::filesystem::path run_file() const { return root_ / run_files::kRunInfo; }
     std::filesystem::path model_config_file() const { return root_ / run_files::kModelConfig; }
     std::filesystem::path tokenizer_file() const { return root_ / run_files::kTokenizer; }
-    std::filesystem::path train_tokens_file() const { return root_ / run_files::kTokensDir / run_files::kTrainTokens; }
-    std::filesystem::path validation_tokens_file() const
-    {
-        return root_ / run_files::kTokensDir / run_files::kValidationTokens;
-    }
+    std::filesystem::path tokens_dir() const { return root_ / run_files::kTokensDir; }
+    // Part `index` of the encoded corpus: tokens/000.tokens, ...
+    std::filesystem::path token_file(size_t index) const;
+    // The parts there are, in order.
+    std::vector<std::filesystem::path> token_files() const;
+    // A run made before the token store: its two files.
+    std::filesystem::path legacy_train_tokens_file() const { return tokens_dir() / run_files::kTrainTokens; }
+    std::filesystem::path legacy_validation_tokens_file() const { return tokens_dir() / run_files::kValidationTokens; }
     std::filesystem::path metrics_file() const { return root_ / run_files::kMetrics; }
     std::filesystem::path samples_file() const { return root_ / run_files::kSamples; }
     std::filesystem::path checkpoints_dir() const { return root_ / run_files::kCheckpointsDir; }

@@ -6,7 +6,10 @@
 //   run.json                  model + training configuration, data sources, status, the model
 //                             it was fine-tuned from
 //   config.json, tokenizer.json
-//   tokens/train.tokens, tokens/validation.tokens   the encoded corpus, reused on resume
+//   tokens/000.tokens, 001.tokens, ...   the encoded corpus, part by part (data/token_file.h):
+//                             links to the token cache's files, or copies; run.json's
+//                             train_tokens come first, the rest is held out. Runs made before
+//                             hold tokens/train.tokens and tokens/validation.tokens instead.
 //   metrics.jsonl             one JSON object per logged step or evaluation
 //   samples.jsonl             the texts sampled at each evaluation
 //   checkpoints/step-NNNNNNN/ model.safetensors, optimizer.pt, trainer_state.json
@@ -28,8 +31,9 @@ inline constexpr const char* kRunInfo = "run.json";
 inline constexpr const char* kModelConfig = "config.json";
 inline constexpr const char* kTokenizer = "tokenizer.json";
 inline constexpr const char* kTokensDir = "tokens";
-inline constexpr const char* kTrainTokens = "train.tokens";
-inline constexpr const char* kValidationTokens = "validation.tokens";
+inline constexpr const char* kTokenFileExtension = ".tokens";
+inline constexpr const char* kTrainTokens = "train.tokens";           // runs made before the token store
+inline constexpr const char* kValidationTokens = "validation.tokens"; // likewise
 inline constexpr const char* kMetrics = "metrics.jsonl";
 inline constexpr const char* kSamples = "samples.jsonl";
 inline constexpr const char* kCheckpointsDir = "checkpoints";

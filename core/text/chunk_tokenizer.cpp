@@ -251,20 +251,17 @@ std::vector<std::u32string> ChunkTokenizer::segment(std::u32string_view lowered)
     return chunks;
 }
 
-ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std::optional<size_t> max_texts,
-                                     const std::function<void(size_t, size_t)>& progress)
-{
-    const size_t total = std::min(texts.size(), max_texts.value_or(texts.size()));
-    ChunkTable counts(1 << 16);
-    LoweredText lowered;
-    for (size_t i = 0; i < total; ++i) {
-        lowered.assign(texts[i], "text " + std::to_string(i + 1));
-        visit_lowered(lowered, [&](const auto* text, size_t n) { count_chunks(text, n, counts); });
-        if (progress && ((i + 1) % 4096 == 0 || i + 1 == total))
-            progress(i + 1, total);
-    }
+ChunkTokenizer::Counter::Counter() : counts_(1 << 16) {}
 
-    std::vector<std::pair<uint64_t, int64_t>> ranked = counts.entries();
+void ChunkTokenizer::Counter::add(std::string_view utf8_text, const std::string& what)
+{
+    lowered_.assign(utf8_text, what);
+    visit_lowered(lowered_, [&](const auto* text, size_t n) { count_chunks(text, n, counts_); });
+}
+
+ChunkTokenizer ChunkTokenizer::Counter::finish() const
+{
+    std::vector<std::pair<uint64_t, int64_t>> ranked = counts_.entries();
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
@@ -273,6 +270,19 @@ ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std:
     for (const auto& entry : ranked)
         chunks.push_back(encode_utf8(unpack_chunk(entry.first)));
     return ChunkTokenizer(std::move(chunks), kDefaultUnkToken, 0);
+}
+
+ChunkTokenizer ChunkTokenizer::build(const std::vector<std::string>& texts, std::optional<size_t> max_texts,
+                                     const std::function<void(size_t, size_t)>& progress)
+{
+    const size_t total = std::min(texts.size(), max_texts.value_or(texts.size()));
+    Counter counter;
+    for (size_t i = 0; i < total; ++i) {
+        counter.add(texts[i], "text " + std::to_string(i + 1));
+        if (progress && ((i + 1) % 4096 == 0 || i + 1 == total))
+            progress(i + 1, total);
+    }
+    return counter.finish();
 }
 
 void ChunkTokenizer::encode_append(std::string_view utf8_text, std::vector<int32_t>& ids, LoweredText& lowered) const

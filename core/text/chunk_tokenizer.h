@@ -41,6 +41,20 @@ public:
     static ChunkTokenizer build(const std::vector<std::string>& texts, std::optional<size_t> max_texts = {},
                                 const std::function<void(size_t done, size_t total)>& progress = {});
 
+    // Counts the chunks of texts one at a time, for a vocabulary built in one pass over texts
+    // that are never all in memory; finish() numbers them as build() does.
+    class Counter {
+    public:
+        Counter();
+        // Throws i3::Error "<what>: invalid UTF-8 ..." when the text is not UTF-8.
+        void add(std::string_view utf8_text, const std::string& what);
+        ChunkTokenizer finish() const;
+
+    private:
+        ChunkTable counts_;
+        LoweredText lowered_;
+    };
+
     // Throws i3::Error when the text is not valid UTF-8.
     std::vector<int64_t> encode(std::string_view utf8_text) const;
     // Appends encode(utf8_text) to `ids`, lowering the text into `lowered`, whose buffers one

@@ -55,11 +55,12 @@ Utf8Sequence decode_sequence(std::string_view bytes, size_t start)
 }
 
 [[noreturn]] void throw_invalid_utf8(std::string_view bytes, size_t offset, const std::string& what,
-                                     const char* problem)
+                                     const char* problem, size_t first_byte = 0, size_t first_line = 1)
 {
-    const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-    throw Error(what + ": invalid UTF-8 at byte " + std::to_string(offset) + " (line " + std::to_string(line) +
-                "): " + problem);
+    const auto line = first_line +
+                      static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    throw Error(what + ": invalid UTF-8 at byte " + std::to_string(first_byte + offset) + " (line " +
+                std::to_string(line) + "): " + problem);
 }
 
 // ---- Lowercasing through ICU --------------------------------------------------------------------
@@ -156,6 +157,18 @@ bool is_valid_utf8(std::string_view bytes)
         i += sequence.length;
     }
     return true;
+}
+
+void check_utf8(std::string_view bytes, const std::string& what, size_t first_byte, size_t first_line)
+{
+    if (is_valid_utf8(bytes))
+        return;
+    for (size_t i = 0; i < bytes.size();) {
+        const Utf8Sequence sequence = decode_sequence(bytes, i);
+        if (sequence.problem != nullptr)
+            throw_invalid_utf8(bytes, i, what, sequence.problem, first_byte, first_line);
+        i += sequence.length;
+    }
 }
 
 std::string encode_utf8(std::u32string_view text)

@@ -11,6 +11,7 @@
 
 #include "base/error.h" // what decoding throws for bad input
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,10 @@ void decode_utf8(std::string_view bytes, std::u32string& text, const std::string
 std::string encode_utf8(std::u32string_view text);
 
 bool is_valid_utf8(std::string_view bytes);
+// Throws decode_utf8's i3::Error when `bytes` are not UTF-8, counting its byte offset and line from
+// `first_byte` and `first_line`: where the bytes start in the file a reader takes them from piece
+// by piece.
+void check_utf8(std::string_view bytes, const std::string& what, size_t first_byte = 0, size_t first_line = 1);
 
 // Python's str.lower() of UTF-8 text, as UTF-8; throws i3::Error as decode_utf8 does.
 std::string python_lower(std::string_view utf8, const std::string& what = "text");

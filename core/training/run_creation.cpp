@@ -2,7 +2,8 @@
 #include "training/run_creation.h"
 
 #include "base/error.h"
-#include "data/corpus_encoding.h"
+#include "data/corpus_parts.h"
+#include "data/corpus_vocabulary.h"
 #include "data/hub_dataset_fetch.h"
 #include "data/token_store.h"
 #include "model/model_artifacts.h"
@@ -24,17 +25,6 @@ void stop_if_cancelled(const CancelToken* cancel)
         throw Cancelled();
 }
 
-// A (done, total) callback for one phase: reports it and is where a cancel lands.
-std::function<void(size_t, size_t)> phase_callback(const PreparationProgress& progress, PreparationPhase phase,
-                                                   const CancelToken* cancel)
-{
-    return [&progress, phase, cancel](size_t done, size_t total) {
-        stop_if_cancelled(cancel);
-        if (progress)
-            progress(phase, total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
-    };
-}
-
 void report(const PreparationProgress& progress, PreparationPhase phase, double fraction, const CancelToken* cancel)
 {
     stop_if_cancelled(cancel);
@@ -42,16 +32,30 @@ void report(const PreparationProgress& progress, PreparationPhase phase, double 
         progress(phase, fraction);
 }
 
-ChunkTokenizer tokenizer_for(const DataSpec& spec, const std::vector<std::string>& texts,
-                             const PreparationProgress& progress, const CancelToken* cancel)
+// A phase's fraction callback, where a cancel lands too.
+std::function<void(double)> fraction_callback(const PreparationProgress& progress, PreparationPhase phase,
+                                              const CancelToken* cancel)
 {
-    if (!spec.tokenizer_file.empty()) {
+    return [&progress, phase, cancel](double fraction) { report(progress, phase, fraction, cancel); };
+}
+
+// The tokenizer file's, or the vocabulary of the texts: built in one pass, or found in the cache.
+void choose_tokenizer(PreparedData& prepared, const std::vector<CorpusPart>& parts, const TokenCache& cache,
+                      const PreparationProgress& progress, const CancelToken* cancel)
+{
+    const DataSpec& spec = prepared.spec;
+    prepared.tokenizer_built = spec.tokenizer_file.empty();
+    if (!prepared.tokenizer_built) {
         report(progress, PreparationPhase::LoadingTokenizer, -1, cancel);
-        return ChunkTokenizer::load(spec.tokenizer_file);
+        prepared.tokenizer = ChunkTokenizer::load(spec.tokenizer_file);
+        return;
     }
     report(progress, PreparationPhase::BuildingTokenizer, 0, cancel);
-    return ChunkTokenizer::build(texts, spec.tokenizer_texts,
-                                 phase_callback(progress, PreparationPhase::BuildingTokenizer, cancel));
+    CorpusVocabulary vocabulary = corpus_vocabulary(
+        parts, spec.max_texts, spec.tokenizer_texts, cache,
+        fraction_callback(progress, PreparationPhase::BuildingTokenizer, cancel), cancel, prepared.notes);
+    prepared.tokenizer = std::move(vocabulary.tokenizer);
+    prepared.tokenizer_reused = vocabulary.reused;
 }
 
 // The settings that do not depend on the data, checked before the data is read.
@@ -97,15 +101,20 @@ std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const Pre
     prepared->spec = fetch_hub_datasets(spec, download);
     const DataSpec& data = prepared->spec;
     prepared->stamps = data.stamps(); // before reading: a file changed while it is read counts as changed
-    const std::vector<std::string> texts = read_data_texts(data, cancel);
-    prepared->stats = corpus_stats(texts);
-    prepared->first_texts.assign(texts.begin(),
-                                 texts.begin() + static_cast<std::ptrdiff_t>(std::min(texts.size(), PreparedData::kPreviewTexts)));
-    prepared->tokenizer = tokenizer_for(data, texts, progress, cancel);
-    prepared->tokenizer_built = data.tokenizer_file.empty();
+    const std::vector<CorpusPart> parts = corpus_parts(data);
+    const TokenCache cache(default_token_cache());
+    prepared->token_cache = cache.folder();
+    choose_tokenizer(*prepared, parts, cache, progress, cancel);
+
     report(progress, PreparationPhase::Encoding, 0, cancel);
-    prepared->tokens =
-        encode_corpus(prepared->tokenizer, texts, phase_callback(progress, PreparationPhase::Encoding, cancel), cancel);
+    TokenStore store = load_token_store(parts, data.max_texts, prepared->tokenizer, cache,
+                                        fraction_callback(progress, PreparationPhase::Encoding, cancel), cancel,
+                                        prepared->notes);
+    prepared->tokens = std::move(store.corpus);
+    prepared->stats = std::move(store.stats);
+    prepared->first_texts = std::move(store.preview);
+    prepared->parts_encoded = store.parts_encoded;
+    prepared->parts_reused = store.parts_reused;
     return prepared;
 }
 
@@ -127,8 +136,7 @@ std::unique_ptr<Trainer> create_run(const RunSpec& spec, const RunCreationCallba
     TrainingData data = split_training_data(prepared->tokens, prepared->tokenizer, data_spec.source_descriptions(),
                                             spec.training, spec.model.max_seq_len);
     if (callbacks.prepared)
-        callbacks.prepared(*prepared, static_cast<int64_t>(data.train_tokens.size()),
-                           static_cast<int64_t>(data.validation_tokens.size()));
+        callbacks.prepared(*prepared, data.train_count, data.tokens.size() - data.train_count);
     report(callbacks.progress, PreparationPhase::CreatingFolder, -1, cancel);
     return std::make_unique<Trainer>(spec.folder, spec.model, spec.training, std::move(data), std::move(initial));
 }

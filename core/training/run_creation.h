@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The one way to start a new run, for the command line and the studio alike: check the settings
-// and the folder, fetch the Hub datasets, read the texts, build or load the tokenizer, encode the
-// corpus (or reuse what an analysis of the same data prepared), then create the run folder and
-// its trainer, from fresh weights or from a published model's (fine-tuning).
+// and the folder, fetch the Hub datasets, build (in one pass over the texts) or load the
+// tokenizer, encode the corpus into the token store (or reuse what the token cache or an
+// analysis of the same data holds), then create the run folder and its trainer, from fresh
+// weights or from a published model's (fine-tuning).
 #pragma once
 
 #include "base/cancel_token.h"
+#include "data/corpus_encoding.h"
 #include "data/data_spec.h"
+#include "data/data_stats.h"
+#include "data/token_corpus.h"
 #include "hub/hub_client.h"
-#include "data/text_sources.h"
 #include "config/model_config.h"
 #include "text/chunk_tokenizer.h"
 #include "config/train_config.h"
@@ -30,10 +33,15 @@ struct PreparedData {
     std::vector<FileStamp> stamps; // its files as they were then
     ChunkTokenizer tokenizer;
     bool tokenizer_built = false; // from the texts (worth saving), not loaded from a file
-    std::vector<int32_t> tokens;  // every non-blank text encoded, no separators
-    CorpusStats stats;
-    std::vector<std::string> first_texts; // the first kPreviewTexts texts, for a preview
-    static constexpr size_t kPreviewTexts = 50;
+    bool tokenizer_reused = false; // built before from the same files: found in the token cache
+    TokenCorpus tokens;           // every non-blank text encoded, no separators (memory-mapped)
+    DataStats stats;              // counted while encoding
+    std::vector<std::string> first_texts; // the first kPreviewTexts texts, each cut short, for a preview
+    std::filesystem::path token_cache;     // where the encoded parts are kept
+    size_t parts_encoded = 0;              // parts of the corpus encoded now
+    size_t parts_reused = 0;               // found in the token cache
+    std::vector<std::string> notes;        // what to know (a damaged cache entry made again)
+    static constexpr size_t kPreviewTexts = i3::kPreviewTexts;
 };
 
 enum class PreparationPhase { ReadingTexts, LoadingTokenizer, BuildingTokenizer, Encoding, CreatingFolder };
@@ -41,8 +49,10 @@ enum class PreparationPhase { ReadingTexts, LoadingTokenizer, BuildingTokenizer,
 // working thread.
 using PreparationProgress = std::function<void(PreparationPhase phase, double fraction)>;
 
-// Fetches the Hub datasets not yet fetched (without progress), reads, tokenizes and encodes the
-// data. Throws i3::Error or i3::Cancelled.
+// Fetches the Hub datasets not yet fetched (without progress), builds or loads the tokenizer and
+// encodes the data into the token cache (data/token_cache.h: $I3_TOKEN_CACHE, else
+// $XDG_CACHE_HOME/i3-studio/tokens, else ~/.cache/i3-studio/tokens), reusing what it holds.
+// Throws i3::Error or i3::Cancelled.
 std::shared_ptr<const PreparedData> prepare_data(const DataSpec& spec, const PreparationProgress& progress = {},
                                                  const CancelToken* cancel = nullptr);
 

@@ -11,6 +11,7 @@
 #include "data/corpus_encoding.h"
 #include "data/hub_dataset.h"
 #include "data/token_store.h"
+#include "training/run_tokens.h"
 #include "formats/safetensors.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
@@ -129,23 +130,20 @@ std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainC
     return std::make_unique<torch::optim::AdamW>(model->parameters(), options);
 }
 
-TrainingData split_training_data(const std::vector<int32_t>& tokens, ChunkTokenizer tokenizer,
-                                 std::vector<std::string> sources, const TrainConfig& config, int64_t context)
+TrainingData split_training_data(TokenCorpus tokens, ChunkTokenizer tokenizer, std::vector<std::string> sources,
+                                 const TrainConfig& config, int64_t context)
 {
-    const auto train_count = static_cast<std::ptrdiff_t>(
-        training_token_count(static_cast<int64_t>(tokens.size()), config.validation_fraction, context));
-    TrainingData data{std::move(tokenizer), {}, {}, std::move(sources)};
-    data.train_tokens.assign(tokens.begin(), tokens.begin() + train_count);
-    data.validation_tokens.assign(tokens.begin() + train_count, tokens.end());
-    return data;
+    const int64_t train_count = training_token_count(tokens.size(), config.validation_fraction, context);
+    return {std::move(tokenizer), std::move(tokens), train_count, std::move(sources)};
 }
 
 TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkTokenizer tokenizer,
                                    std::vector<std::string> sources, const TrainConfig& config, int64_t context,
                                    const CancelToken* cancel)
 {
-    const std::vector<int32_t> tokens = encode_corpus(tokenizer, texts, {}, cancel);
-    return split_training_data(tokens, std::move(tokenizer), std::move(sources), config, context);
+    TokenCorpus tokens(tokenizer.vocab_size());
+    tokens.append(encode_corpus(tokenizer, texts, {}, cancel));
+    return split_training_data(std::move(tokens), std::move(tokenizer), std::move(sources), config, context);
 }
 
 struct Trainer::State {
@@ -160,7 +158,7 @@ struct Trainer::State {
     torch::Device device{torch::kCPU};
     I3Model model{nullptr};
     std::unique_ptr<torch::optim::AdamW> optimizer;
-    at::Tensor validation_tokens;
+    TokenCorpus validation_tokens;
     std::unique_ptr<BatchSampler> sampler;
     int64_t step = 0;
     std::deque<double> recent_losses;
@@ -169,8 +167,7 @@ struct Trainer::State {
     std::filesystem::path init_from;           // the model folder a fine-tuned run started from
     std::optional<double> last_validation_loss; // of this session's latest evaluation
 
-    void build(const std::vector<int32_t>& train_tokens, const std::vector<int32_t>& validation,
-               const NamedTensors* initial_weights = nullptr)
+    void build(TokenCorpus train_tokens, TokenCorpus validation, const NamedTensors* initial_weights = nullptr)
     {
         device = usable_device(config.device);
         check_memory();
@@ -180,12 +177,9 @@ struct Trainer::State {
             load_state_dict(model, *initial_weights, init_from.string());
         model->to(device);
         optimizer = make_optimizer(model, config);
-        auto as_tensor = [&](const std::vector<int32_t>& ids) {
-            return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kLong).to(device);
-        };
-        sampler = std::make_unique<BatchSampler>(as_tensor(train_tokens), model_config.max_seq_len,
-                                                 config.batch_size, config.seed);
-        validation_tokens = as_tensor(validation);
+        sampler = std::make_unique<BatchSampler>(std::move(train_tokens), model_config.max_seq_len, config.batch_size,
+                                                 config.seed, device);
+        validation_tokens = std::move(validation);
     }
 
     // Before anything is allocated: Linux over-commits, so a model too large for the machine would
@@ -510,9 +504,10 @@ private:
         event.loss = s_.recent_mean();
         event.perplexity = std::exp(event.loss);
         double metric = event.loss;
-        if (s_.validation_tokens.numel() >= 2) {
-            event.validation_loss =
-                evaluate_tokens(s_.model, s_.validation_tokens, c_.eval_windows, c_.batch_size, cancel_).loss;
+        if (s_.validation_tokens.size() >= 2) {
+            event.validation_loss = evaluate_tokens(s_.model, s_.validation_tokens, s_.device, c_.eval_windows,
+                                                    c_.batch_size, cancel_)
+                                        .loss;
             metric = event.validation_loss;
             s_.last_validation_loss = event.validation_loss;
         }
@@ -653,7 +648,7 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
         fs::create_directories(folder);
         s.lock = std::make_unique<RunLock>(folder);
         check_new_run_folder(folder); // again, now that no other trainer can be filling it
-        s.build(data.train_tokens, data.validation_tokens, initial ? &initial->tensors : nullptr);
+        s.build(data.train(), data.validation(), initial ? &initial->tensors : nullptr);
         write_new_run(s, data);
     } catch (...) {
         // Half a run folder would be neither resumable nor new: take back what was written. The
@@ -675,16 +670,15 @@ void Trainer::write_new_run(State& s, const TrainingData& data)
     fs::create_directories(s.folder.checkpoints_dir());
     write_model_config(s.folder.model_config_file(), s.model_config);
     s.tokenizer.save(s.folder.tokenizer_file());
-    write_token_file(s.folder.train_tokens_file(), data.train_tokens, s.tokenizer.vocab_size());
-    write_token_file(s.folder.validation_tokens_file(), data.validation_tokens, s.tokenizer.vocab_size());
+    write_run_tokens(s.folder, data.tokens);
     RunInfo info;
     info.created = now_iso8601();
     info.status = RunStatus::Created;
     info.model = s.model_config;
     info.training = s.config;
     info.parameters = s.model_config.parameter_count();
-    info.train_tokens = static_cast<int64_t>(data.train_tokens.size());
-    info.validation_tokens = static_cast<int64_t>(data.validation_tokens.size());
+    info.train_tokens = data.train_count;
+    info.validation_tokens = data.tokens.size() - data.train_count;
     info.init_from = s.init_from.string();
     s.folder.write_info(info);
 }
@@ -707,8 +701,8 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     s.tokenizer = ChunkTokenizer::load(s.folder.tokenizer_file());
     if (s.tokenizer.vocab_size() != s.model_config.vocab_size)
         throw Error(s.folder.tokenizer_file().string() + " does not match the run's vocabulary size");
-    const auto vocab = s.tokenizer.vocab_size();
-    s.build(read_token_file(s.folder.train_tokens_file(), vocab), read_token_file(s.folder.validation_tokens_file(), vocab));
+    const TokenCorpus tokens = read_run_tokens(s.folder, s.tokenizer.vocab_size(), info);
+    s.build(tokens.slice(0, info.train_tokens), tokens.slice(info.train_tokens, info.validation_tokens));
     s.init_from = info.init_from;
     s.load_newest_intact_checkpoint();
     if (s.step == 0 && !s.init_from.empty()) {

@@ -14,6 +14,7 @@
 #include "base/pause_gate.h"
 #include "runs/run_folder.h"
 #include "config/train_config.h"
+#include "data/token_corpus.h"
 #include "formats/named_tensors.h"
 
 #include <filesystem>
@@ -58,15 +59,18 @@ using TrainEventHandler = std::function<void(const TrainEvent&)>;
 // into the run folder.
 struct TrainingData {
     ChunkTokenizer tokenizer;
-    std::vector<int32_t> train_tokens;
-    std::vector<int32_t> validation_tokens;
+    TokenCorpus tokens;      // the whole corpus, usually memory-mapped token files
+    int64_t train_count = 0; // its first train_count tokens train; the rest is held out
     std::vector<std::string> sources; // descriptions, for config.json's dataset_sources
+
+    TokenCorpus train() const { return tokens.slice(0, train_count); }
+    TokenCorpus validation() const { return tokens.slice(train_count, tokens.size() - train_count); }
 };
 
 // Splits off the validation tail of an encoded corpus (checking that both parts are long enough).
-TrainingData split_training_data(const std::vector<int32_t>& tokens, ChunkTokenizer tokenizer,
-                                 std::vector<std::string> sources, const TrainConfig& config, int64_t context);
-// Encodes `texts` with `tokenizer`, then splits as above.
+TrainingData split_training_data(TokenCorpus tokens, ChunkTokenizer tokenizer, std::vector<std::string> sources,
+                                 const TrainConfig& config, int64_t context);
+// Encodes `texts` with `tokenizer` into memory, then splits as above: for small corpora and tests.
 TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkTokenizer tokenizer,
                                    std::vector<std::string> sources, const TrainConfig& config,
                                    int64_t context, const CancelToken* cancel = nullptr);
