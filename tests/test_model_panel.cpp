@@ -60,6 +60,7 @@ private Q_SLOTS:
     void headsThatDoNotDivideTheWidthAreReported();
     void zeroBatchAndContextAreInvalid();
     void configurationsRoundTrip();
+    void bf16IsChosenAndNeedsCuda();
     void memoryEstimateFollowsItsFormula();
     void fineTunesAHubModelWithItsShapeAndTheRecipe();
     void fineTunesAModelFolderAndRefusesOneThatDisagrees();
@@ -327,6 +328,7 @@ void TestModelPanel::configurationsRoundTrip()
     train.sample_tokens = 30;
     train.seed = 1234567890123ull;
     train.device = "cpu";
+    train.checkpoint_activations = true;
 
     ModelPanel panel;
     QSignalSpy changed(&panel, &ModelPanel::configurationChanged);
@@ -347,6 +349,25 @@ void TestModelPanel::configurationsRoundTrip()
     QVERIFY(panel.problems().join('\n').contains("seed"));
     seed->setText("7");
     QCOMPARE(panel.trainConfig().seed, uint64_t(7));
+}
+
+// The precision and activation checkpointing reach the training configuration; bf16 on the CPU
+// is a problem stated in the panel, not a failure when training starts.
+void TestModelPanel::bf16IsChosenAndNeedsCuda()
+{
+    ModelPanel panel;
+    auto* precision = panel.findChild<QComboBox*>("precisionCombo");
+    QVERIFY(precision);
+    QCOMPARE(panel.trainConfig().precision, std::string("fp32"));
+    precision->setCurrentIndex(precision->findData(QStringLiteral("bf16")));
+    QCOMPARE(panel.trainConfig().precision, std::string("bf16"));
+    QCOMPARE(panel.trainConfig().device, std::string("cpu"));
+    QVERIFY(!panel.isValid());
+    QVERIFY2(panel.problems().join('\n').contains("CUDA"), qPrintable(panel.problems().join('\n')));
+    precision->setCurrentIndex(precision->findData(QStringLiteral("fp32")));
+    QVERIFY(panel.isValid());
+    panel.findChild<QCheckBox*>("checkpointActivationsBox")->setChecked(true);
+    QVERIFY(panel.trainConfig().checkpoint_activations);
 }
 
 void TestModelPanel::memoryEstimateFollowsItsFormula()

@@ -1192,6 +1192,34 @@
         <source>The Data panel&apos;s last analysis used another tokenizer (%1 chunks); the run encodes the data with the model&apos;s, so analyse again to see its counts.</source>
         <translation>Die letzte Analyse des Daten-Panels benutzte einen anderen Tokenizer (%1 Chunks); der Lauf kodiert die Daten mit dem des Modells, also analysieren Sie erneut, um dessen Zahlen zu sehen.</translation>
     </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (exakt)</translation>
+    </message>
+    <message>
+        <source>bf16 (CUDA: 2–3× faster)</source>
+        <translation>bf16 (CUDA: 2–3× schneller)</translation>
+    </message>
+    <message>
+        <source>bf16 runs the matrix products and attention in bfloat16 over float32 weights and optimizer state; the loss stays within a fraction of a percent of fp32&apos;s. CUDA devices only.</source>
+        <translation>bf16 rechnet Matrixprodukte und Attention in bfloat16 über float32-Gewichten und -Optimiererzustand; der Verlust bleibt innerhalb eines Bruchteils eines Prozents von fp32. Nur auf CUDA-Geräten.</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <source>Recompute activations in the backward pass</source>
+        <translation>Aktivierungen im Rückwärtsdurchlauf neu berechnen</translation>
+    </message>
+    <message>
+        <source>Keeps only each block&apos;s input during the forward pass: much less memory at long contexts, for about a third more compute.</source>
+        <translation>Behält im Vorwärtsdurchlauf nur die Eingabe jedes Blocks: viel weniger Speicher bei langen Kontexten, für etwa ein Drittel mehr Rechenaufwand.</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing:</source>
+        <translation>Aktivierungs-Checkpointing:</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>

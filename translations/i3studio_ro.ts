@@ -1192,6 +1192,34 @@
         <source>The Data panel&apos;s last analysis used another tokenizer (%1 chunks); the run encodes the data with the model&apos;s, so analyse again to see its counts.</source>
         <translation>Ultima analiză din panoul Date a folosit alt tokenizator (%1 fragmente); rularea codifică datele cu cel al modelului, deci analizați din nou pentru a-i vedea numerele.</translation>
     </message>
+    <message>
+        <source>fp32 (exact)</source>
+        <translation>fp32 (exact)</translation>
+    </message>
+    <message>
+        <source>bf16 (CUDA: 2–3× faster)</source>
+        <translation>bf16 (CUDA: de 2–3× mai rapid)</translation>
+    </message>
+    <message>
+        <source>bf16 runs the matrix products and attention in bfloat16 over float32 weights and optimizer state; the loss stays within a fraction of a percent of fp32&apos;s. CUDA devices only.</source>
+        <translation>bf16 calculează produsele de matrice și atenția în bfloat16, peste ponderi și stare a optimizatorului în float32; pierderea rămâne la o fracțiune de procent de cea din fp32. Doar pe dispozitive CUDA.</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Precizie:</translation>
+    </message>
+    <message>
+        <source>Recompute activations in the backward pass</source>
+        <translation>Recalculează activările la propagarea înapoi</translation>
+    </message>
+    <message>
+        <source>Keeps only each block&apos;s input during the forward pass: much less memory at long contexts, for about a third more compute.</source>
+        <translation>Păstrează la propagarea înainte doar intrarea fiecărui bloc: mult mai puțină memorie la contexte lungi, pentru cu aproximativ o treime mai mult calcul.</translation>
+    </message>
+    <message>
+        <source>Activation checkpointing:</source>
+        <translation>Checkpointing al activărilor:</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>

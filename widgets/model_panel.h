@@ -21,6 +21,7 @@
 class EngineJob;
 class FineTuneBox;
 class QAbstractSpinBox;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -129,6 +130,8 @@ private:
     QLabel* vocabularyLabel_ = nullptr;
     QLineEdit* seedEdit_ = nullptr;
     QComboBox* deviceCombo_ = nullptr;
+    QComboBox* precisionCombo_ = nullptr;
+    QCheckBox* checkpointBox_ = nullptr;
     QPlainTextEdit* samplePromptsEdit_ = nullptr;
 
     QLabel* parameterLabel_ = nullptr;
