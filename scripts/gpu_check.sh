@@ -64,6 +64,16 @@ generation_checks() {
     "$python" tests/fixtures/reference_model_tool.py bench_generate cuda 100
 }
 
+long_context_benchmarks() {
+    for context in 4096 8192; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --json
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --precision bf16 --checkpoint-activations --json
+    done
+    for context in 65536 131072; do
+        "$i3" bench train --device cuda --batch 1 --context $context --steps 2 --precision bf16 --checkpoint-activations --json
+    done
+}
+
 training_checks() {
     echo "== the training paths on the GPU against the plain ones"
     build-gpu/tests/cuda/cuda_training_check
@@ -81,13 +91,7 @@ training_checks() {
     "$python" tests/fixtures/reference_model_tool.py bench cuda 4 3
     "$python" tests/fixtures/reference_model_tool.py bench cuda 32 2
     echo "== memory of a batch-1 step at long contexts"
-    for context in 4096 8192; do
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --json
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --precision bf16 --checkpoint-activations --json
-    done
-    for context in 65536 131072; do
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 2 --precision bf16 --checkpoint-activations --json
-    done
+    long_context_benchmarks
     echo "== 2,000 steps of i3-80M on the built-in corpus, fp32 and bf16"
     for precision in fp32 bf16; do
         "$i3" train --preset i3-80m --steps 2000 --device cuda --precision $precision --out "$work/run-$precision" \
@@ -116,13 +120,7 @@ if [ "$sections" = profile-train ]; then
     exit 0
 fi
 if [ "$sections" = memory ]; then
-    for context in 4096 8192; do
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --json
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 3 --precision bf16 --checkpoint-activations --json
-    done
-    for context in 65536 131072; do
-        "$i3" bench train --device cuda --batch 1 --context $context --steps 2 --precision bf16 --checkpoint-activations --json
-    done
+    long_context_benchmarks
     for batch in 4 64; do "$i3" bench train --device cuda --batch $batch --precision bf16 --json; done
     "$i3" bench train --device cuda --batch 4 --json
     exit 0

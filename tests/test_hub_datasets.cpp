@@ -22,17 +22,7 @@ using Files = std::vector<std::string>;
 
 namespace {
 
-// The error's message, or "" when `work` does not throw i3::Error.
-template <class Work>
-std::string error_of(const Work& work)
-{
-    try {
-        work();
-    } catch (const i3::Error& error) {
-        return error.what();
-    }
-    return "";
-}
+using i3test::error_of;
 
 Files numbered(const std::string& prefix, int count)
 {

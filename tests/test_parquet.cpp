@@ -29,20 +29,12 @@ using Texts = std::vector<std::string>;
 
 namespace {
 
+using i3test::error_of;
+
 const fs::path kPyarrowFixtures = fs::path(I3_FIXTURES_DIR) / "parquet";
 const char* const kNoPyarrowFixtures =
     "no pyarrow fixtures in tests/fixtures/parquet: run `python3 tests/fixtures/make_parquet_fixtures.py "
     "tests/fixtures/parquet` on a machine with pyarrow (14 or later) and commit the files";
-
-std::string error_of(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const i3::Error& error) {
-        return error.what();
-    }
-    return {};
-}
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

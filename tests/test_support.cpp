@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_support.h"
 
+#include "base/error.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -11,6 +13,16 @@
 #include <sys/prctl.h>
 
 namespace i3test {
+
+std::string error_of(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const i3::Error& error) {
+        return error.what();
+    }
+    return {};
+}
 
 void end_with_this_process(QProcess& process)
 {

@@ -7,6 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <string>
+
 class QProcess;
 
 namespace i3test {
@@ -26,6 +29,9 @@ QString studio();       // the built `i3-studio` (in a build with the studio)
 // Makes a process about to be started end when this one does, however this one ends (a test
 // stopped by QtTest's watchdog must leave no training behind).
 void end_with_this_process(QProcess& process);
+
+// The i3::Error message of `action`, or "" when it does not throw one.
+std::string error_of(const std::function<void()>& action);
 
 // Writes `bytes` to `path`, making its folder first; a failure fails the calling test.
 void write_file(const QString& path, const QByteArray& bytes);

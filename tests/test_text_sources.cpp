@@ -5,6 +5,8 @@
 #include "data/text_sources.h"
 
 #include <QTemporaryDir>
+#include "test_support.h"
+
 #include <QtTest>
 
 #include <filesystem>
@@ -19,16 +21,7 @@ using Texts = std::vector<std::string>;
 
 namespace {
 
-// The i3::Error message of `action`, or "" when it does not throw one.
-std::string error_of(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const i3::Error& error) {
-        return error.what();
-    }
-    return {};
-}
+using i3test::error_of;
 
 bool contains(const std::string& text, const std::string& part)
 {

@@ -31,17 +31,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The i3::Error message of `work`, or "" when it throws none.
-template <class Work>
-std::string error_of(const Work& work)
-{
-    try {
-        work();
-    } catch (const i3::Error& error) {
-        return error.what();
-    }
-    return "";
-}
+using i3test::error_of;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -1209,16 +1209,16 @@
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <source>Recompute activations in the backward pass</source>
-        <translation>Aktivierungen im Rückwärtsdurchlauf neu berechnen</translation>
+        <source>recompute activations</source>
+        <translation>Aktivierungen neu berechnen</translation>
     </message>
     <message>
-        <source>Keeps only each block&apos;s input during the forward pass: much less memory at long contexts, for about a third more compute.</source>
-        <translation>Behält im Vorwärtsdurchlauf nur die Eingabe jedes Blocks: viel weniger Speicher bei langen Kontexten, für etwa ein Drittel mehr Rechenaufwand.</translation>
+        <source>Activation checkpointing: keeps only each block&apos;s input during the forward pass and recomputes the rest in the backward pass: much less memory at long contexts, for about a third more compute.</source>
+        <translation>Aktivierungs-Checkpointing: behält im Vorwärtsdurchlauf nur die Eingabe jedes Blocks und berechnet den Rest im Rückwärtsdurchlauf neu: viel weniger Speicher bei langen Kontexten, für etwa ein Drittel mehr Rechenaufwand.</translation>
     </message>
     <message>
-        <source>Activation checkpointing:</source>
-        <translation>Aktivierungs-Checkpointing:</translation>
+        <source>Checkpointing:</source>
+        <translation>Checkpointing:</translation>
     </message>
 </context>
 <context>

@@ -1209,16 +1209,16 @@
         <translation>Precizie:</translation>
     </message>
     <message>
-        <source>Recompute activations in the backward pass</source>
-        <translation>Recalculează activările la propagarea înapoi</translation>
+        <source>recompute activations</source>
+        <translation>recalculează activările</translation>
     </message>
     <message>
-        <source>Keeps only each block&apos;s input during the forward pass: much less memory at long contexts, for about a third more compute.</source>
-        <translation>Păstrează la propagarea înainte doar intrarea fiecărui bloc: mult mai puțină memorie la contexte lungi, pentru cu aproximativ o treime mai mult calcul.</translation>
+        <source>Activation checkpointing: keeps only each block&apos;s input during the forward pass and recomputes the rest in the backward pass: much less memory at long contexts, for about a third more compute.</source>
+        <translation>Checkpointing al activărilor: păstrează la propagarea înainte doar intrarea fiecărui bloc și recalculează restul la propagarea înapoi: mult mai puțină memorie la contexte lungi, pentru cu aproximativ o treime mai mult calcul.</translation>
     </message>
     <message>
-        <source>Activation checkpointing:</source>
-        <translation>Checkpointing al activărilor:</translation>
+        <source>Checkpointing:</source>
+        <translation>Checkpointing:</translation>
     </message>
 </context>
 <context>

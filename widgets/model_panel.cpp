@@ -391,11 +391,12 @@ QWidget* ModelPanel::createOptimisationBox()
                                    "CUDA devices only."));
     form->addRow(tr("Precision:"), precisionCombo_);
     connect(precisionCombo_, &QComboBox::currentIndexChanged, this, &ModelPanel::onFieldEdited);
-    checkpointBox_ = new QCheckBox(tr("Recompute activations in the backward pass"));
+    checkpointBox_ = new QCheckBox(tr("recompute activations"));
     checkpointBox_->setObjectName("checkpointActivationsBox");
-    checkpointBox_->setToolTip(tr("Keeps only each block's input during the forward pass: much less memory at long "
-                                  "contexts, for about a third more compute."));
-    form->addRow(tr("Activation checkpointing:"), checkpointBox_);
+    checkpointBox_->setToolTip(tr("Activation checkpointing: keeps only each block's input during the forward pass and "
+                                  "recomputes the rest in the backward pass: much less memory at long contexts, for "
+                                  "about a third more compute."));
+    form->addRow(tr("Checkpointing:"), checkpointBox_);
     connect(checkpointBox_, &QCheckBox::toggled, this, &ModelPanel::onFieldEdited);
     return box;
 }
