@@ -1650,6 +1650,10 @@
         <source>Timed out waiting for %1</source>
         <translation>Zeitüberschreitung beim Warten auf %1</translation>
     </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Die Messwerte des Trainingslaufs lassen sich nicht in %1 schreiben</translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -2026,6 +2030,22 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Gerätemesswerte als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Gerätemesswerte exportieren</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>auf der Karte belegt (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Gerätemesswerte in %1 gespeichert</translation>
     </message>
 </context>
 </TS>

@@ -1657,6 +1657,10 @@
         <source>Timed out waiting for %1</source>
         <translation>Timp expirat în așteptarea %1</translation>
     </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Măsurătorile rulării de antrenare nu pot fi scrise în %1</translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -2033,6 +2037,22 @@ probabilitate %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Notă: %1</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Măsurătorile dispozitivului ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Exportă măsurătorile dispozitivului</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>ocupat pe placă (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Măsurătorile dispozitivului au fost salvate în %1</translation>
     </message>
 </context>
 </TS>

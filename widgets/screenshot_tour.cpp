@@ -9,16 +9,31 @@
 #include "run_browser.h"
 #include "training_panel.h"
 
+#include "telemetry/device_telemetry.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& outputFolder, QObject* parent)
     : QObject(parent), window_(window), output_(outputFolder)
 {
+}
+
+ScreenshotTour::Plan ScreenshotTour::planForThisMachine()
+{
+    const std::vector<std::string> devices = i3::available_devices();
+    const bool gpu = std::find(devices.begin(), devices.end(), "cuda:0") != devices.end();
+    // On a GPU, long enough for the device plot to show a minute of work; the probe stops at the
+    // first context that does not fit. On two CPU cores, a shape that trains in about a minute
+    // and still writes readable samples.
+    if (gpu)
+        return {QStringLiteral("cuda:0"), QStringLiteral("i3-80m"), QStringLiteral("i3-80m"), 1500, 500, 131072};
+    return {QStringLiteral("cpu"), QStringLiteral("tiny"), QStringLiteral("small"), 400, 100, 1024};
 }
 
 void ScreenshotTour::start()
@@ -46,17 +61,18 @@ void ScreenshotTour::analyseData()
 
 void ScreenshotTour::showModel()
 {
-    // A shape that trains in about a minute on two CPU cores and still writes readable samples.
-    window_->modelPanel()->selectPreset("tiny");
+    window_->modelPanel()->selectPreset(plan_.preset);
     auto training = window_->modelPanel()->trainConfig();
-    training.steps = 400;
+    training.steps = plan_.steps;
     training.log_every = 5;
-    training.eval_every = 100;
-    training.checkpoint_every = 200;
-    training.lr = 2e-3;
-    training.warmup_steps = 20;
+    training.eval_every = plan_.evalEvery;
+    training.checkpoint_every = plan_.steps / 2;
     training.sample_tokens = 40;
-    training.device = "cpu";
+    training.device = plan_.device.toStdString();
+    if (plan_.device == QLatin1String("cpu")) {
+        training.lr = 2e-3;
+        training.warmup_steps = 20;
+    }
     window_->modelPanel()->setTrainConfig(training);
     window_->showPanel(MainWindow::Panel::Model);
     waitFor([] { return true; }, 1, QString(), [this] {
@@ -73,6 +89,10 @@ void ScreenshotTour::train()
     waitFor([panel] { return !panel->isTraining(); }, 900, tr("the training run"), [this] {
         window_->runBrowser()->refresh();
         save("training");
+        const QDir out(output_);
+        if (!window_->trainingPanel()->exportDeviceCsv(out.filePath("device.csv")) ||
+            !window_->trainingPanel()->exportMetricsCsv(out.filePath("metrics.csv")))
+            return fail(tr("Cannot write the training run's samples into %1").arg(output_));
         probe();
     });
 }
@@ -80,10 +100,10 @@ void ScreenshotTour::train()
 void ScreenshotTour::probe()
 {
     auto* panel = window_->probePanel();
-    panel->setPreset("small");
+    panel->setPreset(plan_.probePreset);
     panel->setBatchSize(1);
-    panel->setContextRange(128, 1024);
-    panel->setDevice("cpu");
+    panel->setContextRange(128, plan_.probeLongest);
+    panel->setDevice(plan_.device);
     window_->showPanel(MainWindow::Panel::Probe);
     panel->startProbe();
     waitFor([panel] { return !panel->isRunning(); }, 600, tr("the context probe"), [this] {
@@ -96,6 +116,7 @@ void ScreenshotTour::play()
 {
     auto* panel = window_->playgroundPanel();
     window_->showPanel(MainWindow::Panel::Playground);
+    panel->setDevice(plan_.device); // the model loads onto it
     panel->loadRunCheckpoint(runFolder_);
     waitFor([panel] { return panel->hasModel(); }, 120, tr("loading the trained model"), [this, panel] {
         panel->setPrompt("once upon a time");
