@@ -60,7 +60,7 @@ run_tour() {
 compare_with_the_command_line() {
     echo "== the same run from the command line (the tour's settings: widgets/screenshot_tour.cpp)"
     rm -rf "$work/cli-run"
-    "$i3" train --preset i3-80m --steps 1500 --log-every 5 --eval-every 500 --checkpoint-every 750 \
+    "$i3" train --preset i3-80m --steps 1000 --log-every 5 --eval-every 500 --checkpoint-every 500 \
         --sample-tokens 40 --device cuda:0 --out "$work/cli-run" > "$report/cli-train.log" 2>&1 ||
         { tail -n 20 "$report/cli-train.log"; exit 1; }
     tail -n 3 "$report/cli-train.log"

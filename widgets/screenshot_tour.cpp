@@ -32,7 +32,7 @@ ScreenshotTour::Plan ScreenshotTour::planForThisMachine()
     // first context that does not fit. On two CPU cores, a shape that trains in about a minute
     // and still writes readable samples.
     if (gpu)
-        return {QStringLiteral("cuda:0"), QStringLiteral("i3-80m"), QStringLiteral("i3-80m"), 1500, 500, 131072};
+        return {QStringLiteral("cuda:0"), QStringLiteral("i3-80m"), QStringLiteral("i3-80m"), 1000, 500, 131072};
     return {QStringLiteral("cpu"), QStringLiteral("tiny"), QStringLiteral("small"), 400, 100, 1024};
 }
 
