@@ -12,6 +12,38 @@
 class TestMetricPlot : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void hoverReadsTheNearestPointAndSmoothingKeepsTheRawCurveFaint()
+    {
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(800, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("loss", "loss", Qt::blue);
+        plot.appendPoints("loss", {10, 20, 30}, {4.0, 3.0, 2.5});
+        plot.refreshNow();
+        // 24 is nearer to 20 than to 30.
+        QCOMPARE(plot.readoutAt(24), QStringLiteral("loss: %1 at %2").arg(QLocale().toString(3.0, 'g', 5), QLocale().toString(20.0, 'g', 5)));
+        plot.setSmoothing(0.5);
+        plot.refreshNow();
+        const double smoothed = (0.5 * 0.5 * 4.0 + 0.5 * 3.0) / 0.75; // the debiased EMA at the second point
+        QVERIFY(plot.readoutAt(21).contains(QLocale().toString(smoothed, 'g', 5)));
+        QCOMPARE(plot.shownSmoothedPoints("loss").size(), 3);
+        QCOMPARE(plot.shownPoints("loss").size(), 3); // the raw curve is still drawn
+        QVERIFY(plot.customPlot()->graph(0)->pen().color().alpha() < 255);
+        // The mouse shows the read-out where it points.
+        QCustomPlot* custom = plot.customPlot();
+        const int x = static_cast<int>(custom->xAxis->coordToPixel(30));
+        const int y = custom->axisRect()->center().y();
+        QMouseEvent move(QEvent::MouseMove, QPointF(x, y), custom->mapToGlobal(QPointF(x, y)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(custom, &move);
+        QVERIFY(plot.shownReadout().startsWith(QStringLiteral("loss: %1 at %2").arg(QLocale().toString(2.5, 'g', 5), QLocale().toString(30.0, 'g', 5))));
+        plot.setLogX(true);
+        plot.refreshNow();
+        QCOMPARE(custom->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(custom->xAxis->range().lower > 0);
+    }
+
     void manyPointsAreDecimatedButKeepTheirExtremes()
     {
         MetricPlot plot(QStringLiteral("Loss"));

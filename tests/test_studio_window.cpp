@@ -13,6 +13,8 @@
 #include "data_panel.h"
 #include "engine_job.h"
 #include "main_window.h"
+#include "runs/run_folder.h"
+#include "training/trainer.h"
 #include "metric_plot.h"
 #include "model_panel.h"
 #include "playground_panel.h"
@@ -88,6 +90,89 @@ class TestStudioWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Train with a stopped run open asks whether to resume it; Resume continues it to its end; a
+    // fork from its checkpoint trains with the Model panel's settings and says where it came from.
+    void resumeAndForkAStoppedRun()
+    {
+        QTemporaryDir workspace;
+        const QString stopped = QDir(workspace.path()).filePath("stopped");
+        {
+            i3::TrainConfig config;
+            config.steps = 20;
+            config.batch_size = 4;
+            config.log_every = 1;
+            config.eval_every = 10;
+            config.checkpoint_every = 10;
+            config.eval_windows = 2;
+            config.sample_tokens = 0;
+            DataChoice data;
+            data.maxTexts = 300;
+            const std::vector<std::string> texts = i3::read_data_texts(data.toSpec());
+            const i3::ModelConfig model = i3::ModelConfig::preset("tiny");
+            i3::Trainer trainer(stopped.toStdString(), model, config,
+                                i3::prepare_training_data(texts, i3::ChunkTokenizer::build(texts), {"test"}, config,
+                                                          model.max_seq_len));
+            i3::CancelToken cancel;
+            trainer.run([&](const i3::TrainEvent& event) {
+                if (event.kind == i3::TrainEvent::Kind::Checkpoint)
+                    cancel.cancel(); // stopped after step 10
+            }, &cancel);
+        }
+        QCOMPARE(i3::RunFolder(stopped.toStdString()).read_info().status, i3::RunStatus::Stopped);
+
+        MainWindow window;
+        window.setWorkspace(workspace.path());
+        window.modelPanel()->selectPreset("tiny");
+        window.show();
+        window.trainingPanel()->showRun(stopped);
+        auto* resume = window.findChild<QAction*>("resumeRunAction");
+        QVERIFY(resume);
+        QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled(), 10000);
+        QCOMPARE(window.resumableRun(), stopped);
+
+        // Train asks; the answer here is "Resume it".
+        bool asked = false;
+        std::function<void()> answer = [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != "trainChoice") {
+                QTimer::singleShot(20, answer);
+                return;
+            }
+            asked = true;
+            box->findChild<QPushButton*>("resumeChoice")->click();
+        };
+        QTimer::singleShot(0, answer);
+        window.startTraining();
+        QVERIFY(asked);
+        QVERIFY(window.trainingPanel()->isTraining());
+        QCOMPARE(window.trainingPanel()->currentRunFolder(), stopped);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const i3::RunInfo resumed = i3::RunFolder(stopped.toStdString()).read_info();
+        QCOMPARE(resumed.status, i3::RunStatus::Finished);
+        QCOMPARE(resumed.completed_steps, int64_t(20));
+        QVERIFY(!resume->isEnabled());
+
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = 4;
+        training.lr = 5e-4;
+        training.eval_every = 2;
+        training.checkpoint_every = 2;
+        training.sample_tokens = 0;
+        training.device = "cpu";
+        window.modelPanel()->setTrainConfig(training);
+        const QString checkpoint = QString::fromStdString(i3::RunFolder(stopped.toStdString()).checkpoint_dir(10).string());
+        window.forkRun(stopped, checkpoint);
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->isTraining(), 5000);
+        const QString fork = window.trainingPanel()->currentRunFolder();
+        QVERIFY(fork != stopped);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const i3::RunInfo forked = i3::RunFolder(fork.toStdString()).read_info();
+        QCOMPARE(forked.status, i3::RunStatus::Finished);
+        QVERIFY(forked.forked_from);
+        QCOMPARE(forked.forked_from->step, int64_t(10));
+        QCOMPARE(forked.training.lr, 5e-4);
+    }
 
     void invalidHyperparameterDisablesTrain()
     {

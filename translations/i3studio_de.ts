@@ -763,6 +763,50 @@
         <source>%1 is set, so the next start opens its folder instead of this one.</source>
         <translation>%1 ist gesetzt, daher öffnet der nächste Start dessen Ordner statt dieses.</translation>
     </message>
+    <message>
+        <source>&amp;Resume run</source>
+        <translation>Lauf &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the open run from its latest checkpoint</source>
+        <translation>Den geöffneten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from a checkpoint…</source>
+        <translation>Von einem Checkpoint &amp;abzweigen…</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of the open run, with the Model panel&apos;s settings (the model&apos;s shape stays)</source>
+        <translation>Ein neuer Lauf aus einem Checkpoint des geöffneten Laufs, mit den Einstellungen des Modell-Bereichs (die Form des Modells bleibt)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>The open run %1 was stopped before its end. Resume it, or start a new run with the current settings?</source>
+        <translation>Der geöffnete Lauf %1 wurde vor seinem Ende gestoppt. Ihn fortsetzen oder einen neuen Lauf mit den aktuellen Einstellungen starten?</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start a new run</source>
+        <translation>Neuen Lauf starten</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint yet.</source>
+        <translation>%1 hat noch keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Fork from a checkpoint</source>
+        <translation>Von einem Checkpoint abzweigen</translation>
+    </message>
+    <message>
+        <source>Checkpoint of %1:</source>
+        <translation>Checkpoint von %1:</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -829,6 +873,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 bei %3</translation>
+    </message>
+    <message>
+        <source> (smoothed %1)</source>
+        <translation> (geglättet %1)</translation>
     </message>
 </context>
 <context>
@@ -1530,10 +1582,6 @@
         <translation>Noch keine Läufe in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <source>Select several runs to compare their loss; double-click one to open it.</source>
-        <translation>Wählen Sie mehrere Läufe aus, um ihren Loss zu vergleichen; ein Doppelklick öffnet einen Lauf.</translation>
-    </message>
-    <message>
         <source>Training loss of the selected runs</source>
         <translation>Trainings-Loss der ausgewählten Läufe</translation>
     </message>
@@ -1615,6 +1663,106 @@
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare them; double-click one to open it, right-click for more.</source>
+        <translation>Wählen Sie mehrere Läufe, um sie zu vergleichen; Doppelklick öffnet einen, Rechtsklick bietet mehr.</translation>
+    </message>
+    <message>
+        <source>The settings in which the selected runs differ</source>
+        <translation>Die Einstellungen, in denen sich die gewählten Läufe unterscheiden</translation>
+    </message>
+    <message>
+        <source>
+
+Notes:
+%1</source>
+        <translation>
+
+Notizen:
+%1</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to the trash.</source>
+        <translation>%1 konnte nicht in den Papierkorb verschoben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from checkpoint</source>
+        <translation>Von Checkpoint &amp;abzweigen</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of this one, with the settings of the Model panel</source>
+        <translation>Ein neuer Lauf aus einem Checkpoint dieses Laufs, mit den Einstellungen des Modell-Bereichs</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Notes…</source>
+        <translation>&amp;Notizen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Name shown for %1 (empty: the folder&apos;s name):</source>
+        <translation>Angezeigter Name für %1 (leer: der Name des Ordners):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>Notizen zu %1:</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Move the run %1 to the trash?</source>
+        <translation>Den Lauf %1 in den Papierkorb verschieben?</translation>
+    </message>
+    <message>
+        <source>%1
+Delete it for good instead?</source>
+        <translation>%1
+Stattdessen endgültig löschen?</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -1649,6 +1797,14 @@
     <message>
         <source>Timed out waiting for %1</source>
         <translation>Zeitüberschreitung beim Warten auf %1</translation>
+    </message>
+    <message>
+        <source>the forked run</source>
+        <translation>den abgezweigten Lauf</translation>
+    </message>
+    <message>
+        <source>the run list</source>
+        <translation>die Liste der Läufe</translation>
     </message>
     <message>
         <source>Cannot write the training run&apos;s samples into %1</source>
@@ -1699,6 +1855,10 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Step %1 / %2</source>
         <translation>Schritt %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint to fork from…</source>
+        <translation>Checkpoint zum Abzweigen wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2190,38 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the curves, debiased as in TensorBoard; the raw curve stays faint behind</source>
+        <translation>Exponentieller gleitender Mittelwert der Kurven, wie in TensorBoard entzerrt; die Rohkurve bleibt blass dahinter</translation>
+    </message>
+    <message>
+        <source>tokens seen</source>
+        <translation>gesehene Tokens</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>Trainingszeit (s)</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>log x</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>x-Achse</translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation>%1 (Validierung)</translation>
+    </message>
+    <message>
+        <source>New run in %1, forked from %2</source>
+        <translation>Neuer Lauf in %1, abgezweigt von %2</translation>
     </message>
     <message>
         <source>Device samples as CSV…</source>

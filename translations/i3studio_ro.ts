@@ -763,6 +763,50 @@
         <source>%1 is set, so the next start opens its folder instead of this one.</source>
         <translation>%1 este setată, așa că la următoarea pornire se deschide dosarul ei în locul acestuia.</translation>
     </message>
+    <message>
+        <source>&amp;Resume run</source>
+        <translation>&amp;Reia rularea</translation>
+    </message>
+    <message>
+        <source>Continue the open run from its latest checkpoint</source>
+        <translation>Continuă rularea deschisă de la cel mai recent checkpoint</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from a checkpoint…</source>
+        <translation>&amp;Ramifică dintr-un checkpoint…</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of the open run, with the Model panel&apos;s settings (the model&apos;s shape stays)</source>
+        <translation>O rulare nouă dintr-un checkpoint al rulării deschise, cu setările panoului Model (forma modelului rămâne)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Antrenează</translation>
+    </message>
+    <message>
+        <source>The open run %1 was stopped before its end. Resume it, or start a new run with the current settings?</source>
+        <translation>Rularea deschisă %1 a fost oprită înainte de final. O reluați sau porniți o rulare nouă cu setările actuale?</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Reia-o</translation>
+    </message>
+    <message>
+        <source>Start a new run</source>
+        <translation>Pornește o rulare nouă</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint yet.</source>
+        <translation>%1 nu are încă niciun checkpoint.</translation>
+    </message>
+    <message>
+        <source>Fork from a checkpoint</source>
+        <translation>Ramifică dintr-un checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoint of %1:</source>
+        <translation>Checkpoint al rulării %1:</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -829,6 +873,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Nu s-a putut scrie %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 la %3</translation>
+    </message>
+    <message>
+        <source> (smoothed %1)</source>
+        <translation> (netezit %1)</translation>
     </message>
 </context>
 <context>
@@ -1533,10 +1585,6 @@
         <translation>Încă nu există rulări în acest spațiu de lucru.</translation>
     </message>
     <message>
-        <source>Select several runs to compare their loss; double-click one to open it.</source>
-        <translation>Selectați mai multe rulări pentru a le compara pierderea; dublu clic pe una pentru a o deschide.</translation>
-    </message>
-    <message>
         <source>Training loss of the selected runs</source>
         <translation>Pierderea de antrenare a rulărilor selectate</translation>
     </message>
@@ -1622,6 +1670,106 @@
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Preset</source>
+        <translation>Presetare</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precizie</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare them; double-click one to open it, right-click for more.</source>
+        <translation>Selectați mai multe rulări pentru a le compara; dublu clic deschide una, clic dreapta oferă mai mult.</translation>
+    </message>
+    <message>
+        <source>The settings in which the selected runs differ</source>
+        <translation>Setările în care diferă rulările selectate</translation>
+    </message>
+    <message>
+        <source>
+
+Notes:
+%1</source>
+        <translation>
+
+Note:
+%1</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setare</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to the trash.</source>
+        <translation>%1 nu a putut fi mutat în coșul de gunoi.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Deschide</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reia</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from checkpoint</source>
+        <translation>&amp;Ramifică din checkpoint</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of this one, with the settings of the Model panel</source>
+        <translation>O rulare nouă dintr-un checkpoint al acesteia, cu setările panoului Model</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Rede&amp;numește…</translation>
+    </message>
+    <message>
+        <source>&amp;Notes…</source>
+        <translation>&amp;Note…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Ș&amp;terge…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Redenumește rularea</translation>
+    </message>
+    <message>
+        <source>Name shown for %1 (empty: the folder&apos;s name):</source>
+        <translation>Numele afișat pentru %1 (gol: numele dosarului):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>Note despre %1:</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Șterge rularea</translation>
+    </message>
+    <message>
+        <source>Move the run %1 to the trash?</source>
+        <translation>Mutați rularea %1 în coșul de gunoi?</translation>
+    </message>
+    <message>
+        <source>%1
+Delete it for good instead?</source>
+        <translation>%1
+O ștergeți definitiv în schimb?</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -1656,6 +1804,14 @@
     <message>
         <source>Timed out waiting for %1</source>
         <translation>Timp expirat în așteptarea %1</translation>
+    </message>
+    <message>
+        <source>the forked run</source>
+        <translation>rularea ramificată</translation>
+    </message>
+    <message>
+        <source>the run list</source>
+        <translation>lista rulărilor</translation>
     </message>
     <message>
         <source>Cannot write the training run&apos;s samples into %1</source>
@@ -1706,6 +1862,10 @@ probabilitate %4</translation>
     <message>
         <source>Step %1 / %2</source>
         <translation>Pasul %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint to fork from…</source>
+        <translation>Se încarcă checkpointul din care se ramifică…</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2197,38 @@ probabilitate %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Notă: %1</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the curves, debiased as in TensorBoard; the raw curve stays faint behind</source>
+        <translation>Medie mobilă exponențială a curbelor, corectată ca în TensorBoard; curba brută rămâne estompată în spate</translation>
+    </message>
+    <message>
+        <source>tokens seen</source>
+        <translation>tokeni văzuți</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>timp de antrenare (s)</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>log x</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Netezire</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>axa x</translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation>%1 (validare)</translation>
+    </message>
+    <message>
+        <source>New run in %1, forked from %2</source>
+        <translation>Rulare nouă în %1, ramificată din %2</translation>
     </message>
     <message>
         <source>Device samples as CSV…</source>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "runs/run_folder.h"
 #include "runs/run_schema.h"
 #include "runs/workspace.h"
 
@@ -22,10 +23,12 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -87,6 +90,17 @@ void MainWindow::createActions()
     trainAction_->setToolTip(tr("Start a training run with the chosen data and configuration (Ctrl+T)"));
     connect(trainAction_, &QAction::triggered, this, &MainWindow::startTraining);
 
+    resumeAction_ = new QAction(QIcon::fromTheme("media-seek-forward"), tr("&Resume run"), this);
+    resumeAction_->setObjectName("resumeRunAction");
+    resumeAction_->setToolTip(tr("Continue the open run from its latest checkpoint"));
+    connect(resumeAction_, &QAction::triggered, this, [this] { resumeRun(); });
+
+    forkAction_ = new QAction(tr("&Fork from a checkpoint…"), this);
+    forkAction_->setObjectName("forkRunAction");
+    forkAction_->setToolTip(tr("A new run from a checkpoint of the open run, with the Model panel's settings "
+                               "(the model's shape stays)"));
+    connect(forkAction_, &QAction::triggered, this, [this] { forkRun(); });
+
     pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause"), tr("&Pause"), this);
     pauseAction_->setShortcut(QKeySequence(tr("Ctrl+P")));
     pauseAction_->setCheckable(true);
@@ -118,6 +132,8 @@ void MainWindow::createMenus()
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addAction(trainAction_);
+    training->addAction(resumeAction_);
+    training->addAction(forkAction_);
     training->addAction(pauseAction_);
     training->addAction(stopAction_);
 
@@ -156,6 +172,7 @@ void MainWindow::createMenus()
     QToolBar* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolbar");
     toolbar->addAction(trainAction_);
+    toolbar->addAction(resumeAction_);
     toolbar->addAction(pauseAction_);
     toolbar->addAction(stopAction_);
 }
@@ -198,7 +215,11 @@ void MainWindow::connectPanels()
     connect(runs_, &RunBrowser::runActivated, this, [this](const QString& folder) {
         training_->showRun(folder);
         showPanel(Panel::Training);
+        updateTrainingActions();
     });
+    connect(runs_, &RunBrowser::resumeRequested, this, [this](const QString& folder) { resumeRun(folder); });
+    connect(runs_, &RunBrowser::forkRequested, this, &MainWindow::forkRun);
+    connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::showComparedRuns);
     // A fine-tuned run keeps its model's tokenizer: the Data panel analyses with it.
     connect(model_, &ModelPanel::fineTuneBaseChanged, this, [this] {
         const auto base = model_->fineTuneBase();
@@ -279,20 +300,119 @@ TrainingRequest MainWindow::trainingRequest() const
     request.train = model_->trainConfig();
     if (const auto base = model_->fineTuneBase())
         request.initFrom = base->folder;
-    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
-    QString name = QString("%1-%2").arg(model_->presetName(), stamp);
-    for (int n = 2; QDir(workspace()).exists(name); ++n)
-        name = QString("%1-%2-%3").arg(model_->presetName(), stamp).arg(n);
-    request.runFolder = QDir(workspace()).filePath(name);
+    request.runFolder = newRunFolder(model_->presetName());
     if (const auto summary = data_->lastSummary())
         request.prepared = summary->prepared; // create_run reuses it only for the same data
     return request;
+}
+
+// A folder name in the workspace that no run has: PREFIX-yyyyMMdd-HHmmss, with -2, -3 ... if needed.
+QString MainWindow::newRunFolder(const QString& prefix) const
+{
+    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+    QString name = QString("%1-%2").arg(prefix, stamp);
+    for (int n = 2; QDir(workspace()).exists(name); ++n)
+        name = QString("%1-%2-%3").arg(prefix, stamp).arg(n);
+    return QDir(workspace()).filePath(name);
+}
+
+QString MainWindow::resumableRun() const
+{
+    const QString folder = training_->currentRunFolder();
+    if (folder.isEmpty() || training_->isTraining())
+        return {};
+    try {
+        const i3::RunStatus status = i3::RunFolder(folder.toStdString()).read_info().status;
+        return status == i3::RunStatus::Stopped || status == i3::RunStatus::Failed ? folder : QString();
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 void MainWindow::startTraining()
 {
     if (training_->isTraining() || !model_->isValid())
         return;
+    const QString open = resumableRun();
+    if (!open.isEmpty()) {
+        // Train must not quietly leave the open run behind: say which of the two it does.
+        QMessageBox question(QMessageBox::Question, tr("Train"),
+                             tr("The open run %1 was stopped before its end. Resume it, or start a new run with "
+                                "the current settings?")
+                                 .arg(QFileInfo(open).fileName()),
+                             QMessageBox::Cancel, this);
+        question.setObjectName("trainChoice");
+        QPushButton* resume = question.addButton(tr("Resume it"), QMessageBox::AcceptRole);
+        resume->setObjectName("resumeChoice");
+        QPushButton* fresh = question.addButton(tr("Start a new run"), QMessageBox::AcceptRole);
+        fresh->setObjectName("newRunChoice");
+        question.setDefaultButton(resume);
+        question.exec();
+        if (question.clickedButton() == resume)
+            resumeRun(open);
+        else if (question.clickedButton() == fresh)
+            startNewRun();
+        return;
+    }
+    startNewRun();
+}
+
+void MainWindow::resumeRun(const QString& folder)
+{
+    const QString run = folder.isEmpty() ? resumableRun() : folder;
+    if (run.isEmpty() || training_->isTraining())
+        return;
+    training_->resumeRun(run);
+    showPanel(Panel::Training);
+}
+
+void MainWindow::forkRun(const QString& folder, const QString& checkpoint)
+{
+    const QString parent = folder.isEmpty() ? training_->currentRunFolder() : folder;
+    if (parent.isEmpty() || training_->isTraining() || !model_->isValid())
+        return;
+    QString chosen = checkpoint;
+    if (chosen.isEmpty()) {
+        const i3::RunFolder run(parent.toStdString());
+        QStringList names;
+        if (std::filesystem::exists(run.best_checkpoint_dir()))
+            names << QString::fromStdString(run.best_checkpoint_dir().filename().string());
+        const auto steps = run.step_checkpoints();
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+            names << QString::fromStdString(it->filename().string());
+        if (names.isEmpty()) {
+            statusBar()->showMessage(tr("%1 has no checkpoint yet.").arg(parent), 10000);
+            return;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Fork from a checkpoint"),
+                                                   tr("Checkpoint of %1:").arg(QFileInfo(parent).fileName()), names,
+                                                   0, false, &ok);
+        if (!ok)
+            return;
+        chosen = QString::fromStdString(run.checkpoints_dir().string()) + QLatin1Char('/') + name;
+    }
+    ForkRequest request;
+    request.parent = parent;
+    request.checkpoint = chosen;
+    request.runFolder = newRunFolder(QFileInfo(parent).fileName() + QStringLiteral("-fork"));
+    request.model = model_->modelConfig();
+    request.train = model_->trainConfig();
+    training_->forkRun(request);
+    showPanel(Panel::Training);
+}
+
+void MainWindow::showComparedRuns(const QStringList& folders)
+{
+    std::vector<ComparedRun> runs;
+    if (folders.size() >= 2)
+        for (const QString& folder : folders)
+            runs.push_back({folder, QFileInfo(folder).fileName(), runs_->colorFor(folder)});
+    training_->setComparedRuns(runs);
+}
+
+void MainWindow::startNewRun()
+{
     if (!QDir().mkpath(workspace())) {
         statusBar()->showMessage(tr("Cannot create the workspace folder %1").arg(workspace()), 10000);
         return;
@@ -335,6 +455,9 @@ void MainWindow::updateTrainingActions()
 {
     const bool training = training_->isTraining();
     trainAction_->setEnabled(!training && model_->isValid());
+    const QString open = training ? QString() : training_->currentRunFolder();
+    resumeAction_->setEnabled(!resumableRun().isEmpty());
+    forkAction_->setEnabled(!open.isEmpty() && model_->isValid());
     pauseAction_->setEnabled(training);
     {
         const QSignalBlocker blocker(pauseAction_);

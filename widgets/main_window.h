@@ -48,9 +48,17 @@ public:
     void setWorkspace(const QString& folder);
     // What Train would start now: the data choice, the configuration, a new run folder.
     TrainingRequest trainingRequest() const;
+    // The run open in the Training panel, when it can be resumed (stopped or failed); else "".
+    QString resumableRun() const;
 
 public Q_SLOTS:
+    // Train: a new run; with a resumable run open, asks first whether to resume it instead.
     void startTraining();
+    // Continues a run (the open one when `folder` is empty) from its latest checkpoint.
+    void resumeRun(const QString& folder = QString());
+    // A new run from `checkpoint` of `folder` with the Model panel's settings (the open run and a
+    // checkpoint chosen in a dialog when empty).
+    void forkRun(const QString& folder = QString(), const QString& checkpoint = QString());
     void chooseWorkspace();
 
 protected:
@@ -67,6 +75,9 @@ private:
     void watchJob(EngineJob* job);
     void updateTelemetry();
     void updateTrainingActions();
+    void startNewRun();
+    QString newRunFolder(const QString& prefix) const;
+    void showComparedRuns(const QStringList& folders);
     void chooseLanguage(const QString& language);
     void openRunFolder();
     void loadModelIntoPlayground();
@@ -85,6 +96,8 @@ private:
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;
+    QAction* resumeAction_ = nullptr;
+    QAction* forkAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
     QAction* stopAction_ = nullptr;
 

@@ -3,6 +3,7 @@
 
 #include "data_panel.h"
 #include "main_window.h"
+#include "runs/run_folder.h"
 #include "model_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
@@ -93,7 +94,31 @@ void ScreenshotTour::train()
         if (!window_->trainingPanel()->exportDeviceCsv(out.filePath("device.csv")) ||
             !window_->trainingPanel()->exportMetricsCsv(out.filePath("metrics.csv")))
             return fail(tr("Cannot write the training run's samples into %1").arg(output_));
-        probe();
+        compareRuns();
+    });
+}
+
+// A fork of the run from its middle checkpoint with a lower learning rate, both runs selected:
+// their curves overlaid, smoothed, and the settings in which they differ.
+void ScreenshotTour::compareRuns()
+{
+    auto training = window_->modelPanel()->trainConfig();
+    training.lr /= 2;
+    training.steps = 200;
+    training.warmup_steps = 0;
+    window_->modelPanel()->setTrainConfig(training);
+    window_->forkRun(runFolder_, QString::fromStdString(i3::RunFolder(runFolder_.toStdString()).checkpoint_dir(plan_.steps / 2).string()));
+    const QString fork = window_->trainingPanel()->currentRunFolder();
+    auto* panel = window_->trainingPanel();
+    auto* runs = window_->runBrowser();
+    waitFor([panel] { return !panel->isTraining(); }, 900, tr("the forked run"), [this, fork, panel, runs] {
+        runs->refresh();
+        waitFor([runs, fork, this] { return runs->selectRuns({runFolder_, fork}) == 2; }, 60, tr("the run list"),
+                [this, panel] {
+                    panel->setSmoothing(0.6);
+                    save("runs");
+                    probe();
+                });
     });
 }
 

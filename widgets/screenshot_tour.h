@@ -43,6 +43,7 @@ private:
     void analyseData();
     void showModel();
     void train();
+    void compareRuns();
     void probe();
     void play();
     void save(const QString& name);

@@ -4,12 +4,16 @@
 #include "base/device.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
+#include "custom_plot.h"
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "run_scanner.h"
 #include "runs/run_folder.h"
 #include "runs/run_schema.h"
+#include "curves/ema_smoothing.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -23,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTime>
@@ -67,6 +72,45 @@ QString deviceOfRun(const QString& folder)
         return QStringLiteral("cpu"); // the trainer will say what is wrong with the folder
     }
 }
+
+// Tokens per step of a run about to be made.
+double tokensPerStepOf(const i3::ModelConfig& model, const i3::TrainConfig& train)
+{
+    i3::RunInfo info;
+    info.model = model;
+    info.training = train;
+    return i3::tokens_per_step(info);
+}
+
+double tokensPerStepOfRun(const QString& folder)
+{
+    try {
+        return i3::tokens_per_step(i3::RunFolder(folder.toStdString()).read_info());
+    } catch (const std::exception&) {
+        return 0; // the trainer will say what is wrong with the folder
+    }
+}
+
+// Appends `more` to `all`, line kind by line kind.
+void appendMetrics(i3::RunMetrics& all, const i3::RunMetrics& more)
+{
+    const auto extend = [](std::vector<double>& to, const std::vector<double>& from) {
+        to.insert(to.end(), from.begin(), from.end());
+    };
+    extend(all.step, more.step);
+    extend(all.loss, more.loss);
+    extend(all.perplexity, more.perplexity);
+    extend(all.lr, more.lr);
+    extend(all.grad_norm, more.grad_norm);
+    extend(all.tokens_per_second, more.tokens_per_second);
+    extend(all.elapsed_seconds, more.elapsed_seconds);
+    extend(all.eval_step, more.eval_step);
+    extend(all.train_loss_mean, more.train_loss_mean);
+    extend(all.validation_loss, more.validation_loss);
+    extend(all.eval_elapsed_seconds, more.eval_elapsed_seconds);
+}
+
+constexpr int kSmoothingSteps = 100; // the slider's positions: weight = position / 100, at most 0.99
 
 MetricPlot* makePlot(const QString& objectName, const QString& title, const QString& xLabel,
                      const QString& yLabel, QWidget* parent)
@@ -135,6 +179,7 @@ void TrainingPanel::buildInterface()
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildControls());
+    layout->addWidget(buildCurveControls());
     layout->addWidget(splitter, 1);
 }
 
@@ -233,6 +278,165 @@ QWidget* TrainingPanel::buildControls()
     return box;
 }
 
+// How the metric plots draw their curves, as in TensorBoard: smoothing, the x axis, log x.
+QWidget* TrainingPanel::buildCurveControls()
+{
+    auto* box = new QWidget(this);
+    smoothingSlider_ = new QSlider(Qt::Horizontal, box);
+    smoothingSlider_->setObjectName("smoothingSlider");
+    smoothingSlider_->setRange(0, kSmoothingSteps - 1);
+    smoothingSlider_->setMaximumWidth(160);
+    smoothingSlider_->setToolTip(tr("Exponential moving average of the curves, debiased as in TensorBoard; "
+                                    "the raw curve stays faint behind"));
+    smoothingValue_ = new QLabel(box);
+    smoothingValue_->setObjectName("smoothingValue");
+    smoothingValue_->setMinimumWidth(32);
+    connect(smoothingSlider_, &QSlider::valueChanged, this,
+            [this](int position) { setSmoothing(double(position) / kSmoothingSteps); });
+    axisBox_ = new QComboBox(box);
+    axisBox_->setObjectName("curveAxisBox");
+    axisBox_->addItem(tr("step"), int(i3::CurveAxis::Step));
+    axisBox_->addItem(tr("tokens seen"), int(i3::CurveAxis::Tokens));
+    axisBox_->addItem(tr("training time (s)"), int(i3::CurveAxis::WallTime));
+    connect(axisBox_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int index) { setCurveAxis(static_cast<i3::CurveAxis>(axisBox_->itemData(index).toInt())); });
+    logXBox_ = new QCheckBox(tr("log x"), box);
+    logXBox_->setObjectName("logXBox");
+    connect(logXBox_, &QCheckBox::toggled, this, &TrainingPanel::setLogX);
+
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Smoothing"), box));
+    row->addWidget(smoothingSlider_);
+    row->addWidget(smoothingValue_);
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("x axis"), box));
+    row->addWidget(axisBox_);
+    row->addWidget(logXBox_);
+    row->addStretch(1);
+    setSmoothing(0);
+    return box;
+}
+
+QList<MetricPlot*> TrainingPanel::metricPlots() const { return {lossPlot_, perplexityPlot_, lrPlot_, gradPlot_, speedPlot_}; }
+
+QString TrainingPanel::comparedSeries(const QString& folder, bool validation)
+{
+    return (validation ? QStringLiteral("compare-validation:") : QStringLiteral("compare:")) + folder;
+}
+
+void TrainingPanel::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, i3::kMaxSmoothingWeight);
+    for (MetricPlot* plot : metricPlots())
+        plot->setSmoothing(weight);
+    smoothingValue_->setText(QLocale().toString(weight, 'f', 2));
+    const QSignalBlocker blocker(smoothingSlider_);
+    smoothingSlider_->setValue(static_cast<int>(std::lround(weight * kSmoothingSteps)));
+}
+
+void TrainingPanel::setLogX(bool on)
+{
+    for (MetricPlot* plot : metricPlots())
+        plot->setLogX(on);
+    const QSignalBlocker blocker(logXBox_);
+    logXBox_->setChecked(on);
+}
+
+void TrainingPanel::setCurveAxis(i3::CurveAxis axis)
+{
+    const int index = axisBox_->findData(int(axis));
+    {
+        const QSignalBlocker blocker(axisBox_);
+        axisBox_->setCurrentIndex(index);
+    }
+    if (axis == axis_)
+        return;
+    axis_ = axis;
+    const QString x = axisBox_->itemText(index);
+    for (MetricPlot* plot : metricPlots())
+        plot->setAxisLabels(x, plot->customPlot()->yAxis->label());
+    replotMetrics();
+}
+
+// The metrics on the chosen x axis, as series `train` (every train-line metric) and `validation`
+// (the evaluations, in the loss and perplexity plots).
+void TrainingPanel::plotMetrics(const i3::RunMetrics& metrics, const QString& train, const QString& validation,
+                                double tokensPerStep)
+{
+    const QVector<double> x = toQVector(i3::curve_x(axis_, metrics.step, metrics.elapsed_seconds, tokensPerStep));
+    const QString lrSeries = train == QLatin1String("train") ? QStringLiteral("lr") : train;
+    const QString gradSeries = train == QLatin1String("train") ? QStringLiteral("grad_norm") : train;
+    const QString speedSeries = train == QLatin1String("train") ? QStringLiteral("tokens_per_s") : train;
+    lossPlot_->appendPoints(train, x, toQVector(metrics.loss));
+    perplexityPlot_->appendPoints(train, x, toQVector(metrics.perplexity));
+    lrPlot_->appendPoints(lrSeries, x, toQVector(metrics.lr));
+    gradPlot_->appendPoints(gradSeries, x, toQVector(metrics.grad_norm));
+    speedPlot_->appendPoints(speedSeries, x, toQVector(metrics.tokens_per_second));
+    const QVector<double> evalX =
+        toQVector(i3::curve_x(axis_, metrics.eval_step, metrics.eval_elapsed_seconds, tokensPerStep));
+    QVector<double> validationPerplexity;
+    for (double loss : metrics.validation_loss)
+        validationPerplexity.push_back(std::exp(loss));
+    lossPlot_->appendPoints(validation, evalX, toQVector(metrics.validation_loss));
+    perplexityPlot_->appendPoints(validation, evalX, validationPerplexity);
+}
+
+// Everything drawn again from what the panel holds: after the x axis changed.
+void TrainingPanel::replotMetrics()
+{
+    for (MetricPlot* plot : metricPlots())
+        plot->clear();
+    plotMetrics(shown_, QStringLiteral("train"), QStringLiteral("validation"), tokensPerStep_);
+    for (const auto& [folder, compared] : compared_)
+        plotMetrics(compared.metrics, comparedSeries(folder), comparedSeries(folder, true), compared.tokensPerStep);
+}
+
+void TrainingPanel::setComparedRuns(const std::vector<ComparedRun>& runs)
+{
+    std::map<QString, Compared> kept;
+    for (const ComparedRun& run : runs) {
+        if (run.folder == runFolder_)
+            continue; // the open run is drawn as itself
+        const auto it = compared_.find(run.folder);
+        kept[run.folder] = it != compared_.end() ? it->second : Compared{run, {}, 0};
+    }
+    for (const auto& [folder, compared] : compared_)
+        if (!kept.count(folder))
+            for (MetricPlot* plot : metricPlots()) {
+                plot->removeSeries(comparedSeries(folder));
+                plot->removeSeries(comparedSeries(folder, true));
+            }
+    for (const auto& [folder, compared] : kept) {
+        if (compared_.count(folder))
+            continue;
+        for (MetricPlot* plot : metricPlots())
+            plot->addSeries(comparedSeries(folder), compared.run.label, compared.run.color);
+        for (MetricPlot* plot : {lossPlot_, perplexityPlot_})
+            plot->addSeries(comparedSeries(folder, true), tr("%1 (validation)").arg(compared.run.label),
+                            compared.run.color.darker(130), MetricPlot::Axis::Left, true);
+    }
+    compared_ = std::move(kept);
+    updateFollowed();
+}
+
+// The scanner reads the compared runs, and the open run when it comes from disk.
+void TrainingPanel::updateFollowed()
+{
+    QStringList folders;
+    for (const auto& entry : compared_)
+        folders << entry.first;
+    if (followingShown_ && !runFolder_.isEmpty())
+        folders << runFolder_;
+    scanner_->setFollowed(folders);
+    if (folders.isEmpty()) {
+        followTimer_.stop();
+        return;
+    }
+    scanner_->scan();
+    followTimer_.start();
+}
+
 QWidget* TrainingPanel::buildPlots()
 {
     auto* grid = new QWidget(this);
@@ -288,6 +492,19 @@ void TrainingPanel::startTraining(const TrainingRequest& request)
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1").arg(request.runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
+    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
+}
+
+void TrainingPanel::forkRun(const ForkRequest& request)
+{
+    if (isTraining()) {
+        log(tr("A run is under way; stop it before starting another."));
+        return;
+    }
+    setUpDevicePlot(QString::fromStdString(request.train.device));
+    log(tr("New run in %1, forked from %2").arg(request.runFolder, request.checkpoint));
+    startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
+    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
 }
 
 void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
@@ -299,6 +516,7 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     setUpDevicePlot(deviceOfRun(runFolder));
     log(tr("Resuming %1").arg(runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(runFolder, steps), runFolder);
+    tokensPerStep_ = tokensPerStepOfRun(runFolder);
 }
 
 // Clears what the panel showed of the previous run, for `runFolder`.
@@ -306,6 +524,8 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
 {
     stopFollowing();
     clearPlots();
+    shown_ = {};
+    tokensPerStep_ = 0;
     samplesView_->clear();
     errorLabel_->setVisible(false);
     checkpointLabel_->clear();
@@ -424,12 +644,15 @@ void TrainingPanel::onHistory(const i3::RunMetrics& metrics) { addMetrics(metric
 
 void TrainingPanel::onStep(const i3::TrainEvent& step)
 {
-    const double x = static_cast<double>(step.step);
-    lossPlot_->appendPoint("train", x, step.loss);
-    perplexityPlot_->appendPoint("train", x, step.perplexity);
-    lrPlot_->appendPoint("lr", x, step.lr);
-    gradPlot_->appendPoint("grad_norm", x, step.grad_norm);
-    speedPlot_->appendPoint("tokens_per_s", x, step.tokens_per_second);
+    i3::RunMetrics line;
+    line.step = {double(step.step)};
+    line.loss = {step.loss};
+    line.perplexity = {step.perplexity};
+    line.lr = {step.lr};
+    line.grad_norm = {step.grad_norm};
+    line.tokens_per_second = {step.tokens_per_second};
+    line.elapsed_seconds = {step.elapsed_seconds};
+    addMetrics(line);
     etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
     speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
     setStep(step.step, step.total_steps);
@@ -437,11 +660,14 @@ void TrainingPanel::onStep(const i3::TrainEvent& step)
 
 void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
 {
-    const double x = static_cast<double>(evaluation.step);
     const double validationLoss = evaluation.validation_loss; // below 0: no validation split
     if (validationLoss >= 0 && std::isfinite(validationLoss)) {
-        lossPlot_->appendPoint("validation", x, validationLoss);
-        perplexityPlot_->appendPoint("validation", x, std::exp(validationLoss));
+        i3::RunMetrics point;
+        point.eval_step = {double(evaluation.step)};
+        point.train_loss_mean = {evaluation.loss};
+        point.validation_loss = {validationLoss};
+        point.eval_elapsed_seconds = {evaluation.elapsed_seconds};
+        addMetrics(point);
         const QString line = evaluation.is_best ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
                                                 : tr("Step %1: validation loss %2, training loss %3");
         log(line.arg(evaluation.step).arg(validationLoss, 0, 'f', 4).arg(evaluation.loss, 0, 'f', 4));
@@ -452,7 +678,9 @@ void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
     }
 }
 
-void TrainingPanel::onSample(qint64 step, const QString& text)
+void TrainingPanel::onSample(qint64 step, const QString& text) { showSample(step, text); }
+
+void TrainingPanel::showSample(qint64 step, const QString& text)
 {
     samplesView_->appendPlainText(tr("Step %1:\n%2\n").arg(QString::number(step), text));
 }
@@ -492,24 +720,20 @@ void TrainingPanel::onJobFinished(bool cancelled)
 
 void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)
 {
-    const QVector<double> steps = toQVector(metrics.step);
-    lossPlot_->appendPoints("train", steps, toQVector(metrics.loss));
-    perplexityPlot_->appendPoints("train", steps, toQVector(metrics.perplexity));
-    lrPlot_->appendPoints("lr", steps, toQVector(metrics.lr));
-    gradPlot_->appendPoints("grad_norm", steps, toQVector(metrics.grad_norm));
-    speedPlot_->appendPoints("tokens_per_s", steps, toQVector(metrics.tokens_per_second));
-    const QVector<double> evalSteps = toQVector(metrics.eval_step);
-    QVector<double> validationPerplexity;
-    for (double loss : metrics.validation_loss)
-        validationPerplexity.push_back(std::exp(loss));
-    lossPlot_->appendPoints("validation", evalSteps, toQVector(metrics.validation_loss));
-    perplexityPlot_->appendPoints("validation", evalSteps, validationPerplexity);
+    appendMetrics(shown_, metrics);
+    plotMetrics(metrics, QStringLiteral("train"), QStringLiteral("validation"), tokensPerStep_);
 }
 
+// The open run's curves and the device's; compared runs stay.
 void TrainingPanel::clearPlots()
 {
-    for (MetricPlot* plot : {lossPlot_, perplexityPlot_, lrPlot_, gradPlot_, speedPlot_, devicePlot_})
-        plot->clear();
+    for (const QString& id : {QStringLiteral("train"), QStringLiteral("validation")})
+        for (MetricPlot* plot : {lossPlot_, perplexityPlot_})
+            plot->setSeries(id, {}, {});
+    lrPlot_->setSeries("lr", {}, {});
+    gradPlot_->setSeries("grad_norm", {}, {});
+    speedPlot_->setSeries("tokens_per_s", {}, {});
+    devicePlot_->clear();
 }
 
 void TrainingPanel::showRun(const QString& runFolder)
@@ -522,35 +746,58 @@ void TrainingPanel::showRun(const QString& runFolder)
     showEmptyRun(runFolder);
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
-    scanner_->setFollowed({runFolder});
-    scanner_->scan();
-    followTimer_.start();
+    followingShown_ = true;
+    updateFollowed();
 }
 
 void TrainingPanel::stopFollowing()
 {
-    followTimer_.stop();
-    scanner_->setFollowed({});
+    followingShown_ = false;
+    updateFollowed();
 }
 
 void TrainingPanel::onScanned(const RunScan& scan)
 {
     for (const RunCurves& curves : scan.curves) {
-        if (curves.folder != runFolder_ || isTraining())
+        const auto compared = compared_.find(curves.folder);
+        if (compared != compared_.end()) {
+            Compared& run = compared->second;
+            run.tokensPerStep = curves.tokensPerStep;
+            if (curves.reset) {
+                run.metrics = {};
+                for (MetricPlot* plot : metricPlots()) {
+                    plot->setSeries(comparedSeries(curves.folder), {}, {});
+                    plot->setSeries(comparedSeries(curves.folder, true), {}, {});
+                }
+            }
+            appendMetrics(run.metrics, curves.metrics);
+            plotMetrics(curves.metrics, comparedSeries(curves.folder), comparedSeries(curves.folder, true),
+                        run.tokensPerStep);
+        }
+        if (curves.folder != runFolder_ || isTraining() || !followingShown_)
             continue;
-        if (curves.reset)
+        tokensPerStep_ = curves.tokensPerStep;
+        if (curves.reset) {
             clearPlots();
+            shown_ = {};
+        }
         addMetrics(curves.metrics);
+        if (curves.samplesReset)
+            samplesView_->clear();
+        for (const i3::RunSample& sample : curves.samples)
+            showSample(sample.step, QString::fromStdString(sample.text));
         const qint64 last = curves.metrics.step.empty() ? step_ : static_cast<qint64>(curves.metrics.step.back());
         setStep(last, curves.totalSteps);
         // Only a run still being written needs watching; its status is read before its metrics.
         if (!curves.status) {
-            followTimer_.stop();
+            followingShown_ = false;
             showError(tr("%1 is not a readable run folder (its run.json is missing or broken).").arg(runFolder_));
         } else if (!i3::is_live(*curves.status)) {
-            followTimer_.stop();
+            followingShown_ = false; // read whole: nothing more will come
             log(tr("Run status: %1").arg(RunBrowser::statusText(curves.status)));
         }
+        if (!followingShown_)
+            updateFollowed();
     }
 }
 

@@ -4,6 +4,8 @@
 // from disk (one another process may still be writing) through its metrics.jsonl.
 #pragma once
 
+#include "curves/curve_axis.h"
+#include "fork_request.h"
 #include "job_thread.h"
 #include "training_job.h"
 
@@ -13,11 +15,16 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <map>
 #include <memory>
+#include <vector>
 
 class MetricPlot;
 class QLabel;
+class QCheckBox;
+class QComboBox;
 class QPlainTextEdit;
+class QSlider;
 class QProgressBar;
 class QPushButton;
 class RunScanner;
@@ -26,6 +33,13 @@ struct RunScan;
 namespace i3 {
 class DeviceTelemetry;
 }
+
+// A run whose curves are overlaid on the open one's, in the colour the run browser gives it.
+struct ComparedRun {
+    QString folder;
+    QString label;
+    QColor color;
+};
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -41,11 +55,26 @@ public:
     qint64 currentStep() const { return step_; }
     QString currentRunFolder() const { return runFolder_; }
     MetricPlot* lossPlot() const { return lossPlot_; }
+    // The five metric plots (loss, perplexity, learning rate, gradient norm, speed).
+    QList<MetricPlot*> metricPlots() const;
+    i3::CurveAxis curveAxis() const { return axis_; }
+    // The series id of a compared run's curve in the metric plots ("validation" adds its
+    // evaluations in the loss and perplexity plots).
+    static QString comparedSeries(const QString& folder, bool validation = false);
 
 public Q_SLOTS:
     void startTraining(const TrainingRequest& request);
     // Continues a run from its latest checkpoint; `steps`, when positive, replaces its plan.
     void resumeRun(const QString& runFolder, qint64 steps = 0);
+    // A new run from another run's checkpoint (training/run_fork.h).
+    void forkRun(const ForkRequest& request);
+    // Overlays these runs' metrics (every metric plot) on the open run's; an empty list removes them.
+    void setComparedRuns(const std::vector<ComparedRun>& runs);
+    // The x axis of the metric plots: steps, tokens seen or training time.
+    void setCurveAxis(i3::CurveAxis axis);
+    // Smoothing of every metric plot (0: raw ... 0.999), as the slider sets it.
+    void setSmoothing(double weight);
+    void setLogX(bool on);
     void pauseTraining();
     void resumeTraining();
     void stopTraining();
@@ -77,6 +106,12 @@ private:
     void buildInterface();
     QWidget* buildControls();
     QWidget* buildPlots();
+    QWidget* buildCurveControls();
+    void plotMetrics(const i3::RunMetrics& metrics, const QString& train, const QString& validation,
+                     double tokensPerStep);
+    void replotMetrics();
+    void updateFollowed();
+    void showSample(qint64 step, const QString& text);
     void clearPlots();
     void showEmptyRun(const QString& runFolder);
     void startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder);
@@ -120,6 +155,10 @@ private:
     MetricPlot* speedPlot_ = nullptr;
     MetricPlot* devicePlot_ = nullptr;
     QPlainTextEdit* samplesView_ = nullptr;
+    QSlider* smoothingSlider_ = nullptr;
+    QLabel* smoothingValue_ = nullptr;
+    QComboBox* axisBox_ = nullptr;
+    QCheckBox* logXBox_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
 
     std::unique_ptr<JobThread<TrainingJob>> job_;
@@ -127,6 +166,17 @@ private:
     QString runFolder_;
     qint64 step_ = 0;
     qint64 total_ = 0;
+
+    i3::RunMetrics shown_;      // every metric of the open run, to draw again on another x axis
+    double tokensPerStep_ = 0;  // of the open run
+    i3::CurveAxis axis_ = i3::CurveAxis::Step;
+    bool followingShown_ = false; // the open run is read from its folder, not from a job
+    struct Compared {
+        ComparedRun run;
+        i3::RunMetrics metrics;
+        double tokensPerStep = 0;
+    };
+    std::map<QString, Compared> compared_;
 
     RunScanner* scanner_ = nullptr;
     QTimer followTimer_;

@@ -19,6 +19,9 @@ struct Preset {
 
 // Throws i3::Error for an unknown name.
 Preset load_preset(const std::string& name);
+// The preset whose model shape `model` has (every shape setting but the vocabulary size, which
+// the data decides), or "" when it matches none.
+std::string preset_of(const ModelConfig& model);
 // Whether some preset's recipe sets the training setting `key`: its default depends on the preset.
 bool some_recipe_sets(const std::string& key);
 
