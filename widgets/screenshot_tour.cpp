@@ -9,6 +9,8 @@
 #include "run_browser.h"
 #include "training_panel.h"
 
+#include "config/preset.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
@@ -26,6 +28,7 @@ void ScreenshotTour::start()
     if (!QDir().mkpath(output_) || !workspace_.isValid())
         return fail(tr("Cannot create the folder %1").arg(output_));
     window_->setWorkspace(workspace_.path());
+    window_->setWindowState(Qt::WindowNoState); // the pictures show the 1280 x 800 the panels are laid out for
     window_->resize(1280, 800);
     window_->show();
     analyseData();
@@ -46,16 +49,9 @@ void ScreenshotTour::analyseData()
 
 void ScreenshotTour::showModel()
 {
-    // A shape that trains in about a minute on two CPU cores and still writes readable samples.
-    window_->modelPanel()->selectPreset("tiny");
+    // The default path of a machine without a GPU: its preset and that preset's own recipe.
+    window_->modelPanel()->selectPreset(QString::fromLatin1(i3::kCpuPreset));
     auto training = window_->modelPanel()->trainConfig();
-    training.steps = 400;
-    training.log_every = 5;
-    training.eval_every = 100;
-    training.checkpoint_every = 200;
-    training.lr = 2e-3;
-    training.warmup_steps = 20;
-    training.sample_tokens = 40;
     training.device = "cpu";
     window_->modelPanel()->setTrainConfig(training);
     window_->showPanel(MainWindow::Panel::Model);
