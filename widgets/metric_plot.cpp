@@ -21,6 +21,9 @@ namespace {
 constexpr int kRedrawIntervalMs = 200; // at most five redraws a second
 constexpr int kMinBuckets = 200;
 constexpr int kMaxBuckets = 4000;
+constexpr int kDotSize = 5;
+constexpr int kLegendColumns = 3;   // entries side by side before the legend wraps
+constexpr int kPixelsPerXTick = 55; // room for a label such as "12,000" and a gap
 
 bool drawable(double y, bool logScale) { return std::isfinite(y) && (!logScale || y > 0); }
 
@@ -150,8 +153,13 @@ MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     plot_->legend->setFont(small);
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    // The legend gets a row of its own above the axes (updateLegend), where it covers no curve.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(kLegendColumns);
+    plot_->legend->setMargins(QMargins(2, 0, 2, 0));
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QCustomPlot::customContextMenuRequested, this,
             [this](const QPoint& position) { showMenu(plot_->mapToGlobal(position)); });
@@ -197,8 +205,7 @@ void MetricPlot::addSeries(const QString& id, const QString& label, const QColor
     series.graph = plot_->addGraph(plot_->xAxis, valueAxis);
     series.graph->setName(label);
     series.graph->setPen(QPen(color, 1.5));
-    if (dots)
-        series.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    series.dots = dots;
     series_.insert(id, series);
     order_ << id;
     updateLegend();
@@ -373,7 +380,13 @@ void MetricPlot::redraw()
         const Shown shown = decimate(series.x, series.y, range.lower, range.upper, buckets,
                                      logScale_ && series.graph->valueAxis() == plot_->yAxis);
         series.graph->setData(shown.x, shown.y, true);
+        // A line needs two points: the first point of a run shows as a dot until the second comes.
+        const bool dotted = series.dots || shown.x.size() == 1;
+        series.graph->setScatterStyle(dotted ? QCPScatterStyle(QCPScatterStyle::ssDisc, kDotSize) : QCPScatterStyle());
     }
+    // Labelled ticks as the width allows: a narrow plot with the default count runs them together.
+    const int ticks = std::max(2, plot_->axisRect()->width() / kPixelsPerXTick);
+    plot_->xAxis->ticker()->setTickCount(ticks);
     fitYToShown();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -456,7 +469,21 @@ void MetricPlot::fitYToShown()
 
 int MetricPlot::bucketCount() const { return std::clamp(plot_->axisRect()->width(), kMinBuckets, kMaxBuckets); }
 
-void MetricPlot::updateLegend() { plot_->legend->setVisible(series_.size() > 1 || (legendAlways_ && !series_.isEmpty())); }
+void MetricPlot::updateLegend()
+{
+    const bool shown = series_.size() > 1 || (legendAlways_ && !series_.isEmpty());
+    plot_->legend->setVisible(shown);
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool placed = layout->element(0, 0) == plot_->legend;
+    if (shown && !placed) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, plot_->legend);
+        layout->setRowStretchFactor(0, 0.001); // as tall as its entries, the axes take the rest
+    } else if (!shown && placed) {
+        layout->take(plot_->legend);
+        layout->simplify();
+    }
+}
 
 void MetricPlot::showMenu(const QPoint& globalPosition) { menu_->popup(globalPosition); }
 

@@ -91,6 +91,7 @@ private:
         QString label;
         QVector<double> x, y;
         bool sorted = true;
+        bool dots = false; // a dot on every point, not only on a lone one
         QCPGraph* graph = nullptr;
     };
 

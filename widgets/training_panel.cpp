@@ -73,7 +73,7 @@ MetricPlot* makePlot(const QString& objectName, const QString& title, const QStr
     auto* plot = new MetricPlot(title, parent);
     plot->setObjectName(objectName);
     plot->setAxisLabels(xLabel, yLabel);
-    plot->setMinimumSize(240, 170);
+    plot->setMinimumSize(220, 170); // three side by side fit beside the runs and the samples at 1280 px
     return plot;
 }
 
@@ -126,7 +126,7 @@ void TrainingPanel::buildInterface()
     auto* side = new QTabWidget(splitter);
     side->addTab(samplesView_, tr("Samples"));
     side->addTab(logView_, tr("Log"));
-    side->setMinimumWidth(260);
+    side->setMinimumWidth(240);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -154,6 +154,12 @@ QWidget* TrainingPanel::buildControls()
 
     stepLabel_ = new QLabel(tr("No run yet"), box);
     stepLabel_->setObjectName("stepLabel");
+    stateLabel_ = new QLabel(box);
+    stateLabel_->setObjectName("stateLabel");
+    QFont bold = stateLabel_->font();
+    bold.setBold(true);
+    stateLabel_->setFont(bold);
+    stateLabel_->setVisible(false);
     etaLabel_ = new QLabel(box);
     etaLabel_->setObjectName("etaLabel");
     speedLabel_ = new QLabel(box);
@@ -187,6 +193,8 @@ QWidget* TrainingPanel::buildControls()
     row->addSpacing(12);
     row->addWidget(stepLabel_);
     row->addSpacing(12);
+    row->addWidget(stateLabel_);
+    row->addSpacing(12);
     row->addWidget(etaLabel_);
     row->addSpacing(12);
     row->addWidget(speedLabel_);
@@ -214,6 +222,7 @@ QWidget* TrainingPanel::buildControls()
     runLabel_ = new QLabel(box);
     runLabel_->setObjectName("runLabel");
     runLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    runLabel_->setVisible(false);
 
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -302,10 +311,11 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
     samplesView_->clear();
     errorLabel_->setVisible(false);
     checkpointLabel_->clear();
-    etaLabel_->clear();
-    speedLabel_->clear();
+    clearRates();
+    showState(QString());
     runFolder_ = runFolder;
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
+    // A new run's folder is named once it exists (the preparation may fail before).
+    runLabel_->setVisible(false);
     step_ = 0;
     total_ = 0;
 }
@@ -349,6 +359,10 @@ void TrainingPanel::connectJob(TrainingJob* job)
     connect(job, &TrainingJob::trainingEnded, this, &TrainingPanel::onTrainingEnded);
     connect(job, &TrainingJob::pausedChanged, this, [this](bool paused) {
         log(paused ? tr("Paused (after the current step).") : tr("Resumed."));
+        // Rates measured before the pause say nothing about it; the next step brings new ones.
+        if (paused)
+            clearRates();
+        showState(paused ? tr("Paused") : QString());
         updateButtons();
     });
     connect(job, &EngineJob::failed, this, &TrainingPanel::onFailed);
@@ -373,6 +387,7 @@ void TrainingPanel::stopTraining()
         return;
     job_->job().cancel();
     log(tr("Stopping after the current step…"));
+    showState(tr("Stopping…"));
     updateButtons();
 }
 
@@ -405,9 +420,37 @@ void TrainingPanel::showError(const QString& message)
     errorLabel_->setVisible(true);
 }
 
+void TrainingPanel::dismissError()
+{
+    if (!isTraining())
+        errorLabel_->setVisible(false);
+}
+
+void TrainingPanel::showState(const QString& state)
+{
+    stateLabel_->setText(state);
+    stateLabel_->setVisible(!state.isEmpty());
+}
+
+// The ETA and speed of the last logged step: true only while steps keep coming.
+void TrainingPanel::clearRates()
+{
+    etaLabel_->clear();
+    speedLabel_->clear();
+}
+
+void TrainingPanel::showProgress(qint64 step, qint64 total)
+{
+    progressBar_->setRange(0, 1000);
+    progressBar_->setValue(total > 0 ? static_cast<int>(1000 * step / total) : 0);
+}
+
 void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
+    runLabel_->setText(tr("Run folder: %1").arg(runFolder_));
+    runLabel_->setVisible(true);
+    showProgress(step, total); // the preparation's last fraction is not the run's
     setStep(step, total);
     Q_EMIT runStarted(runFolder_);
 }
@@ -461,10 +504,12 @@ void TrainingPanel::onTrainingEnded(qint64 step, bool completed, const QString& 
         log(tr("Finished at step %1; the model is in %2").arg(QString::number(step), path));
     else
         log(tr("Stopped at step %1; resume it later from %2").arg(QString::number(step), path));
+    showState(completed ? tr("Finished") : tr("Stopped"));
 }
 
 void TrainingPanel::onFailed(const QString& message)
 {
+    showState(tr("Failed"));
     showError(message);
     log(tr("Error: %1").arg(message));
     Q_EMIT runFailed(runFolder_, message);
@@ -474,10 +519,15 @@ void TrainingPanel::onJobFinished(bool cancelled)
 {
     deviceTimer_.stop();
     progressBar_->setVisible(false);
+    clearRates();
     if (job_)
         job_.release()->deleteLater();
-    if (step_ == 0 && total_ == 0)
-        stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
+    if (step_ == 0 && total_ == 0 && cancelled) {
+        stepLabel_->setText(tr("Stopped before training began"));
+        showState(QString());
+    } else if (step_ == 0 && total_ == 0) {
+        stepLabel_->setText(tr("No run yet"));
+    }
     updateButtons();
     Q_EMIT runFinished(runFolder_, cancelled);
 }
@@ -512,6 +562,8 @@ void TrainingPanel::showRun(const QString& runFolder)
         return;
     }
     showEmptyRun(runFolder);
+    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
+    runLabel_->setVisible(true);
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
     scanner_->setFollowed({runFolder});
