@@ -218,6 +218,18 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("legend %1,%2 %3x%4; axes %5,%6 %7x%8")
                                 .arg(legendRect.x()).arg(legendRect.y()).arg(legendRect.width()).arg(legendRect.height())
                                 .arg(axes.x()).arg(axes.y()).arg(axes.width()).arg(axes.height())));
+        // Three long entries in a narrow plot wrap to rows instead of running past its edge.
+        plot.addSeries("ram", "this program's memory (MiB)", Qt::green);
+        plot.addSeries("cpu", "CPU use of the machine (%)", Qt::darkYellow);
+        plot.resize(200, 220);
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        for (int i = 0; i < legend->itemCount(); ++i)
+            QVERIFY2(legend->item(i)->outerRect().right() <= plot.customPlot()->width(),
+                     qPrintable(QStringLiteral("entry %1 ends at %2 of %3")
+                                    .arg(i).arg(legend->item(i)->outerRect().right()).arg(plot.customPlot()->width())));
+        plot.removeSeries("ram");
+        plot.removeSeries("cpu");
         plot.removeSeries("validation"); // one series: no legend, and its row goes
         plot.customPlot()->replot();
         QVERIFY(!legend->visible());

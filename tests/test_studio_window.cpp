@@ -259,9 +259,25 @@ private Q_SLOTS:
     }
 
     // The window opens no larger than the screen's free area, its status bar on screen; at the
-    // 1280 x 800 it is made for, every panel fits without scrolling sideways.
+    // 1280 x 800 it is made for, every panel fits without scrolling sideways, in English, German
+    // and Romanian (the longest labels).
+    void theWindowFitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("ro") << QStringLiteral("ro");
+    }
+
     void theWindowFitsTheScreen()
     {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QStringLiteral(I3_QM_DIR "/i3studio_%1.qm").arg(language)));
+            QCoreApplication::installTranslator(&translator);
+        }
+        const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
         QTemporaryDir config;
         const ScopedVariable configHome("XDG_CONFIG_HOME", config.path().toUtf8());
         MainWindow window;

@@ -42,6 +42,7 @@ namespace {
 
 constexpr int kDefaultWidth = 1280;
 constexpr int kDefaultHeight = 800;
+constexpr int kRunsDockWidth = 280;
 constexpr int kFrameAllowance = 64; // a title bar and window borders, which Qt learns only once shown
 
 QString gibibytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
@@ -88,6 +89,8 @@ void MainWindow::createPanels()
     dock->setObjectName("runsDock");
     dock->setWidget(runs_);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // As wide as the run names need, whatever the language of its texts: the panels get the rest.
+    resizeDocks({dock}, {kRunsDockWidth}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -341,7 +344,7 @@ void MainWindow::onRunFinishedWhileClosing(const QString& runFolder, bool cancel
             closeAfterStop_ = continueInBackground_ = false;
             QMessageBox::warning(this, tr("Keep training in the background"),
                                  tr("The run is stopped and saved, but it could not continue in the background: "
-                                    "%1\nResume it from the Runs list or with i3lm train --resume %2.")
+                                    "%1\nResume it later in i3 Studio or with i3lm train --resume %2.")
                                      .arg(error, QDir::toNativeSeparators(runFolder)));
             return;
         }

@@ -22,7 +22,6 @@ constexpr int kRedrawIntervalMs = 200; // at most five redraws a second
 constexpr int kMinBuckets = 200;
 constexpr int kMaxBuckets = 4000;
 constexpr int kDotSize = 5;
-constexpr int kLegendColumns = 3;   // entries side by side before the legend wraps
 constexpr int kPixelsPerXTick = 55; // room for a label such as "12,000" and a gap
 
 bool drawable(double y, bool logScale) { return std::isfinite(y) && (!logScale || y > 0); }
@@ -158,7 +157,6 @@ MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
     // The legend gets a row of its own above the axes (updateLegend), where it covers no curve.
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setWrap(kLegendColumns);
     plot_->legend->setMargins(QMargins(2, 0, 2, 0));
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QCustomPlot::customContextMenuRequested, this,
@@ -384,6 +382,7 @@ void MetricPlot::redraw()
         const bool dotted = series.dots || shown.x.size() == 1;
         series.graph->setScatterStyle(dotted ? QCPScatterStyle(QCPScatterStyle::ssDisc, kDotSize) : QCPScatterStyle());
     }
+    fitLegendColumns();
     // Labelled ticks as the width allows: a narrow plot with the default count runs them together.
     const int ticks = std::max(2, plot_->axisRect()->width() / kPixelsPerXTick);
     plot_->xAxis->ticker()->setTickCount(ticks);
@@ -468,6 +467,16 @@ void MetricPlot::fitYToShown()
 }
 
 int MetricPlot::bucketCount() const { return std::clamp(plot_->axisRect()->width(), kMinBuckets, kMaxBuckets); }
+
+// As many legend entries side by side as the plot's width holds; the rest wrap to new rows.
+void MetricPlot::fitLegendColumns()
+{
+    QCPLegend* legend = plot_->legend;
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    legend->setWrap(std::clamp(plot_->width() / widest, 1, std::max(1, legend->itemCount())));
+}
 
 void MetricPlot::updateLegend()
 {

@@ -102,6 +102,7 @@ private:
     void fitYToShown();
     int bucketCount() const;
     void updateLegend();
+    void fitLegendColumns();
     void showMenu(const QPoint& globalPosition);
     void exportPngInteractively();
     void exportCsvInteractively();

@@ -314,6 +314,7 @@ QWidget* ModelPanel::createModelBox()
 {
     auto* box = new QGroupBox(tr("Model"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     presetCombo_ = new QComboBox;
     presetCombo_->setObjectName("presetCombo");
     for (const std::string& name : i3::ModelConfig::preset_names())
@@ -352,6 +353,7 @@ QWidget* ModelPanel::createOptimisationBox()
 {
     auto* box = new QGroupBox(tr("Optimisation"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     QSpinBox* stepsSpin = addIntegerField(form, "stepsSpin", tr("Steps:"), 0, INT_MAX, tr("Optimizer steps to train."));
     stepsSpin->setGroupSeparatorShown(true);
     bindTrainField("steps", stepsSpin);
@@ -408,6 +410,7 @@ QWidget* ModelPanel::createScheduleBox()
 {
     auto* box = new QGroupBox(tr("Logging, evaluation and samples"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     bindTrainField("log_every", addIntegerField(form, "logEverySpin", tr("Log every (steps):"), 0, INT_MAX,
                                     tr("How often loss, perplexity, gradient norm and lr are recorded.")));
     bindTrainField("eval_every", addIntegerField(form, "evalEverySpin", tr("Evaluate every (steps):"), 0, INT_MAX,

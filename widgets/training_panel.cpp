@@ -73,7 +73,7 @@ MetricPlot* makePlot(const QString& objectName, const QString& title, const QStr
     auto* plot = new MetricPlot(title, parent);
     plot->setObjectName(objectName);
     plot->setAxisLabels(xLabel, yLabel);
-    plot->setMinimumSize(220, 170); // three side by side fit beside the runs and the samples at 1280 px
+    plot->setMinimumSize(200, 170); // three side by side fit beside the runs and the samples at 1280 px
     return plot;
 }
 
