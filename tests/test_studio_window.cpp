@@ -397,6 +397,10 @@ private Q_SLOTS:
         QStringList fresh;
         trainAndRecord(fresh);
         QVERIFY2(fresh.contains(building), qPrintable(fresh.join('|')));
+        // That run built its own tokenizer: the Model panel now counts with its vocabulary.
+        const QString freshRun = window.trainingPanel()->currentRunFolder();
+        const QJsonObject freshConfig = QJsonDocument::fromJson(i3test::read_file(freshRun + "/config.json")).object();
+        QCOMPARE(window.modelPanel()->vocabularySize(), qint64(freshConfig.value("vocab_size").toInt()));
     }
 
     // The workspace the studio remembers is the command line's (runs/workspace.h): `i3lm info`

@@ -446,14 +446,18 @@ void MainWindow::startTraining()
 void MainWindow::watchJob(EngineJob* job)
 {
     currentJob_ = job;
-    jobLabel_->setText(job->title());
+    shownJob_ = job;
+    const QString title = job->title();
+    jobLabel_->setText(title);
     jobProgress_->setRange(0, 0);
     jobProgress_->setVisible(true);
     jobCancel_->setVisible(true);
-    connect(job, &EngineJob::progress, this, [this, job](double fraction, const QString& message) {
-        if (currentJob_ != job)
+    // The job's last queued signals can arrive after its owner has deleted it: the slots below
+    // compare its address and use the title kept here, and never touch the job itself.
+    connect(job, &EngineJob::progress, this, [this, job, title](double fraction, const QString& message) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(message.isEmpty() ? job->title() : QString("%1: %2").arg(job->title(), message));
+        jobLabel_->setText(message.isEmpty() ? title : QString("%1: %2").arg(title, message));
         if (fraction >= 0) {
             jobProgress_->setRange(0, 1000);
             jobProgress_->setValue(static_cast<int>(fraction * 1000));
@@ -463,19 +467,19 @@ void MainWindow::watchJob(EngineJob* job)
     });
     // failed() comes before finished(false): the pair is one failure, not a success.
     auto failed = std::make_shared<bool>(false);
-    connect(job, &EngineJob::finished, this, [this, job, failed](bool cancelled) {
-        if (currentJob_ != job)
+    connect(job, &EngineJob::finished, this, [this, job, title, failed](bool cancelled) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(*failed    ? tr("%1: failed").arg(job->title())
-                           : cancelled ? tr("%1: stopped").arg(job->title())
-                                       : tr("%1: done").arg(job->title()));
+        jobLabel_->setText(*failed ? tr("%1: failed").arg(title)
+                           : cancelled ? tr("%1: stopped").arg(title)
+                                       : tr("%1: done").arg(title));
         jobProgress_->setVisible(false);
         jobCancel_->setVisible(false);
         updateTrainingActions();
     });
-    connect(job, &EngineJob::failed, this, [this, job, failed](const QString& message) {
+    connect(job, &EngineJob::failed, this, [this, title, failed](const QString& message) {
         *failed = true;
-        statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), message), 15000);
+        statusBar()->showMessage(tr("%1 failed: %2").arg(title, message), 15000);
     });
     updateTrainingActions();
 }

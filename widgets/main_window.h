@@ -102,6 +102,7 @@ private:
     QProgressBar* jobProgress_ = nullptr;
     QToolButton* jobCancel_ = nullptr;
     QPointer<EngineJob> currentJob_;
+    const EngineJob* shownJob_ = nullptr; // the job the status bar shows; compared, never dereferenced
     bool shownBefore_ = false;
     bool closeAfterStop_ = false;       // the window closes once the run under way has stopped
     bool continueInBackground_ = false; // ...and i3lm continues it
