@@ -67,6 +67,10 @@ QMap<QString, QString> translations(const QString& file)
     return entries;
 }
 
+// Forgets what earlier windows of the test saved on closing (QSettings' test-mode file), so the
+// next window starts as on a first start.
+void forgetStudioSettings() { QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").clear(); }
+
 // Sets an environment variable (or unsets it, for an empty value) until the end of the scope.
 class ScopedVariable {
 public:
@@ -97,7 +101,8 @@ class TestStudioWindow : public QObject {
     // the question with the button `answer`; returns the run folder once the window has closed.
     static QString startRunAndClose(const QString& workspace, const char* answer, qint64 steps)
     {
-        const ScopedVariable configHome("XDG_CONFIG_HOME", (workspace + "/config").toUtf8()); // closing saves settings
+        // Closing saves the settings: the next test's window must not start from this one's.
+        const auto forget = qScopeGuard(forgetStudioSettings);
         MainWindow window;
         window.setWorkspace(workspace);
         DataChoice data;
@@ -206,8 +211,7 @@ private Q_SLOTS:
     // and never with a preset's assumed one.
     void theBuiltinCorpusIsAnalysedOnStart()
     {
-        QTemporaryDir config;
-        const ScopedVariable configHome("XDG_CONFIG_HOME", config.path().toUtf8());
+        forgetStudioSettings();
         MainWindow window;
         auto* vocabulary = child<QLabel>(window.modelPanel(), "vocabularyLabel");
         QStringList shown;
@@ -278,8 +282,7 @@ private Q_SLOTS:
             QCoreApplication::installTranslator(&translator);
         }
         const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
-        QTemporaryDir config;
-        const ScopedVariable configHome("XDG_CONFIG_HOME", config.path().toUtf8());
+        forgetStudioSettings();
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
