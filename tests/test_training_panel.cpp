@@ -98,6 +98,17 @@ std::pair<double, double> trainDirectly(const QString& folder, int64_t steps)
     return {lastLoss, bestValidation};
 }
 
+// MemTotal of /proc/meminfo, in MiB.
+double hostMemoryTotalMiB()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("MemTotal:", 0) == 0)
+            return std::stod(line.substr(9)) / 1024.0;
+    qFatal("no MemTotal in /proc/meminfo");
+}
+
 int rowOf(QTableWidget* table, const QString& name)
 {
     for (int row = 0; row < table->rowCount(); ++row)
@@ -113,6 +124,7 @@ class TestTrainingPanel : public QObject {
 private Q_SLOTS:
     void trainPauseResumeStopAndFinish()
     {
+        const double startedAt = QDateTime::currentMSecsSinceEpoch() / 1000.0;
         QTemporaryDir workspace;
         const QString folder = workspace.filePath("run-a");
         TrainingPanel panel;
@@ -261,6 +273,28 @@ private Q_SLOTS:
         QVERIFY(panel.exportPlotsPng(pngs));
         for (const char* name : {"loss", "perplexity", "learning-rate", "gradient-norm", "tokens-per-second", "device"})
             QVERIFY2(!QImage(pngs + "/" + name + ".png").isNull(), name);
+
+        // The device samples on the wall clock (to line up with another tool's), the host's
+        // figures within what /proc/meminfo says the machine has.
+        const QString deviceCsv = workspace.filePath("device.csv");
+        QVERIFY(panel.exportDeviceCsv(deviceCsv));
+        const double exportedAt = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        QFile deviceFile(deviceCsv);
+        QVERIFY(deviceFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> samples = deviceFile.readAll().trimmed().split('\n');
+        QCOMPARE(samples.front(), QByteArray("unix_time_s,ram,rss,cpu"));
+        QVERIFY(samples.size() >= 2);
+        const double ramTotalMiB = hostMemoryTotalMiB();
+        double previous = startedAt - 0.01;
+        for (qsizetype i = 1; i < samples.size(); ++i) {
+            const QList<QByteArray> cells = samples[i].split(',');
+            QCOMPARE(cells.size(), 4);
+            const double t = cells[0].toDouble();
+            QVERIFY2(t > previous && t <= exportedAt + 0.01, samples[i].constData());
+            previous = t;
+            QVERIFY(cells[1].toDouble() > 0 && cells[1].toDouble() <= ramTotalMiB);
+            QVERIFY(cells[2].toDouble() > 0 && cells[2].toDouble() <= cells[1].toDouble());
+        }
     }
 
     void aFailedRequestShowsItsErrorAndThePanelTrainsAgain()

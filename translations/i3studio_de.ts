@@ -809,14 +809,14 @@ Stop training: the run waits for you to resume it.</source>
 Training stoppen: Der Lauf wartet, bis Sie ihn fortsetzen.</translation>
     </message>
     <message>
-        <source>%1: failed</source>
-        <translation>%1: fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>The run is stopped and saved, but it could not continue in the background: %1
 Resume it later in i3 Studio or with i3lm train --resume %2.</source>
         <translation>Der Lauf ist gestoppt und gespeichert, konnte aber nicht im Hintergrund weiterlaufen: %1
 Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1713,10 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <source>Timed out waiting for %1</source>
         <translation>Zeitüberschreitung beim Warten auf %1</translation>
     </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Die Messwerte des Trainingslaufs lassen sich nicht in %1 schreiben</translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -2089,6 +2093,22 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Gerätemesswerte als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Gerätemesswerte exportieren</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>auf der Karte belegt (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Gerätemesswerte in %1 gespeichert</translation>
     </message>
     <message>
         <source>Paused</source>

@@ -809,14 +809,14 @@ Stop training: the run waits for you to resume it.</source>
 Oprește antrenarea: rularea așteaptă să o reluați.</translation>
     </message>
     <message>
-        <source>%1: failed</source>
-        <translation>%1: eșuat</translation>
-    </message>
-    <message>
         <source>The run is stopped and saved, but it could not continue in the background: %1
 Resume it later in i3 Studio or with i3lm train --resume %2.</source>
         <translation>Rularea este oprită și salvată, dar nu a putut continua în fundal: %1
 Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: eșuat</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +1720,10 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <source>Timed out waiting for %1</source>
         <translation>Timp expirat în așteptarea %1</translation>
     </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Măsurătorile rulării de antrenare nu pot fi scrise în %1</translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -2096,6 +2100,22 @@ probabilitate %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Notă: %1</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Măsurătorile dispozitivului ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Exportă măsurătorile dispozitivului</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>ocupat pe placă (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Măsurătorile dispozitivului au fost salvate în %1</translation>
     </message>
     <message>
         <source>Paused</source>

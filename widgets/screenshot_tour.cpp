@@ -10,17 +10,34 @@
 #include "training_panel.h"
 
 #include "config/preset.h"
+#include "telemetry/device_telemetry.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& outputFolder, QObject* parent)
     : QObject(parent), window_(window), output_(outputFolder)
 {
+}
+
+ScreenshotTour::Plan ScreenshotTour::planForThisMachine()
+{
+    const std::vector<std::string> devices = i3::available_devices();
+    const bool gpu = std::find(devices.begin(), devices.end(), "cuda:0") != devices.end();
+    // On a GPU, long enough for the device plot to show a minute of work; the probe stops at the
+    // first context that does not fit. On two CPU cores, the default path: the CPU preset and its
+    // whole recipe, which writes readable samples within minutes.
+    if (gpu)
+        return {QStringLiteral("cuda:0"), QString::fromLatin1(i3::kPublishedPreset),
+                QString::fromLatin1(i3::kPublishedPreset), 1000, 500, 131072};
+    const i3::TrainConfig recipe = i3::load_preset(i3::kCpuPreset).training;
+    return {QStringLiteral("cpu"), QString::fromLatin1(i3::kCpuPreset), QString::fromLatin1(i3::kCpuPreset),
+            recipe.steps, recipe.eval_every, 1024};
 }
 
 void ScreenshotTour::start()
@@ -49,10 +66,16 @@ void ScreenshotTour::analyseData()
 
 void ScreenshotTour::showModel()
 {
-    // The default path of a machine without a GPU: its preset and that preset's own recipe.
-    window_->modelPanel()->selectPreset(QString::fromLatin1(i3::kCpuPreset));
+    // The preset's recipe trains (on a GPU shortened to the plan's steps); the tour only logs
+    // more often and writes shorter samples.
+    window_->modelPanel()->selectPreset(plan_.preset);
     auto training = window_->modelPanel()->trainConfig();
-    training.device = "cpu";
+    training.steps = plan_.steps;
+    training.log_every = 5;
+    training.eval_every = plan_.evalEvery;
+    training.checkpoint_every = plan_.steps / 2;
+    training.sample_tokens = 40;
+    training.device = plan_.device.toStdString();
     window_->modelPanel()->setTrainConfig(training);
     window_->showPanel(MainWindow::Panel::Model);
     waitFor([] { return true; }, 1, QString(), [this] {
@@ -69,6 +92,10 @@ void ScreenshotTour::train()
     waitFor([panel] { return !panel->isTraining(); }, 900, tr("the training run"), [this] {
         window_->runBrowser()->refresh();
         save("training");
+        const QDir out(output_);
+        if (!window_->trainingPanel()->exportDeviceCsv(out.filePath("device.csv")) ||
+            !window_->trainingPanel()->exportMetricsCsv(out.filePath("metrics.csv")))
+            return fail(tr("Cannot write the training run's samples into %1").arg(output_));
         probe();
     });
 }
@@ -76,10 +103,10 @@ void ScreenshotTour::train()
 void ScreenshotTour::probe()
 {
     auto* panel = window_->probePanel();
-    panel->setPreset("small");
+    panel->setPreset(plan_.probePreset);
     panel->setBatchSize(1);
-    panel->setContextRange(128, 1024);
-    panel->setDevice("cpu");
+    panel->setContextRange(128, plan_.probeLongest);
+    panel->setDevice(plan_.device);
     window_->showPanel(MainWindow::Panel::Probe);
     panel->startProbe();
     waitFor([panel] { return !panel->isRunning(); }, 600, tr("the context probe"), [this] {
@@ -92,6 +119,7 @@ void ScreenshotTour::play()
 {
     auto* panel = window_->playgroundPanel();
     window_->showPanel(MainWindow::Panel::Playground);
+    panel->setDevice(plan_.device); // the model loads onto it
     panel->loadRunCheckpoint(runFolder_);
     waitFor([panel] { return panel->hasModel(); }, 120, tr("loading the trained model"), [this, panel] {
         panel->setPrompt("once upon a time");

@@ -10,6 +10,7 @@
 #include "runs/run_folder.h"
 #include "runs/run_schema.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -179,6 +180,12 @@ QWidget* TrainingPanel::buildControls()
         if (!file.isEmpty() && !exportMetricsCsv(file))
             QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
     });
+    exportMenu->addAction(tr("Device samples as CSV…"), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the device samples"),
+                                                          QStringLiteral("device.csv"), tr("CSV files (*.csv)"));
+        if (!file.isEmpty() && !exportDeviceCsv(file))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
+    });
     auto* exportButton = new QToolButton(box);
     exportButton->setObjectName("exportButton");
     exportButton->setText(tr("Export"));
@@ -331,6 +338,7 @@ void TrainingPanel::startJob(std::unique_ptr<JobThread<TrainingJob>> job, const 
     connectJob(&job_->job());
     updateButtons();
     deviceClock_.start();
+    deviceClockStartMs_ = QDateTime::currentMSecsSinceEpoch();
     sampleDevice();
     deviceTimer_.start();
     Q_EMIT jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
@@ -609,6 +617,9 @@ void TrainingPanel::setUpDevicePlot(const QString& device)
         devicePlot_->addSeries("reserved", tr("reserved (MiB)"), QColor(44, 160, 44));
         devicePlot_->addSeries("peak", tr("peak (MiB)"), QColor(127, 127, 127));
         if (telemetry_->has_gpu()) {
+            // What nvidia-smi shows: every process's memory on the card and the CUDA context's,
+            // above what this program's allocator reserved.
+            devicePlot_->addSeries("used", tr("used on the card (MiB)"), QColor(140, 86, 75));
             devicePlot_->addSeries("gpu_util", tr("GPU use (%)"), QColor(255, 127, 14), MetricPlot::Axis::Right);
             devicePlot_->addSeries("gpu_power", tr("power (W)"), QColor(214, 39, 40), MetricPlot::Axis::Right);
             devicePlot_->addSeries("gpu_temp", tr("temperature (°C)"), QColor(148, 103, 189), MetricPlot::Axis::Right);
@@ -636,6 +647,8 @@ void TrainingPanel::sampleDevice()
             devicePlot_->appendPoint("peak", t, memory->peak_allocated_bytes / kMiB);
         }
         if (sample.gpu) {
+            if (sample.gpu->memory_used_bytes >= 0)
+                devicePlot_->appendPoint("used", t, sample.gpu->memory_used_bytes / kMiB);
             if (sample.gpu->utilization_percent >= 0)
                 devicePlot_->appendPoint("gpu_util", t, sample.gpu->utilization_percent);
             if (sample.gpu->power_watts >= 0)
@@ -667,6 +680,26 @@ bool TrainingPanel::exportPlotsPng(const QString& folder)
     if (allSaved)
         log(tr("Plots saved in %1").arg(folder));
     return allSaved;
+}
+
+bool TrainingPanel::exportDeviceCsv(const QString& file)
+{
+    const double start = deviceClockStartMs_ / 1000.0;
+    QVector<MetricColumn> columns;
+    for (const QString& id : devicePlot_->seriesIds()) {
+        MetricColumn column = devicePlot_->column(id);
+        column.label = id;
+        for (double& x : column.x)
+            x += start;
+        columns.push_back(std::move(column));
+    }
+    QString error;
+    if (!writeMetricsCsv(file, QStringLiteral("unix_time_s"), columns, &error)) {
+        log(tr("Could not write %1: %2").arg(file, error));
+        return false;
+    }
+    log(tr("Device samples saved in %1").arg(file));
+    return true;
 }
 
 bool TrainingPanel::exportMetricsCsv(const QString& file)

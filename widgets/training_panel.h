@@ -59,6 +59,11 @@ public Q_SLOTS:
     // Writes the training metrics (step, loss, perplexity, lr, grad norm, tokens/s, validation
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
+    // Writes the device plot's samples of the last job as CSV, one row per sample: the Unix time
+    // in seconds (to line them up with another tool's readings, nvidia-smi's say), then each
+    // series by its id (allocated, reserved, peak, used in MiB; gpu_util %, gpu_power W,
+    // gpu_temp °C; on the CPU ram, rss in MiB and cpu %).
+    bool exportDeviceCsv(const QString& file);
 
 Q_SIGNALS:
     // The Train button: the main window gathers a TrainingRequest and calls startTraining().
@@ -135,5 +140,6 @@ private:
     std::unique_ptr<i3::DeviceTelemetry> telemetry_;
     QTimer deviceTimer_;
     QElapsedTimer deviceClock_;
+    qint64 deviceClockStartMs_ = 0; // deviceClock_'s start, in milliseconds since the Unix epoch
     int cudaIndex_ = -1; // the CUDA device the job trains on, -1 on the CPU
 };
