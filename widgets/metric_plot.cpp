@@ -473,9 +473,17 @@ void MetricPlot::fitLegendColumns()
 {
     QCPLegend* legend = plot_->legend;
     int widest = 1;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
-    legend->setWrap(std::clamp(plot_->width() / widest, 1, std::max(1, legend->itemCount())));
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) // cells of the grid: a wrapped last row has empty ones
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            ++entries;
+        }
+    const int columns = std::clamp(plot_->width() / widest, 1, std::max(1, entries));
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(legend->fillOrder(), true); // lays the entries out again in that many columns
+    }
 }
 
 void MetricPlot::updateLegend()
