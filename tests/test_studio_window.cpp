@@ -296,6 +296,23 @@ private Q_SLOTS:
 
         window.setWindowState(Qt::WindowNoState);
         window.resize(1280, 768); // 1280 x 800 less a title bar
+        QCoreApplication::processEvents();
+        QVERIFY2(window.width() == 1280, qPrintable(QStringLiteral("the window needs %1 px: runs %2, panels %3")
+                                                        .arg(window.minimumSizeHint().width())
+                                                        .arg(child<QDockWidget>(&window, "runsDock")->minimumSizeHint().width())
+                                                        .arg(window.centralWidget()->minimumSizeHint().width())));
+        // The Training panel's status line as long as it gets: a long run, paused, in a deep folder.
+        const QLocale locale;
+        child<QLabel>(window.trainingPanel(), "stepLabel")->setText(QCoreApplication::translate("TrainingPanel", "Step %1 / %2").arg(locale.toString(123456), locale.toString(123456)));
+        auto* state = child<QLabel>(window.trainingPanel(), "stateLabel");
+        state->setText(QCoreApplication::translate("TrainingPanel", "Stopping…"));
+        state->setVisible(true);
+        child<QLabel>(window.trainingPanel(), "etaLabel")->setText(QCoreApplication::translate("TrainingPanel", "ETA %1").arg("12:34:56"));
+        child<QLabel>(window.trainingPanel(), "speedLabel")->setText(QCoreApplication::translate("TrainingPanel", "%1 tokens/s").arg(locale.toString(123456)));
+        child<QLabel>(window.trainingPanel(), "checkpointLabel")->setText(QCoreApplication::translate("TrainingPanel", "Checkpoint: step %1").arg(locale.toString(123456)));
+        auto* folder = child<QLabel>(window.trainingPanel(), "runLabel");
+        folder->setText(QCoreApplication::translate("TrainingPanel", "Run folder: %1").arg(QString(200, QLatin1Char('x'))));
+        folder->setVisible(true);
         for (const MainWindow::Panel panel : {MainWindow::Panel::Data, MainWindow::Panel::Model,
                                              MainWindow::Panel::Training, MainWindow::Panel::Probe,
                                              MainWindow::Panel::Playground}) {
@@ -303,6 +320,9 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
             auto* tabs = child<QTabWidget>(&window, "panelTabs");
             QWidget* current = tabs->currentWidget();
+            QVERIFY2(window.width() == 1280, qPrintable(QStringLiteral("%1 widens the window to %2 px")
+                                                            .arg(tabs->tabText(tabs->currentIndex()))
+                                                            .arg(window.width())));
             QVERIFY2(current->minimumSizeHint().width() <= current->width(),
                      qPrintable(QStringLiteral("%1 needs %2 px, has %3")
                                     .arg(tabs->tabText(tabs->currentIndex()))

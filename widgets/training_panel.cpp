@@ -205,8 +205,6 @@ QWidget* TrainingPanel::buildControls()
     row->addWidget(etaLabel_);
     row->addSpacing(12);
     row->addWidget(speedLabel_);
-    row->addSpacing(12);
-    row->addWidget(checkpointLabel_);
     row->addStretch(1);
     row->addWidget(exportButton);
 
@@ -230,13 +228,21 @@ QWidget* TrainingPanel::buildControls()
     runLabel_->setObjectName("runLabel");
     runLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     runLabel_->setVisible(false);
+    // A long folder path must not widen the window: the label takes the room there is.
+    runLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The second line: the first holds the buttons, the step, the state, the ETA and the speed,
+    // which in German already fill the width left beside the runs at 1280 px.
+    auto* folderRow = new QHBoxLayout;
+    folderRow->setContentsMargins(0, 0, 0, 0);
+    folderRow->addWidget(runLabel_, 1);
+    folderRow->addWidget(checkpointLabel_);
 
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     layout->addLayout(row);
     layout->addWidget(progressBar_);
-    layout->addWidget(runLabel_);
+    layout->addLayout(folderRow);
     layout->addWidget(reasonLabel_);
     layout->addWidget(errorLabel_);
     return box;
@@ -434,6 +440,13 @@ void TrainingPanel::dismissError()
         errorLabel_->setVisible(false);
 }
 
+void TrainingPanel::showRunFolder()
+{
+    runLabel_->setText(tr("Run folder: %1").arg(runFolder_));
+    runLabel_->setToolTip(runFolder_);
+    runLabel_->setVisible(true);
+}
+
 void TrainingPanel::showState(const QString& state)
 {
     stateLabel_->setText(state);
@@ -456,8 +469,7 @@ void TrainingPanel::showProgress(qint64 step, qint64 total)
 void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder_));
-    runLabel_->setVisible(true);
+    showRunFolder();
     showProgress(step, total); // the preparation's last fraction is not the run's
     setStep(step, total);
     Q_EMIT runStarted(runFolder_);
@@ -570,8 +582,7 @@ void TrainingPanel::showRun(const QString& runFolder)
         return;
     }
     showEmptyRun(runFolder);
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
-    runLabel_->setVisible(true);
+    showRunFolder();
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
     scanner_->setFollowed({runFolder});

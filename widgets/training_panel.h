@@ -88,6 +88,7 @@ private:
     void log(const QString& line);
     void showError(const QString& message);
     void showState(const QString& state);
+    void showRunFolder();
     void clearRates();
     void showProgress(qint64 step, qint64 total);
 
