@@ -3,6 +3,7 @@
 #include "cli_args.h"
 #include "cli_commands.h"
 #include "base/cpu_threads.h"
+#include "base/openmp_wait.h"
 #include "base/cancel_token.h"
 #include "base/error.h"
 #include "base/out_of_memory.h"
@@ -88,6 +89,7 @@ std::string filesystem_error_text(const std::filesystem::filesystem_error& error
 
 int main(int argc, char** argv)
 {
+    i3::wait_passively_in_openmp(argv);
     if (argc < 2) { // a mistake: the usage goes where mistakes are reported
         std::cerr << overview();
         return 2;

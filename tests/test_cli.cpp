@@ -192,6 +192,15 @@ private Q_SLOTS:
         QVERIFY2(info.exit_code == 0, info.err.constData());
         QVERIFY(info.out.contains("parameters"));
         QVERIFY(i3test::run_cli({"info"}).out.contains("LibTorch"));
+        // Started without OMP_WAIT_POLICY, the program sets it and starts itself again
+        // (base/openmp_wait.h); a policy the user chose stays.
+        QProcessEnvironment unset = QProcessEnvironment::systemEnvironment();
+        unset.remove("OMP_WAIT_POLICY");
+        const auto restarted = i3test::run_in(unset, i3test::cli(), {"info"});
+        QVERIFY2(restarted.out.contains("(waiting: passive)"), restarted.out.constData());
+        QProcessEnvironment active = unset;
+        active.insert("OMP_WAIT_POLICY", "active");
+        QVERIFY(i3test::run_in(active, i3test::cli(), {"info"}).out.contains("(waiting: active)"));
 
         const QString converted = dir_.filePath("converted.safetensors");
         const auto convert = i3test::run_cli({"convert", model_ + "/pytorch_model.bin", converted});

@@ -144,18 +144,36 @@ private Q_SLOTS:
         auto* pause = child<QPushButton>(panel, "pauseButton");
         auto* stop = child<QPushButton>(panel, "stopButton");
         auto* stepLabel = child<QLabel>(panel, "stepLabel");
+        auto* stateLabel = child<QLabel>(panel, "stateLabel");
+        auto* etaLabel = child<QLabel>(panel, "etaLabel");
+        auto* speedLabel = child<QLabel>(panel, "speedLabel");
+        auto* runLabel = child<QLabel>(panel, "runLabel");
+        auto* progress = child<QProgressBar>(panel, "trainingProgress");
         QVERIFY(train->isEnabled());
         QVERIFY(!pause->isEnabled());
         QVERIFY(!stop->isEnabled());
+        // When training begins (step 0 of 400) the bar stands at 0, not at the preparation's end;
+        // the run folder is named once it exists.
+        int progressAtStart = -1;
+        bool folderNamedAtStart = false;
+        connect(&panel, &TrainingPanel::runStarted, &panel, [&] {
+            progressAtStart = progress->maximum() > 0 ? progress->value() : -1;
+            folderNamedAtStart = runLabel->isVisibleTo(&panel) && runLabel->text().contains(folder);
+        });
 
         QTest::mouseClick(train, Qt::LeftButton);
         QCOMPARE(jobs.count(), 1);
         QVERIFY(panel.isTraining());
         QVERIFY(!train->isEnabled());
         QVERIFY(stop->isEnabled());
+        QVERIFY(!runLabel->isVisibleTo(&panel));
+        QVERIFY(!stateLabel->isVisibleTo(&panel));
 
         QTRY_VERIFY_WITH_TIMEOUT(panel.lossPlot()->pointCount("train") >= 3, 60000);
         QCOMPARE(started.count(), 1);
+        QCOMPARE(progressAtStart, 0);
+        QVERIFY(folderNamedAtStart);
+        QVERIFY(!etaLabel->text().isEmpty() && !speedLabel->text().isEmpty());
         QCOMPARE(started.at(0).at(0).toString(), folder);
         const qint64 seen = panel.currentStep();
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > seen, 20000);
@@ -169,6 +187,9 @@ private Q_SLOTS:
         QTest::mouseClick(pause, Qt::LeftButton);
         QVERIFY(panel.isPaused());
         QCOMPARE(pause->text(), QStringLiteral("Resume"));
+        QVERIFY(stateLabel->isVisibleTo(&panel));
+        QCOMPARE(stateLabel->text(), QStringLiteral("Paused"));
+        QVERIFY(etaLabel->text().isEmpty() && speedLabel->text().isEmpty()); // no rate while nothing runs
         // The step under way (or an evaluation) ends, then the trainer holds; what it reported
         // before holding is delivered by then.
         auto* job = qobject_cast<TrainingJob*>(jobs.at(0).at(0).value<EngineJob*>());
@@ -184,13 +205,19 @@ private Q_SLOTS:
         QTest::mouseClick(pause, Qt::LeftButton);
         QVERIFY(!panel.isPaused());
         QCOMPARE(pause->text(), QStringLiteral("Pause"));
+        QVERIFY(!stateLabel->isVisibleTo(&panel));
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > pausedAt, 20000);
+        QVERIFY(!etaLabel->text().isEmpty());
 
         // Past the first evaluation (step 20), then stop.
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() >= 22, 60000);
         QTest::mouseClick(stop, Qt::LeftButton);
         QVERIFY(!stop->isEnabled());
+        QCOMPARE(stateLabel->text(), QStringLiteral("Stopping…"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        // Stopped, the ETA and speed of the last step are gone rather than frozen.
+        QCOMPARE(stateLabel->text(), QStringLiteral("Stopped"));
+        QVERIFY(etaLabel->text().isEmpty() && speedLabel->text().isEmpty());
         QCOMPARE(finished.at(0).at(0).toString(), folder);
         QCOMPARE(finished.at(0).at(1).toBool(), true);
         QVERIFY(!panel.isTraining());
@@ -230,6 +257,7 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(folder + "/i3-model-artifacts/" + file), file);
         QCOMPARE(qint64(panel.lossPlot()->pointCount("train")), stoppedAt + 10);
         QCOMPARE(stepLabel->text(), QStringLiteral("Step %1 / %1").arg(stoppedAt + 10));
+        QCOMPARE(stateLabel->text(), QStringLiteral("Finished"));
 
         // Exports: one CSV row per step, the values of metrics.jsonl; one PNG per plot.
         const QString csv = workspace.filePath("metrics.csv");
@@ -303,6 +331,12 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(1).toBool(), false);
         QVERIFY(error->isVisible());
         QVERIFY(error->text().contains("missing.txt"));
+        // It failed before its folder was made: no folder is named, and the state says failed.
+        QVERIFY(!QFileInfo::exists(workspace.filePath("run-bad")));
+        QVERIFY(!child<QLabel>(panel, "runLabel")->isVisible());
+        QCOMPARE(child<QLabel>(panel, "stateLabel")->text(), QStringLiteral("Failed"));
+        panel.dismissError(); // the inputs changed
+        QVERIFY(!error->isVisible());
         QVERIFY(child<QPlainTextEdit>(panel, "logView")->toPlainText().contains("missing.txt"));
         QVERIFY(!panel.isTraining());
         QVERIFY(train->isEnabled());

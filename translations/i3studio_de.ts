@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BackgroundTraining</name>
+    <message>
+        <source>%1 was found neither beside i3 Studio nor on PATH.</source>
+        <translation>%1 wurde weder neben i3 Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -807,6 +818,50 @@
         <source>Checkpoint of %1:</source>
         <translation>Checkpoint von %1:</translation>
     </message>
+    <message>
+        <source>Saving a checkpoint; the run then continues in the background…</source>
+        <translation>Checkpoint wird gespeichert; danach läuft der Lauf im Hintergrund weiter…</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; i3 Studio closes once it is written…</source>
+        <translation>Checkpoint wird gespeichert; i3 Studio schließt, sobald er geschrieben ist…</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation>Ein Lauf trainiert</translation>
+    </message>
+    <message>
+        <source>The run in %1 is training. Whatever you choose, it is saved: it stops after the current step and writes a checkpoint.</source>
+        <translation>Der Lauf in %1 trainiert. Was Sie auch wählen, er wird gespeichert: Er hält nach dem aktuellen Schritt an und schreibt einen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background</source>
+        <translation>Im Hintergrund weitertrainieren</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training stoppen</translation>
+    </message>
+    <message>
+        <source>Training cannot go on in the background here: i3lm, which would continue the run without a window, was found neither beside i3 Studio nor on PATH.</source>
+        <translation>Das Training kann hier nicht im Hintergrund weiterlaufen: i3lm, das den Lauf ohne Fenster fortsetzen würde, wurde weder neben i3 Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background: once the checkpoint is written, %1 train --resume continues the run without a window until its last step (its output goes to %2 in the run folder). Open the run in i3 Studio later to see its curves.
+Stop training: the run waits for you to resume it.</source>
+        <translation>Im Hintergrund weitertrainieren: Sobald der Checkpoint geschrieben ist, setzt %1 train --resume den Lauf ohne Fenster bis zu seinem letzten Schritt fort (seine Ausgabe geht nach %2 im Laufordner). Öffnen Sie den Lauf später in i3 Studio, um seine Kurven zu sehen.
+Training stoppen: Der Lauf wartet, bis Sie ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The run is stopped and saved, but it could not continue in the background: %1
+Resume it later in i3 Studio or with i3lm train --resume %2.</source>
+        <translation>Der Lauf ist gestoppt und gespeichert, konnte aber nicht im Hintergrund weiterlaufen: %1
+Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -943,10 +998,6 @@
     <message>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
-        <translation>i3-80m und i3-22m sind die veröffentlichten Modellformen; small und tiny trainieren schnell auf einer CPU.</translation>
     </message>
     <message>
         <source>Preset:</source>
@@ -1272,6 +1323,18 @@
         <source>Checkpointing:</source>
         <translation>Checkpointing:</translation>
     </message>
+    <message>
+        <source>Each preset brings a shape and the training recipe that suits it. i3-80m and i3-22m are the published models, with the reference&apos;s recipe; small, the default without a GPU, writes readable sentences within minutes on a CPU; tiny is for quick tests.</source>
+        <translation>Jede Vorgabe bringt eine Form und das passende Trainingsrezept mit. i3-80m und i3-22m sind die veröffentlichten Modelle, mit dem Rezept der Referenz; small, die Vorgabe ohne GPU, schreibt auf einer CPU innerhalb von Minuten lesbare Sätze; tiny ist für schnelle Tests.</translation>
+    </message>
+    <message>
+        <source>Parameters: – (counted once the data&apos;s vocabulary is known)</source>
+        <translation>Parameter: – (gezählt, sobald das Vokabular der Daten bekannt ist)</translation>
+    </message>
+    <message>
+        <source>counting the data&apos;s chunks…</source>
+        <translation>Chunks der Daten werden gezählt…</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>
@@ -1469,10 +1532,6 @@
         <translation>Kontextfenster (Tokens)</translation>
     </message>
     <message>
-        <source>Peak memory of a training step (GiB)</source>
-        <translation>Spitzenspeicher eines Trainingsschritts (GiB)</translation>
-    </message>
-    <message>
         <source>ours</source>
         <translation>gemessen</translation>
     </message>
@@ -1549,6 +1608,10 @@
             <numerusform>Fertig: %n Kontext gemessen.</numerusform>
             <numerusform>Fertig: %n Kontexte gemessen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Peak memory per step (GiB)</source>
+        <translation>Spitzenspeicher je Schritt (GiB)</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2301,26 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Device samples saved in %1</source>
         <translation>Gerätemesswerte in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

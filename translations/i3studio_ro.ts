@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ro">
 <context>
+    <name>BackgroundTraining</name>
+    <message>
+        <source>%1 was found neither beside i3 Studio nor on PATH.</source>
+        <translation>%1 nu a fost găsit nici lângă i3 Studio, nici în PATH.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 nu a putut fi pornit: %2</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -807,6 +818,50 @@
         <source>Checkpoint of %1:</source>
         <translation>Checkpoint al rulării %1:</translation>
     </message>
+    <message>
+        <source>Saving a checkpoint; the run then continues in the background…</source>
+        <translation>Se salvează un checkpoint; apoi rularea continuă în fundal…</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; i3 Studio closes once it is written…</source>
+        <translation>Se salvează un checkpoint; i3 Studio se închide după ce este scris…</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation>O rulare se antrenează</translation>
+    </message>
+    <message>
+        <source>The run in %1 is training. Whatever you choose, it is saved: it stops after the current step and writes a checkpoint.</source>
+        <translation>Rularea din %1 se antrenează. Orice ați alege, este salvată: se oprește după pasul curent și scrie un checkpoint.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background</source>
+        <translation>Continuă antrenarea în fundal</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Oprește antrenarea</translation>
+    </message>
+    <message>
+        <source>Training cannot go on in the background here: i3lm, which would continue the run without a window, was found neither beside i3 Studio nor on PATH.</source>
+        <translation>Antrenarea nu poate continua aici în fundal: i3lm, care ar continua rularea fără fereastră, nu a fost găsit nici lângă i3 Studio, nici în PATH.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background: once the checkpoint is written, %1 train --resume continues the run without a window until its last step (its output goes to %2 in the run folder). Open the run in i3 Studio later to see its curves.
+Stop training: the run waits for you to resume it.</source>
+        <translation>Continuă antrenarea în fundal: după ce checkpoint-ul este scris, %1 train --resume continuă rularea fără fereastră până la ultimul ei pas (ieșirea sa merge în %2 din dosarul rulării). Deschideți rularea mai târziu în i3 Studio pentru a-i vedea curbele.
+Oprește antrenarea: rularea așteaptă să o reluați.</translation>
+    </message>
+    <message>
+        <source>The run is stopped and saved, but it could not continue in the background: %1
+Resume it later in i3 Studio or with i3lm train --resume %2.</source>
+        <translation>Rularea este oprită și salvată, dar nu a putut continua în fundal: %1
+Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: eșuat</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -943,10 +998,6 @@
     <message>
         <source>Custom</source>
         <translation>Personalizat</translation>
-    </message>
-    <message>
-        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
-        <translation>i3-80m și i3-22m sunt formele publicate; small și tiny se antrenează rapid pe un CPU.</translation>
     </message>
     <message>
         <source>Preset:</source>
@@ -1272,6 +1323,18 @@
         <source>Checkpointing:</source>
         <translation>Checkpointing:</translation>
     </message>
+    <message>
+        <source>Each preset brings a shape and the training recipe that suits it. i3-80m and i3-22m are the published models, with the reference&apos;s recipe; small, the default without a GPU, writes readable sentences within minutes on a CPU; tiny is for quick tests.</source>
+        <translation>Fiecare presetare aduce o formă și rețeta de antrenare potrivită. i3-80m și i3-22m sunt modelele publicate, cu rețeta referinței; small, implicita fără GPU, scrie propoziții lizibile în câteva minute pe un CPU; tiny este pentru teste rapide.</translation>
+    </message>
+    <message>
+        <source>Parameters: – (counted once the data&apos;s vocabulary is known)</source>
+        <translation>Parametri: – (numărați după ce vocabularul datelor este cunoscut)</translation>
+    </message>
+    <message>
+        <source>counting the data&apos;s chunks…</source>
+        <translation>se numără fragmentele datelor…</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>
@@ -1470,10 +1533,6 @@
         <translation>Fereastră de context (tokenuri)</translation>
     </message>
     <message>
-        <source>Peak memory of a training step (GiB)</source>
-        <translation>Memoria maximă a unui pas de antrenare (GiB)</translation>
-    </message>
-    <message>
         <source>ours</source>
         <translation>măsurat</translation>
     </message>
@@ -1552,6 +1611,10 @@
             <numerusform>Gata: %n contexte măsurate.</numerusform>
             <numerusform>Gata: %n de contexte măsurate.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Peak memory per step (GiB)</source>
+        <translation>Memorie maximă pe pas (GiB)</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2308,26 @@ probabilitate %4</translation>
     <message>
         <source>Device samples saved in %1</source>
         <translation>Măsurătorile dispozitivului au fost salvate în %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>În pauză</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Se oprește…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminat</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Oprit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
     </message>
 </context>
 </TS>

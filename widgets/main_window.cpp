@@ -5,6 +5,7 @@
 #include "runs/run_schema.h"
 #include "runs/workspace.h"
 
+#include "background_training.h"
 #include "data_panel.h"
 #include "telemetry/device_memory.h"
 #include "engine_job.h"
@@ -29,13 +30,21 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
+#include <memory>
+
 namespace {
+
+constexpr int kDefaultWidth = 1280;
+constexpr int kDefaultHeight = 800;
+constexpr int kRunsDockWidth = 280;
+constexpr int kFrameAllowance = 64; // a title bar and window borders, which Qt learns only once shown
 
 QString gibibytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
 
@@ -81,6 +90,8 @@ void MainWindow::createPanels()
     dock->setObjectName("runsDock");
     dock->setWidget(runs_);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // As wide as the run names need, whatever the language of its texts: the panels get the rest.
+    resizeDocks({dock}, {kRunsDockWidth}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -184,6 +195,7 @@ void MainWindow::createStatusBar()
     jobLabel_ = new QLabel(tr("Ready"), this);
     jobLabel_->setObjectName("jobLabel");
     jobProgress_ = new QProgressBar(this);
+    jobProgress_->setObjectName("jobProgress");
     jobProgress_->setMaximumWidth(160);
     jobProgress_->setVisible(false);
     jobCancel_ = new QToolButton(this);
@@ -208,10 +220,14 @@ void MainWindow::connectPanels()
         updateTrainingActions();
     });
     connect(training_, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
+    // A failed run's error is about the inputs it had; once they change it is only in the log.
+    connect(data_, &DataPanel::choiceChanged, training_, &TrainingPanel::dismissError);
+    connect(model_, &ModelPanel::configurationChanged, training_, &TrainingPanel::dismissError);
     connect(training_, &TrainingPanel::runStarted, runs_, &RunBrowser::refresh);
     connect(training_, &TrainingPanel::runFinished, runs_, &RunBrowser::refresh);
     connect(training_, &TrainingPanel::runStarted, this, &MainWindow::updateTrainingActions);
     connect(training_, &TrainingPanel::runFinished, this, &MainWindow::updateTrainingActions);
+    connect(training_, &TrainingPanel::runFinished, this, &MainWindow::onRunFinishedWhileClosing);
     connect(runs_, &RunBrowser::runActivated, this, [this](const QString& folder) {
         training_->showRun(folder);
         showPanel(Panel::Training);
@@ -226,6 +242,11 @@ void MainWindow::connectPanels()
         data_->requireTokenizer(base ? base->tokenizerFile : QString(), base ? base->name : QString());
     });
     connect(data_, &DataPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(data_, &DataPanel::jobStarted, model_, [this](EngineJob* job) {
+        model_->setVocabularyCounting(true);
+        connect(job, &EngineJob::finished, model_, [this] { model_->setVocabularyCounting(false); });
+    });
+    connect(training_, &TrainingPanel::runStarted, this, &MainWindow::takeVocabularyOfRun);
     connect(model_, &ModelPanel::jobStarted, this, &MainWindow::watchJob);
     connect(training_, &TrainingPanel::jobStarted, this, &MainWindow::watchJob);
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
@@ -241,8 +262,20 @@ void MainWindow::restoreSettings()
         model_->setTrainConfig(*config);
     runs_->setWorkspace(settings_.workspace());
     if (!restoreGeometry(settings_.windowGeometry()))
-        resize(1280, 800);
+        fitToScreen();
     restoreState(settings_.windowState());
+}
+
+// The size the panels are laid out for, or the whole screen when it has no more room: a window
+// of that size plus its title bar would hide the status bar below the screen's edge.
+void MainWindow::fitToScreen()
+{
+    const QSize wanted(kDefaultWidth, kDefaultHeight);
+    const QRect available = screen()->availableGeometry();
+    if (available.width() > wanted.width() + kFrameAllowance && available.height() > wanted.height() + kFrameAllowance)
+        resize(wanted);
+    else
+        setWindowState(windowState() | Qt::WindowMaximized);
 }
 
 void MainWindow::saveSettings()
@@ -255,11 +288,118 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // A running training stops at its next step and saves a checkpoint, so nothing is lost.
-    if (training_->isTraining())
+    if (training_->isTraining() && !closeAfterStop_) {
+        switch (askAboutRunningTraining()) {
+        case CloseChoice::Cancel:
+            event->ignore();
+            return;
+        case CloseChoice::KeepTraining:
+            // The run stops cleanly first: a checkpoint, then the detached trainer continues from
+            // it while this window waits (onRunFinishedWhileClosing closes it).
+            continueInBackground_ = true;
+            closeAfterStop_ = true;
+            training_->stopTraining();
+            statusBar()->showMessage(tr("Saving a checkpoint; the run then continues in the background…"));
+            event->ignore();
+            return;
+        case CloseChoice::Stop:
+            break;
+        }
+    }
+    if (training_->isTraining()) {
+        // A run stops at its next step and saves a checkpoint; the window goes once it has.
+        closeAfterStop_ = true;
         training_->stopTraining();
+        statusBar()->showMessage(tr("Saving a checkpoint; i3 Studio closes once it is written…"));
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
+}
+
+MainWindow::CloseChoice MainWindow::askAboutRunningTraining()
+{
+    QMessageBox box(QMessageBox::Question, tr("A run is training"),
+                    tr("The run in %1 is training. Whatever you choose, it is saved: it stops after the current "
+                       "step and writes a checkpoint.")
+                        .arg(QDir::toNativeSeparators(training_->currentRunFolder())),
+                    QMessageBox::NoButton, this);
+    box.setObjectName("closeWhileTrainingBox");
+    const QString program = BackgroundTraining::program();
+    QPushButton* keep = box.addButton(tr("Keep training in the background"), QMessageBox::AcceptRole);
+    keep->setObjectName("keepTrainingButton");
+    QPushButton* stop = box.addButton(tr("Stop training"), QMessageBox::DestructiveRole);
+    stop->setObjectName("stopTrainingButton");
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    if (program.isEmpty()) {
+        keep->setEnabled(false);
+        box.setInformativeText(tr("Training cannot go on in the background here: i3lm, which would continue the run "
+                                  "without a window, was found neither beside i3 Studio nor on PATH."));
+    } else {
+        box.setInformativeText(
+            tr("Keep training in the background: once the checkpoint is written, %1 train --resume continues the run "
+               "without a window until its last step (its output goes to %2 in the run folder). Open the run in "
+               "i3 Studio later to see its curves.\nStop training: the run waits for you to resume it.")
+                .arg(QDir::toNativeSeparators(program), QString::fromLatin1(i3::run_files::kBackgroundLog)));
+    }
+    box.exec();
+    if (box.clickedButton() == keep)
+        return CloseChoice::KeepTraining;
+    if (box.clickedButton() == stop)
+        return CloseChoice::Stop;
+    return CloseChoice::Cancel;
+}
+
+// The run asked to stop for closing has stopped: continue it without a window if so chosen.
+void MainWindow::onRunFinishedWhileClosing(const QString& runFolder, bool cancelled)
+{
+    if (!closeAfterStop_)
+        return;
+    if (continueInBackground_ && cancelled) {
+        QString error;
+        if (!BackgroundTraining::resume(runFolder, &error)) {
+            closeAfterStop_ = continueInBackground_ = false;
+            QMessageBox::warning(this, tr("Keep training in the background"),
+                                 tr("The run is stopped and saved, but it could not continue in the background: "
+                                    "%1\nResume it later in i3 Studio or with i3lm train --resume %2.")
+                                     .arg(error, QDir::toNativeSeparators(runFolder)));
+            return;
+        }
+    }
+    close();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!shownBefore_) {
+        shownBefore_ = true;
+        QTimer::singleShot(0, this, &MainWindow::analyseBuiltinCorpus);
+    }
+}
+
+// The built-in corpus is analysed in seconds: its real vocabulary makes the Model panel's
+// parameter count and memory estimate right from the start. Other data waits for Analyse.
+void MainWindow::analyseBuiltinCorpus()
+{
+    const DataChoice choice = data_->choice();
+    const bool builtinOnly = choice.builtinCorpus && choice.files.isEmpty() && choice.hub.isEmpty();
+    if (builtinOnly && !data_->isAnalysing() && !data_->lastSummary() && !model_->fineTuneBase())
+        data_->analyse();
+}
+
+// A run that was not analysed first built its own tokenizer: the counts follow its vocabulary.
+void MainWindow::takeVocabularyOfRun(const QString& runFolder)
+{
+    if (model_->fineTuneBase())
+        return;
+    try {
+        model_->setVocabularySize(i3::RunFolder(runFolder.toStdString()).read_info().model.vocab_size);
+    } catch (const std::exception&) {
+        // The panel keeps what it had; the Training panel reports a broken run folder.
+    }
 }
 
 void MainWindow::showPanel(Panel panel)
@@ -424,29 +564,40 @@ void MainWindow::startNewRun()
 void MainWindow::watchJob(EngineJob* job)
 {
     currentJob_ = job;
-    jobLabel_->setText(job->title());
+    shownJob_ = job;
+    const QString title = job->title();
+    jobLabel_->setText(title);
     jobProgress_->setRange(0, 0);
     jobProgress_->setVisible(true);
     jobCancel_->setVisible(true);
-    connect(job, &EngineJob::progress, this, [this, job](double fraction, const QString& message) {
-        if (currentJob_ != job)
+    // The job's last queued signals can arrive after its owner has deleted it: the slots below
+    // compare its address and use the title kept here, and never touch the job itself.
+    connect(job, &EngineJob::progress, this, [this, job, title](double fraction, const QString& message) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(message.isEmpty() ? job->title() : QString("%1: %2").arg(job->title(), message));
+        jobLabel_->setText(message.isEmpty() ? title : QString("%1: %2").arg(title, message));
         if (fraction >= 0) {
             jobProgress_->setRange(0, 1000);
             jobProgress_->setValue(static_cast<int>(fraction * 1000));
+        } else {
+            jobProgress_->setRange(0, 0); // a phase of unknown length: not the last phase's fraction
         }
     });
-    connect(job, &EngineJob::finished, this, [this, job](bool cancelled) {
-        if (currentJob_ != job)
+    // failed() comes before finished(false): the pair is one failure, not a success.
+    auto failed = std::make_shared<bool>(false);
+    connect(job, &EngineJob::finished, this, [this, job, title, failed](bool cancelled) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(cancelled ? tr("%1: stopped").arg(job->title()) : tr("%1: done").arg(job->title()));
+        jobLabel_->setText(*failed ? tr("%1: failed").arg(title)
+                           : cancelled ? tr("%1: stopped").arg(title)
+                                       : tr("%1: done").arg(title));
         jobProgress_->setVisible(false);
         jobCancel_->setVisible(false);
         updateTrainingActions();
     });
-    connect(job, &EngineJob::failed, this, [this, job](const QString& message) {
-        statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), message), 15000);
+    connect(job, &EngineJob::failed, this, [this, title, failed](const QString& message) {
+        *failed = true;
+        statusBar()->showMessage(tr("%1 failed: %2").arg(title, message), 15000);
     });
     updateTrainingActions();
 }

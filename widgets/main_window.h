@@ -63,15 +63,23 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    enum class CloseChoice { KeepTraining, Stop, Cancel };
+
     void createPanels();
     void createActions();
     void createMenus();
     void createStatusBar();
     void connectPanels();
     void restoreSettings();
+    void analyseBuiltinCorpus();
+    void takeVocabularyOfRun(const QString& runFolder);
+    void fitToScreen();
     void saveSettings();
+    CloseChoice askAboutRunningTraining();
+    void onRunFinishedWhileClosing(const QString& runFolder, bool cancelled);
     void watchJob(EngineJob* job);
     void updateTelemetry();
     void updateTrainingActions();
@@ -107,4 +115,8 @@ private:
     QProgressBar* jobProgress_ = nullptr;
     QToolButton* jobCancel_ = nullptr;
     QPointer<EngineJob> currentJob_;
+    const EngineJob* shownJob_ = nullptr; // the job the status bar shows; compared, never dereferenced
+    bool shownBefore_ = false;
+    bool closeAfterStop_ = false;       // the window closes once the run under way has stopped
+    bool continueInBackground_ = false; // ...and i3lm continues it
 };

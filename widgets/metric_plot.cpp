@@ -24,6 +24,8 @@ namespace {
 constexpr int kRedrawIntervalMs = 200; // at most five redraws a second
 constexpr int kMinBuckets = 200;
 constexpr int kMaxBuckets = 4000;
+constexpr int kDotSize = 5;
+constexpr int kPixelsPerXTick = 55; // room for a label such as "12,000" and a gap
 
 // The raw curve behind a smoothed one, as TensorBoard draws it.
 constexpr int kFaintAlpha = 60;
@@ -97,8 +99,12 @@ MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     plot_->legend->setFont(small);
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    // The legend gets a row of its own above the axes (updateLegend), where it covers no curve.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setMargins(QMargins(2, 0, 2, 0));
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QCustomPlot::customContextMenuRequested, this,
             [this](const QPoint& position) { showMenu(plot_->mapToGlobal(position)); });
@@ -163,9 +169,8 @@ void MetricPlot::addSeries(const QString& id, const QString& label, const QColor
     series.graph = plot_->addGraph(plot_->xAxis, valueAxis);
     series.graph->setName(label);
     series.graph->setPen(QPen(color, 1.5));
-    if (dots) {
-        series.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
-    } else {
+    series.dots = dots;
+    if (!dots) {
         series.smoothGraph = plot_->addGraph(plot_->xAxis, valueAxis);
         series.smoothGraph->setName(label);
         series.smoothGraph->setPen(QPen(color, 1.8));
@@ -425,6 +430,10 @@ void MetricPlot::redraw()
     const int buckets = bucketCount();
     for (Series& series : series_)
         drawSeries(series, range.lower, range.upper, buckets);
+    fitLegendColumns();
+    // Labelled ticks as the width allows: a narrow plot with the default count runs them together.
+    const int ticks = std::max(2, plot_->axisRect()->width() / kPixelsPerXTick);
+    plot_->xAxis->ticker()->setTickCount(ticks);
     fitYToShown();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -443,6 +452,9 @@ void MetricPlot::drawSeries(Series& series, double lower, double upper, int buck
         graph->setData(shownX, shownY, true);
     };
     setData(series.graph, series.y);
+    // A line needs two points: the first point of a run shows as a dot until the second comes.
+    const bool dotted = series.dots || series.graph->data()->size() == 1;
+    series.graph->setScatterStyle(dotted ? QCPScatterStyle(QCPScatterStyle::ssDisc, kDotSize) : QCPScatterStyle());
     const bool smoothed = smoothingShown(series);
     QColor rawColor = series.color;
     if (smoothed)
@@ -542,14 +554,32 @@ void MetricPlot::fitYToShown()
 
 int MetricPlot::bucketCount() const { return std::clamp(plot_->axisRect()->width(), kMinBuckets, kMaxBuckets); }
 
-// One legend entry per series, in the colour it is drawn in: the smoothed curve's when smoothing.
+// As many legend entries side by side as the plot's width holds; the rest wrap to new rows.
+void MetricPlot::fitLegendColumns()
+{
+    QCPLegend* legend = plot_->legend;
+    int widest = 1;
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) // cells of the grid: a wrapped last row has empty ones
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            ++entries;
+        }
+    const int columns = std::clamp(plot_->width() / widest, 1, std::max(1, entries));
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(legend->fillOrder(), true); // lays the entries out again in that many columns
+    }
+}
+
+// One legend entry per series, in the colour it is drawn in: the smoothed curve's when smoothing;
+// the legend in a row of its own above the axes, so that it never covers a curve.
 void MetricPlot::updateLegend()
 {
     for (const Series& series : series_) {
         if (!series.smoothGraph)
             continue;
-        const bool smoothed = smoothingShown(series);
-        if (smoothed) {
+        if (smoothingShown(series)) {
             series.graph->removeFromLegend();
             series.smoothGraph->addToLegend();
         } else {
@@ -557,7 +587,18 @@ void MetricPlot::updateLegend()
             series.graph->addToLegend();
         }
     }
-    plot_->legend->setVisible(series_.size() > 1 || (legendAlways_ && !series_.isEmpty()));
+    const bool shown = series_.size() > 1 || (legendAlways_ && !series_.isEmpty());
+    plot_->legend->setVisible(shown);
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool placed = layout->element(0, 0) == plot_->legend;
+    if (shown && !placed) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, plot_->legend);
+        layout->setRowStretchFactor(0, 0.001); // as tall as its entries, the axes take the rest
+    } else if (!shown && placed) {
+        layout->take(plot_->legend);
+        layout->simplify();
+    }
 }
 
 void MetricPlot::showMenu(const QPoint& globalPosition) { menu_->popup(globalPosition); }

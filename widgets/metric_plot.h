@@ -117,6 +117,7 @@ private:
         QColor color;
         std::vector<double> x, y;
         bool sorted = true;
+        bool dots = false; // a dot on every point, not only on a lone one
         QCPGraph* graph = nullptr;
         QCPGraph* smoothGraph = nullptr; // lines only: the smoothed curve over the raw one
         std::vector<double> smoothed;    // as of the last redraw
@@ -131,6 +132,7 @@ private:
     void drawSeries(Series& series, double lower, double upper, int buckets);
     bool smoothingShown(const Series& series) const { return series.smoothGraph && smoothing_ > 0; }
     void updateLegend();
+    void fitLegendColumns();
     void showMenu(const QPoint& globalPosition);
     void exportPngInteractively();
     void exportCsvInteractively();

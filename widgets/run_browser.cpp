@@ -81,6 +81,8 @@ RunBrowser::RunBrowser(QWidget* parent) : QWidget(parent)
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->setVisible(false);
+    // Run names differ at their end (the time they were made): cut them in the middle.
+    table_->setTextElideMode(Qt::ElideMiddle);
     table_->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     for (int column = StatusColumn; column < ColumnCount; ++column)
         table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);

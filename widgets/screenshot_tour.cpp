@@ -10,6 +10,7 @@
 #include "run_browser.h"
 #include "training_panel.h"
 
+#include "config/preset.h"
 #include "telemetry/device_telemetry.h"
 
 #include <QDir>
@@ -30,11 +31,14 @@ ScreenshotTour::Plan ScreenshotTour::planForThisMachine()
     const std::vector<std::string> devices = i3::available_devices();
     const bool gpu = std::find(devices.begin(), devices.end(), "cuda:0") != devices.end();
     // On a GPU, long enough for the device plot to show a minute of work; the probe stops at the
-    // first context that does not fit. On two CPU cores, a shape that trains in about a minute
-    // and still writes readable samples.
+    // first context that does not fit. On two CPU cores, the default path: the CPU preset and its
+    // whole recipe, which writes readable samples within minutes.
     if (gpu)
-        return {QStringLiteral("cuda:0"), QStringLiteral("i3-80m"), QStringLiteral("i3-80m"), 1000, 500, 131072};
-    return {QStringLiteral("cpu"), QStringLiteral("tiny"), QStringLiteral("small"), 400, 100, 1024};
+        return {QStringLiteral("cuda:0"), QString::fromLatin1(i3::kPublishedPreset),
+                QString::fromLatin1(i3::kPublishedPreset), 1000, 500, 131072};
+    const i3::TrainConfig recipe = i3::load_preset(i3::kCpuPreset).training;
+    return {QStringLiteral("cpu"), QString::fromLatin1(i3::kCpuPreset), QString::fromLatin1(i3::kCpuPreset),
+            recipe.steps, recipe.eval_every, 1024};
 }
 
 void ScreenshotTour::start()
@@ -42,6 +46,7 @@ void ScreenshotTour::start()
     if (!QDir().mkpath(output_) || !workspace_.isValid())
         return fail(tr("Cannot create the folder %1").arg(output_));
     window_->setWorkspace(workspace_.path());
+    window_->setWindowState(Qt::WindowNoState); // the pictures show the 1280 x 800 the panels are laid out for
     window_->resize(1280, 800);
     window_->show();
     analyseData();
@@ -62,6 +67,8 @@ void ScreenshotTour::analyseData()
 
 void ScreenshotTour::showModel()
 {
+    // The preset's recipe trains (on a GPU shortened to the plan's steps); the tour only logs
+    // more often and writes shorter samples.
     window_->modelPanel()->selectPreset(plan_.preset);
     auto training = window_->modelPanel()->trainConfig();
     training.steps = plan_.steps;
@@ -70,10 +77,6 @@ void ScreenshotTour::showModel()
     training.checkpoint_every = plan_.steps / 2;
     training.sample_tokens = 40;
     training.device = plan_.device.toStdString();
-    if (plan_.device == QLatin1String("cpu")) {
-        training.lr = 2e-3;
-        training.warmup_steps = 20;
-    }
     window_->modelPanel()->setTrainConfig(training);
     window_->showPanel(MainWindow::Panel::Model);
     waitFor([] { return true; }, 1, QString(), [this] {

@@ -118,7 +118,7 @@ MetricPlot* makePlot(const QString& objectName, const QString& title, const QStr
     auto* plot = new MetricPlot(title, parent);
     plot->setObjectName(objectName);
     plot->setAxisLabels(xLabel, yLabel);
-    plot->setMinimumSize(240, 170);
+    plot->setMinimumSize(200, 170); // three side by side fit beside the runs and the samples at 1280 px
     return plot;
 }
 
@@ -171,7 +171,7 @@ void TrainingPanel::buildInterface()
     auto* side = new QTabWidget(splitter);
     side->addTab(samplesView_, tr("Samples"));
     side->addTab(logView_, tr("Log"));
-    side->setMinimumWidth(260);
+    side->setMinimumWidth(240);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -200,6 +200,12 @@ QWidget* TrainingPanel::buildControls()
 
     stepLabel_ = new QLabel(tr("No run yet"), box);
     stepLabel_->setObjectName("stepLabel");
+    stateLabel_ = new QLabel(box);
+    stateLabel_->setObjectName("stateLabel");
+    QFont bold = stateLabel_->font();
+    bold.setBold(true);
+    stateLabel_->setFont(bold);
+    stateLabel_->setVisible(false);
     etaLabel_ = new QLabel(box);
     etaLabel_->setObjectName("etaLabel");
     speedLabel_ = new QLabel(box);
@@ -239,11 +245,11 @@ QWidget* TrainingPanel::buildControls()
     row->addSpacing(12);
     row->addWidget(stepLabel_);
     row->addSpacing(12);
+    row->addWidget(stateLabel_);
+    row->addSpacing(12);
     row->addWidget(etaLabel_);
     row->addSpacing(12);
     row->addWidget(speedLabel_);
-    row->addSpacing(12);
-    row->addWidget(checkpointLabel_);
     row->addStretch(1);
     row->addWidget(exportButton);
 
@@ -266,13 +272,22 @@ QWidget* TrainingPanel::buildControls()
     runLabel_ = new QLabel(box);
     runLabel_->setObjectName("runLabel");
     runLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    runLabel_->setVisible(false);
+    // A long folder path must not widen the window: the label takes the room there is.
+    runLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The second line: the first holds the buttons, the step, the state, the ETA and the speed,
+    // which in German already fill the width left beside the runs at 1280 px.
+    auto* folderRow = new QHBoxLayout;
+    folderRow->setContentsMargins(0, 0, 0, 0);
+    folderRow->addWidget(runLabel_, 1);
+    folderRow->addWidget(checkpointLabel_);
 
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     layout->addLayout(row);
     layout->addWidget(progressBar_);
-    layout->addWidget(runLabel_);
+    layout->addLayout(folderRow);
     layout->addWidget(reasonLabel_);
     layout->addWidget(errorLabel_);
     return box;
@@ -529,10 +544,11 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
     samplesView_->clear();
     errorLabel_->setVisible(false);
     checkpointLabel_->clear();
-    etaLabel_->clear();
-    speedLabel_->clear();
+    clearRates();
+    showState(QString());
     runFolder_ = runFolder;
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
+    // A new run's folder is named once it exists (the preparation may fail before).
+    runLabel_->setVisible(false);
     step_ = 0;
     total_ = 0;
 }
@@ -577,6 +593,10 @@ void TrainingPanel::connectJob(TrainingJob* job)
     connect(job, &TrainingJob::trainingEnded, this, &TrainingPanel::onTrainingEnded);
     connect(job, &TrainingJob::pausedChanged, this, [this](bool paused) {
         log(paused ? tr("Paused (after the current step).") : tr("Resumed."));
+        // Rates measured before the pause say nothing about it; the next step brings new ones.
+        if (paused)
+            clearRates();
+        showState(paused ? tr("Paused") : QString());
         updateButtons();
     });
     connect(job, &EngineJob::failed, this, &TrainingPanel::onFailed);
@@ -601,6 +621,7 @@ void TrainingPanel::stopTraining()
         return;
     job_->job().cancel();
     log(tr("Stopping after the current step…"));
+    showState(tr("Stopping…"));
     updateButtons();
 }
 
@@ -633,9 +654,43 @@ void TrainingPanel::showError(const QString& message)
     errorLabel_->setVisible(true);
 }
 
+void TrainingPanel::dismissError()
+{
+    if (!isTraining())
+        errorLabel_->setVisible(false);
+}
+
+void TrainingPanel::showRunFolder()
+{
+    runLabel_->setText(tr("Run folder: %1").arg(runFolder_));
+    runLabel_->setToolTip(runFolder_);
+    runLabel_->setVisible(true);
+}
+
+void TrainingPanel::showState(const QString& state)
+{
+    stateLabel_->setText(state);
+    stateLabel_->setVisible(!state.isEmpty());
+}
+
+// The ETA and speed of the last logged step: true only while steps keep coming.
+void TrainingPanel::clearRates()
+{
+    etaLabel_->clear();
+    speedLabel_->clear();
+}
+
+void TrainingPanel::showProgress(qint64 step, qint64 total)
+{
+    progressBar_->setRange(0, 1000);
+    progressBar_->setValue(total > 0 ? static_cast<int>(1000 * step / total) : 0);
+}
+
 void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
+    showRunFolder();
+    showProgress(step, total); // the preparation's last fraction is not the run's
     setStep(step, total);
     Q_EMIT runStarted(runFolder_);
 }
@@ -697,10 +752,12 @@ void TrainingPanel::onTrainingEnded(qint64 step, bool completed, const QString& 
         log(tr("Finished at step %1; the model is in %2").arg(QString::number(step), path));
     else
         log(tr("Stopped at step %1; resume it later from %2").arg(QString::number(step), path));
+    showState(completed ? tr("Finished") : tr("Stopped"));
 }
 
 void TrainingPanel::onFailed(const QString& message)
 {
+    showState(tr("Failed"));
     showError(message);
     log(tr("Error: %1").arg(message));
     Q_EMIT runFailed(runFolder_, message);
@@ -710,10 +767,15 @@ void TrainingPanel::onJobFinished(bool cancelled)
 {
     deviceTimer_.stop();
     progressBar_->setVisible(false);
+    clearRates();
     if (job_)
         job_.release()->deleteLater();
-    if (step_ == 0 && total_ == 0)
-        stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
+    if (step_ == 0 && total_ == 0 && cancelled) {
+        stepLabel_->setText(tr("Stopped before training began"));
+        showState(QString());
+    } else if (step_ == 0 && total_ == 0) {
+        stepLabel_->setText(tr("No run yet"));
+    }
     updateButtons();
     Q_EMIT runFinished(runFolder_, cancelled);
 }
@@ -744,6 +806,7 @@ void TrainingPanel::showRun(const QString& runFolder)
         return;
     }
     showEmptyRun(runFolder);
+    showRunFolder();
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
     followingShown_ = true;

@@ -78,6 +78,8 @@ public Q_SLOTS:
     void pauseTraining();
     void resumeTraining();
     void stopTraining();
+    // Hides the error of the last run that failed: the inputs it came from have changed.
+    void dismissError();
     // Shows a run's curves from its metrics.jsonl, following the file while the run is still
     // training (in another process). Refused while this panel trains.
     void showRun(const QString& runFolder);
@@ -120,6 +122,10 @@ private:
     void setStep(qint64 step, qint64 total);
     void log(const QString& line);
     void showError(const QString& message);
+    void showState(const QString& state);
+    void showRunFolder();
+    void clearRates();
+    void showProgress(qint64 step, qint64 total);
 
     void onStarted(const QString& summary, qint64 step, qint64 total);
     void onHistory(const i3::RunMetrics& metrics);
@@ -141,6 +147,7 @@ private:
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
     QLabel* stepLabel_ = nullptr;
+    QLabel* stateLabel_ = nullptr; // paused, stopping, and how the last run ended
     QLabel* etaLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     QLabel* checkpointLabel_ = nullptr;

@@ -10,6 +10,12 @@
 
 namespace i3 {
 
+// The published i3-80M: the command line's default preset, and the studio's on a machine with a GPU.
+inline constexpr const char* kPublishedPreset = "i3-80m";
+// The studio's default on a machine without a GPU: its recipe writes readable sentences on the
+// built-in corpus within minutes on 2 CPU cores (its file says how).
+inline constexpr const char* kCpuPreset = "small";
+
 struct Preset {
     std::string name;
     std::string description;

@@ -46,6 +46,7 @@ inline constexpr const char* kArtifactsDir = "i3-model-artifacts";
 inline constexpr const char* kTensorBoardDir = "tensorboard";
 inline constexpr const char* kLock = ".lock"; // held by the trainer (run_lock.h)
 inline constexpr const char* kAnnotations = "annotations.json";
+inline constexpr const char* kBackgroundLog = "background.log"; // what a run continued without a window printed
 // Inside a checkpoint folder.
 inline constexpr const char* kCheckpointWeights = "model.safetensors";
 inline constexpr const char* kCheckpointOptimizer = "optimizer.pt";
