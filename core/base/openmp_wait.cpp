@@ -14,11 +14,14 @@ constexpr const char* kSelf = "/proc/self/exe"; // the running program, whatever
 
 } // namespace
 
+bool choose_passive_openmp_wait()
+{
+    return !std::getenv(kWaitPolicy) && setenv(kWaitPolicy, "passive", 0) == 0;
+}
+
 void wait_passively_in_openmp(char** argv)
 {
-    if (std::getenv(kWaitPolicy))
-        return;
-    if (setenv(kWaitPolicy, "passive", 0) != 0)
+    if (!choose_passive_openmp_wait())
         return;
     execv(kSelf, argv);
     // Still here: the restart failed, and this process keeps OpenMP's default.

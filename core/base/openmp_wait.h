@@ -12,9 +12,14 @@
 
 namespace i3 {
 
-// Unless OMP_WAIT_POLICY is set (the user's choice stays), sets it to passive and replaces the
-// process with a fresh start of the same program and arguments. Returns when it is set already,
-// or when the restart failed (the program then runs with OpenMP's default). Call first in main().
+// Unless OMP_WAIT_POLICY is set (the user's choice stays), sets it to passive for the programs
+// this process starts from now on; returns whether it did. For a program about to start another
+// that loads OpenMP (i3lm starting the engine), not for one that has OpenMP loaded already.
+bool choose_passive_openmp_wait();
+
+// choose_passive_openmp_wait(), and when it chose, replaces the process with a fresh start of the
+// same program and arguments. Returns when the policy was set already, or when the restart failed
+// (the program then runs with OpenMP's default). Call first in main().
 void wait_passively_in_openmp(char** argv);
 
 // OMP_WAIT_POLICY as this process runs with it ("passive"), or "OpenMP's default" when unset.
