@@ -14,6 +14,19 @@ torch::Tensor as_double(const torch::Tensor& x) { return x.detach().to(torch::kD
 
 } // namespace
 
+i3::ModelConfig inspection_config(int64_t vocab_size)
+{
+    i3::ModelConfig config;
+    config.vocab_size = vocab_size;
+    config.d_model = 16;
+    config.n_heads = 4;
+    config.max_seq_len = 32;
+    config.hybrid_layers = 2;
+    config.attn_layers = 2;
+    config.d_state = 6;
+    return config;
+}
+
 i3::I3Model visible_model(const i3::ModelConfig& config, uint64_t seed)
 {
     torch::manual_seed(seed);

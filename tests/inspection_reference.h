@@ -17,6 +17,10 @@ struct ReferenceStates {
     torch::Tensor s; // [T, d_state]
 };
 
+// The inspection tests' shape: 2 hybrid blocks, then 2 attention blocks of 4 heads; d_model 16,
+// d_state 6, context 32.
+i3::ModelConfig inspection_config(int64_t vocab_size);
+
 // A model of `config`'s shape whose weights make every part of an inspection visible: A with
 // eigenvalues inside and outside the unit circle, w_mix partly negative, B and C large enough for
 // s to matter, q and k far from uniform attention.

@@ -70,14 +70,7 @@ void TestInspectPanel::initTestCase()
     QVERIFY(dir_.isValid());
     folder_ = dir_.filePath("model");
     const auto tokenizer = i3::ChunkTokenizer::build({"once upon a time there was a cat", "the cat sat on a mat"});
-    i3::ModelConfig config;
-    config.vocab_size = tokenizer.vocab_size();
-    config.d_model = 16;
-    config.n_heads = 4;
-    config.max_seq_len = 32;
-    config.hybrid_layers = 2;
-    config.attn_layers = 2;
-    config.d_state = 6;
+    const auto config = i3test::inspection_config(tokenizer.vocab_size());
     model_ = i3test::visible_model(config, 5);
     i3::save_model_folder(folder_.toStdString(), config, model_, tokenizer);
     ids_ = tokenizer.encode(kPrompt);

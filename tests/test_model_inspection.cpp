@@ -23,18 +23,7 @@ namespace {
 
 using Complex = std::complex<double>;
 
-i3::I3Model fixed_model()
-{
-    i3::ModelConfig config;
-    config.vocab_size = 40;
-    config.d_model = 16;
-    config.n_heads = 4;
-    config.max_seq_len = 32;
-    config.hybrid_layers = 2;
-    config.attn_layers = 2;
-    config.d_state = 6;
-    return i3test::visible_model(config, 11);
-}
+i3::I3Model fixed_model() { return i3test::visible_model(i3test::inspection_config(40), 11); }
 
 const std::vector<int64_t> kPrompt{3, 17, 5, 5, 39, 0, 22, 8, 1, 30, 12};
 
