@@ -19,7 +19,6 @@ public:
     void showEigenvalues(const std::vector<std::complex<double>>& eigenvalues);
     void clear() { showEigenvalues({}); }
 
-    QCustomPlot* plot() const { return plot_; }
     // The points shown, in the order given: key the real part, value the imaginary part.
     QCPCurve* points() const { return points_; }
 

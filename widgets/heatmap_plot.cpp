@@ -41,6 +41,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QWidget(parent)
     plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     plot_->xAxis->setTickLabelRotation(60);
+    plot_->setMouseTracking(true); // the read-out follows the mouse without a button held
     connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) { showCellAt(event->position()); });
 
     readout_ = new QLabel;
