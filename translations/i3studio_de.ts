@@ -322,6 +322,25 @@
     </message>
 </context>
 <context>
+    <name>EigenvaluePlot</name>
+    <message>
+        <source>Re λ</source>
+        <translation>Re λ</translation>
+    </message>
+    <message>
+        <source>Im λ</source>
+        <translation>Im λ</translation>
+    </message>
+    <message>
+        <source>unit circle</source>
+        <translation>Einheitskreis</translation>
+    </message>
+    <message>
+        <source>eigenvalues</source>
+        <translation>Eigenwerte</translation>
+    </message>
+</context>
+<context>
     <name>EngineJob</name>
     <message>
         <source>Out of memory: try a smaller model, batch or context.</source>
@@ -412,6 +431,21 @@
     <message>
         <source>%L1 of %L2 tokens</source>
         <translation>%L1 von %L2 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapPlot</name>
+    <message>
+        <source>Point at a cell to read its value.</source>
+        <translation>Zeigen Sie auf eine Zelle, um ihren Wert zu lesen.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4: %5 = %L6</source>
+        <translation>%1 %2, %3 %4: %5 = %L6</translation>
     </message>
 </context>
 <context>
@@ -538,6 +572,228 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>InspectPanel</name>
+    <message>
+        <source>Load run…</source>
+        <translation>Lauf laden…</translation>
+    </message>
+    <message>
+        <source>The latest checkpoint of a training run, also one still training</source>
+        <translation>Der neueste Checkpoint eines Trainingslaufs, auch eines, der noch trainiert</translation>
+    </message>
+    <message>
+        <source>Load model folder…</source>
+        <translation>Modellordner laden…</translation>
+    </message>
+    <message>
+        <source>A prompt to follow through the model</source>
+        <translation>Ein Prompt, der durch das Modell verfolgt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>h (the w_mix average of the inputs)</source>
+        <translation>h (das w_mix-Mittel der Eingaben)</translation>
+    </message>
+    <message>
+        <source>s (the state that A carries)</source>
+        <translation>s (der Zustand, den A weiterträgt)</translation>
+    </message>
+    <message>
+        <source>Inside the recurrence</source>
+        <translation>Im Inneren der Rekurrenz</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>Block:</translation>
+    </message>
+    <message>
+        <source>Attention map</source>
+        <translation>Attention-Karte</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Kopf:</translation>
+    </message>
+    <message>
+        <source>Eigenvalues of A and the memory they imply</source>
+        <translation>Eigenwerte von A und das Gedächtnis, das sie ergeben</translation>
+    </message>
+    <message>
+        <source>w_mix (the share of h kept from one token to the next)</source>
+        <translation>w_mix (der Anteil von h, der von Token zu Token bleibt)</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Distribution of w_mix</source>
+        <translation>Verteilung von w_mix</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Laufordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Wait until the current work is done, then try again.</source>
+        <translation>Warten Sie, bis die laufende Arbeit fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Load a model first: a run or an exported model folder.</source>
+        <translation>Laden Sie zuerst ein Modell: einen Lauf oder einen exportierten Modellordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tokens through %1 blocks.</source>
+        <translation>
+            <numerusform>%Ln Token durch %1 Blöcke.</numerusform>
+            <numerusform>%Ln Token durch %1 Blöcke.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>layers.%1 (hybrid)</source>
+        <translation>layers.%1 (hybrid)</translation>
+    </message>
+    <message>
+        <source>layers.%1 (attention)</source>
+        <translation>layers.%1 (Attention)</translation>
+    </message>
+    <message>
+        <source>The model has no hybrid block.</source>
+        <translation>Das Modell hat keinen hybriden Block.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>channel of h</source>
+        <translation>Kanal von h</translation>
+    </message>
+    <message>
+        <source>component of s</source>
+        <translation>Komponente von s</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln channels: mean %L1, from %L2 to %L3; </source>
+        <translation>
+            <numerusform>%Ln Kanal: Mittel %L1, von %L2 bis %L3; </numerusform>
+            <numerusform>%Ln Kanäle: Mittel %L1, von %L2 bis %L3; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln below 0 (h flips its sign each token), </source>
+        <translation>
+            <numerusform>%Ln unter 0 (h wechselt mit jedem Token das Vorzeichen), </numerusform>
+            <numerusform>%Ln unter 0 (h wechselt mit jedem Token das Vorzeichen), </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln above 1 (h grows).</source>
+        <translation>
+            <numerusform>%Ln über 1 (h wächst).</numerusform>
+            <numerusform>%Ln über 1 (h wächst).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Half-lives of s: %L1 to %L2 tokens (t with |λ|^t = 1/2).</source>
+        <translation>Halbwertszeiten von s: %L1 bis %L2 Token (t mit |λ|^t = 1/2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln on the unit circle: kept for ever.</source>
+        <translation>
+            <numerusform>%Ln auf dem Einheitskreis: bleibt für immer erhalten.</numerusform>
+            <numerusform>%Ln auf dem Einheitskreis: bleiben für immer erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln outside the unit circle: no half-life, s grows along them.</source>
+        <translation>
+            <numerusform>%Ln außerhalb des Einheitskreises: keine Halbwertszeit, s wächst entlang dieser Richtung.</numerusform>
+            <numerusform>%Ln außerhalb des Einheitskreises: keine Halbwertszeit, s wächst entlang dieser Richtungen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionJob</name>
+    <message>
+        <source>Inspecting the model</source>
+        <translation>Das Modell wird untersucht</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Laden Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Geben Sie zuerst einen Prompt ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The prompt has %Ln tokens; the model&apos;s context holds %L1.</source>
+        <translation>
+            <numerusform>Der Prompt hat %Ln Token; der Kontext des Modells fasst %L1.</numerusform>
+            <numerusform>Der Prompt hat %Ln Token; der Kontext des Modells fasst %L1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspecting %Ln tokens…</source>
+        <translation>
+            <numerusform>%Ln Token wird untersucht…</numerusform>
+            <numerusform>%Ln Token werden untersucht…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block %1 of %2</source>
+        <translation>Block %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1117,14 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>%1: failed</source>
         <translation>%1: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Untersuchen</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2136,14 @@ Stattdessen endgültig löschen?</translation>
     <message>
         <source>Cannot write the training run&apos;s samples into %1</source>
         <translation>Die Messwerte des Trainingslaufs lassen sich nicht in %1 schreiben</translation>
+    </message>
+    <message>
+        <source>loading the model to inspect</source>
+        <translation>das Laden des zu untersuchenden Modells</translation>
+    </message>
+    <message>
+        <source>the inspection</source>
+        <translation>die Untersuchung</translation>
     </message>
 </context>
 <context>

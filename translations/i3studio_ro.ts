@@ -322,6 +322,25 @@
     </message>
 </context>
 <context>
+    <name>EigenvaluePlot</name>
+    <message>
+        <source>Re λ</source>
+        <translation>Re λ</translation>
+    </message>
+    <message>
+        <source>Im λ</source>
+        <translation>Im λ</translation>
+    </message>
+    <message>
+        <source>unit circle</source>
+        <translation>cercul unitate</translation>
+    </message>
+    <message>
+        <source>eigenvalues</source>
+        <translation>valori proprii</translation>
+    </message>
+</context>
+<context>
     <name>EngineJob</name>
     <message>
         <source>Out of memory: try a smaller model, batch or context.</source>
@@ -412,6 +431,21 @@
     <message>
         <source>%L1 of %L2 tokens</source>
         <translation>%L1 din %L2 de tokenuri</translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapPlot</name>
+    <message>
+        <source>Point at a cell to read its value.</source>
+        <translation>Indicați o celulă pentru a-i citi valoarea.</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1” (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3 %4: %5 = %L6</source>
+        <translation>%1 %2, %3 %4: %5 = %L6</translation>
     </message>
 </context>
 <context>
@@ -538,6 +572,236 @@
     <message>
         <source>Done</source>
         <translation>Gata</translation>
+    </message>
+</context>
+<context>
+    <name>InspectPanel</name>
+    <message>
+        <source>Load run…</source>
+        <translation>Încarcă rulare…</translation>
+    </message>
+    <message>
+        <source>The latest checkpoint of a training run, also one still training</source>
+        <translation>Cel mai recent punct de control al unei rulări de antrenare, chiar și al uneia încă în desfășurare</translation>
+    </message>
+    <message>
+        <source>Load model folder…</source>
+        <translation>Încarcă dosar de model…</translation>
+    </message>
+    <message>
+        <source>A prompt to follow through the model</source>
+        <translation>Un prompt de urmărit prin model</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Inspectează</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Oprește</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Niciun model încărcat.</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>h (the w_mix average of the inputs)</source>
+        <translation>h (media w_mix a intrărilor)</translation>
+    </message>
+    <message>
+        <source>s (the state that A carries)</source>
+        <translation>s (starea purtată de A)</translation>
+    </message>
+    <message>
+        <source>Inside the recurrence</source>
+        <translation>În interiorul recurenței</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>Bloc:</translation>
+    </message>
+    <message>
+        <source>Attention map</source>
+        <translation>Harta atenției</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>Cap:</translation>
+    </message>
+    <message>
+        <source>Eigenvalues of A and the memory they imply</source>
+        <translation>Valorile proprii ale lui A și memoria pe care o implică</translation>
+    </message>
+    <message>
+        <source>w_mix (the share of h kept from one token to the next)</source>
+        <translation>w_mix (partea din h păstrată de la un token la următorul)</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>canale</translation>
+    </message>
+    <message>
+        <source>Distribution of w_mix</source>
+        <translation>Distribuția lui w_mix</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Alegeți un dosar de rulare</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Alegeți un dosar de model</translation>
+    </message>
+    <message>
+        <source>Wait until the current work is done, then try again.</source>
+        <translation>Așteptați până se termină lucrul curent, apoi încercați din nou.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Se încarcă %1…</translation>
+    </message>
+    <message>
+        <source>Load a model first: a run or an exported model folder.</source>
+        <translation>Încărcați mai întâi un model: o rulare sau un dosar de model exportat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tokens through %1 blocks.</source>
+        <translation>
+            <numerusform>%Ln token prin %1 blocuri.</numerusform>
+            <numerusform>%Ln tokenuri prin %1 blocuri.</numerusform>
+            <numerusform>%Ln de tokenuri prin %1 blocuri.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Oprit.</translation>
+    </message>
+    <message>
+        <source>layers.%1 (hybrid)</source>
+        <translation>layers.%1 (hibrid)</translation>
+    </message>
+    <message>
+        <source>layers.%1 (attention)</source>
+        <translation>layers.%1 (atenție)</translation>
+    </message>
+    <message>
+        <source>The model has no hybrid block.</source>
+        <translation>Modelul nu are niciun bloc hibrid.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>channel of h</source>
+        <translation>canal al lui h</translation>
+    </message>
+    <message>
+        <source>component of s</source>
+        <translation>componentă a lui s</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>cheie</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>interogare</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>pondere</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln channels: mean %L1, from %L2 to %L3; </source>
+        <translation>
+            <numerusform>%Ln canal: media %L1, de la %L2 la %L3; </numerusform>
+            <numerusform>%Ln canale: media %L1, de la %L2 la %L3; </numerusform>
+            <numerusform>%Ln de canale: media %L1, de la %L2 la %L3; </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln below 0 (h flips its sign each token), </source>
+        <translation>
+            <numerusform>%Ln sub 0 (h își schimbă semnul la fiecare token), </numerusform>
+            <numerusform>%Ln sub 0 (h își schimbă semnul la fiecare token), </numerusform>
+            <numerusform>%Ln sub 0 (h își schimbă semnul la fiecare token), </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln above 1 (h grows).</source>
+        <translation>
+            <numerusform>%Ln peste 1 (h crește).</numerusform>
+            <numerusform>%Ln peste 1 (h crește).</numerusform>
+            <numerusform>%Ln peste 1 (h crește).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Half-lives of s: %L1 to %L2 tokens (t with |λ|^t = 1/2).</source>
+        <translation>Timpi de înjumătățire ai lui s: de la %L1 la %L2 tokenuri (t cu |λ|^t = 1/2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln on the unit circle: kept for ever.</source>
+        <translation>
+            <numerusform>%Ln pe cercul unitate: păstrată pentru totdeauna.</numerusform>
+            <numerusform>%Ln pe cercul unitate: păstrate pentru totdeauna.</numerusform>
+            <numerusform>%Ln pe cercul unitate: păstrate pentru totdeauna.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln outside the unit circle: no half-life, s grows along them.</source>
+        <translation>
+            <numerusform>%Ln în afara cercului unitate: fără timp de înjumătățire, s crește de-a lungul ei.</numerusform>
+            <numerusform>%Ln în afara cercului unitate: fără timp de înjumătățire, s crește de-a lungul lor.</numerusform>
+            <numerusform>%Ln în afara cercului unitate: fără timp de înjumătățire, s crește de-a lungul lor.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectionJob</name>
+    <message>
+        <source>Inspecting the model</source>
+        <translation>Se inspectează modelul</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Încărcați mai întâi un model.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Introduceți mai întâi un prompt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The prompt has %Ln tokens; the model&apos;s context holds %L1.</source>
+        <translation>
+            <numerusform>Promptul are %Ln token; contextul modelului cuprinde %L1.</numerusform>
+            <numerusform>Promptul are %Ln tokenuri; contextul modelului cuprinde %L1.</numerusform>
+            <numerusform>Promptul are %Ln de tokenuri; contextul modelului cuprinde %L1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Inspecting %Ln tokens…</source>
+        <translation>
+            <numerusform>Se inspectează %Ln token…</numerusform>
+            <numerusform>Se inspectează %Ln tokenuri…</numerusform>
+            <numerusform>Se inspectează %Ln de tokenuri…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Block %1 of %2</source>
+        <translation>Blocul %1 din %2</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1125,14 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>%1: failed</source>
         <translation>%1: eșuat</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Inspectează</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>Inspectează</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2151,14 @@ O ștergeți definitiv în schimb?</translation>
     <message>
         <source>Cannot write the training run&apos;s samples into %1</source>
         <translation>Măsurătorile rulării de antrenare nu pot fi scrise în %1</translation>
+    </message>
+    <message>
+        <source>loading the model to inspect</source>
+        <translation>încărcarea modelului de inspectat</translation>
+    </message>
+    <message>
+        <source>the inspection</source>
+        <translation>inspecției</translation>
     </message>
 </context>
 <context>

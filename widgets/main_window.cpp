@@ -10,6 +10,7 @@
 #include "telemetry/device_memory.h"
 #include "engine_job.h"
 #include "model_panel.h"
+#include "inspect_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
 #include "run_browser.h"
@@ -78,11 +79,13 @@ void MainWindow::createPanels()
     training_ = new TrainingPanel(tabs_);
     probe_ = new ProbePanel(tabs_);
     playground_ = new PlaygroundPanel(tabs_);
+    inspect_ = new InspectPanel(tabs_);
     tabs_->addTab(data_, tr("&Data"));
     tabs_->addTab(model_, tr("&Model && hyperparameters"));
     tabs_->addTab(training_, tr("&Training"));
     tabs_->addTab(probe_, tr("Context &probe"));
     tabs_->addTab(playground_, tr("P&layground"));
+    tabs_->addTab(inspect_, tr("&Inspect"));
     setCentralWidget(tabs_);
 
     runs_ = new RunBrowser(this);
@@ -153,7 +156,8 @@ void MainWindow::createMenus()
                                                  {tr("Model && hyperparameters"), Panel::Model},
                                                  {tr("Training"), Panel::Training},
                                                  {tr("Context probe"), Panel::Probe},
-                                                 {tr("Playground"), Panel::Playground}};
+                                                 {tr("Playground"), Panel::Playground},
+                                                 {tr("Inspect"), Panel::Inspect}};
     for (int i = 0; i < panels.size(); ++i) {
         QAction* action = view->addAction(panels[i].first);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -251,6 +255,7 @@ void MainWindow::connectPanels()
     connect(training_, &TrainingPanel::jobStarted, this, &MainWindow::watchJob);
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
     connect(playground_, &PlaygroundPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(inspect_, &InspectPanel::jobStarted, this, &MainWindow::watchJob);
 }
 
 void MainWindow::restoreSettings()
@@ -260,7 +265,7 @@ void MainWindow::restoreSettings()
         model_->setModelConfig(*config);
     if (const auto config = settings_.trainConfig())
         model_->setTrainConfig(*config);
-    runs_->setWorkspace(settings_.workspace());
+    setWorkspace(settings_.workspace());
     if (!restoreGeometry(settings_.windowGeometry()))
         fitToScreen();
     restoreState(settings_.windowState());
@@ -404,13 +409,17 @@ void MainWindow::takeVocabularyOfRun(const QString& runFolder)
 
 void MainWindow::showPanel(Panel panel)
 {
-    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_};
+    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_, inspect_};
     tabs_->setCurrentWidget(order.at(static_cast<int>(panel)));
 }
 
 QString MainWindow::workspace() const { return runs_->workspace(); }
 
-void MainWindow::setWorkspace(const QString& folder) { runs_->setWorkspace(folder); }
+void MainWindow::setWorkspace(const QString& folder)
+{
+    runs_->setWorkspace(folder);
+    inspect_->setWorkspace(folder);
+}
 
 void MainWindow::chooseWorkspace()
 {

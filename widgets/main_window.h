@@ -17,6 +17,7 @@
 class DataPanel;
 class EngineJob;
 class ModelPanel;
+class InspectPanel;
 class PlaygroundPanel;
 class ProbePanel;
 class QAction;
@@ -30,7 +31,7 @@ class TrainingPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Panel { Data, Model, Training, Probe, Playground };
+    enum class Panel { Data, Model, Training, Probe, Playground, Inspect };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -40,6 +41,7 @@ public:
     TrainingPanel* trainingPanel() const { return training_; }
     ProbePanel* probePanel() const { return probe_; }
     PlaygroundPanel* playgroundPanel() const { return playground_; }
+    InspectPanel* inspectPanel() const { return inspect_; }
     RunBrowser* runBrowser() const { return runs_; }
 
     void showPanel(Panel panel);
@@ -101,6 +103,7 @@ private:
     TrainingPanel* training_ = nullptr;
     ProbePanel* probe_ = nullptr;
     PlaygroundPanel* playground_ = nullptr;
+    InspectPanel* inspect_ = nullptr;
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;

@@ -2,6 +2,7 @@
 #include "screenshot_tour.h"
 
 #include "data_panel.h"
+#include "inspect_panel.h"
 #include "main_window.h"
 #include "runs/run_folder.h"
 #include "model_panel.h"
@@ -154,9 +155,28 @@ void ScreenshotTour::play()
         waitFor([panel] { return !panel->isGenerating() && !panel->generatedText().isEmpty(); }, 120,
                 tr("the generation"), [this] {
                     save("playground");
-                    Q_EMIT finished(true, QString());
+                    inspect();
                 });
     });
+}
+
+// The trained run, inside: its recurrent states, A's eigenvalues, w_mix and an attention map.
+void ScreenshotTour::inspect()
+{
+    auto* panel = window_->inspectPanel();
+    window_->showPanel(MainWindow::Panel::Inspect);
+    panel->setDevice(plan_.device);
+    panel->loadRunCheckpoint(runFolder_);
+    waitFor([panel] { return panel->hasModel() && !panel->isLoading(); }, 120, tr("loading the model to inspect"),
+            [this, panel] {
+                panel->setPrompt("once upon a time");
+                panel->inspect();
+                waitFor([panel] { return !panel->isInspecting() && panel->result().inspection; }, 120,
+                        tr("the inspection"), [this] {
+                            save("inspect");
+                            Q_EMIT finished(true, QString());
+                        });
+            });
 }
 
 void ScreenshotTour::save(const QString& name)
