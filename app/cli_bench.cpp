@@ -3,11 +3,13 @@
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_ranks.h"
 #include "cli_trace.h"
 #include "base/cpu_threads.h"
 #include "base/device.h"
 #include "data/corpus_encoding.h"
 #include "data/text_sources.h"
+#include "distributed/gradient_averager.h"
 #include "telemetry/device_memory.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
@@ -21,7 +23,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 namespace i3::cli {
 
@@ -29,7 +33,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-const Command kBench{
+Command make_bench_command()
+{
+    Command command{
     "bench",
     "train|generate|tokenizer FILE [options]",
     "Measures the engine. 'train': tokens/s, TFLOP/s, model-FLOPs utilisation and peak GPU memory\n"
@@ -62,7 +68,15 @@ const Command kBench{
     },
     "The reference (H200, PyTorch 2.11, float32, vocabulary 35,560, context 256): training 591\n"
     "tokens/s at batch 4 and 5,148 at batch 32; generation 14.9 tokens/s at batch 1; on a 2-core\n"
-    "CPU about 8 and 0.65."};
+    "CPU about 8 and 0.65.\n\n"
+    "train --nproc-per-node N: the same steps on one process, then data-parallel on N ranks of this\n"
+    "machine (each at --batch, gradients averaged as training does, steps eager); prints both\n"
+    "tokens/s and the scaling efficiency, N ranks' tokens/s over N times one process's."};
+    for (Option& option : rank_options())
+        if (option.name == "nproc-per-node" || option.name == "rank-timeout")
+            command.options.push_back(std::move(option));
+    return command;
+}
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -89,16 +103,17 @@ Setup setup_from(const Arguments& args)
 // The figures of `i3lm bench train`.
 struct TrainBench {
     double step_seconds = 0;
-    double tokens_per_second = 0;
-    double tflops = 0;
+    double tokens_per_second = 0; // of every rank together
+    double tflops = 0;            // of one rank (one GPU)
     std::optional<PeakRate> peak;
     std::optional<int64_t> peak_memory_bytes; // the CUDA allocator's, over every step
 };
 
 void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfig& config, int64_t batch,
-                       const TrainingStep& step, bool as_json)
+                       const TrainingStep& step, bool as_json, const RankGroup* ranks)
 {
     const std::string device = device_display_name(s.device.str());
+    const int world = ranks ? ranks->size() : 1;
     if (as_json) {
         nlohmann::json out = {{"preset", s.preset},
                               {"parameters", s.config.parameter_count()},
@@ -119,6 +134,10 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
         }
         if (bench.peak_memory_bytes)
             out["peak_memory_bytes"] = *bench.peak_memory_bytes;
+        if (ranks) {
+            out["ranks"] = world;
+            out["backend"] = ranks->backend_name();
+        }
         std::cout << out.dump() << '\n';
         return;
     }
@@ -129,8 +148,10 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
                 step.fused_update() ? "fused" : "per-tensor", step.replays_graph() ? ", one CUDA graph per step" : "");
     if (!step.graph_note().empty())
         std::printf("%s\n", step.graph_note().c_str());
-    std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s (%.0f MFLOP per token)\n", bench.step_seconds,
-                bench.tokens_per_second, bench.tflops, training_flops_per_token(s.config) / 1e6);
+    if (ranks)
+        std::printf("%d ranks (%s), batch %lld on each\n", world, ranks->backend_name(), static_cast<long long>(batch));
+    std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s%s (%.0f MFLOP per token)\n", bench.step_seconds,
+                bench.tokens_per_second, bench.tflops, ranks ? " per rank" : "", training_flops_per_token(s.config) / 1e6);
     if (bench.peak)
         std::printf("model FLOPs utilisation %.1f%% of %.0f TFLOP/s (%s)\n", 100 * bench.tflops / bench.peak->tflops,
                     bench.peak->tflops, bench.peak->source.c_str());
@@ -138,9 +159,16 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
         std::printf("peak GPU memory allocated: %.2f GiB\n", static_cast<double>(*bench.peak_memory_bytes) / (1 << 30));
 }
 
-int bench_train(const Arguments& args)
+int bench_train(const Arguments& args, const Args& raw)
 {
     Setup s = setup_from(args);
+    // A rank of a data-parallel benchmark (bench_train_on_ranks, or torchrun) takes its own GPU.
+    const auto place = rank_place();
+    const std::shared_ptr<RankGroup> ranks =
+        place ? join_ranks(*place, s.device.str(), "bench", raw, rank_timeout(args)) : nullptr;
+    if (ranks)
+        s.device = ranks->device();
+    const int world = ranks ? ranks->size() : 1;
     const int64_t batch = args.integer("batch", 4);
     const int64_t steps = args.integer("steps", 10);
     const int64_t context = s.config.max_seq_len;
@@ -155,8 +183,18 @@ int bench_train(const Arguments& args)
     model->to(s.device);
     model->train();
     auto optimizer = make_optimizer(model, config);
-    TrainingStep step(model, *optimizer, config, args.get("graph", "on") != "off");
+    const std::unique_ptr<GradientAverager> averager =
+        ranks ? std::make_unique<GradientAverager>(model->parameters(), ranks) : nullptr;
+    if (averager)
+        averager->broadcast_parameters();
+    TrainingStep step(model, *optimizer, config, args.get("graph", "on") != "off" && !ranks, averager.get());
     const bool cuda = s.device.is_cuda();
+    // Every rank's steps lie between the two clock readings: all start and end together.
+    const auto all_ranks_here = [&] {
+        synchronize_device(cuda);
+        if (ranks)
+            ranks->sum_values({0});
+    };
     // Fresh random tokens every step, made on the device so that no copy from the host is timed.
     const auto next_batch = [&] {
         const auto tokens = torch::randint(0, s.config.vocab_size, {batch, context + 1},
@@ -170,7 +208,7 @@ int bench_train(const Arguments& args)
     // Past the steps before the CUDA graph is recorded, and one replay of it.
     for (int i = 0; i < 4; ++i)
         step.run(next_batch, config.lr);
-    synchronize_device(cuda);
+    all_ranks_here();
     std::optional<ProfilerTrace> trace;
     if (const auto path = args.get("trace"))
         trace.emplace(*path);
@@ -178,7 +216,7 @@ int bench_train(const Arguments& args)
     at::Tensor last_loss;
     for (int64_t i = 0; i < steps; ++i)
         last_loss = step.run(next_batch, config.lr).loss;
-    synchronize_device(cuda);
+    all_ranks_here();
     const double seconds = seconds_since(start);
     if (trace)
         trace->save();
@@ -187,15 +225,61 @@ int bench_train(const Arguments& args)
 
     TrainBench bench;
     bench.step_seconds = seconds / static_cast<double>(steps);
-    bench.tokens_per_second = static_cast<double>(batch * context * steps) / seconds;
-    bench.tflops = bench.tokens_per_second * training_flops_per_token(s.config) / 1e12;
+    bench.tokens_per_second = static_cast<double>(world * batch * context * steps) / seconds;
+    bench.tflops = bench.tokens_per_second / world * training_flops_per_token(s.config) / 1e12;
     if (args.has("peak-tflops"))
         bench.peak = PeakRate{args.number("peak-tflops", 0), "given with --peak-tflops"};
     else if (cuda)
         bench.peak = known_peak_rate(device_display_name(s.device.str()), config.step_precision() == Precision::BFloat16);
     if (const auto memory = cuda_memory(); cuda && memory)
         bench.peak_memory_bytes = memory->peak_allocated_bytes;
-    print_train_bench(bench, s, config, batch, step, args.has("json"));
+    if (!ranks || ranks->leads())
+        print_train_bench(bench, s, config, batch, step, args.has("json"), ranks.get());
+    return 0;
+}
+
+// One process's figures, then N ranks', from copies of this program.
+int bench_train_on_ranks(const Arguments& args, const Args& raw)
+{
+    const std::string device = args.get("device", torch::cuda::is_available() ? "cuda" : "cpu");
+    LaunchPlan plan = launch_plan(args, raw, "bench", device, {"--json", "--graph", "off"});
+    const auto folder = std::filesystem::temp_directory_path();
+    const std::string stem = "i3lm-bench-" + std::to_string(::getpid());
+    const auto alone_output = folder / (stem + "-alone.json"), ranks_output = folder / (stem + "-ranks.json");
+    plan.first_rank_output = ranks_output;
+    auto read_figures = [](const std::filesystem::path& file) {
+        std::ifstream in(file);
+        const nlohmann::json figures = nlohmann::json::parse(in, nullptr, false);
+        std::filesystem::remove(file);
+        if (!figures.is_object())
+            throw Error("the benchmark's run left no figures in " + file.string());
+        return figures;
+    };
+    const bool alone = run_alone(plan.arguments, plan.threads_per_rank, alone_output);
+    const nlohmann::json one = read_figures(alone_output);
+    if (!alone)
+        throw Error("the benchmark failed on one process");
+    if (const int code = run_launch(plan); code != 0)
+        return code;
+    nlohmann::json many = read_figures(ranks_output);
+    const double single = one.at("tokens_per_second").get<double>(), together = many.at("tokens_per_second").get<double>();
+    const double efficiency = together / (plan.ranks_per_node * single);
+    many["one_process_tokens_per_second"] = single;
+    many["scaling_efficiency"] = efficiency;
+    if (args.has("json")) {
+        std::cout << many.dump() << '\n';
+        return 0;
+    }
+    std::printf("train: %s, %lld parameters, batch %lld per rank, context %lld, %s, %s, steps eager, %d thread(s) "
+                "per process\n",
+                many.at("preset").get<std::string>().c_str(), many.at("parameters").get<long long>(),
+                many.at("batch").get<long long>(), many.at("context").get<long long>(),
+                many.at("device").get<std::string>().c_str(), many.at("precision").get<std::string>().c_str(),
+                plan.threads_per_rank);
+    std::printf("one process: %.0f tokens/s\n", single);
+    std::printf("%d ranks (%s): %.0f tokens/s, %.0f per rank; scaling efficiency %.1f%%\n", plan.ranks_per_node,
+                many.at("backend").get<std::string>().c_str(), together, together / plan.ranks_per_node,
+                100 * efficiency);
     return 0;
 }
 
@@ -324,13 +408,14 @@ int bench_tokenizer(const Arguments& args)
 
 int bench(const Args& raw)
 {
+    static const Command kBench = make_bench_command();
     const Arguments args = parse(kBench, raw);
     if (args.help || args.positionals.empty()) {
         std::cout << help_text(kBench);
         return args.help ? 0 : 2;
     }
     if (args.positionals.front() == "train")
-        return bench_train(args);
+        return launches_ranks(args) ? bench_train_on_ranks(args, raw) : bench_train(args, raw);
     if (args.positionals.front() == "generate")
         return bench_generate(args);
     if (args.positionals.front() == "tokenizer")

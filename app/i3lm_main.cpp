@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/out_of_memory.h"
 #include "cli_interrupt.h"
+#include "distributed/rank_place.h"
 
 #include <c10/util/Exception.h>
 
@@ -84,6 +85,17 @@ std::string filesystem_error_text(const std::filesystem::filesystem_error& error
     return text + ": " + error.code().message();
 }
 
+// " (rank 1 of 2)" in a process started as a rank, so that each rank's words say whose they are.
+std::string rank_label()
+{
+    try {
+        if (const auto place = i3::rank_place_from())
+            return " (" + place->name() + ")";
+    } catch (const i3::Error&) {
+    } // the command itself reports bad rank variables
+    return "";
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -106,7 +118,7 @@ int main(int argc, char** argv)
     for (const auto& command : kSubcommands) {
         if (name != command.name)
             continue;
-        const std::string prefix = std::string(kProgram) + ' ' + name + ": ";
+        const std::string prefix = std::string(kProgram) + ' ' + name + rank_label() + ": ";
         try {
             const int code = command.run(args);
             i3::cli::throw_if_output_failed();

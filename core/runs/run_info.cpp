@@ -12,7 +12,8 @@ namespace {
 using namespace run_keys;
 
 const char* const kKeys[] = {kFormat,     kCreated,     kUpdated,           kStatus,          kModel,   kTraining,
-                             kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss, kInitFrom};
+                             kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss, kInitFrom,
+                             kWorldSize,  kBackend};
 
 bool is_known(const std::string& key)
 {
@@ -42,6 +43,9 @@ nlohmann::json RunInfo::to_json() const
         json[kLastLoss] = *last_loss;
     if (!init_from.empty())
         json[kInitFrom] = init_from;
+    json[kWorldSize] = world_size;
+    if (!backend.empty())
+        json[kBackend] = backend;
     return json;
 }
 
@@ -70,6 +74,10 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
         if (const auto last = json.find(kLastLoss); last != json.end() && last->is_number())
             info.last_loss = last->get<double>();
         info.init_from = json.value(kInitFrom, std::string());
+        info.world_size = json.value(kWorldSize, int64_t(1));
+        if (info.world_size < 1)
+            throw Error(std::string(kWorldSize) + " must be at least 1, not " + std::to_string(info.world_size));
+        info.backend = json.value(kBackend, std::string());
     } catch (const nlohmann::json::exception& error) {
         throw Error(file.string() + ": incomplete (" + error.what() + ")");
     } catch (const Error& error) {

@@ -28,6 +28,12 @@ struct RunInfo {
     int64_t completed_steps = 0;
     std::optional<double> last_loss;
     std::string init_from; // the model folder whose weights it started from; empty: fresh weights
+    int64_t world_size = 1; // ranks of the latest session (data parallel); training.batch_size is each rank's
+    std::string backend;    // their collectives ("gloo", "nccl"); empty for one process
+
+    // Sequences per micro-batch over all ranks: what stays the same when a run resumes on
+    // another number of ranks.
+    int64_t global_batch() const { return training.batch_size * world_size; }
     nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
 
     nlohmann::json to_json() const;
