@@ -1615,6 +1615,10 @@
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>trained on %1 ranks (%2)</source>
+        <translation>auf %1 Rängen trainiert (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -2026,6 +2030,14 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s (ranks: %2)</source>
+        <translation>%1 Tokens/s (Ränge: %2)</translation>
     </message>
 </context>
 </TS>

@@ -1622,6 +1622,10 @@
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>trained on %1 ranks (%2)</source>
+        <translation>antrenat pe %1 ranguri (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -2033,6 +2037,14 @@ probabilitate %4</translation>
     <message>
         <source>Note: %1</source>
         <translation>Notă: %1</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>rangul %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s (ranks: %2)</source>
+        <translation>%1 tokenuri/s (ranguri: %2)</translation>
     </message>
 </context>
 </TS>

@@ -209,10 +209,13 @@ void RunBrowser::showRuns(const std::vector<i3::RunSummary>& runs)
             table_->insertRow(row);
         }
         const bool unreadable = !run.status;
-        const QString toolTip = unreadable ? QString::fromStdString(run.problem)
-                                           : tr("%1\n%2, %3 parameters")
-                                                 .arg(folder, QString::fromStdString(run.description))
-                                                 .arg(run.parameters);
+        QString toolTip = unreadable ? QString::fromStdString(run.problem)
+                                     : tr("%1\n%2, %3 parameters")
+                                           .arg(folder, QString::fromStdString(run.description))
+                                           .arg(run.parameters);
+        if (!unreadable && run.world_size > 1)
+            toolTip += QLatin1Char('\n') +
+                       tr("trained on %1 ranks (%2)").arg(run.world_size).arg(QString::fromStdString(run.backend));
         setCell(table_, row, NameColumn, QString::fromStdString(run.name), QVariant(), toolTip);
         table_->item(row, NameColumn)->setData(kFolderRole, folder);
         setCell(table_, row, StatusColumn, statusText(run.status), QVariant(), toolTip);

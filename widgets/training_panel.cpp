@@ -39,6 +39,15 @@ constexpr double kMiB = 1024.0 * 1024.0;
 
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(255, 127, 14);
+const QColor kSpeedColor(148, 103, 189);
+const QString kRankSeriesPrefix = QStringLiteral("rank_");
+
+QColor rankColor(size_t rank)
+{
+    static const QColor palette[] = {QColor(44, 160, 44), QColor(255, 127, 14), QColor(31, 119, 180),
+                                     QColor(214, 39, 40), QColor(140, 86, 75),  QColor(227, 119, 194)};
+    return palette[rank % (sizeof palette / sizeof palette[0])];
+}
 
 QVector<double> toQVector(const std::vector<double>& values) { return QVector<double>(values.begin(), values.end()); }
 
@@ -241,7 +250,7 @@ QWidget* TrainingPanel::buildPlots()
     gradPlot_ = makePlot("gradNormPlot", tr("Gradient norm"), step, tr("norm (before clipping)"), grid);
     gradPlot_->addSeries("grad_norm", tr("gradient norm"), QColor(214, 39, 40));
     speedPlot_ = makePlot("speedPlot", tr("Speed"), step, tr("tokens/s"), grid);
-    speedPlot_->addSeries("tokens_per_s", tr("tokens/s"), QColor(148, 103, 189));
+    speedPlot_->addSeries("tokens_per_s", tr("tokens/s"), kSpeedColor);
     devicePlot_ = makePlot("devicePlot", tr("Device"), tr("time (s)"), QString(), grid);
     devicePlot_->setIncludeZero(MetricPlot::Axis::Left, true);
     devicePlot_->setIncludeZero(MetricPlot::Axis::Right, true);
@@ -421,9 +430,8 @@ void TrainingPanel::onStep(const i3::TrainEvent& step)
     perplexityPlot_->appendPoint("train", x, step.perplexity);
     lrPlot_->appendPoint("lr", x, step.lr);
     gradPlot_->appendPoint("grad_norm", x, step.grad_norm);
-    speedPlot_->appendPoint("tokens_per_s", x, step.tokens_per_second);
+    showSpeeds({x}, {step.tokens_per_second}, {step.rank_tokens_per_second});
     etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
-    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
     setStep(step.step, step.total_steps);
 }
 
@@ -489,7 +497,7 @@ void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)
     perplexityPlot_->appendPoints("train", steps, toQVector(metrics.perplexity));
     lrPlot_->appendPoints("lr", steps, toQVector(metrics.lr));
     gradPlot_->appendPoints("grad_norm", steps, toQVector(metrics.grad_norm));
-    speedPlot_->appendPoints("tokens_per_s", steps, toQVector(metrics.tokens_per_second));
+    showSpeeds(steps, metrics.tokens_per_second, metrics.rank_tokens_per_second);
     const QVector<double> evalSteps = toQVector(metrics.eval_step);
     QVector<double> validationPerplexity;
     for (double loss : metrics.validation_loss)
@@ -498,10 +506,49 @@ void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)
     perplexityPlot_->appendPoints("validation", evalSteps, validationPerplexity);
 }
 
+// The speed of every rank together; where several ranks train the run (data parallel), each
+// one's too, as a series of its own, and in the label.
+void TrainingPanel::showSpeeds(const QVector<double>& steps, const std::vector<double>& total,
+                               const std::vector<std::vector<double>>& perRank)
+{
+    if (steps.isEmpty())
+        return;
+    speedPlot_->appendPoints("tokens_per_s", steps, toQVector(total));
+    std::vector<QVector<double>> rankSteps, rankSpeeds;
+    for (int i = 0; i < steps.size(); ++i)
+        for (size_t rank = 0; rank < perRank[static_cast<size_t>(i)].size(); ++rank) {
+            if (rank >= rankSteps.size()) {
+                rankSteps.resize(rank + 1);
+                rankSpeeds.resize(rank + 1);
+            }
+            rankSteps[rank].push_back(steps[i]);
+            rankSpeeds[rank].push_back(perRank[static_cast<size_t>(i)][rank]);
+        }
+    for (size_t rank = 0; rank < rankSteps.size(); ++rank) {
+        const QString id = kRankSeriesPrefix + QString::number(rank);
+        if (!speedPlot_->hasSeries(id))
+            speedPlot_->addSeries(id, tr("rank %1").arg(rank), rankColor(rank));
+        speedPlot_->appendPoints(id, rankSteps[rank], rankSpeeds[rank]);
+    }
+    const QString speed = QLocale().toString(total.back(), 'f', 0);
+    const std::vector<double>& last = perRank.back();
+    if (last.empty()) {
+        speedLabel_->setText(tr("%1 tokens/s").arg(speed));
+        return;
+    }
+    QStringList each;
+    for (double rankSpeed : last)
+        each << QLocale().toString(rankSpeed, 'f', 0);
+    speedLabel_->setText(tr("%1 tokens/s (ranks: %2)").arg(speed, each.join(QStringLiteral(", "))));
+}
+
 void TrainingPanel::clearPlots()
 {
     for (MetricPlot* plot : {lossPlot_, perplexityPlot_, lrPlot_, gradPlot_, speedPlot_, devicePlot_})
         plot->clear();
+    for (const QString& id : speedPlot_->seriesIds())
+        if (id.startsWith(kRankSeriesPrefix))
+            speedPlot_->removeSeries(id);
 }
 
 void TrainingPanel::showRun(const QString& runFolder)

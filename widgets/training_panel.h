@@ -92,6 +92,8 @@ private:
     void onJobFinished(bool cancelled);
 
     void addMetrics(const i3::RunMetrics& metrics);
+    void showSpeeds(const QVector<double>& steps, const std::vector<double>& total,
+                    const std::vector<std::vector<double>>& perRank);
     void stopFollowing();
     void onScanned(const RunScan& scan);
     void sampleDevice();
