@@ -9,7 +9,8 @@
 //   - a run stopped on 2 ranks continues exactly on one;
 //   - a rank killed mid-run, or one that hangs, makes the other stop within the timeout with a
 //     message, and the last checkpoint stays loadable;
-//   - a port in use, an unreachable master and ranks started differently are said plainly.
+//   - a port in use, an unreachable master and ranks started differently are said plainly;
+//   - the benchmark on 2 ranks says their tokens/s against one process's.
 // Every wait is for a state (a line printed, a process ended), bounded by a generous timeout.
 #include "test_support.h"
 
@@ -36,19 +37,10 @@
 namespace {
 
 using i3test::read_file;
+using i3test::stories;
 using i3test::write_file;
 
 constexpr int kProcessTimeoutMs = 600000;
-
-QByteArray stories()
-{
-    QByteArray text;
-    const char* parts[] = {"Once upon a time there was a little cat.", "The cat liked to play in the sun.",
-                           "One day the cat met a dog.", "They became friends and played all day."};
-    for (int i = 0; i < 120; ++i)
-        text += QByteArray(parts[i % 4]) + ' ' + parts[(i + 1) % 4] + "\n\n";
-    return text;
-}
 
 // A TCP port listening on 127.0.0.1 while the object lives (port 0: the system chooses).
 class Listener {
@@ -121,14 +113,35 @@ qint64 child_rank_pid(qint64 launcher, int rank)
     return -1;
 }
 
-// Reads the process's standard output until it holds `wanted` or the process ends.
-QByteArray read_until(QProcess& process, const QByteArray& wanted)
+// Whether the stopped process `pid` holds a SIGINT it has not taken yet.
+bool interrupt_waits(qint64 pid)
 {
-    QByteArray out;
-    while (!out.contains(wanted) && process.state() == QProcess::Running)
-        if (process.waitForReadyRead(60000))
-            out += process.readAllStandardOutput();
-    return out + process.readAllStandardOutput();
+    for (const QByteArray& line : read_file(QString("/proc/%1/status").arg(pid)).split('\n'))
+        if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:"))
+            if (line.mid(7).trimmed().toULongLong(nullptr, 16) & (1ull << (SIGINT - 1)))
+                return true;
+    return false;
+}
+
+// The launcher of 2 ranks, once rank 0 has printed a line holding `wanted`.
+struct TwoRanks {
+    std::unique_ptr<QProcess> launcher = std::make_unique<QProcess>();
+    QByteArray out; // what rank 0 printed until then
+    qint64 rank(int r) const { return child_rank_pid(launcher->processId(), r); }
+};
+
+TwoRanks start_two_ranks(const QStringList& args, const QByteArray& wanted)
+{
+    TwoRanks ranks;
+    QProcess& launcher = *ranks.launcher;
+    i3test::end_with_this_process(launcher);
+    launcher.start(i3test::cli(), QStringList(args) << "--nproc-per-node" << "2");
+    if (!launcher.waitForStarted())
+        return ranks;
+    while (!ranks.out.contains(wanted) && launcher.state() == QProcess::Running)
+        if (launcher.waitForReadyRead(60000))
+            ranks.out += launcher.readAllStandardOutput();
+    return ranks;
 }
 
 QProcessEnvironment rank_environment(int rank, int port)
@@ -310,9 +323,7 @@ private Q_SLOTS:
     void twoRanksTrainAsOneProcess()
     {
         const QString run = dir_.filePath("two");
-        QStringList args = run_args(run, 2);
-        args << "--nproc-per-node" << "2";
-        const auto result = i3test::run_cli(args, kProcessTimeoutMs);
+        const auto result = i3test::run_cli(run_args(run, 2) << "--nproc-per-node" << "2", kProcessTimeoutMs);
         QVERIFY2(result.exit_code == 0, result.err.constData());
         const auto lines = train_lines(run);
         expect_same_steps(lines, train_lines(alone_));
@@ -334,15 +345,21 @@ private Q_SLOTS:
     void twoRankRunContinuesOnOne()
     {
         const QString run = dir_.filePath("stopped");
-        QProcess launcher;
-        i3test::end_with_this_process(launcher);
-        launcher.start(i3test::cli(), run_args(run, 2) << "--nproc-per-node" << "2");
-        QVERIFY(launcher.waitForStarted());
-        const QByteArray out = read_until(launcher, "step 5/");
-        QVERIFY2(out.contains("step 5/"), out.constData());
+        const TwoRanks ranks = start_two_ranks(run_args(run, 2), "step 5/");
+        QProcess& launcher = *ranks.launcher;
+        QVERIFY2(ranks.out.contains("step 5/"), ranks.out.constData());
+        // Both ranks held still while Ctrl-C reaches them, so that they stop well before the
+        // end however fast they train.
+        const qint64 first = ranks.rank(0), second = ranks.rank(1);
+        QVERIFY(first > 0 && second > 0);
+        ::kill(static_cast<pid_t>(first), SIGSTOP);
+        ::kill(static_cast<pid_t>(second), SIGSTOP);
         ::kill(static_cast<pid_t>(launcher.processId()), SIGINT);
+        QTRY_VERIFY_WITH_TIMEOUT(interrupt_waits(first) && interrupt_waits(second), 60000);
+        ::kill(static_cast<pid_t>(first), SIGCONT);
+        ::kill(static_cast<pid_t>(second), SIGCONT);
         QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
-        const QByteArray all = out + launcher.readAllStandardOutput();
+        const QByteArray all = ranks.out + launcher.readAllStandardOutput();
         QCOMPARE(launcher.exitCode(), 130);
         QVERIFY2(all.contains("continue with: i3lm train --resume"), all.constData());
         const int stopped_at = train_lines(run).size();
@@ -364,13 +381,10 @@ private Q_SLOTS:
     void killedRankStopsTheOther()
     {
         const QString run = dir_.filePath("killed");
-        QProcess launcher;
-        i3test::end_with_this_process(launcher);
-        launcher.start(i3test::cli(), run_args(run, 2, 100000) << "--nproc-per-node" << "2" << "--rank-timeout" << "60");
-        QVERIFY(launcher.waitForStarted());
-        const QByteArray out = read_until(launcher, "checkpoint:");
-        QVERIFY2(out.contains("checkpoint:"), out.constData());
-        const qint64 victim = child_rank_pid(launcher.processId(), 1);
+        const TwoRanks ranks = start_two_ranks(run_args(run, 2, 100000) << "--rank-timeout" << "60", "checkpoint:");
+        QProcess& launcher = *ranks.launcher;
+        QVERIFY2(ranks.out.contains("checkpoint:"), ranks.out.constData());
+        const qint64 victim = ranks.rank(1);
         QVERIFY(victim > 0);
         ::kill(static_cast<pid_t>(victim), SIGKILL);
         QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
@@ -393,13 +407,10 @@ private Q_SLOTS:
     void hangingRankTimesOut()
     {
         const QString run = dir_.filePath("hung");
-        QProcess launcher;
-        i3test::end_with_this_process(launcher);
-        launcher.start(i3test::cli(), run_args(run, 2, 100000) << "--nproc-per-node" << "2" << "--rank-timeout" << "20");
-        QVERIFY(launcher.waitForStarted());
-        const QByteArray out = read_until(launcher, "step 3/");
-        QVERIFY2(out.contains("step 3/"), out.constData());
-        const qint64 victim = child_rank_pid(launcher.processId(), 1);
+        const TwoRanks ranks = start_two_ranks(run_args(run, 2, 100000) << "--rank-timeout" << "20", "step 3/");
+        QProcess& launcher = *ranks.launcher;
+        QVERIFY2(ranks.out.contains("step 3/"), ranks.out.constData());
+        const qint64 victim = ranks.rank(1);
         QVERIFY(victim > 0);
         ::kill(static_cast<pid_t>(victim), SIGSTOP);
         QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
@@ -407,6 +418,25 @@ private Q_SLOTS:
         QCOMPARE(launcher.exitCode(), 1);
         QVERIFY2(err.contains("(rank 0 of 2): error: no answer from the other ranks within 20 s"), err.constData());
         QVERIFY2(err.contains("rank 1 did not stop within 20 s of the failure and was ended"), err.constData());
+    }
+
+    // bench train --nproc-per-node: one process, then 2 ranks, and their ratio.
+    void benchmarkSaysTheScalingEfficiency()
+    {
+        const auto result = i3test::run_cli({"bench", "train", "--preset", "tiny", "--device", "cpu", "--batch", "2",
+                                             "--steps", "2", "--nproc-per-node", "2", "--json"},
+                                            kProcessTimeoutMs);
+        QVERIFY2(result.exit_code == 0, result.err.constData());
+        const QJsonObject figures = QJsonDocument::fromJson(result.out.trimmed()).object();
+        QCOMPARE(figures.value("ranks").toInt(), 2);
+        QCOMPARE(figures.value("backend").toString(), QString("gloo"));
+        QCOMPARE(figures.value("cuda_graph").toBool(), false);
+        const double together = figures.value("tokens_per_second").toDouble();
+        const double alone = figures.value("one_process_tokens_per_second").toDouble();
+        QVERIFY(together > 0 && alone > 0);
+        // Every step: 2 ranks x batch 2 x context 64 tokens.
+        QCOMPARE(std::round(together * figures.value("step_seconds").toDouble()), 256.0);
+        QVERIFY(std::abs(figures.value("scaling_efficiency").toDouble() - together / (2 * alone)) < 1e-12);
     }
 
     void startingProblemsAreSaidPlainly()
