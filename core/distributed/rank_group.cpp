@@ -210,7 +210,7 @@ void RankGroup::broadcast_from_leader(at::Tensor& tensor)
 std::vector<double> RankGroup::sum_values(const std::vector<double>& values)
 {
     at::Tensor tensor = torch::tensor(values, torch::kDouble).to(device_);
-    sum(tensor);
+    start_sum(tensor).wait();
     const at::Tensor summed = tensor.cpu();
     return {summed.data_ptr<double>(), summed.data_ptr<double>() + summed.numel()};
 }

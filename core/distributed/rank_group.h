@@ -49,7 +49,6 @@ public:
                                               const nlohmann::json& description, std::chrono::milliseconds timeout);
     ~RankGroup();
 
-    const RankPlace& place() const { return place_; }
     int rank() const { return place_.rank; }
     int size() const { return place_.world_size; }
     bool leads() const { return place_.rank == 0; } // rank 0: the one that writes the run folder
@@ -59,7 +58,6 @@ public:
 
     // Collectives over one dense tensor on device(); every rank calls them in the same order.
     PendingSum start_sum(at::Tensor& tensor);
-    void sum(at::Tensor& tensor) { start_sum(tensor).wait(); }
     void broadcast_from_leader(at::Tensor& tensor);
     // Small figures summed across the ranks in double precision (a loss, a stop flag, speeds):
     // every rank gets the sums.
