@@ -2,13 +2,11 @@
 // `i3lm bench`: speed and memory of the engine on the machine at hand, beside the reference's
 // published figures (i3-reference.md §8). Weights are random: speed does not depend on them.
 #include "cli_args.h"
+#include "cli_bench.h"
 #include "cli_commands.h"
 #include "cli_ranks.h"
 #include "cli_trace.h"
-#include "base/cpu_threads.h"
 #include "base/device.h"
-#include "data/corpus_encoding.h"
-#include "data/text_sources.h"
 #include "distributed/gradient_averager.h"
 #include "telemetry/device_memory.h"
 #include "generation/generator.h"
@@ -20,8 +18,6 @@
 
 #include <torch/torch.h>
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -30,55 +26,6 @@
 namespace i3::cli {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-Command make_bench_command()
-{
-    Command command{
-    "bench",
-    "train|generate|tokenizer FILE [options]",
-    "Measures the engine. 'train': tokens/s, TFLOP/s, model-FLOPs utilisation and peak GPU memory\n"
-    "of full training steps (forward, backward, clipping, AdamW). 'generate': prompt prefill and\n"
-    "new tokens/s with top-k sampling.\n"
-    "Figures print beside the reference's own, measured on one H200 (and a 2-core CPU).\n"
-    "'tokenizer FILE': MB/s (10^6 bytes of UTF-8 text per second) of building the chunk tokenizer\n"
-    "from FILE's texts (.txt, .jsonl, .csv, .parquet) and of encoding them all with it, on one\n"
-    "thread and on several.",
-    {
-        {"preset", "NAME", "model shape (default i3-80m, vocabulary 35,560)"},
-        {"vocab", "N", "vocabulary size (default: the preset's)"},
-        {"context", "N", "context window (default: the preset's)"},
-        {"device", "D", "cpu or cuda (default: cuda when available)"},
-        {"batch", "N", "train: sequences per step (default 4); generate: prompts at once (default 1)"},
-        {"steps", "N", "train: timed steps (default 10, after 3 warm-up steps)"},
-        {"precision", "P", "train: fp32 (default) or bf16 (CUDA): bf16 products over float32 weights"},
-        {"checkpoint-activations", "", "train: recompute each block's activations in the backward pass"},
-        {"peak-tflops", "X", "train: the peak rate MFU is stated against (default: known for H100/H200)"},
-        {"json", "", "train: one JSON object instead of the text lines"},
-        {"trace", "FILE", "train: PyTorch's profiler over the timed steps, as a Chrome trace (LibTorch 2.4+)"},
-        {"prompt-tokens", "N", "generate: prompt length (default 16)"},
-        {"length", "N", "generate: new tokens per prompt (default 100)"},
-        {"graph", "on|off", "CUDA: record each token's step (generate) or each training step (train) as a CUDA graph (default on)"},
-        {"top-k", "K", "generate: top-k of the sampling (default 50, as the reference's figure)"},
-        {"seed", "N", "random seed (default 0)"},
-        {"text-field", "NAME", "tokenizer: JSON field / CSV or Parquet column of the text (default: text)"},
-        {"repeat", "N", "tokenizer: timed runs of each part; the fastest and the median print (default 3)"},
-        {"threads", "N", "tokenizer: threads of the second encoding (default: every CPU; at most one per MB of text)"},
-    },
-    "The reference (H200, PyTorch 2.11, float32, vocabulary 35,560, context 256): training 591\n"
-    "tokens/s at batch 4 and 5,148 at batch 32; generation 14.9 tokens/s at batch 1; on a 2-core\n"
-    "CPU about 8 and 0.65.\n\n"
-    "train --nproc-per-node N: the same steps on one process, then data-parallel on N ranks of this\n"
-    "machine (each at --batch, gradients averaged as training does, steps eager); prints both\n"
-    "tokens/s and the scaling efficiency, N ranks' tokens/s over N times one process's."};
-    for (Option& option : rank_options())
-        if (option.name == "nproc-per-node" || option.name == "rank-timeout")
-            command.options.push_back(std::move(option));
-    return command;
-}
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 struct Setup {
     std::string preset;
@@ -212,7 +159,7 @@ int bench_train(const Arguments& args, const Args& raw)
     std::optional<ProfilerTrace> trace;
     if (const auto path = args.get("trace"))
         trace.emplace(*path);
-    const auto start = Clock::now();
+    const auto start = BenchClock::now();
     at::Tensor last_loss;
     for (int64_t i = 0; i < steps; ++i)
         last_loss = step.run(next_batch, config.lr).loss;
@@ -338,80 +285,13 @@ int bench_generate(const Arguments& args)
     return 0;
 }
 
-// The fastest and the median of repeated timings, in seconds.
-struct Timings {
-    double best = 0;
-    double median = 0;
-};
-
-template <typename Work>
-Timings time_runs(int64_t runs, Work&& work)
-{
-    std::vector<double> seconds;
-    for (int64_t i = 0; i < runs; ++i) {
-        const auto start = Clock::now();
-        work();
-        seconds.push_back(seconds_since(start));
-    }
-    std::sort(seconds.begin(), seconds.end());
-    return {seconds.front(), seconds[seconds.size() / 2]};
-}
-
-void print_speed(const char* what, const Timings& timings, double megabytes)
-{
-    std::printf("%s: %.1f MB/s (%.3f s; median %.3f s, %.1f MB/s)\n", what, megabytes / timings.best, timings.best,
-                timings.median, megabytes / timings.median);
-}
-
-int bench_tokenizer(const Arguments& args)
-{
-    if (args.positionals.size() != 2)
-        throw UsageError("give one file of texts: i3lm bench tokenizer FILE");
-    const int64_t runs = args.integer("repeat", 3);
-    const int64_t threads = args.integer("threads", allowed_cpus());
-    if (runs <= 0 || threads <= 0)
-        throw UsageError("--repeat and --threads must be positive");
-    TextReadOptions options;
-    options.text_field = args.get("text-field", "text");
-    const auto read_start = Clock::now();
-    const std::vector<std::string> texts = read_texts(args.positionals[1], options);
-    const double read_seconds = seconds_since(read_start);
-    const CorpusStats stats = corpus_stats(texts);
-    const double megabytes = static_cast<double>(stats.bytes) / 1e6;
-    std::printf("tokenizer: %s, %zu texts, %zu characters, %zu bytes (%.2f MB) of text, read in %.3f s\n",
-                args.positionals[1].c_str(), stats.texts, stats.characters, stats.bytes, megabytes, read_seconds);
-    std::printf("each part timed %lld times: the fastest run, then the median\n", static_cast<long long>(runs));
-
-    ChunkTokenizer tokenizer;
-    const Timings build = time_runs(runs, [&] { tokenizer = ChunkTokenizer::build(texts); });
-    print_speed("build", build, megabytes);
-    std::printf("vocabulary: %lld chunks\n", static_cast<long long>(tokenizer.vocab_size()));
-
-    std::vector<int32_t> tokens;
-    const Timings one = time_runs(runs, [&] { tokens = encode_corpus(tokenizer, texts, {}, nullptr, 1); });
-    print_speed("encode, 1 thread", one, megabytes);
-    std::printf("tokens: %zu\n", tokens.size());
-    if (threads == 1)
-        return 0;
-    const std::vector<int32_t> single = tokens;
-    const Timings many =
-        time_runs(runs, [&] { tokens = encode_corpus(tokenizer, texts, {}, nullptr, static_cast<int>(threads)); });
-    const std::string label = "encode, " + std::to_string(threads) + " threads";
-    print_speed(label.c_str(), many, megabytes);
-    if (tokens == single)
-        return 0;
-    std::printf("the tokens differ from those of one thread\n");
-    return 1;
-}
-
 } // namespace
 
 int bench(const Args& raw)
 {
-    static const Command kBench = make_bench_command();
-    const Arguments args = parse(kBench, raw);
+    const Arguments args = parse(bench_command(), raw);
     if (args.help || args.positionals.empty()) {
-        std::cout << help_text(kBench);
+        std::cout << help_text(bench_command());
         return args.help ? 0 : 2;
     }
     if (args.positionals.front() == "train")

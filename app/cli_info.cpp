@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "base/openmp_wait.h"
 #include "model/model_artifacts.h"
 #include "runs/workspace.h"
 #include "telemetry/device_telemetry.h"
@@ -26,7 +27,7 @@ void print_system()
 {
     std::cout << kProgram << ' ' << I3_VERSION << '\n'
               << "LibTorch " << TORCH_VERSION << '\n'
-              << "CPU threads " << at::get_num_threads() << '\n';
+              << "CPU threads " << at::get_num_threads() << " (waiting: " << openmp_wait_policy() << ")\n";
 #ifdef I3_WITH_CUDA
     std::cout << "CUDA support: built in\n";
 #else

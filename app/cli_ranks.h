@@ -7,6 +7,7 @@
 
 #include "cli_args.h"
 #include "cli_commands.h"
+#include "cli_rank_options.h"
 #include "distributed/local_launcher.h"
 #include "distributed/rank_group.h"
 #include "distributed/rank_place.h"
@@ -18,9 +19,6 @@
 #include <vector>
 
 namespace i3::cli {
-
-// The options, as `train` and `bench` declare them.
-std::vector<Option> rank_options();
 
 // How long a rank waits for the others: --rank-timeout, in seconds.
 std::chrono::milliseconds rank_timeout(const Arguments& args);

@@ -27,7 +27,6 @@ namespace i3::cli {
 
 namespace {
 
-constexpr const char* kDefaultPreset = "i3-80m";
 // What a resumed run may change: how long it trains and where.
 const char* const kResumableSettings[] = {"steps", "device"};
 
@@ -47,7 +46,7 @@ Command make_train_command()
         "~/.cache/i3-studio/tokens) and reused while the files and the tokenizer stay the same; the\n"
         "run folder keeps links to them, so training reads gigabytes of text without holding it.",
         {
-            {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kDefaultPreset + ")"},
+            {"preset", "NAME", "model shape and recipe: " + preset_names_text() + " (default " + kPublishedPreset + ")"},
             {"data", "SOURCE",
              "training texts: .txt (paragraphs), .jsonl, .json, .csv, .parquet, a folder of .parquet files,\n"
              "or hf:OWNER/NAME, a Hugging Face dataset fetched through the Hugging Face cache; a trailing\n"
@@ -72,7 +71,7 @@ Command make_train_command()
         "fine-tuning (--init-from): new data, a learning rate well below the recipe's and fewer steps,\n"
         "as the seed's recipe has it, e.g. --lr 1e-5 --warmup 10 --steps 500; training starts at\n"
         "step 0, and run.json records the model it started from.\n\n"
-        "examples:\n  i3lm train --preset small --steps 300 --out runs/first\n"
+        "examples:\n  i3lm train --preset small --out runs/first\n"
         "  i3lm train --data hf:roneneldan/TinyStories:0.7 chats.jsonl:0.3 --preset small\n"
         "  i3lm train --init-from FlameF0X/i3-80m --data stories.txt --lr 1e-5 --steps 500\n"
         "  i3lm train --resume runs/first --steps 600\n"
@@ -281,7 +280,7 @@ ModelConfig fine_tuned_shape(const Arguments& args, const std::filesystem::path&
 std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& interrupt,
                                  std::shared_ptr<RankGroup> ranks = nullptr)
 {
-    const Preset preset = load_preset(args.get("preset", kDefaultPreset));
+    const Preset preset = load_preset(args.get("preset", kPublishedPreset));
     RunSpec spec;
     if (const auto init = args.get("init-from")) {
         if (args.has("tokenizer"))
@@ -333,7 +332,7 @@ std::string training_device(const Arguments& args)
         return *device;
     if (const auto folder = args.get("resume"))
         return RunFolder(*folder).read_info().training.device;
-    return load_preset(args.get("preset", kDefaultPreset)).training.device;
+    return load_preset(args.get("preset", kPublishedPreset)).training.device;
 }
 
 // One rank of a data-parallel run: rank 0 makes or resumes the run and prints its progress; the

@@ -5,6 +5,8 @@
 #include "screenshot_tour.h"
 #include "studio_settings.h"
 
+#include "base/openmp_wait.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -84,6 +86,7 @@ void installTranslations(QApplication& app, const QString& language)
 
 int main(int argc, char* argv[])
 {
+    i3::wait_passively_in_openmp(argv);
     if (const auto status = answerWithoutDisplay(argc, argv))
         return *status;
 

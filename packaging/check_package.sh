@@ -21,7 +21,7 @@ echo "== $(basename "$deb"): $(du -h "$deb" | cut -f1)"
 echo "== the files"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' > "$work/files"
 if grep -qx '/usr/bin/i3' "$work/files"; then fail "the package installs /usr/bin/i3"; fi
-for file in /usr/bin/i3lm /usr/share/man/man1/i3lm.1.gz /usr/share/doc/$name/copyright \
+for file in /usr/bin/i3lm /usr/libexec/i3-studio/i3lm-engine /usr/share/man/man1/i3lm.1.gz /usr/share/doc/$name/copyright \
             /usr/share/doc/$name/changelog.gz /usr/share/bash-completion/completions/i3lm \
             /usr/share/zsh/vendor-completions/_i3lm; do
     grep -qx "$file" "$work/files" || fail "$file is not in the package"
@@ -43,8 +43,13 @@ echo "== unpacked into a scratch root"
 root=$work/root
 dpkg -x "$deb" "$root"
 i3lm=$root/usr/bin/i3lm
-file "$i3lm" | grep -q 'stripped' && ! file "$i3lm" | grep -q 'not stripped' || fail "i3lm is not stripped"
-"$i3lm" --help > "$work/help" || fail "i3lm --help failed"
+for program in "$i3lm" "$root/usr/libexec/i3-studio/i3lm-engine"; do
+    file "$program" | grep -q 'stripped' && ! file "$program" | grep -q 'not stripped' || fail "$program is not stripped"
+done
+# The front runs the tokenizer itself and finds the engine relative to itself, here in the scratch root.
+printf 'The cat\n' > "$work/cat.txt"
+"$i3lm" tokenizer build --data "$work/cat.txt" --out "$work/tokenizer.json" > /dev/null || fail "i3lm tokenizer build failed"
+"$i3lm" --help > "$work/help" || fail "i3lm --help failed (it runs the engine)"
 grep -q '^usage: i3lm ' "$work/help" || fail "i3lm --help printed no usage"
 "$i3lm" --version | grep -qx "i3lm $(dpkg-deb -f "$deb" Version)" || fail "i3lm --version is not the package's"
 zcat "$root/usr/share/man/man1/i3lm.1.gz" | grep -q 'i3lm export\\-tensorboard' || fail "the man page lacks the commands"

@@ -22,17 +22,8 @@ prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
 # NCCL's header, which PyTorch's wheels keep in the nvidia-nccl package (found as <it>/include/nccl.h).
 nccl=$("$python" -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
 
-# Debian 12's snappy and ICU packages, brought by scripts/gpu_deps.sh; unpacked only where they
-# add files, never over one the system already has.
-for deb in .gpu-deps/*.deb; do
-    [ -e "$deb" ] || continue
-    if dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}' | while read -r file; do if [ -e "$file" ]; then exit 1; fi; done; then
-        dpkg-deb -x "$deb" /
-    else
-        echo "not unpacking $deb: it would replace a file the system has"
-    fi
-done
-ldconfig
+# Debian 12's snappy and ICU packages, brought by scripts/gpu_deps.sh.
+scripts/gpu_unpack_debs.sh .gpu-deps
 
 cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DI3_TESTS=OFF -DI3_GUI=OFF \
     -DCMAKE_PREFIX_PATH="$prefix${nccl:+;$nccl}" -DCMAKE_CUDA_ARCHITECTURES=90 ${I3_CMAKE_ARGS:-} 2>&1 |

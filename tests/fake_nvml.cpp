@@ -45,6 +45,10 @@ struct nvmlUtilization_t {
 struct nvmlMemory_t {
     unsigned long long total, free, used;
 };
+struct nvmlMemory_v2_t {
+    unsigned int version;
+    unsigned long long total, reserved, free, used;
+};
 
 int nvmlInit_v2() { return kSuccess; }
 int nvmlShutdown() { return kSuccess; }
@@ -89,9 +93,21 @@ int nvmlDeviceGetTemperature(FakeGpu* gpu, int, unsigned int* celsius)
     return kSuccess;
 }
 
+// Half the memory in use, of which the driver's own reserve is 1 GiB: v1 counts the reserve as
+// used, v2 (what nvidia-smi shows) does not.
 int nvmlDeviceGetMemoryInfo(FakeGpu* gpu, nvmlMemory_t* memory)
 {
     *memory = {gpu->memory_total, gpu->memory_total / 2, gpu->memory_total / 2};
+    return kSuccess;
+}
+
+int nvmlDeviceGetMemoryInfo_v2(FakeGpu* gpu, nvmlMemory_v2_t* memory)
+{
+    // NVML_STRUCT_VERSION(Memory, 2), as nvml.h defines it; NVML_ERROR_ARGUMENT_VERSION_MISMATCH.
+    if (memory->version != (40u | (2u << 24)))
+        return 25;
+    const unsigned long long reserve = 1ull << 30;
+    *memory = {memory->version, gpu->memory_total, reserve, gpu->memory_total / 2, gpu->memory_total / 2 - reserve};
     return kSuccess;
 }
 

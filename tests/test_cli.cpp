@@ -35,6 +35,29 @@ void expect_failure(const QStringList& args, const QString& message_part, int co
              qPrintable(args.join(' ') + " said: " + QString::fromUtf8(result.err)));
 }
 
+// The shared libraries that the process started by `i3lm args` (and whatever it became through
+// exec) initialised, as the dynamic loader reports them (LD_DEBUG=libs); the run must succeed.
+QStringList initialised_libraries(const QStringList& args)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("LD_DEBUG", "libs");
+    const auto result = i3test::run_in(environment, i3test::cli(), args);
+    if (result.exit_code != 0)
+        return {"failed: " + QString::fromUtf8(result.err)};
+    QStringList libraries;
+    for (const QString& line : QString::fromUtf8(result.err).split('\n')) {
+        const qsizetype at = line.indexOf("calling init: ");
+        if (at >= 0)
+            libraries << line.mid(at + 14).trimmed();
+    }
+    return libraries;
+}
+
+bool names_libtorch(const QStringList& libraries)
+{
+    return !libraries.filter("libtorch").isEmpty();
+}
+
 } // namespace
 
 class TestCli : public QObject {
@@ -183,6 +206,15 @@ private Q_SLOTS:
         QVERIFY2(info.exit_code == 0, info.err.constData());
         QVERIFY(info.out.contains("parameters"));
         QVERIFY(i3test::run_cli({"info"}).out.contains("LibTorch"));
+        // Started without OMP_WAIT_POLICY, the program sets it and starts itself again
+        // (base/openmp_wait.h); a policy the user chose stays.
+        QProcessEnvironment unset = QProcessEnvironment::systemEnvironment();
+        unset.remove("OMP_WAIT_POLICY");
+        const auto restarted = i3test::run_in(unset, i3test::cli(), {"info"});
+        QVERIFY2(restarted.out.contains("(waiting: passive)"), restarted.out.constData());
+        QProcessEnvironment active = unset;
+        active.insert("OMP_WAIT_POLICY", "active");
+        QVERIFY(i3test::run_in(active, i3test::cli(), {"info"}).out.contains("(waiting: active)"));
 
         const QString converted = dir_.filePath("converted.safetensors");
         const auto convert = i3test::run_cli({"convert", model_ + "/pytorch_model.bin", converted});
@@ -206,6 +238,47 @@ private Q_SLOTS:
         for (const char* part : {"texts, ", "build: ", " MB/s (", "vocabulary: ", "encode, 1 thread: ", "encode, 2 threads: ", "tokens: "})
             QVERIFY2(bench.out.contains(part), bench.out.constData());
         expect_failure({"bench", "tokenizer"}, "give one file", 2);
+    }
+
+    // The tokenizer commands run in `i3lm` itself, which never loads LibTorch; every other command
+    // runs in the engine that `i3lm` becomes, which does.
+    void tokenizerCommandsRunWithoutLibTorch()
+    {
+        write_file(dir_.filePath("few.jsonl"), "{\"text\": \"The cat\"}\n{\"text\": \"The dog\"}\n");
+        const QString tokenizer = dir_.filePath("few-tokenizer.json");
+        const QList<QStringList> commands = {
+            {"tokenizer", "build", "--data", dir_.filePath("few.jsonl"), "--out", tokenizer},
+            {"tokenizer", "encode", "--tokenizer", tokenizer, dir_.filePath("few.jsonl")},
+            {"bench", "tokenizer", dir_.filePath("few.jsonl"), "--repeat", "1"},
+        };
+        for (const QStringList& command : commands) {
+            const QStringList libraries = initialised_libraries(command);
+            // ICU is loaded as LibTorch would be, at the start: the loader's report is there.
+            QVERIFY2(!libraries.filter("libicuuc").isEmpty(), qPrintable(command.join(' ') + ": " + libraries.join(", ")));
+            QVERIFY2(!names_libtorch(libraries), qPrintable(command.join(' ') + ": " + libraries.join(", ")));
+        }
+        for (const QStringList& command : {QStringList{"info"}, QStringList{"bench", "--help"}}) {
+            const QStringList libraries = initialised_libraries(command);
+            QVERIFY2(names_libtorch(libraries), qPrintable(command.join(' ') + ": " + libraries.join(", ")));
+        }
+    }
+
+    // `i3lm` alone, without the engine beside it or installed: the tokenizer commands work, the
+    // others say what is missing and where it was looked for.
+    void missingEngineIsNamed()
+    {
+        const QString alone = dir_.filePath("alone/bin/i3lm");
+        QDir().mkpath(dir_.filePath("alone/bin"));
+        QVERIFY(QFile::copy(i3test::cli(), alone));
+        write_file(dir_.filePath("dog.jsonl"), "{\"text\": \"The dog\"}\n");
+        const auto build = i3test::run(alone, {"tokenizer", "build", "--data", dir_.filePath("dog.jsonl"), "--out",
+                                               dir_.filePath("dog-tokenizer.json")});
+        QVERIFY2(build.exit_code == 0, build.err.constData());
+        const auto info = i3test::run(alone, {"info"});
+        QCOMPARE(info.exit_code, 1);
+        const QString said = QString::fromUtf8(info.err);
+        QVERIFY2(said.contains("i3lm-engine is missing") && said.contains(dir_.filePath("alone/bin/i3lm-engine")),
+                 qPrintable(said));
     }
 
     void badModelFolders()

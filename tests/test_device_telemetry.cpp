@@ -81,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(first.gpu.has_value());
         QCOMPARE(first.gpu->name, std::string("Fake GPU on bus 81"));
         QCOMPARE(first.gpu->memory_total_bytes, int64_t(80) << 30);
-        QCOMPARE(first.gpu->memory_used_bytes, int64_t(40) << 30);
+        QCOMPARE(first.gpu->memory_used_bytes, (int64_t(40) << 30) - (int64_t(1) << 30)); // v2: without the reserve
         QCOMPARE(first.gpu->utilization_percent, 81.0);
         QCOMPARE(first.gpu->power_watts, 129.0); // 0x81 W
         QCOMPARE(first.gpu->temperature_celsius, 28.0);

@@ -12,6 +12,38 @@
 class TestMetricPlot : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void hoverReadsTheNearestPointAndSmoothingKeepsTheRawCurveFaint()
+    {
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(800, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("loss", "loss", Qt::blue);
+        plot.appendPoints("loss", {10, 20, 30}, {4.0, 3.0, 2.5});
+        plot.refreshNow();
+        // 24 is nearer to 20 than to 30.
+        QCOMPARE(plot.readoutAt(24), QStringLiteral("loss: %1 at %2").arg(QLocale().toString(3.0, 'g', 5), QLocale().toString(20.0, 'g', 5)));
+        plot.setSmoothing(0.5);
+        plot.refreshNow();
+        const double smoothed = (0.5 * 0.5 * 4.0 + 0.5 * 3.0) / 0.75; // the debiased EMA at the second point
+        QVERIFY(plot.readoutAt(21).contains(QLocale().toString(smoothed, 'g', 5)));
+        QCOMPARE(plot.shownSmoothedPoints("loss").size(), 3);
+        QCOMPARE(plot.shownPoints("loss").size(), 3); // the raw curve is still drawn
+        QVERIFY(plot.customPlot()->graph(0)->pen().color().alpha() < 255);
+        // The mouse shows the read-out where it points.
+        QCustomPlot* custom = plot.customPlot();
+        const int x = static_cast<int>(custom->xAxis->coordToPixel(30));
+        const int y = custom->axisRect()->center().y();
+        QMouseEvent move(QEvent::MouseMove, QPointF(x, y), custom->mapToGlobal(QPointF(x, y)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(custom, &move);
+        QVERIFY(plot.shownReadout().startsWith(QStringLiteral("loss: %1 at %2").arg(QLocale().toString(2.5, 'g', 5), QLocale().toString(30.0, 'g', 5))));
+        plot.setLogX(true);
+        plot.refreshNow();
+        QCOMPARE(custom->xAxis->scaleType(), QCPAxis::stLogarithmic);
+        QVERIFY(custom->xAxis->range().lower > 0);
+    }
+
     void manyPointsAreDecimatedButKeepTheirExtremes()
     {
         MetricPlot plot(QStringLiteral("Loss"));
@@ -173,6 +205,106 @@ private Q_SLOTS:
         const QString onScreen = dir.filePath("screen.png");
         QVERIFY(plot.savePng(onScreen));
         QCOMPARE(QImage(onScreen).size(), plot.customPlot()->size());
+    }
+
+    // A line needs two points: a lone first point shows as a dot, and the line takes over after.
+    void aLonePointIsDrawnAsADot()
+    {
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(400, 300);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("train", "training", Qt::blue);
+        QCPGraph* graph = plot.customPlot()->graph(0);
+        plot.appendPoint("train", 1, 6.5);
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("train"), 1);
+        QVERIFY(!graph->scatterStyle().isNone());
+        plot.appendPoint("train", 2, 6.1);
+        plot.refreshNow();
+        QCOMPARE(plot.shownPointCount("train"), 2);
+        QVERIFY(graph->scatterStyle().isNone());
+    }
+
+    // The legend has its own row above the axes: whatever the curves do, it covers none of them.
+    void theLegendSitsOutsideTheAxes()
+    {
+        MetricPlot plot(QStringLiteral("Loss"));
+        plot.resize(300, 220);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("train", "training", Qt::blue);
+        QCPLegend* legend = plot.customPlot()->legend;
+        QVERIFY(!legend->visible());
+        plot.addSeries("validation", "validation", Qt::red, MetricPlot::Axis::Left, true);
+        for (int i = 0; i < 50; ++i) {
+            plot.appendPoint("train", i, 5.0 - i * 0.05);
+            plot.appendPoint("validation", i, 5.2 - i * 0.05);
+        }
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        QVERIFY(legend->visible());
+        const QRect legendRect = legend->outerRect();
+        const QRect axes = plot.customPlot()->axisRect()->rect();
+        QVERIFY2(!legendRect.intersects(axes) && legendRect.bottom() <= axes.top(),
+                 qPrintable(QStringLiteral("legend %1,%2 %3x%4; axes %5,%6 %7x%8")
+                                .arg(legendRect.x()).arg(legendRect.y()).arg(legendRect.width()).arg(legendRect.height())
+                                .arg(axes.x()).arg(axes.y()).arg(axes.width()).arg(axes.height())));
+        // Three long entries in a narrow plot wrap to rows instead of running past its edge.
+        plot.addSeries("ram", "this program's memory (MiB)", Qt::green);
+        plot.addSeries("cpu", "CPU use of the machine (%)", Qt::darkYellow);
+        plot.resize(200, 220);
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        int entries = 0;
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            const QCPAbstractLegendItem* item = legend->item(i); // empty cells of a wrapped grid: none
+            if (!item)
+                continue;
+            ++entries;
+            // Squeezed, an entry would be narrower than its text and symbol need (and cut).
+            QVERIFY2(item->outerRect().right() <= plot.customPlot()->width() &&
+                         item->outerRect().width() >= item->minimumOuterSizeHint().width(),
+                     qPrintable(QStringLiteral("entry %1: %2 px wide of %3 needed, ends at %4 of %5")
+                                    .arg(i).arg(item->outerRect().width()).arg(item->minimumOuterSizeHint().width())
+                                    .arg(item->outerRect().right()).arg(plot.customPlot()->width())));
+        }
+        QCOMPARE(entries, 4);
+        // Removing entries from a wrapped legend leaves empty cells; the next redraw copes.
+        plot.removeSeries("ram");
+        plot.refreshNow();
+        plot.removeSeries("cpu");
+        plot.removeSeries("validation"); // one series: no legend, and its row goes
+        plot.customPlot()->replot();
+        QVERIFY(!legend->visible());
+        QCOMPARE(plot.customPlot()->plotLayout()->rowCount(), 1);
+    }
+
+    // A narrow plot over an hour of seconds: its x labels, as drawn, leave room between them.
+    void xLabelsOfANarrowPlotDoNotRunTogether()
+    {
+        MetricPlot plot(QStringLiteral("Device"));
+        plot.resize(240, 170);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("ram", "RAM", Qt::blue);
+        for (int t = 0; t <= 3600; t += 2)
+            plot.appendPoint("ram", t + 0.25, 1000 + t);
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        QCPAxis* x = plot.customPlot()->xAxis;
+        const QFontMetrics metrics(x->tickLabelFont());
+        const QVector<double> ticks = x->tickVector();
+        const QVector<QString> labels = x->tickVectorLabels();
+        QVERIFY2(ticks.size() >= 2, qPrintable(QStringLiteral("%1 ticks over %2 px, range %3 to %4")
+                                                  .arg(ticks.size()).arg(plot.customPlot()->axisRect()->width())
+                                                  .arg(x->range().lower).arg(x->range().upper)));
+        for (int i = 1; i < ticks.size(); ++i) {
+            const double gap = x->coordToPixel(ticks[i]) - x->coordToPixel(ticks[i - 1]);
+            const double needed = (metrics.horizontalAdvance(labels[i - 1]) + metrics.horizontalAdvance(labels[i])) / 2.0;
+            QVERIFY2(gap > needed + metrics.horizontalAdvance(QLatin1Char(' ')),
+                     qPrintable(QStringLiteral("%1 and %2: %3 px apart").arg(labels[i - 1], labels[i]).arg(gap)));
+        }
     }
 
     void csvAlignsTheSeriesOnX()

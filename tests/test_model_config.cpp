@@ -172,8 +172,15 @@ private Q_SLOTS:
         }
         QCOMPARE(i3::load_preset("i3-80m").model.parameter_count(), int64_t(76861160));
         QCOMPARE(i3::load_preset("i3-22m").model.hybrid_layers, int64_t(24));
-        QCOMPARE(i3::load_preset("small").training.steps, int64_t(300));
-        QCOMPARE(i3::load_preset("small").training.eval_every, int64_t(100));
+        // The CPU's default: many small steps at a high learning rate (resources/presets/small.json).
+        const i3::Preset small = i3::load_preset(i3::kCpuPreset);
+        QCOMPARE(small.training.steps, int64_t(800));
+        QCOMPARE(small.training.batch_size, int64_t(16));
+        QCOMPARE(small.training.lr, 3e-3);
+        QCOMPARE(small.training.eval_every, int64_t(200));
+        QCOMPARE(small.model.d_model, int64_t(128));
+        QCOMPARE(small.model.max_seq_len, int64_t(64));
+        QCOMPARE(small.training.weight_decay, i3::TrainConfig().weight_decay); // what it leaves alone
         QVERIFY_EXCEPTION_THROWN(i3::load_preset("i3-9000"), i3::Error);
     }
 };

@@ -30,6 +30,15 @@ qint64 referenceParameterCount(qint64 vocab, qint64 d, qint64 context, qint64 dS
            (d + d) + (vocab * d + vocab);
 }
 
+// A preset's file as the source tree has it, read here without the engine.
+QJsonObject presetFile(const char* name)
+{
+    QFile file(QStringLiteral(I3_PRESETS_DIR "/%1.json").arg(QLatin1String(name)));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
 QStringList lastValidity(const QSignalSpy& spy)
 {
     return spy.isEmpty() ? QStringList{}
@@ -56,6 +65,7 @@ private Q_SLOTS:
     void initTestCase();
     void fitsTheStudioWindow();
     void defaultsSuitASmallCpu();
+    void aPresetBringsItsRecipe();
     void i3_80mShowsTheReferenceParameterCount();
     void headsThatDoNotDivideTheWidthAreReported();
     void zeroBatchAndContextAreInvalid();
@@ -151,7 +161,7 @@ void TestModelPanel::fineTunesAHubModelWithItsShapeAndTheRecipe()
     panel.selectPreset("small");
     QVERIFY(!panel.isValid());
     const QString problems = panel.problems().join('\n');
-    QVERIFY2(problems.contains("d_model is 192 here but 64 in owner/tiny-i3, the model being fine-tuned"),
+    QVERIFY2(problems.contains("d_model is 128 here but 64 in owner/tiny-i3, the model being fine-tuned"),
              qPrintable(problems));
 
     panel.startFromScratch();
@@ -197,24 +207,54 @@ void TestModelPanel::fineTunesAModelFolderAndRefusesOneThatDisagrees()
     QVERIFY(fresh.findChild<QSpinBox*>("dModelSpin")->isEnabled());
 }
 
+// On a machine without a GPU the panel starts with the small preset and its recipe, the values
+// of resources/presets/small.json, which `i3lm train --preset small` trains with too.
 void TestModelPanel::defaultsSuitASmallCpu()
 {
     ModelPanel panel;
     QCOMPARE(panel.presetName(), QStringLiteral("small"));
     QCOMPARE(panel.findChild<QComboBox*>("presetCombo")->currentText(), QStringLiteral("small"));
+    const QJsonObject file = presetFile("small");
+    const QJsonObject recipe = file.value("training").toObject();
     const i3::TrainConfig train = panel.trainConfig();
-    QCOMPARE(train.steps, int64_t(300));
-    QCOMPARE(train.log_every, int64_t(10));
-    QCOMPARE(train.eval_every, int64_t(100));
-    QCOMPARE(train.checkpoint_every, int64_t(100));
+    QCOMPARE(train.steps, int64_t(recipe.value("steps").toInt()));
+    QCOMPARE(train.batch_size, int64_t(recipe.value("batch_size").toInt()));
+    QCOMPARE(train.lr, recipe.value("lr").toDouble());
+    QCOMPARE(train.warmup_steps, int64_t(recipe.value("warmup_steps").toInt()));
+    QCOMPARE(train.log_every, int64_t(recipe.value("log_every").toInt()));
+    QCOMPARE(train.eval_every, int64_t(recipe.value("eval_every").toInt()));
+    QCOMPARE(train.checkpoint_every, int64_t(recipe.value("checkpoint_every").toInt()));
     QCOMPARE(train.device, std::string("cpu"));
-    QCOMPARE(train.lr, 3e-4);
-    QCOMPARE(train.eps, 1e-8);
+    QCOMPARE(train.eps, 1e-8); // what the recipe leaves alone is the reference's
+    QVERIFY(train.lr != 3e-4 && train.batch_size != 4); // not the reference's recipe, which is too slow here
+    const QJsonObject shape = file.value("model").toObject();
     const i3::ModelConfig model = panel.modelConfig();
-    QCOMPARE(model.d_model, int64_t(192));
-    QCOMPARE(model.n_heads, int64_t(6));
+    QCOMPARE(model.d_model, int64_t(shape.value("d_model").toInt()));
+    QCOMPARE(model.n_heads, int64_t(shape.value("n_heads").toInt()));
+    QCOMPARE(model.max_seq_len, int64_t(shape.value("max_seq_len").toInt()));
     QVERIFY2(panel.isValid(), qPrintable(panel.problems().join('\n')));
     QVERIFY(!panel.findChild<QLabel*>("memoryLabel")->text().isEmpty());
+}
+
+// Choosing a preset brings its recipe with its shape; what the recipe leaves alone stays.
+void TestModelPanel::aPresetBringsItsRecipe()
+{
+    ModelPanel panel;
+    auto* weightDecay = panel.findChild<QDoubleSpinBox*>("weightDecaySpin");
+    weightDecay->setValue(0.05);
+    panel.selectPreset("i3-80m");
+    const QJsonObject published = presetFile("i3-80m").value("training").toObject();
+    QCOMPARE(panel.trainConfig().lr, published.value("lr").toDouble());
+    QCOMPARE(panel.trainConfig().batch_size, int64_t(published.value("batch_size").toInt()));
+    QCOMPARE(panel.trainConfig().steps, int64_t(published.value("steps").toInt()));
+    QCOMPARE(panel.findChild<QSpinBox*>("evalEverySpin")->value(), published.value("eval_every").toInt());
+    QCOMPARE(panel.trainConfig().weight_decay, 0.05);
+    auto* combo = panel.findChild<QComboBox*>("presetCombo");
+    combo->setCurrentIndex(combo->findText("small"));
+    const QJsonObject small = presetFile("small").value("training").toObject();
+    QCOMPARE(panel.trainConfig().lr, small.value("lr").toDouble());
+    QCOMPARE(panel.trainConfig().warmup_steps, int64_t(small.value("warmup_steps").toInt()));
+    QCOMPARE(panel.findChild<QSpinBox*>("batchSpin")->value(), small.value("batch_size").toInt());
 }
 
 void TestModelPanel::i3_80mShowsTheReferenceParameterCount()
@@ -256,16 +296,16 @@ void TestModelPanel::headsThatDoNotDivideTheWidthAreReported()
     QSignalSpy validity(&panel, &ModelPanel::validityChanged);
     auto* width = panel.findChild<QSpinBox*>("dModelSpin");
     auto* problems = panel.findChild<QLabel*>("problemsLabel");
-    QCOMPARE(panel.findChild<QSpinBox*>("headsSpin")->value(), 6);
+    QCOMPARE(panel.findChild<QSpinBox*>("headsSpin")->value(), 4);
 
-    typeInto(width, "500"); // 500 is not a multiple of 6
-    QCOMPARE(width->value(), 500);
+    typeInto(width, "250"); // 250 is not a multiple of 4
+    QCOMPARE(width->value(), 250);
     QVERIFY(!panel.isValid());
     QVERIFY(problems->isVisibleTo(&panel));
     QVERIFY2(problems->text().contains("heads"), qPrintable(problems->text()));
     QVERIFY(validity.count() >= 1);
     QCOMPARE(lastValidity(validity).at(0), QStringLiteral("invalid"));
-    QVERIFY(lastValidity(validity).at(1).contains("500"));
+    QVERIFY(lastValidity(validity).at(1).contains("250"));
     QCOMPARE(panel.presetName(), QStringLiteral("Custom"));
 
     typeInto(width, "384");

@@ -6,6 +6,7 @@
 // model to fine-tune, chosen in the panels, make the run the command line's --data hf: and
 // --init-from would.
 #include "data/builtin_corpus.h"
+#include "text/chunk_tokenizer.h"
 #include "data/data_source.h"
 #include "model/model_artifacts.h"
 
@@ -13,6 +14,8 @@
 #include "data_panel.h"
 #include "engine_job.h"
 #include "main_window.h"
+#include "runs/run_folder.h"
+#include "training/trainer.h"
 #include "metric_plot.h"
 #include "model_panel.h"
 #include "playground_panel.h"
@@ -66,6 +69,10 @@ QMap<QString, QString> translations(const QString& file)
     return entries;
 }
 
+// Forgets what earlier windows of the test saved on closing (QSettings' test-mode file), so the
+// next window starts as on a first start.
+void forgetStudioSettings() { QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").clear(); }
+
 // Sets an environment variable (or unsets it, for an empty value) until the end of the scope.
 class ScopedVariable {
 public:
@@ -86,8 +93,137 @@ private:
 
 class TestStudioWindow : public QObject {
     Q_OBJECT
+
+    static QString runStatus(const QString& run)
+    {
+        return QJsonDocument::fromJson(i3test::read_file(run + "/run.json")).object().value("status").toString();
+    }
+
+    // Trains the tiny preset for `steps`, closes the window once steps are logged, and answers
+    // the question with the button `answer`; returns the run folder once the window has closed.
+    static QString startRunAndClose(const QString& workspace, const char* answer, qint64 steps)
+    {
+        // Closing saves the settings: the next test's window must not start from this one's.
+        const auto forget = qScopeGuard(forgetStudioSettings);
+        MainWindow window;
+        window.setWorkspace(workspace);
+        DataChoice data;
+        data.maxTexts = 300;
+        window.dataPanel()->setChoice(data);
+        window.modelPanel()->selectPreset("tiny");
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = steps;
+        training.log_every = 1;
+        training.eval_every = 1000;
+        training.checkpoint_every = 1000;
+        training.sample_tokens = 4;
+        window.modelPanel()->setTrainConfig(training);
+        window.show();
+        window.startTraining();
+        if (!QTest::qWaitFor([&] { return window.trainingPanel()->currentStep() > 0; }, 120000))
+            return {};
+        const QString run = window.trainingPanel()->currentRunFolder();
+        bool asked = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            asked = box && box->objectName() == "closeWhileTrainingBox";
+            if (box)
+                box->findChild<QPushButton*>(answer)->click();
+        });
+        if (window.close()) // the window waits for the checkpoint
+            return {};
+        if (!asked || !window.isVisible())
+            return {};
+        if (!QTest::qWaitFor([&] { return !window.isVisible(); }, 120000))
+            return {};
+        return window.trainingPanel()->isTraining() ? QString() : run;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Train with a stopped run open asks whether to resume it; Resume continues it to its end; a
+    // fork from its checkpoint trains with the Model panel's settings and says where it came from.
+    void resumeAndForkAStoppedRun()
+    {
+        QTemporaryDir workspace;
+        const QString stopped = QDir(workspace.path()).filePath("stopped");
+        {
+            i3::TrainConfig config;
+            config.steps = 20;
+            config.batch_size = 4;
+            config.log_every = 1;
+            config.eval_every = 10;
+            config.checkpoint_every = 10;
+            config.eval_windows = 2;
+            config.sample_tokens = 0;
+            DataChoice data;
+            data.maxTexts = 300;
+            const std::vector<std::string> texts = i3::read_data_texts(data.toSpec());
+            const i3::ModelConfig model = i3::ModelConfig::preset("tiny");
+            i3::Trainer trainer(stopped.toStdString(), model, config,
+                                i3::prepare_training_data(texts, i3::ChunkTokenizer::build(texts), {"test"}, config,
+                                                          model.max_seq_len));
+            i3::CancelToken cancel;
+            trainer.run([&](const i3::TrainEvent& event) {
+                if (event.kind == i3::TrainEvent::Kind::Checkpoint)
+                    cancel.cancel(); // stopped after step 10
+            }, &cancel);
+        }
+        QCOMPARE(i3::RunFolder(stopped.toStdString()).read_info().status, i3::RunStatus::Stopped);
+
+        MainWindow window;
+        window.setWorkspace(workspace.path());
+        window.modelPanel()->selectPreset("tiny");
+        window.show();
+        window.trainingPanel()->showRun(stopped);
+        auto* resume = window.findChild<QAction*>("resumeRunAction");
+        QVERIFY(resume);
+        QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled(), 10000);
+        QCOMPARE(window.resumableRun(), stopped);
+
+        // Train asks; the answer here is "Resume it".
+        bool asked = false;
+        std::function<void()> answer = [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != "trainChoice") {
+                QTimer::singleShot(20, answer);
+                return;
+            }
+            asked = true;
+            box->findChild<QPushButton*>("resumeChoice")->click();
+        };
+        QTimer::singleShot(0, answer);
+        window.startTraining();
+        QVERIFY(asked);
+        QVERIFY(window.trainingPanel()->isTraining());
+        QCOMPARE(window.trainingPanel()->currentRunFolder(), stopped);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const i3::RunInfo resumed = i3::RunFolder(stopped.toStdString()).read_info();
+        QCOMPARE(resumed.status, i3::RunStatus::Finished);
+        QCOMPARE(resumed.completed_steps, int64_t(20));
+        QVERIFY(!resume->isEnabled());
+
+        auto training = window.modelPanel()->trainConfig();
+        training.steps = 4;
+        training.lr = 5e-4;
+        training.eval_every = 2;
+        training.checkpoint_every = 2;
+        training.sample_tokens = 0;
+        training.device = "cpu";
+        window.modelPanel()->setTrainConfig(training);
+        const QString checkpoint = QString::fromStdString(i3::RunFolder(stopped.toStdString()).checkpoint_dir(10).string());
+        window.forkRun(stopped, checkpoint);
+        QTRY_VERIFY_WITH_TIMEOUT(window.trainingPanel()->isTraining(), 5000);
+        const QString fork = window.trainingPanel()->currentRunFolder();
+        QVERIFY(fork != stopped);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 300000);
+        const i3::RunInfo forked = i3::RunFolder(fork.toStdString()).read_info();
+        QCOMPARE(forked.status, i3::RunStatus::Finished);
+        QVERIFY(forked.forked_from);
+        QCOMPARE(forked.forked_from->step, int64_t(10));
+        QCOMPARE(forked.training.lr, 5e-4);
+    }
 
     void invalidHyperparameterDisablesTrain()
     {
@@ -155,6 +291,163 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(&window, "jobLabel")->text().isEmpty());
     }
 
+    // Shown with fresh settings, the window analyses the built-in corpus by itself: the Model
+    // panel counts with its real vocabulary (that of a tokenizer built here from the same texts),
+    // and never with a preset's assumed one.
+    void theBuiltinCorpusIsAnalysedOnStart()
+    {
+        forgetStudioSettings();
+        MainWindow window;
+        auto* vocabulary = child<QLabel>(window.modelPanel(), "vocabularyLabel");
+        QStringList shown;
+        connect(window.modelPanel(), &ModelPanel::configurationChanged, &window,
+                [&] { shown << vocabulary->text(); });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.dataPanel()->lastSummary().has_value(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.dataPanel()->isAnalysing(), 10000);
+
+        const qint64 expected = i3::ChunkTokenizer::build(i3::builtin_corpus_texts()).vocab_size();
+        QCOMPARE(window.modelPanel()->vocabularySize(), expected);
+        i3::ModelConfig model = window.modelPanel()->modelConfig();
+        QCOMPARE(model.vocab_size, int64_t(expected));
+        const QString parameters = child<QLabel>(window.modelPanel(), "parameterLabel")->text();
+        QVERIFY2(parameters.contains(QLocale().toString(qint64(model.parameter_count()))), qPrintable(parameters));
+        QVERIFY2(vocabulary->text().contains(QLocale().toString(expected)), qPrintable(vocabulary->text()));
+        shown << vocabulary->text();
+        for (const QString& text : shown)
+            QVERIFY2(!text.contains("assumed"), qPrintable(text));
+    }
+
+    // A run that fails says so in the status bar ("failed", not "done"); its error goes once the
+    // inputs it came from change, and so does the Data panel's.
+    void aFailureIsReportedAndItsErrorClearedWhenTheInputsChange()
+    {
+        QTemporaryDir workspace;
+        MainWindow window;
+        window.setWorkspace(workspace.path());
+        DataChoice data;
+        data.builtinCorpus = false;
+        data.files = {workspace.filePath("missing.txt")};
+        window.dataPanel()->setChoice(data);
+        window.modelPanel()->selectPreset("tiny");
+        window.startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.trainingPanel()->isTraining(), 60000);
+        auto* error = child<QLabel>(window.trainingPanel(), "errorLabel");
+        QVERIFY(error->isVisibleTo(window.trainingPanel()));
+        QCOMPARE(child<QLabel>(&window, "jobLabel")->text(), QStringLiteral("Training: failed"));
+
+        data.files.clear();
+        window.dataPanel()->setChoice(data); // nothing chosen
+        QVERIFY(!error->isVisibleTo(window.trainingPanel()));
+        auto* dataError = child<QLabel>(window.dataPanel(), "errorLabel");
+        window.dataPanel()->analyse();
+        QVERIFY(dataError->isVisibleTo(window.dataPanel()));
+        child<QCheckBox>(window.dataPanel(), "builtinCheck")->setChecked(true);
+        QVERIFY(!dataError->isVisibleTo(window.dataPanel()));
+    }
+
+    // The window opens no larger than the screen's free area, its status bar on screen; at the
+    // 1280 x 800 it is made for, every panel fits without scrolling sideways, in English, German
+    // and Romanian (the longest labels).
+    void theWindowFitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("ro") << QStringLiteral("ro");
+    }
+
+    void theWindowFitsTheScreen()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QStringLiteral(I3_QM_DIR "/i3studio_%1.qm").arg(language)));
+            QCoreApplication::installTranslator(&translator);
+        }
+        const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
+        forgetStudioSettings();
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect available = window.screen()->availableGeometry();
+        QVERIFY2(available.contains(window.frameGeometry()),
+                 qPrintable(QStringLiteral("%1 x %2 on %3 x %4")
+                                .arg(window.frameGeometry().width()).arg(window.frameGeometry().height())
+                                .arg(available.width()).arg(available.height())));
+        QVERIFY(window.statusBar()->isVisible());
+        QVERIFY(window.rect().contains(window.statusBar()->geometry()));
+
+        window.setWindowState(Qt::WindowNoState);
+        window.resize(1280, 768); // 1280 x 800 less a title bar
+        QCoreApplication::processEvents();
+        QVERIFY2(window.width() == 1280, qPrintable(QStringLiteral("the window needs %1 px: runs %2, panels %3")
+                                                        .arg(window.minimumSizeHint().width())
+                                                        .arg(child<QDockWidget>(&window, "runsDock")->minimumSizeHint().width())
+                                                        .arg(window.centralWidget()->minimumSizeHint().width())));
+        // The Training panel's status line as long as it gets: a long run, paused, in a deep folder.
+        const QLocale locale;
+        child<QLabel>(window.trainingPanel(), "stepLabel")->setText(QCoreApplication::translate("TrainingPanel", "Step %1 / %2").arg(locale.toString(123456), locale.toString(123456)));
+        auto* state = child<QLabel>(window.trainingPanel(), "stateLabel");
+        state->setText(QCoreApplication::translate("TrainingPanel", "Stopping…"));
+        state->setVisible(true);
+        child<QLabel>(window.trainingPanel(), "etaLabel")->setText(QCoreApplication::translate("TrainingPanel", "ETA %1").arg("12:34:56"));
+        child<QLabel>(window.trainingPanel(), "speedLabel")->setText(QCoreApplication::translate("TrainingPanel", "%1 tokens/s").arg(locale.toString(123456)));
+        child<QLabel>(window.trainingPanel(), "checkpointLabel")->setText(QCoreApplication::translate("TrainingPanel", "Checkpoint: step %1").arg(locale.toString(123456)));
+        auto* folder = child<QLabel>(window.trainingPanel(), "runLabel");
+        folder->setText(QCoreApplication::translate("TrainingPanel", "Run folder: %1").arg(QString(200, QLatin1Char('x'))));
+        folder->setVisible(true);
+        for (const MainWindow::Panel panel : {MainWindow::Panel::Data, MainWindow::Panel::Model,
+                                             MainWindow::Panel::Training, MainWindow::Panel::Probe,
+                                             MainWindow::Panel::Playground}) {
+            window.showPanel(panel);
+            QCoreApplication::processEvents();
+            auto* tabs = child<QTabWidget>(&window, "panelTabs");
+            QWidget* current = tabs->currentWidget();
+            QVERIFY2(window.width() == 1280, qPrintable(QStringLiteral("%1 widens the window to %2 px")
+                                                            .arg(tabs->tabText(tabs->currentIndex()))
+                                                            .arg(window.width())));
+            QVERIFY2(current->minimumSizeHint().width() <= current->width(),
+                     qPrintable(QStringLiteral("%1 needs %2 px, has %3")
+                                    .arg(tabs->tabText(tabs->currentIndex()))
+                                    .arg(current->minimumSizeHint().width())
+                                    .arg(current->width())));
+            for (auto* scroll : current->findChildren<QScrollArea*>())
+                QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                         qPrintable(QStringLiteral("%1: %2 px in %3")
+                                        .arg(tabs->tabText(tabs->currentIndex()))
+                                        .arg(scroll->widget()->minimumSizeHint().width())
+                                        .arg(scroll->viewport()->width())));
+        }
+    }
+
+    // Closing while a run trains asks first. "Keep training in the background" stops the run at a
+    // checkpoint, closes the window, and i3lm continues the run to its end without it.
+    void closingWhileTrainingCanKeepTrainingInTheBackground()
+    {
+        QTemporaryDir workspace;
+        // The studio's own i3lm is found beside it; here the built one, through PATH.
+        const ScopedVariable path("PATH", (QFileInfo(i3test::cli()).absolutePath() + ":" + qgetenv("PATH")).toUtf8());
+        const QString run = startRunAndClose(workspace.path(), "keepTrainingButton", 60);
+        QVERIFY(!run.isEmpty());
+        // The detached trainer finishes the run: the studio that started it is gone.
+        QTRY_VERIFY_WITH_TIMEOUT(runStatus(run) == "finished", 300000);
+        QCOMPARE(QJsonDocument::fromJson(i3test::read_file(run + "/run.json")).object().value("completed_steps").toInt(), 60);
+        QVERIFY(QFileInfo::exists(run + "/i3-model-artifacts/model.safetensors"));
+        QVERIFY(i3test::read_file(run + "/background.log").contains("step 60/60"));
+    }
+
+    // "Stop training" leaves the run stopped at a checkpoint, to be resumed later.
+    void closingWhileTrainingCanStopTheRun()
+    {
+        QTemporaryDir workspace;
+        const QString run = startRunAndClose(workspace.path(), "stopTrainingButton", 100000);
+        QVERIFY(!run.isEmpty());
+        QCOMPARE(runStatus(run), QString("stopped"));
+        QVERIFY(!QFileInfo::exists(run + "/background.log"));
+    }
+
     // Analyse, then Train on the same data: the run takes the analysed tokenizer and tokens
     // instead of building and encoding again; after the data changes it prepares its own.
     void analysedDataIsReusedByTheNextRun()
@@ -212,6 +505,10 @@ private Q_SLOTS:
         QStringList fresh;
         trainAndRecord(fresh);
         QVERIFY2(fresh.contains(building), qPrintable(fresh.join('|')));
+        // That run built its own tokenizer: the Model panel now counts with its vocabulary.
+        const QString freshRun = window.trainingPanel()->currentRunFolder();
+        const QJsonObject freshConfig = QJsonDocument::fromJson(i3test::read_file(freshRun + "/config.json")).object();
+        QCOMPARE(window.modelPanel()->vocabularySize(), qint64(freshConfig.value("vocab_size").toInt()));
     }
 
     // The workspace the studio remembers is the command line's (runs/workspace.h): `i3lm info`

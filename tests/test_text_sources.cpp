@@ -2,6 +2,7 @@
 // Local training data: .txt paragraphs, .jsonl fields and .csv columns, and every way such a file
 // can be wrong; the columns a file offers for a picker.
 #include "base/error.h"
+#include "data/json_text_field.h"
 #include "data/text_sources.h"
 
 #include <QTemporaryDir>
@@ -9,9 +10,13 @@
 
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -26,6 +31,31 @@ using i3test::error_of;
 bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
+}
+
+// What nlohmann's parser makes of a .jsonl line: the field's string, or nothing when the line is
+// not valid JSON, not an object, or its field is missing or no string.
+std::optional<std::string> parsed_field(const std::string& line, const std::string& field)
+{
+    try {
+        const nlohmann::json object = nlohmann::json::parse(line);
+        if (!object.is_object() || !object.contains(field) || !object[field].is_string())
+            return std::nullopt;
+        return object[field].get<std::string>();
+    } catch (const nlohmann::json::parse_error&) {
+        return std::nullopt;
+    }
+}
+
+// The scanner takes `line` only where the parser takes it too, and reads the same text.
+void expect_scanner_agrees(const std::string& line)
+{
+    std::string text;
+    if (!i3::json_text_field(line, "text", text))
+        return;
+    const std::optional<std::string> parsed = parsed_field(line, "text");
+    QVERIFY2(parsed.has_value(), ("the scanner took a line the parser refuses: " + line).c_str());
+    QVERIFY2(*parsed == text, ("the scanner read another text from: " + line).c_str());
 }
 
 } // namespace
@@ -180,6 +210,77 @@ private Q_SLOTS:
         expect_error("broken.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"\n", {"line 2", "not valid JSON"});
         expect_error("trailing.jsonl", "{\"text\": \"a\"} x\n", {"line 1", "not valid JSON"});
         expect_error("array.jsonl", "{\"text\": \"a\"}\n\n[\"b\"]\n", {"line 3", "JSON object", "array"});
+    }
+
+    // The .jsonl scanner (data/json_text_field.h) against nlohmann's parser: what it takes, it
+    // reads as the parser does; what it declines, the parser reads or refuses with a message.
+    void jsonScannerTakesCommonLines()
+    {
+        const std::vector<std::pair<std::string, std::string>> lines = {
+            {"{\"text\": \"a\"}", "a"},
+            {" \t{\"id\": 7, \"text\": \"x\\\"y\\\\z\\/\\b\\f\\n\\r\\t\", \"score\": -1.5e-3, \"tags\": [\"a\", {\"b\": null}], "
+             "\"ok\": true, \"no\": false, \"big\": 123456789012345678901234567890, \"e\": 0E+2} ",
+             "x\"y\\z/\b\f\n\r\t"},
+            {"{\"text\": \"caf\\u00e9 \\ud83d\\ude00 \\u00E9\"}", "caf\xC3\xA9 \xF0\x9F\x98\x80 \xC3\xA9"},
+            {"{\"text\": \"caf\xC3\xA9\", \"text2\": \"b\"}", "caf\xC3\xA9"},
+            {"{\"text\":\"\"}", ""},
+        };
+        for (const auto& [line, expected] : lines) {
+            std::string text;
+            QVERIFY2(i3::json_text_field(line, "text", text), line.c_str());
+            QCOMPARE(text, expected);
+            QCOMPARE(parsed_field(line, "text"), std::optional<std::string>(expected));
+        }
+        std::string nul;
+        QVERIFY(i3::json_text_field("{\"text\": \"a\\u0000b\"}", "text", nul));
+        QCOMPARE(nul, std::string("a\0b", 3));
+    }
+
+    void jsonScannerDeclinesTheRest()
+    {
+        const std::vector<std::string> lines = {
+            // valid JSON the parser reads or explains: an escaped key, the field twice, no string
+            "{\"te\\u0078t\": \"a\"}", "{\"text\": \"a\", \"text\": \"b\"}", "{\"text\": 5}", "[{\"text\": \"a\"}]",
+            "{}", "{\"other\": \"a\"}", "{\"text\": \"a\", \"d\": " + std::string(70, '[') + std::string(70, ']') + "}",
+            // not JSON
+            "{\"text\": \"a\"} x", "{\"text\": \"a\",}", "{\"text\": \"a\"", "{\"text\": 'a'}", "{\"text\": \"\x01\"}",
+            "{\"text\": \"\\ud800\"}", "{\"text\": \"\\udc00\"}", "{\"text\": \"\\ud800\\u0041\"}", "{\"text\": \"\\q\"}",
+            "{\"text\": \"\\u12\"}", "{\"n\": 01, \"text\": \"a\"}", "{\"n\": 1e999, \"text\": \"a\"}",
+            "{\"n\": -, \"text\": \"a\"}", "{\"n\": 1., \"text\": \"a\"}", "{\"n\": .5, \"text\": \"a\"}",
+            "{\"n\": 1e, \"text\": \"a\"}", "{\"n\": tru, \"text\": \"a\"}", "{\"n\": [1,], \"text\": \"a\"}",
+            "{\"n\": {\"a\"}, \"text\": \"a\"}", "{\"n\": +1, \"text\": \"a\"}", "{\"text\": \"a\" \"b\"}", "{\"text\" \"a\"}",
+            "{\"n\": 1" + std::string(400, '0') + ", \"text\": \"a\"}", "{\"text\": \"a\"}}", "{\"text\": \"a\"}\x01",
+        };
+        for (const auto& line : lines) {
+            std::string text;
+            QVERIFY2(!i3::json_text_field(line, "text", text), line.c_str());
+        }
+    }
+
+    // Every line one edit away from a line with every kind of value, for a fixed seed.
+    void jsonScannerAgreesWithTheParserOnEdits()
+    {
+        const std::string base = "{\"id\": -12.5e+3, \"text\": \"a\\\"b\\\\c\\u00e9\\ud83d\\ude00\\n\", \"x\": [true, false, null, {\"k\": 0}], \"y\": \"z\"}";
+        const std::string alphabet = "{}[]\":,.-+0123456789eEtrufalsn \\/u\x01" "abcdefABCDEF\t"; // ASCII: every line stays UTF-8
+        std::mt19937 random(2026);
+        int taken = 0;
+        for (int i = 0; i < 30000; ++i) {
+            std::string line = base;
+            const int edits = 1 + static_cast<int>(random() % 2);
+            for (int e = 0; e < edits; ++e) {
+                const size_t at = random() % line.size();
+                const char c = alphabet[random() % alphabet.size()];
+                switch (random() % 3) {
+                case 0: line[at] = c; break;
+                case 1: line.erase(at, 1); break;
+                default: line.insert(at, 1, c);
+                }
+            }
+            expect_scanner_agrees(line);
+            std::string text;
+            taken += i3::json_text_field(line, "text", text);
+        }
+        QVERIFY2(taken > 1000, std::to_string(taken).c_str()); // edits inside the strings keep most lines valid
     }
 
     void missingOrWrongJsonField()

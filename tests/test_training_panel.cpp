@@ -3,8 +3,10 @@
 // watch steps and loss points arrive, pause (the steps stop), resume, stop (the run folder holds
 // a checkpoint), resume to the end (the model is exported); a request that fails shows its error
 // and the panel trains again afterwards. The run browser lists runs the engine wrote and overlays
-// the selected runs' loss. A run that `i3lm train --nproc-per-node 2` wrote opens like any other,
-// with each rank's speed beside the total.
+// the selected runs' loss, their recipes and how their configurations differ; it renames,
+// annotates and deletes runs. An opened run shows its samples; the metric plots smooth, change
+// their x axis and overlay the selected runs' metrics. A run that `i3lm train --nproc-per-node 2`
+// wrote opens like any other, with each rank's speed beside the total.
 #include <torch/torch.h>
 
 #include "base/atomic_file.h"
@@ -12,6 +14,7 @@
 #include "test_support.h"
 #include "metric_plot.h"
 #include "run_browser.h"
+#include "runs/run_lock.h"
 #include "training/trainer.h"
 #include "training_job.h"
 #include "training_panel.h"
@@ -100,6 +103,17 @@ std::pair<double, double> trainDirectly(const QString& folder, int64_t steps)
     return {lastLoss, bestValidation};
 }
 
+// MemTotal of /proc/meminfo, in MiB.
+double hostMemoryTotalMiB()
+{
+    std::ifstream in("/proc/meminfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("MemTotal:", 0) == 0)
+            return std::stod(line.substr(9)) / 1024.0;
+    qFatal("no MemTotal in /proc/meminfo");
+}
+
 int rowOf(QTableWidget* table, const QString& name)
 {
     for (int row = 0; row < table->rowCount(); ++row)
@@ -115,6 +129,7 @@ class TestTrainingPanel : public QObject {
 private Q_SLOTS:
     void trainPauseResumeStopAndFinish()
     {
+        const double startedAt = QDateTime::currentMSecsSinceEpoch() / 1000.0;
         QTemporaryDir workspace;
         const QString folder = workspace.filePath("run-a");
         TrainingPanel panel;
@@ -131,18 +146,36 @@ private Q_SLOTS:
         auto* pause = child<QPushButton>(panel, "pauseButton");
         auto* stop = child<QPushButton>(panel, "stopButton");
         auto* stepLabel = child<QLabel>(panel, "stepLabel");
+        auto* stateLabel = child<QLabel>(panel, "stateLabel");
+        auto* etaLabel = child<QLabel>(panel, "etaLabel");
+        auto* speedLabel = child<QLabel>(panel, "speedLabel");
+        auto* runLabel = child<QLabel>(panel, "runLabel");
+        auto* progress = child<QProgressBar>(panel, "trainingProgress");
         QVERIFY(train->isEnabled());
         QVERIFY(!pause->isEnabled());
         QVERIFY(!stop->isEnabled());
+        // When training begins (step 0 of 400) the bar stands at 0, not at the preparation's end;
+        // the run folder is named once it exists.
+        int progressAtStart = -1;
+        bool folderNamedAtStart = false;
+        connect(&panel, &TrainingPanel::runStarted, &panel, [&] {
+            progressAtStart = progress->maximum() > 0 ? progress->value() : -1;
+            folderNamedAtStart = runLabel->isVisibleTo(&panel) && runLabel->text().contains(folder);
+        });
 
         QTest::mouseClick(train, Qt::LeftButton);
         QCOMPARE(jobs.count(), 1);
         QVERIFY(panel.isTraining());
         QVERIFY(!train->isEnabled());
         QVERIFY(stop->isEnabled());
+        QVERIFY(!runLabel->isVisibleTo(&panel));
+        QVERIFY(!stateLabel->isVisibleTo(&panel));
 
         QTRY_VERIFY_WITH_TIMEOUT(panel.lossPlot()->pointCount("train") >= 3, 60000);
         QCOMPARE(started.count(), 1);
+        QCOMPARE(progressAtStart, 0);
+        QVERIFY(folderNamedAtStart);
+        QVERIFY(!etaLabel->text().isEmpty() && !speedLabel->text().isEmpty());
         QCOMPARE(started.at(0).at(0).toString(), folder);
         const qint64 seen = panel.currentStep();
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > seen, 20000);
@@ -156,6 +189,9 @@ private Q_SLOTS:
         QTest::mouseClick(pause, Qt::LeftButton);
         QVERIFY(panel.isPaused());
         QCOMPARE(pause->text(), QStringLiteral("Resume"));
+        QVERIFY(stateLabel->isVisibleTo(&panel));
+        QCOMPARE(stateLabel->text(), QStringLiteral("Paused"));
+        QVERIFY(etaLabel->text().isEmpty() && speedLabel->text().isEmpty()); // no rate while nothing runs
         // The step under way (or an evaluation) ends, then the trainer holds; what it reported
         // before holding is delivered by then.
         auto* job = qobject_cast<TrainingJob*>(jobs.at(0).at(0).value<EngineJob*>());
@@ -171,13 +207,19 @@ private Q_SLOTS:
         QTest::mouseClick(pause, Qt::LeftButton);
         QVERIFY(!panel.isPaused());
         QCOMPARE(pause->text(), QStringLiteral("Pause"));
+        QVERIFY(!stateLabel->isVisibleTo(&panel));
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() > pausedAt, 20000);
+        QVERIFY(!etaLabel->text().isEmpty());
 
         // Past the first evaluation (step 20), then stop.
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentStep() >= 22, 60000);
         QTest::mouseClick(stop, Qt::LeftButton);
         QVERIFY(!stop->isEnabled());
+        QCOMPARE(stateLabel->text(), QStringLiteral("Stopping…"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        // Stopped, the ETA and speed of the last step are gone rather than frozen.
+        QCOMPARE(stateLabel->text(), QStringLiteral("Stopped"));
+        QVERIFY(etaLabel->text().isEmpty() && speedLabel->text().isEmpty());
         QCOMPARE(finished.at(0).at(0).toString(), folder);
         QCOMPARE(finished.at(0).at(1).toBool(), true);
         QVERIFY(!panel.isTraining());
@@ -217,6 +259,7 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(folder + "/i3-model-artifacts/" + file), file);
         QCOMPARE(qint64(panel.lossPlot()->pointCount("train")), stoppedAt + 10);
         QCOMPARE(stepLabel->text(), QStringLiteral("Step %1 / %1").arg(stoppedAt + 10));
+        QCOMPARE(stateLabel->text(), QStringLiteral("Finished"));
 
         // Exports: one CSV row per step, the values of metrics.jsonl; one PNG per plot.
         const QString csv = workspace.filePath("metrics.csv");
@@ -235,6 +278,28 @@ private Q_SLOTS:
         QVERIFY(panel.exportPlotsPng(pngs));
         for (const char* name : {"loss", "perplexity", "learning-rate", "gradient-norm", "tokens-per-second", "device"})
             QVERIFY2(!QImage(pngs + "/" + name + ".png").isNull(), name);
+
+        // The device samples on the wall clock (to line up with another tool's), the host's
+        // figures within what /proc/meminfo says the machine has.
+        const QString deviceCsv = workspace.filePath("device.csv");
+        QVERIFY(panel.exportDeviceCsv(deviceCsv));
+        const double exportedAt = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+        QFile deviceFile(deviceCsv);
+        QVERIFY(deviceFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> samples = deviceFile.readAll().trimmed().split('\n');
+        QCOMPARE(samples.front(), QByteArray("unix_time_s,ram,rss,cpu"));
+        QVERIFY(samples.size() >= 2);
+        const double ramTotalMiB = hostMemoryTotalMiB();
+        double previous = startedAt - 0.01;
+        for (qsizetype i = 1; i < samples.size(); ++i) {
+            const QList<QByteArray> cells = samples[i].split(',');
+            QCOMPARE(cells.size(), 4);
+            const double t = cells[0].toDouble();
+            QVERIFY2(t > previous && t <= exportedAt + 0.01, samples[i].constData());
+            previous = t;
+            QVERIFY(cells[1].toDouble() > 0 && cells[1].toDouble() <= ramTotalMiB);
+            QVERIFY(cells[2].toDouble() > 0 && cells[2].toDouble() <= cells[1].toDouble());
+        }
     }
 
     void aFailedRequestShowsItsErrorAndThePanelTrainsAgain()
@@ -268,6 +333,12 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(1).toBool(), false);
         QVERIFY(error->isVisible());
         QVERIFY(error->text().contains("missing.txt"));
+        // It failed before its folder was made: no folder is named, and the state says failed.
+        QVERIFY(!QFileInfo::exists(workspace.filePath("run-bad")));
+        QVERIFY(!child<QLabel>(panel, "runLabel")->isVisible());
+        QCOMPARE(child<QLabel>(panel, "stateLabel")->text(), QStringLiteral("Failed"));
+        panel.dismissError(); // the inputs changed
+        QVERIFY(!error->isVisible());
         QVERIFY(child<QPlainTextEdit>(panel, "logView")->toPlainText().contains("missing.txt"));
         QVERIFY(!panel.isTraining());
         QVERIFY(train->isEnabled());
@@ -353,12 +424,11 @@ private Q_SLOTS:
             QCOMPARE(speed->column(id).y.back(), lines.back().at("rank_tokens_per_s").at(rank).get<double>());
         }
         QCOMPARE(speed->column("tokens_per_s").y.back(), lines.back().at("tokens_per_s").get<double>());
-        const auto speedText = [&](const nlohmann::json& value) { return QLocale().toString(value.get<double>(), 'f', 0); };
-        const nlohmann::json& last = lines.back();
-        QCOMPARE(child<QLabel>(panel, "speedLabel")->text(),
-                 QStringLiteral("%1 tokens/s (ranks: %2, %3)")
-                     .arg(speedText(last.at("tokens_per_s")), speedText(last.at("rank_tokens_per_s").at(0)),
-                          speedText(last.at("rank_tokens_per_s").at(1))));
+        // By tokens seen, a step is every rank's: 2 ranks x batch 2 x context 64.
+        panel.setCurveAxis(i3::CurveAxis::Tokens);
+        QCOMPARE(speed->column("rank_1").x.back(), 6.0 * 2 * 2 * 64);
+        QCOMPARE(speed->pointCount("rank_1"), 6);
+        panel.setCurveAxis(i3::CurveAxis::Step);
 
         // Another run shown after it has no rank series left over.
         const QString alone = workspace.filePath("alone");
@@ -366,7 +436,6 @@ private Q_SLOTS:
         panel.showRun(alone);
         QTRY_COMPARE_WITH_TIMEOUT(panel.lossPlot()->pointCount("train"), 4, 10000);
         QCOMPARE(speed->seriesIds(), QStringList{"tokens_per_s"});
-        QVERIFY(!child<QLabel>(panel, "speedLabel")->text().contains(QStringLiteral("rank")));
 
         RunBrowser browser;
         browser.show();
@@ -403,8 +472,8 @@ private Q_SLOTS:
         QVERIFY(a >= 0);
         QCOMPARE(table->item(a, 1)->text(), QStringLiteral("finished"));
         QCOMPARE(table->item(a, 2)->text(), QStringLiteral("12 / 12"));
-        QCOMPARE(table->item(a, 3)->text(), QString::number(alphaLoss, 'f', 4));
-        QCOMPARE(table->item(a, 4)->text(), QString::number(alphaBest, 'f', 4));
+        QCOMPARE(table->item(a, 7)->text(), QString::number(alphaLoss, 'f', 4));
+        QCOMPARE(table->item(a, 8)->text(), QString::number(alphaBest, 'f', 4));
         const int b = rowOf(table, "broken");
         QVERIFY(b >= 0);
         QCOMPARE(table->item(b, 1)->text(), QStringLiteral("unreadable"));
@@ -443,6 +512,175 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toString(), alpha);
+    }
+
+    void runBrowserShowsRecipesDiffsAndManagesRuns()
+    {
+        QTemporaryDir dir;
+        const QDir workspace(dir.path());
+        const QString alpha = workspace.filePath("alpha"), beta = workspace.filePath("beta");
+        trainDirectly(alpha, 12);
+        trainDirectly(beta, 8);
+        RunBrowser browser;
+        browser.resize(1200, 700);
+        browser.show();
+        QSignalSpy refreshed(&browser, &RunBrowser::refreshed);
+        browser.setWorkspace(workspace.path());
+        auto* table = child<QTableWidget>(browser, "runTable");
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 10000);
+
+        // The recipe columns say what run.json says.
+        const nlohmann::json alphaJson = readJson(alpha + "/run.json");
+        const int a = rowOf(table, "alpha");
+        QCOMPARE(table->item(a, 3)->text(), QStringLiteral("tiny"));
+        QCOMPARE(table->item(a, 4)->text(), QLocale().toString(alphaJson["training"]["lr"].get<double>(), 'g', 3));
+        QCOMPARE(table->item(a, 5)->text(), QString::number(alphaJson["training"]["batch_size"].get<int>() *
+                                                            alphaJson["training"]["grad_accum"].get<int>()));
+        QCOMPARE(table->item(a, 6)->text(), QString::fromStdString(alphaJson["training"]["precision"].get<std::string>()));
+
+        // The diff of the two: exactly the keys whose values differ in the two run.json files.
+        const nlohmann::json betaJson = readJson(beta + "/run.json");
+        QStringList expected;
+        for (const char* section : {"model", "training"})
+            for (const auto& [key, value] : alphaJson[section].items())
+                if (betaJson[section][key] != value)
+                    expected << QString("%1.%2").arg(section, QString::fromStdString(key));
+        for (const char* key : {"parameters", "train_tokens", "validation_tokens"})
+            if (alphaJson[key] != betaJson[key])
+                expected << QString::fromLatin1(key);
+        QVERIFY(expected.contains("training.steps"));
+        table->selectAll();
+        auto* diff = browser.diffTable();
+        QTRY_VERIFY_WITH_TIMEOUT(diff->isVisible(), 10000);
+        QStringList shown;
+        for (int row = 0; row < diff->rowCount(); ++row)
+            shown << diff->item(row, 0)->text();
+        expected.sort();
+        shown.sort();
+        QCOMPARE(shown, expected);
+        const int stepsRow = [&] {
+            for (int row = 0; row < diff->rowCount(); ++row)
+                if (diff->item(row, 0)->text() == "training.steps")
+                    return row;
+            return -1;
+        }();
+        QSet<QString> steps = {diff->item(stepsRow, 1)->text(), diff->item(stepsRow, 2)->text()};
+        QCOMPARE(steps, (QSet<QString>{"12", "8"}));
+
+        // Rename and notes: the table shows the name, the tooltip the notes; the folder stays.
+        QCOMPARE(browser.renameRun(alpha, "baseline"), QString());
+        QCOMPARE(browser.setRunNotes(alpha, "the first try"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(table, "baseline") >= 0, 10000);
+        QVERIFY(table->item(rowOf(table, "baseline"), 0)->toolTip().contains("the first try"));
+        QVERIFY(QFileInfo::exists(alpha + "/run.json"));
+        QVERIFY(!browser.renameRun(alpha, "two\nlines").isEmpty());
+
+        // The context menu offers what the run allows; a finished run cannot be resumed.
+        QMenu* menu = browser.contextMenuFor(alpha);
+        QStringList actions;
+        bool resumeEnabled = true;
+        for (QAction* action : menu->actions()) {
+            actions << action->text();
+            if (action->text() == RunBrowser::tr("&Resume"))
+                resumeEnabled = action->isEnabled();
+        }
+        QVERIFY(actions.contains(RunBrowser::tr("&Fork from checkpoint")));
+        QVERIFY(!resumeEnabled);
+
+        // Deleting: never while a trainer holds the run; for good when asked.
+        {
+            const i3::RunLock trainer(beta.toStdString());
+            QVERIFY(browser.deleteRun(beta, true).contains("is being trained"));
+        }
+        QVERIFY(QFileInfo::exists(beta + "/run.json"));
+        QCOMPARE(browser.deleteRun(beta, true), QString());
+        QVERIFY(!QFileInfo::exists(beta));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 10000);
+    }
+
+    void anOpenedRunShowsItsSamplesAndItsCurvesTheirWays()
+    {
+        QTemporaryDir dir;
+        const QString folder = QDir(dir.path()).filePath("run");
+        trainDirectly(folder, 12);
+        std::vector<nlohmann::json> samples;
+        {
+            std::ifstream in((folder + "/samples.jsonl").toStdString());
+            for (std::string line; std::getline(in, line);)
+                samples.push_back(nlohmann::json::parse(line));
+        }
+        QVERIFY(!samples.empty());
+
+        TrainingPanel panel;
+        panel.resize(1200, 800);
+        panel.show();
+        panel.showRun(folder);
+        const auto trainLines = metricLines(folder, "train");
+        MetricPlot* loss = panel.lossPlot();
+        QTRY_COMPARE_WITH_TIMEOUT(loss->pointCount("train"), int(trainLines.size()), 10000);
+        auto* samplesView = child<QPlainTextEdit>(panel, "samplesView");
+        QTRY_VERIFY_WITH_TIMEOUT(samplesView->toPlainText().contains(
+                                     QString::fromStdString(samples.back()["text"].get<std::string>())),
+                                 10000);
+        QVERIFY(samplesView->toPlainText().contains(QString::fromStdString(samples.front()["text"].get<std::string>())));
+
+        // Smoothing: the drawn smoothed curve is TensorBoard's debiased EMA of the losses.
+        panel.setSmoothing(0.6);
+        QCOMPARE(child<QSlider>(panel, "smoothingSlider")->value(), 60);
+        loss->refreshNow();
+        const QVector<QPointF> smoothed = loss->shownSmoothedPoints("train");
+        QCOMPARE(smoothed.size(), int(trainLines.size())); // few points: all drawn
+        double average = 0;
+        for (size_t i = 0; i < trainLines.size(); ++i) {
+            average = 0.6 * average + 0.4 * trainLines[i]["loss"].get<double>();
+            QVERIFY(std::abs(smoothed[int(i)].y() - average / (1 - std::pow(0.6, double(i + 1)))) < 1e-9);
+        }
+        QVERIFY(loss->readoutAt(trainLines[3]["step"].get<double>() + 0.2).contains(QLocale().toString(trainLines[3]["loss"].get<double>(), 'g', 5)));
+
+        // Tokens seen: steps × batch × accumulation × context, from run.json.
+        const nlohmann::json info = readJson(folder + "/run.json");
+        const double perStep = info["training"]["batch_size"].get<double>() * info["training"]["grad_accum"].get<double>() *
+                               info["model"]["max_seq_len"].get<double>();
+        child<QComboBox>(panel, "curveAxisBox")->setCurrentIndex(1);
+        QCOMPARE(panel.curveAxis(), i3::CurveAxis::Tokens);
+        const MetricColumn lr = panel.metricPlots().at(2)->column("lr");
+        QCOMPARE(lr.x.size(), int(trainLines.size()));
+        for (size_t i = 0; i < trainLines.size(); ++i) {
+            QCOMPARE(lr.x[int(i)], trainLines[i]["step"].get<double>() * perStep);
+            QCOMPARE(lr.y[int(i)], trainLines[i]["lr"].get<double>());
+        }
+        panel.setCurveAxis(i3::CurveAxis::WallTime);
+        QCOMPARE(loss->column("train").x.back(), trainLines.back()["elapsed_s"].get<double>());
+        panel.setLogX(true);
+        QVERIFY(loss->isLogX());
+    }
+
+    void selectedRunsAreOverlaidInEveryMetricPlot()
+    {
+        QTemporaryDir dir;
+        const QString alpha = QDir(dir.path()).filePath("alpha"), beta = QDir(dir.path()).filePath("beta");
+        trainDirectly(alpha, 12);
+        trainDirectly(beta, 8);
+        TrainingPanel panel;
+        panel.resize(1200, 800);
+        panel.show();
+        panel.setComparedRuns({{alpha, "alpha", Qt::red}, {beta, "beta", Qt::blue}});
+        const auto betaLines = metricLines(beta, "train");
+        const auto betaEvals = metricLines(beta, "eval");
+        MetricPlot* speed = panel.metricPlots().at(4);
+        QTRY_COMPARE_WITH_TIMEOUT(speed->pointCount(TrainingPanel::comparedSeries(beta)), int(betaLines.size()), 10000);
+        const MetricColumn tokensPerSecond = speed->column(TrainingPanel::comparedSeries(beta));
+        QCOMPARE(tokensPerSecond.label, QStringLiteral("beta"));
+        for (size_t i = 0; i < betaLines.size(); ++i)
+            QCOMPARE(tokensPerSecond.y[int(i)], betaLines[i]["tokens_per_s"].get<double>());
+        const MetricColumn validation = panel.lossPlot()->column(TrainingPanel::comparedSeries(beta, true));
+        QCOMPARE(validation.y.size(), int(betaEvals.size()));
+        QCOMPARE(validation.y.back(), betaEvals.back()["val_loss"].get<double>());
+        QTRY_COMPARE_WITH_TIMEOUT(panel.metricPlots().at(3)->pointCount(TrainingPanel::comparedSeries(alpha)),
+                                  int(metricLines(alpha, "train").size()), 10000);
+        panel.setComparedRuns({});
+        for (MetricPlot* plot : panel.metricPlots())
+            QVERIFY(!plot->hasSeries(TrainingPanel::comparedSeries(alpha)));
     }
 };
 

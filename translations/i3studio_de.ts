@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>BackgroundTraining</name>
+    <message>
+        <source>%1 was found neither beside i3 Studio nor on PATH.</source>
+        <translation>%1 wurde weder neben i3 Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -763,6 +774,94 @@
         <source>%1 is set, so the next start opens its folder instead of this one.</source>
         <translation>%1 ist gesetzt, daher öffnet der nächste Start dessen Ordner statt dieses.</translation>
     </message>
+    <message>
+        <source>&amp;Resume run</source>
+        <translation>Lauf &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the open run from its latest checkpoint</source>
+        <translation>Den geöffneten Lauf ab seinem neuesten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from a checkpoint…</source>
+        <translation>Von einem Checkpoint &amp;abzweigen…</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of the open run, with the Model panel&apos;s settings (the model&apos;s shape stays)</source>
+        <translation>Ein neuer Lauf aus einem Checkpoint des geöffneten Laufs, mit den Einstellungen des Modell-Bereichs (die Form des Modells bleibt)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>The open run %1 was stopped before its end. Resume it, or start a new run with the current settings?</source>
+        <translation>Der geöffnete Lauf %1 wurde vor seinem Ende gestoppt. Ihn fortsetzen oder einen neuen Lauf mit den aktuellen Einstellungen starten?</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start a new run</source>
+        <translation>Neuen Lauf starten</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint yet.</source>
+        <translation>%1 hat noch keinen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Fork from a checkpoint</source>
+        <translation>Von einem Checkpoint abzweigen</translation>
+    </message>
+    <message>
+        <source>Checkpoint of %1:</source>
+        <translation>Checkpoint von %1:</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; the run then continues in the background…</source>
+        <translation>Checkpoint wird gespeichert; danach läuft der Lauf im Hintergrund weiter…</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; i3 Studio closes once it is written…</source>
+        <translation>Checkpoint wird gespeichert; i3 Studio schließt, sobald er geschrieben ist…</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation>Ein Lauf trainiert</translation>
+    </message>
+    <message>
+        <source>The run in %1 is training. Whatever you choose, it is saved: it stops after the current step and writes a checkpoint.</source>
+        <translation>Der Lauf in %1 trainiert. Was Sie auch wählen, er wird gespeichert: Er hält nach dem aktuellen Schritt an und schreibt einen Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background</source>
+        <translation>Im Hintergrund weitertrainieren</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Training stoppen</translation>
+    </message>
+    <message>
+        <source>Training cannot go on in the background here: i3lm, which would continue the run without a window, was found neither beside i3 Studio nor on PATH.</source>
+        <translation>Das Training kann hier nicht im Hintergrund weiterlaufen: i3lm, das den Lauf ohne Fenster fortsetzen würde, wurde weder neben i3 Studio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background: once the checkpoint is written, %1 train --resume continues the run without a window until its last step (its output goes to %2 in the run folder). Open the run in i3 Studio later to see its curves.
+Stop training: the run waits for you to resume it.</source>
+        <translation>Im Hintergrund weitertrainieren: Sobald der Checkpoint geschrieben ist, setzt %1 train --resume den Lauf ohne Fenster bis zu seinem letzten Schritt fort (seine Ausgabe geht nach %2 im Laufordner). Öffnen Sie den Lauf später in i3 Studio, um seine Kurven zu sehen.
+Training stoppen: Der Lauf wartet, bis Sie ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The run is stopped and saved, but it could not continue in the background: %1
+Resume it later in i3 Studio or with i3lm train --resume %2.</source>
+        <translation>Der Lauf ist gestoppt und gespeichert, konnte aber nicht im Hintergrund weiterlaufen: %1
+Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -830,6 +929,14 @@
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 bei %3</translation>
+    </message>
+    <message>
+        <source> (smoothed %1)</source>
+        <translation> (geglättet %1)</translation>
+    </message>
 </context>
 <context>
     <name>ModelLoadJob</name>
@@ -891,10 +998,6 @@
     <message>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
-        <translation>i3-80m und i3-22m sind die veröffentlichten Modellformen; small und tiny trainieren schnell auf einer CPU.</translation>
     </message>
     <message>
         <source>Preset:</source>
@@ -1220,6 +1323,18 @@
         <source>Checkpointing:</source>
         <translation>Checkpointing:</translation>
     </message>
+    <message>
+        <source>Each preset brings a shape and the training recipe that suits it. i3-80m and i3-22m are the published models, with the reference&apos;s recipe; small, the default without a GPU, writes readable sentences within minutes on a CPU; tiny is for quick tests.</source>
+        <translation>Jede Vorgabe bringt eine Form und das passende Trainingsrezept mit. i3-80m und i3-22m sind die veröffentlichten Modelle, mit dem Rezept der Referenz; small, die Vorgabe ohne GPU, schreibt auf einer CPU innerhalb von Minuten lesbare Sätze; tiny ist für schnelle Tests.</translation>
+    </message>
+    <message>
+        <source>Parameters: – (counted once the data&apos;s vocabulary is known)</source>
+        <translation>Parameter: – (gezählt, sobald das Vokabular der Daten bekannt ist)</translation>
+    </message>
+    <message>
+        <source>counting the data&apos;s chunks…</source>
+        <translation>Chunks der Daten werden gezählt…</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>
@@ -1417,10 +1532,6 @@
         <translation>Kontextfenster (Tokens)</translation>
     </message>
     <message>
-        <source>Peak memory of a training step (GiB)</source>
-        <translation>Spitzenspeicher eines Trainingsschritts (GiB)</translation>
-    </message>
-    <message>
         <source>ours</source>
         <translation>gemessen</translation>
     </message>
@@ -1498,6 +1609,10 @@
             <numerusform>Fertig: %n Kontexte gemessen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Peak memory per step (GiB)</source>
+        <translation>Spitzenspeicher je Schritt (GiB)</translation>
+    </message>
 </context>
 <context>
     <name>RunBrowser</name>
@@ -1528,10 +1643,6 @@
     <message>
         <source>No runs in this workspace yet.</source>
         <translation>Noch keine Läufe in diesem Arbeitsbereich.</translation>
-    </message>
-    <message>
-        <source>Select several runs to compare their loss; double-click one to open it.</source>
-        <translation>Wählen Sie mehrere Läufe aus, um ihren Loss zu vergleichen; ein Doppelklick öffnet einen Lauf.</translation>
     </message>
     <message>
         <source>Training loss of the selected runs</source>
@@ -1616,6 +1727,106 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare them; double-click one to open it, right-click for more.</source>
+        <translation>Wählen Sie mehrere Läufe, um sie zu vergleichen; Doppelklick öffnet einen, Rechtsklick bietet mehr.</translation>
+    </message>
+    <message>
+        <source>The settings in which the selected runs differ</source>
+        <translation>Die Einstellungen, in denen sich die gewählten Läufe unterscheiden</translation>
+    </message>
+    <message>
+        <source>
+
+Notes:
+%1</source>
+        <translation>
+
+Notizen:
+%1</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to the trash.</source>
+        <translation>%1 konnte nicht in den Papierkorb verschoben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from checkpoint</source>
+        <translation>Von Checkpoint &amp;abzweigen</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of this one, with the settings of the Model panel</source>
+        <translation>Ein neuer Lauf aus einem Checkpoint dieses Laufs, mit den Einstellungen des Modell-Bereichs</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Notes…</source>
+        <translation>&amp;Notizen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Name shown for %1 (empty: the folder&apos;s name):</source>
+        <translation>Angezeigter Name für %1 (leer: der Name des Ordners):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>Notizen zu %1:</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Move the run %1 to the trash?</source>
+        <translation>Den Lauf %1 in den Papierkorb verschieben?</translation>
+    </message>
+    <message>
+        <source>%1
+Delete it for good instead?</source>
+        <translation>%1
+Stattdessen endgültig löschen?</translation>
+    </message>
+    <message>
         <source>trained on %1 ranks (%2)</source>
         <translation>auf %1 Rängen trainiert (%2)</translation>
     </message>
@@ -1653,6 +1864,18 @@
     <message>
         <source>Timed out waiting for %1</source>
         <translation>Zeitüberschreitung beim Warten auf %1</translation>
+    </message>
+    <message>
+        <source>the forked run</source>
+        <translation>den abgezweigten Lauf</translation>
+    </message>
+    <message>
+        <source>the run list</source>
+        <translation>die Liste der Läufe</translation>
+    </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Die Messwerte des Trainingslaufs lassen sich nicht in %1 schreiben</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +1922,10 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Step %1 / %2</source>
         <translation>Schritt %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint to fork from…</source>
+        <translation>Checkpoint zum Abzweigen wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -2032,12 +2259,76 @@ Wahrscheinlichkeit %4</translation>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <source>rank %1</source>
-        <translation>Rang %1</translation>
+        <source>Exponential moving average of the curves, debiased as in TensorBoard; the raw curve stays faint behind</source>
+        <translation>Exponentieller gleitender Mittelwert der Kurven, wie in TensorBoard entzerrt; die Rohkurve bleibt blass dahinter</translation>
     </message>
     <message>
-        <source>%1 tokens/s (ranks: %2)</source>
-        <translation>%1 Tokens/s (Ränge: %2)</translation>
+        <source>tokens seen</source>
+        <translation>gesehene Tokens</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>Trainingszeit (s)</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>log x</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>x-Achse</translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation>%1 (Validierung)</translation>
+    </message>
+    <message>
+        <source>New run in %1, forked from %2</source>
+        <translation>Neuer Lauf in %1, abgezweigt von %2</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Gerätemesswerte als CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Gerätemesswerte exportieren</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>auf der Karte belegt (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Gerätemesswerte in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
     </message>
 </context>
 </TS>

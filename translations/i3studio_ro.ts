@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ro">
 <context>
+    <name>BackgroundTraining</name>
+    <message>
+        <source>%1 was found neither beside i3 Studio nor on PATH.</source>
+        <translation>%1 nu a fost găsit nici lângă i3 Studio, nici în PATH.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 nu a putut fi pornit: %2</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -763,6 +774,94 @@
         <source>%1 is set, so the next start opens its folder instead of this one.</source>
         <translation>%1 este setată, așa că la următoarea pornire se deschide dosarul ei în locul acestuia.</translation>
     </message>
+    <message>
+        <source>&amp;Resume run</source>
+        <translation>&amp;Reia rularea</translation>
+    </message>
+    <message>
+        <source>Continue the open run from its latest checkpoint</source>
+        <translation>Continuă rularea deschisă de la cel mai recent checkpoint</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from a checkpoint…</source>
+        <translation>&amp;Ramifică dintr-un checkpoint…</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of the open run, with the Model panel&apos;s settings (the model&apos;s shape stays)</source>
+        <translation>O rulare nouă dintr-un checkpoint al rulării deschise, cu setările panoului Model (forma modelului rămâne)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Antrenează</translation>
+    </message>
+    <message>
+        <source>The open run %1 was stopped before its end. Resume it, or start a new run with the current settings?</source>
+        <translation>Rularea deschisă %1 a fost oprită înainte de final. O reluați sau porniți o rulare nouă cu setările actuale?</translation>
+    </message>
+    <message>
+        <source>Resume it</source>
+        <translation>Reia-o</translation>
+    </message>
+    <message>
+        <source>Start a new run</source>
+        <translation>Pornește o rulare nouă</translation>
+    </message>
+    <message>
+        <source>%1 has no checkpoint yet.</source>
+        <translation>%1 nu are încă niciun checkpoint.</translation>
+    </message>
+    <message>
+        <source>Fork from a checkpoint</source>
+        <translation>Ramifică dintr-un checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoint of %1:</source>
+        <translation>Checkpoint al rulării %1:</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; the run then continues in the background…</source>
+        <translation>Se salvează un checkpoint; apoi rularea continuă în fundal…</translation>
+    </message>
+    <message>
+        <source>Saving a checkpoint; i3 Studio closes once it is written…</source>
+        <translation>Se salvează un checkpoint; i3 Studio se închide după ce este scris…</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation>O rulare se antrenează</translation>
+    </message>
+    <message>
+        <source>The run in %1 is training. Whatever you choose, it is saved: it stops after the current step and writes a checkpoint.</source>
+        <translation>Rularea din %1 se antrenează. Orice ați alege, este salvată: se oprește după pasul curent și scrie un checkpoint.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background</source>
+        <translation>Continuă antrenarea în fundal</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>Oprește antrenarea</translation>
+    </message>
+    <message>
+        <source>Training cannot go on in the background here: i3lm, which would continue the run without a window, was found neither beside i3 Studio nor on PATH.</source>
+        <translation>Antrenarea nu poate continua aici în fundal: i3lm, care ar continua rularea fără fereastră, nu a fost găsit nici lângă i3 Studio, nici în PATH.</translation>
+    </message>
+    <message>
+        <source>Keep training in the background: once the checkpoint is written, %1 train --resume continues the run without a window until its last step (its output goes to %2 in the run folder). Open the run in i3 Studio later to see its curves.
+Stop training: the run waits for you to resume it.</source>
+        <translation>Continuă antrenarea în fundal: după ce checkpoint-ul este scris, %1 train --resume continuă rularea fără fereastră până la ultimul ei pas (ieșirea sa merge în %2 din dosarul rulării). Deschideți rularea mai târziu în i3 Studio pentru a-i vedea curbele.
+Oprește antrenarea: rularea așteaptă să o reluați.</translation>
+    </message>
+    <message>
+        <source>The run is stopped and saved, but it could not continue in the background: %1
+Resume it later in i3 Studio or with i3lm train --resume %2.</source>
+        <translation>Rularea este oprită și salvată, dar nu a putut continua în fundal: %1
+Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation>
+    </message>
+    <message>
+        <source>%1: failed</source>
+        <translation>%1: eșuat</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -830,6 +929,14 @@
         <source>Could not write %1: %2</source>
         <translation>Nu s-a putut scrie %1: %2</translation>
     </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 la %3</translation>
+    </message>
+    <message>
+        <source> (smoothed %1)</source>
+        <translation> (netezit %1)</translation>
+    </message>
 </context>
 <context>
     <name>ModelLoadJob</name>
@@ -891,10 +998,6 @@
     <message>
         <source>Custom</source>
         <translation>Personalizat</translation>
-    </message>
-    <message>
-        <source>i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU.</source>
-        <translation>i3-80m și i3-22m sunt formele publicate; small și tiny se antrenează rapid pe un CPU.</translation>
     </message>
     <message>
         <source>Preset:</source>
@@ -1220,6 +1323,18 @@
         <source>Checkpointing:</source>
         <translation>Checkpointing:</translation>
     </message>
+    <message>
+        <source>Each preset brings a shape and the training recipe that suits it. i3-80m and i3-22m are the published models, with the reference&apos;s recipe; small, the default without a GPU, writes readable sentences within minutes on a CPU; tiny is for quick tests.</source>
+        <translation>Fiecare presetare aduce o formă și rețeta de antrenare potrivită. i3-80m și i3-22m sunt modelele publicate, cu rețeta referinței; small, implicita fără GPU, scrie propoziții lizibile în câteva minute pe un CPU; tiny este pentru teste rapide.</translation>
+    </message>
+    <message>
+        <source>Parameters: – (counted once the data&apos;s vocabulary is known)</source>
+        <translation>Parametri: – (numărați după ce vocabularul datelor este cunoscut)</translation>
+    </message>
+    <message>
+        <source>counting the data&apos;s chunks…</source>
+        <translation>se numără fragmentele datelor…</translation>
+    </message>
 </context>
 <context>
     <name>PlaygroundPanel</name>
@@ -1418,10 +1533,6 @@
         <translation>Fereastră de context (tokenuri)</translation>
     </message>
     <message>
-        <source>Peak memory of a training step (GiB)</source>
-        <translation>Memoria maximă a unui pas de antrenare (GiB)</translation>
-    </message>
-    <message>
         <source>ours</source>
         <translation>măsurat</translation>
     </message>
@@ -1501,6 +1612,10 @@
             <numerusform>Gata: %n de contexte măsurate.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Peak memory per step (GiB)</source>
+        <translation>Memorie maximă pe pas (GiB)</translation>
+    </message>
 </context>
 <context>
     <name>RunBrowser</name>
@@ -1531,10 +1646,6 @@
     <message>
         <source>No runs in this workspace yet.</source>
         <translation>Încă nu există rulări în acest spațiu de lucru.</translation>
-    </message>
-    <message>
-        <source>Select several runs to compare their loss; double-click one to open it.</source>
-        <translation>Selectați mai multe rulări pentru a le compara pierderea; dublu clic pe una pentru a o deschide.</translation>
     </message>
     <message>
         <source>Training loss of the selected runs</source>
@@ -1623,6 +1734,106 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
+        <source>Preset</source>
+        <translation>Presetare</translation>
+    </message>
+    <message>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precizie</translation>
+    </message>
+    <message>
+        <source>Select several runs to compare them; double-click one to open it, right-click for more.</source>
+        <translation>Selectați mai multe rulări pentru a le compara; dublu clic deschide una, clic dreapta oferă mai mult.</translation>
+    </message>
+    <message>
+        <source>The settings in which the selected runs differ</source>
+        <translation>Setările în care diferă rulările selectate</translation>
+    </message>
+    <message>
+        <source>
+
+Notes:
+%1</source>
+        <translation>
+
+Note:
+%1</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setare</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved to the trash.</source>
+        <translation>%1 nu a putut fi mutat în coșul de gunoi.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Deschide</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reia</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from checkpoint</source>
+        <translation>&amp;Ramifică din checkpoint</translation>
+    </message>
+    <message>
+        <source>A new run from a checkpoint of this one, with the settings of the Model panel</source>
+        <translation>O rulare nouă dintr-un checkpoint al acesteia, cu setările panoului Model</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>Rede&amp;numește…</translation>
+    </message>
+    <message>
+        <source>&amp;Notes…</source>
+        <translation>&amp;Note…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Ș&amp;terge…</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>Redenumește rularea</translation>
+    </message>
+    <message>
+        <source>Name shown for %1 (empty: the folder&apos;s name):</source>
+        <translation>Numele afișat pentru %1 (gol: numele dosarului):</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notes on %1:</source>
+        <translation>Note despre %1:</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Șterge rularea</translation>
+    </message>
+    <message>
+        <source>Move the run %1 to the trash?</source>
+        <translation>Mutați rularea %1 în coșul de gunoi?</translation>
+    </message>
+    <message>
+        <source>%1
+Delete it for good instead?</source>
+        <translation>%1
+O ștergeți definitiv în schimb?</translation>
+    </message>
+    <message>
         <source>trained on %1 ranks (%2)</source>
         <translation>antrenat pe %1 ranguri (%2)</translation>
     </message>
@@ -1660,6 +1871,18 @@
     <message>
         <source>Timed out waiting for %1</source>
         <translation>Timp expirat în așteptarea %1</translation>
+    </message>
+    <message>
+        <source>the forked run</source>
+        <translation>rularea ramificată</translation>
+    </message>
+    <message>
+        <source>the run list</source>
+        <translation>lista rulărilor</translation>
+    </message>
+    <message>
+        <source>Cannot write the training run&apos;s samples into %1</source>
+        <translation>Măsurătorile rulării de antrenare nu pot fi scrise în %1</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1929,10 @@ probabilitate %4</translation>
     <message>
         <source>Step %1 / %2</source>
         <translation>Pasul %1 / %2</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint to fork from…</source>
+        <translation>Se încarcă checkpointul din care se ramifică…</translation>
     </message>
 </context>
 <context>
@@ -2039,12 +2266,76 @@ probabilitate %4</translation>
         <translation>Notă: %1</translation>
     </message>
     <message>
-        <source>rank %1</source>
-        <translation>rangul %1</translation>
+        <source>Exponential moving average of the curves, debiased as in TensorBoard; the raw curve stays faint behind</source>
+        <translation>Medie mobilă exponențială a curbelor, corectată ca în TensorBoard; curba brută rămâne estompată în spate</translation>
     </message>
     <message>
-        <source>%1 tokens/s (ranks: %2)</source>
-        <translation>%1 tokenuri/s (ranguri: %2)</translation>
+        <source>tokens seen</source>
+        <translation>tokeni văzuți</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>timp de antrenare (s)</translation>
+    </message>
+    <message>
+        <source>log x</source>
+        <translation>log x</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>Netezire</translation>
+    </message>
+    <message>
+        <source>x axis</source>
+        <translation>axa x</translation>
+    </message>
+    <message>
+        <source>%1 (validation)</source>
+        <translation>%1 (validare)</translation>
+    </message>
+    <message>
+        <source>New run in %1, forked from %2</source>
+        <translation>Rulare nouă în %1, ramificată din %2</translation>
+    </message>
+    <message>
+        <source>Device samples as CSV…</source>
+        <translation>Măsurătorile dispozitivului ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export the device samples</source>
+        <translation>Exportă măsurătorile dispozitivului</translation>
+    </message>
+    <message>
+        <source>used on the card (MiB)</source>
+        <translation>ocupat pe placă (MiB)</translation>
+    </message>
+    <message>
+        <source>Device samples saved in %1</source>
+        <translation>Măsurătorile dispozitivului au fost salvate în %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>În pauză</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Se oprește…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminat</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Oprit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>rangul %1</translation>
     </message>
 </context>
 </TS>

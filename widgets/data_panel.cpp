@@ -461,6 +461,7 @@ void DataPanel::onChoiceEdited()
 {
     if (settingChoice_)
         return;
+    showError(QString()); // it was about the choice as it was
     staleLabel_->setVisible(summary_ && job_ == nullptr && !sameData(choice(), lastAnalysedChoice_));
     Q_EMIT choiceChanged();
 }

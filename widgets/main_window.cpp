@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "runs/run_folder.h"
 #include "runs/run_schema.h"
 #include "runs/workspace.h"
 
+#include "background_training.h"
 #include "data_panel.h"
 #include "telemetry/device_memory.h"
 #include "engine_job.h"
@@ -22,17 +24,27 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
+#include <memory>
+
 namespace {
+
+constexpr int kDefaultWidth = 1280;
+constexpr int kDefaultHeight = 800;
+constexpr int kRunsDockWidth = 280;
+constexpr int kFrameAllowance = 64; // a title bar and window borders, which Qt learns only once shown
 
 QString gibibytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
 
@@ -78,6 +90,8 @@ void MainWindow::createPanels()
     dock->setObjectName("runsDock");
     dock->setWidget(runs_);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // As wide as the run names need, whatever the language of its texts: the panels get the rest.
+    resizeDocks({dock}, {kRunsDockWidth}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()
@@ -86,6 +100,17 @@ void MainWindow::createActions()
     trainAction_->setShortcut(QKeySequence(tr("Ctrl+T")));
     trainAction_->setToolTip(tr("Start a training run with the chosen data and configuration (Ctrl+T)"));
     connect(trainAction_, &QAction::triggered, this, &MainWindow::startTraining);
+
+    resumeAction_ = new QAction(QIcon::fromTheme("media-seek-forward"), tr("&Resume run"), this);
+    resumeAction_->setObjectName("resumeRunAction");
+    resumeAction_->setToolTip(tr("Continue the open run from its latest checkpoint"));
+    connect(resumeAction_, &QAction::triggered, this, [this] { resumeRun(); });
+
+    forkAction_ = new QAction(tr("&Fork from a checkpoint…"), this);
+    forkAction_->setObjectName("forkRunAction");
+    forkAction_->setToolTip(tr("A new run from a checkpoint of the open run, with the Model panel's settings "
+                               "(the model's shape stays)"));
+    connect(forkAction_, &QAction::triggered, this, [this] { forkRun(); });
 
     pauseAction_ = new QAction(QIcon::fromTheme("media-playback-pause"), tr("&Pause"), this);
     pauseAction_->setShortcut(QKeySequence(tr("Ctrl+P")));
@@ -118,6 +143,8 @@ void MainWindow::createMenus()
 
     QMenu* training = menuBar()->addMenu(tr("&Training"));
     training->addAction(trainAction_);
+    training->addAction(resumeAction_);
+    training->addAction(forkAction_);
     training->addAction(pauseAction_);
     training->addAction(stopAction_);
 
@@ -156,6 +183,7 @@ void MainWindow::createMenus()
     QToolBar* toolbar = addToolBar(tr("Training"));
     toolbar->setObjectName("trainingToolbar");
     toolbar->addAction(trainAction_);
+    toolbar->addAction(resumeAction_);
     toolbar->addAction(pauseAction_);
     toolbar->addAction(stopAction_);
 }
@@ -167,6 +195,7 @@ void MainWindow::createStatusBar()
     jobLabel_ = new QLabel(tr("Ready"), this);
     jobLabel_->setObjectName("jobLabel");
     jobProgress_ = new QProgressBar(this);
+    jobProgress_->setObjectName("jobProgress");
     jobProgress_->setMaximumWidth(160);
     jobProgress_->setVisible(false);
     jobCancel_ = new QToolButton(this);
@@ -191,20 +220,33 @@ void MainWindow::connectPanels()
         updateTrainingActions();
     });
     connect(training_, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
+    // A failed run's error is about the inputs it had; once they change it is only in the log.
+    connect(data_, &DataPanel::choiceChanged, training_, &TrainingPanel::dismissError);
+    connect(model_, &ModelPanel::configurationChanged, training_, &TrainingPanel::dismissError);
     connect(training_, &TrainingPanel::runStarted, runs_, &RunBrowser::refresh);
     connect(training_, &TrainingPanel::runFinished, runs_, &RunBrowser::refresh);
     connect(training_, &TrainingPanel::runStarted, this, &MainWindow::updateTrainingActions);
     connect(training_, &TrainingPanel::runFinished, this, &MainWindow::updateTrainingActions);
+    connect(training_, &TrainingPanel::runFinished, this, &MainWindow::onRunFinishedWhileClosing);
     connect(runs_, &RunBrowser::runActivated, this, [this](const QString& folder) {
         training_->showRun(folder);
         showPanel(Panel::Training);
+        updateTrainingActions();
     });
+    connect(runs_, &RunBrowser::resumeRequested, this, [this](const QString& folder) { resumeRun(folder); });
+    connect(runs_, &RunBrowser::forkRequested, this, &MainWindow::forkRun);
+    connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::showComparedRuns);
     // A fine-tuned run keeps its model's tokenizer: the Data panel analyses with it.
     connect(model_, &ModelPanel::fineTuneBaseChanged, this, [this] {
         const auto base = model_->fineTuneBase();
         data_->requireTokenizer(base ? base->tokenizerFile : QString(), base ? base->name : QString());
     });
     connect(data_, &DataPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(data_, &DataPanel::jobStarted, model_, [this](EngineJob* job) {
+        model_->setVocabularyCounting(true);
+        connect(job, &EngineJob::finished, model_, [this] { model_->setVocabularyCounting(false); });
+    });
+    connect(training_, &TrainingPanel::runStarted, this, &MainWindow::takeVocabularyOfRun);
     connect(model_, &ModelPanel::jobStarted, this, &MainWindow::watchJob);
     connect(training_, &TrainingPanel::jobStarted, this, &MainWindow::watchJob);
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
@@ -220,8 +262,20 @@ void MainWindow::restoreSettings()
         model_->setTrainConfig(*config);
     runs_->setWorkspace(settings_.workspace());
     if (!restoreGeometry(settings_.windowGeometry()))
-        resize(1280, 800);
+        fitToScreen();
     restoreState(settings_.windowState());
+}
+
+// The size the panels are laid out for, or the whole screen when it has no more room: a window
+// of that size plus its title bar would hide the status bar below the screen's edge.
+void MainWindow::fitToScreen()
+{
+    const QSize wanted(kDefaultWidth, kDefaultHeight);
+    const QRect available = screen()->availableGeometry();
+    if (available.width() > wanted.width() + kFrameAllowance && available.height() > wanted.height() + kFrameAllowance)
+        resize(wanted);
+    else
+        setWindowState(windowState() | Qt::WindowMaximized);
 }
 
 void MainWindow::saveSettings()
@@ -234,11 +288,118 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // A running training stops at its next step and saves a checkpoint, so nothing is lost.
-    if (training_->isTraining())
+    if (training_->isTraining() && !closeAfterStop_) {
+        switch (askAboutRunningTraining()) {
+        case CloseChoice::Cancel:
+            event->ignore();
+            return;
+        case CloseChoice::KeepTraining:
+            // The run stops cleanly first: a checkpoint, then the detached trainer continues from
+            // it while this window waits (onRunFinishedWhileClosing closes it).
+            continueInBackground_ = true;
+            closeAfterStop_ = true;
+            training_->stopTraining();
+            statusBar()->showMessage(tr("Saving a checkpoint; the run then continues in the background…"));
+            event->ignore();
+            return;
+        case CloseChoice::Stop:
+            break;
+        }
+    }
+    if (training_->isTraining()) {
+        // A run stops at its next step and saves a checkpoint; the window goes once it has.
+        closeAfterStop_ = true;
         training_->stopTraining();
+        statusBar()->showMessage(tr("Saving a checkpoint; i3 Studio closes once it is written…"));
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
+}
+
+MainWindow::CloseChoice MainWindow::askAboutRunningTraining()
+{
+    QMessageBox box(QMessageBox::Question, tr("A run is training"),
+                    tr("The run in %1 is training. Whatever you choose, it is saved: it stops after the current "
+                       "step and writes a checkpoint.")
+                        .arg(QDir::toNativeSeparators(training_->currentRunFolder())),
+                    QMessageBox::NoButton, this);
+    box.setObjectName("closeWhileTrainingBox");
+    const QString program = BackgroundTraining::program();
+    QPushButton* keep = box.addButton(tr("Keep training in the background"), QMessageBox::AcceptRole);
+    keep->setObjectName("keepTrainingButton");
+    QPushButton* stop = box.addButton(tr("Stop training"), QMessageBox::DestructiveRole);
+    stop->setObjectName("stopTrainingButton");
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    if (program.isEmpty()) {
+        keep->setEnabled(false);
+        box.setInformativeText(tr("Training cannot go on in the background here: i3lm, which would continue the run "
+                                  "without a window, was found neither beside i3 Studio nor on PATH."));
+    } else {
+        box.setInformativeText(
+            tr("Keep training in the background: once the checkpoint is written, %1 train --resume continues the run "
+               "without a window until its last step (its output goes to %2 in the run folder). Open the run in "
+               "i3 Studio later to see its curves.\nStop training: the run waits for you to resume it.")
+                .arg(QDir::toNativeSeparators(program), QString::fromLatin1(i3::run_files::kBackgroundLog)));
+    }
+    box.exec();
+    if (box.clickedButton() == keep)
+        return CloseChoice::KeepTraining;
+    if (box.clickedButton() == stop)
+        return CloseChoice::Stop;
+    return CloseChoice::Cancel;
+}
+
+// The run asked to stop for closing has stopped: continue it without a window if so chosen.
+void MainWindow::onRunFinishedWhileClosing(const QString& runFolder, bool cancelled)
+{
+    if (!closeAfterStop_)
+        return;
+    if (continueInBackground_ && cancelled) {
+        QString error;
+        if (!BackgroundTraining::resume(runFolder, &error)) {
+            closeAfterStop_ = continueInBackground_ = false;
+            QMessageBox::warning(this, tr("Keep training in the background"),
+                                 tr("The run is stopped and saved, but it could not continue in the background: "
+                                    "%1\nResume it later in i3 Studio or with i3lm train --resume %2.")
+                                     .arg(error, QDir::toNativeSeparators(runFolder)));
+            return;
+        }
+    }
+    close();
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!shownBefore_) {
+        shownBefore_ = true;
+        QTimer::singleShot(0, this, &MainWindow::analyseBuiltinCorpus);
+    }
+}
+
+// The built-in corpus is analysed in seconds: its real vocabulary makes the Model panel's
+// parameter count and memory estimate right from the start. Other data waits for Analyse.
+void MainWindow::analyseBuiltinCorpus()
+{
+    const DataChoice choice = data_->choice();
+    const bool builtinOnly = choice.builtinCorpus && choice.files.isEmpty() && choice.hub.isEmpty();
+    if (builtinOnly && !data_->isAnalysing() && !data_->lastSummary() && !model_->fineTuneBase())
+        data_->analyse();
+}
+
+// A run that was not analysed first built its own tokenizer: the counts follow its vocabulary.
+void MainWindow::takeVocabularyOfRun(const QString& runFolder)
+{
+    if (model_->fineTuneBase())
+        return;
+    try {
+        model_->setVocabularySize(i3::RunFolder(runFolder.toStdString()).read_info().model.vocab_size);
+    } catch (const std::exception&) {
+        // The panel keeps what it had; the Training panel reports a broken run folder.
+    }
 }
 
 void MainWindow::showPanel(Panel panel)
@@ -279,20 +440,119 @@ TrainingRequest MainWindow::trainingRequest() const
     request.train = model_->trainConfig();
     if (const auto base = model_->fineTuneBase())
         request.initFrom = base->folder;
-    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
-    QString name = QString("%1-%2").arg(model_->presetName(), stamp);
-    for (int n = 2; QDir(workspace()).exists(name); ++n)
-        name = QString("%1-%2-%3").arg(model_->presetName(), stamp).arg(n);
-    request.runFolder = QDir(workspace()).filePath(name);
+    request.runFolder = newRunFolder(model_->presetName());
     if (const auto summary = data_->lastSummary())
         request.prepared = summary->prepared; // create_run reuses it only for the same data
     return request;
+}
+
+// A folder name in the workspace that no run has: PREFIX-yyyyMMdd-HHmmss, with -2, -3 ... if needed.
+QString MainWindow::newRunFolder(const QString& prefix) const
+{
+    const QString stamp = QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+    QString name = QString("%1-%2").arg(prefix, stamp);
+    for (int n = 2; QDir(workspace()).exists(name); ++n)
+        name = QString("%1-%2-%3").arg(prefix, stamp).arg(n);
+    return QDir(workspace()).filePath(name);
+}
+
+QString MainWindow::resumableRun() const
+{
+    const QString folder = training_->currentRunFolder();
+    if (folder.isEmpty() || training_->isTraining())
+        return {};
+    try {
+        const i3::RunStatus status = i3::RunFolder(folder.toStdString()).read_info().status;
+        return status == i3::RunStatus::Stopped || status == i3::RunStatus::Failed ? folder : QString();
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 void MainWindow::startTraining()
 {
     if (training_->isTraining() || !model_->isValid())
         return;
+    const QString open = resumableRun();
+    if (!open.isEmpty()) {
+        // Train must not quietly leave the open run behind: say which of the two it does.
+        QMessageBox question(QMessageBox::Question, tr("Train"),
+                             tr("The open run %1 was stopped before its end. Resume it, or start a new run with "
+                                "the current settings?")
+                                 .arg(QFileInfo(open).fileName()),
+                             QMessageBox::Cancel, this);
+        question.setObjectName("trainChoice");
+        QPushButton* resume = question.addButton(tr("Resume it"), QMessageBox::AcceptRole);
+        resume->setObjectName("resumeChoice");
+        QPushButton* fresh = question.addButton(tr("Start a new run"), QMessageBox::AcceptRole);
+        fresh->setObjectName("newRunChoice");
+        question.setDefaultButton(resume);
+        question.exec();
+        if (question.clickedButton() == resume)
+            resumeRun(open);
+        else if (question.clickedButton() == fresh)
+            startNewRun();
+        return;
+    }
+    startNewRun();
+}
+
+void MainWindow::resumeRun(const QString& folder)
+{
+    const QString run = folder.isEmpty() ? resumableRun() : folder;
+    if (run.isEmpty() || training_->isTraining())
+        return;
+    training_->resumeRun(run);
+    showPanel(Panel::Training);
+}
+
+void MainWindow::forkRun(const QString& folder, const QString& checkpoint)
+{
+    const QString parent = folder.isEmpty() ? training_->currentRunFolder() : folder;
+    if (parent.isEmpty() || training_->isTraining() || !model_->isValid())
+        return;
+    QString chosen = checkpoint;
+    if (chosen.isEmpty()) {
+        const i3::RunFolder run(parent.toStdString());
+        QStringList names;
+        if (std::filesystem::exists(run.best_checkpoint_dir()))
+            names << QString::fromStdString(run.best_checkpoint_dir().filename().string());
+        const auto steps = run.step_checkpoints();
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+            names << QString::fromStdString(it->filename().string());
+        if (names.isEmpty()) {
+            statusBar()->showMessage(tr("%1 has no checkpoint yet.").arg(parent), 10000);
+            return;
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Fork from a checkpoint"),
+                                                   tr("Checkpoint of %1:").arg(QFileInfo(parent).fileName()), names,
+                                                   0, false, &ok);
+        if (!ok)
+            return;
+        chosen = QString::fromStdString(run.checkpoints_dir().string()) + QLatin1Char('/') + name;
+    }
+    ForkRequest request;
+    request.parent = parent;
+    request.checkpoint = chosen;
+    request.runFolder = newRunFolder(QFileInfo(parent).fileName() + QStringLiteral("-fork"));
+    request.model = model_->modelConfig();
+    request.train = model_->trainConfig();
+    training_->forkRun(request);
+    showPanel(Panel::Training);
+}
+
+void MainWindow::showComparedRuns(const QStringList& folders)
+{
+    std::vector<ComparedRun> runs;
+    if (folders.size() >= 2)
+        for (const QString& folder : folders)
+            runs.push_back({folder, QFileInfo(folder).fileName(), runs_->colorFor(folder)});
+    training_->setComparedRuns(runs);
+}
+
+void MainWindow::startNewRun()
+{
     if (!QDir().mkpath(workspace())) {
         statusBar()->showMessage(tr("Cannot create the workspace folder %1").arg(workspace()), 10000);
         return;
@@ -304,29 +564,40 @@ void MainWindow::startTraining()
 void MainWindow::watchJob(EngineJob* job)
 {
     currentJob_ = job;
-    jobLabel_->setText(job->title());
+    shownJob_ = job;
+    const QString title = job->title();
+    jobLabel_->setText(title);
     jobProgress_->setRange(0, 0);
     jobProgress_->setVisible(true);
     jobCancel_->setVisible(true);
-    connect(job, &EngineJob::progress, this, [this, job](double fraction, const QString& message) {
-        if (currentJob_ != job)
+    // The job's last queued signals can arrive after its owner has deleted it: the slots below
+    // compare its address and use the title kept here, and never touch the job itself.
+    connect(job, &EngineJob::progress, this, [this, job, title](double fraction, const QString& message) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(message.isEmpty() ? job->title() : QString("%1: %2").arg(job->title(), message));
+        jobLabel_->setText(message.isEmpty() ? title : QString("%1: %2").arg(title, message));
         if (fraction >= 0) {
             jobProgress_->setRange(0, 1000);
             jobProgress_->setValue(static_cast<int>(fraction * 1000));
+        } else {
+            jobProgress_->setRange(0, 0); // a phase of unknown length: not the last phase's fraction
         }
     });
-    connect(job, &EngineJob::finished, this, [this, job](bool cancelled) {
-        if (currentJob_ != job)
+    // failed() comes before finished(false): the pair is one failure, not a success.
+    auto failed = std::make_shared<bool>(false);
+    connect(job, &EngineJob::finished, this, [this, job, title, failed](bool cancelled) {
+        if (shownJob_ != job)
             return;
-        jobLabel_->setText(cancelled ? tr("%1: stopped").arg(job->title()) : tr("%1: done").arg(job->title()));
+        jobLabel_->setText(*failed ? tr("%1: failed").arg(title)
+                           : cancelled ? tr("%1: stopped").arg(title)
+                                       : tr("%1: done").arg(title));
         jobProgress_->setVisible(false);
         jobCancel_->setVisible(false);
         updateTrainingActions();
     });
-    connect(job, &EngineJob::failed, this, [this, job](const QString& message) {
-        statusBar()->showMessage(tr("%1 failed: %2").arg(job->title(), message), 15000);
+    connect(job, &EngineJob::failed, this, [this, title, failed](const QString& message) {
+        *failed = true;
+        statusBar()->showMessage(tr("%1 failed: %2").arg(title, message), 15000);
     });
     updateTrainingActions();
 }
@@ -335,6 +606,9 @@ void MainWindow::updateTrainingActions()
 {
     const bool training = training_->isTraining();
     trainAction_->setEnabled(!training && model_->isValid());
+    const QString open = training ? QString() : training_->currentRunFolder();
+    resumeAction_->setEnabled(!resumableRun().isEmpty());
+    forkAction_->setEnabled(!open.isEmpty() && model_->isValid());
     pauseAction_->setEnabled(training);
     {
         const QSignalBlocker blocker(pauseAction_);

@@ -48,25 +48,44 @@ public:
     void setWorkspace(const QString& folder);
     // What Train would start now: the data choice, the configuration, a new run folder.
     TrainingRequest trainingRequest() const;
+    // The run open in the Training panel, when it can be resumed (stopped or failed); else "".
+    QString resumableRun() const;
 
 public Q_SLOTS:
+    // Train: a new run; with a resumable run open, asks first whether to resume it instead.
     void startTraining();
+    // Continues a run (the open one when `folder` is empty) from its latest checkpoint.
+    void resumeRun(const QString& folder = QString());
+    // A new run from `checkpoint` of `folder` with the Model panel's settings (the open run and a
+    // checkpoint chosen in a dialog when empty).
+    void forkRun(const QString& folder = QString(), const QString& checkpoint = QString());
     void chooseWorkspace();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    enum class CloseChoice { KeepTraining, Stop, Cancel };
+
     void createPanels();
     void createActions();
     void createMenus();
     void createStatusBar();
     void connectPanels();
     void restoreSettings();
+    void analyseBuiltinCorpus();
+    void takeVocabularyOfRun(const QString& runFolder);
+    void fitToScreen();
     void saveSettings();
+    CloseChoice askAboutRunningTraining();
+    void onRunFinishedWhileClosing(const QString& runFolder, bool cancelled);
     void watchJob(EngineJob* job);
     void updateTelemetry();
     void updateTrainingActions();
+    void startNewRun();
+    QString newRunFolder(const QString& prefix) const;
+    void showComparedRuns(const QStringList& folders);
     void chooseLanguage(const QString& language);
     void openRunFolder();
     void loadModelIntoPlayground();
@@ -85,6 +104,8 @@ private:
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;
+    QAction* resumeAction_ = nullptr;
+    QAction* forkAction_ = nullptr;
     QAction* pauseAction_ = nullptr;
     QAction* stopAction_ = nullptr;
 
@@ -94,4 +115,8 @@ private:
     QProgressBar* jobProgress_ = nullptr;
     QToolButton* jobCancel_ = nullptr;
     QPointer<EngineJob> currentJob_;
+    const EngineJob* shownJob_ = nullptr; // the job the status bar shows; compared, never dereferenced
+    bool shownBefore_ = false;
+    bool closeAfterStop_ = false;       // the window closes once the run under way has stopped
+    bool continueInBackground_ = false; // ...and i3lm continues it
 };

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metric_plot.h"
 
+#include "curves/ema_smoothing.h"
+#include "curves/min_max_decimation.h"
 #include "custom_plot.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -21,67 +24,13 @@ namespace {
 constexpr int kRedrawIntervalMs = 200; // at most five redraws a second
 constexpr int kMinBuckets = 200;
 constexpr int kMaxBuckets = 4000;
+constexpr int kDotSize = 5;
+constexpr int kPixelsPerXTick = 55; // room for a label such as "12,000" and a gap
 
-bool drawable(double y, bool logScale) { return std::isfinite(y) && (!logScale || y > 0); }
+// The raw curve behind a smoothed one, as TensorBoard draws it.
+constexpr int kFaintAlpha = 60;
 
-struct Shown {
-    QVector<double> x, y;
-};
-
-// The points worth drawing of a series sorted by x, for the range [lower, upper] cut into
-// `buckets` equal parts: all of them when there are few, otherwise per bucket its lowest and its
-// highest point, in x order. The nearest point outside each end is kept, so the line runs on to
-// the edge of the plot.
-Shown decimate(const QVector<double>& x, const QVector<double>& y, double lower, double upper, int buckets,
-               bool logScale)
-{
-    Shown shown;
-    const qsizetype begin = std::lower_bound(x.begin(), x.end(), lower) - x.begin();
-    const qsizetype end = std::upper_bound(x.begin(), x.end(), upper) - x.begin();
-    const qsizetype first = std::max<qsizetype>(0, begin - 1);
-    const qsizetype last = std::min<qsizetype>(x.size(), end + 1);
-    auto keep = [&](qsizetype i) {
-        if (drawable(y[i], logScale)) {
-            shown.x.push_back(x[i]);
-            shown.y.push_back(y[i]);
-        }
-    };
-    if (last - first <= 2 * static_cast<qsizetype>(buckets)) {
-        for (qsizetype i = first; i < last; ++i)
-            keep(i);
-        return shown;
-    }
-    if (first < begin)
-        keep(first);
-    const double width = upper > lower ? (upper - lower) / buckets : 1.0;
-    int bucket = -1;
-    qsizetype lowest = -1, highest = -1;
-    auto flush = [&] {
-        if (lowest < 0)
-            return;
-        keep(std::min(lowest, highest));
-        if (highest != lowest)
-            keep(std::max(lowest, highest));
-        lowest = highest = -1;
-    };
-    for (qsizetype i = begin; i < end; ++i) {
-        if (!drawable(y[i], logScale))
-            continue;
-        const int b = std::clamp(static_cast<int>((x[i] - lower) / width), 0, buckets - 1);
-        if (b != bucket) {
-            flush();
-            bucket = b;
-        }
-        if (lowest < 0 || y[i] < y[lowest])
-            lowest = i;
-        if (highest < 0 || y[i] > y[highest])
-            highest = i;
-    }
-    flush();
-    if (end < last)
-        keep(end);
-    return shown;
-}
+QString numberText(double value) { return QLocale().toString(value, 'g', 5); }
 
 // A little room around [lower, upper], so the extreme points are not drawn on the frame.
 QCPRange padded(double lower, double upper, bool logScale)
@@ -150,12 +99,34 @@ MetricPlot::MetricPlot(const QString& title, QWidget* parent) : QWidget(parent)
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     plot_->legend->setFont(small);
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    // The legend gets a row of its own above the axes (updateLegend), where it covers no curve.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setMargins(QMargins(2, 0, 2, 0));
     plot_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot_, &QCustomPlot::customContextMenuRequested, this,
             [this](const QPoint& position) { showMenu(plot_->mapToGlobal(position)); });
     connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this] { setAutoRange(true); });
+    connect(plot_, &QCustomPlot::mouseMove, this,
+            [this](QMouseEvent* event) { showReadout(plot_->xAxis->pixelToCoord(event->pos().x())); });
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    readout_ = new QCPItemText(plot_);
+    readout_->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+    readout_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout_->position->setCoords(0.01, 0.02);
+    readout_->setTextAlignment(Qt::AlignLeft);
+    readout_->setFont(small);
+    readout_->setBrush(QColor(255, 255, 255, 220));
+    readout_->setPadding(QMargins(3, 2, 3, 2));
+    readout_->setVisible(false);
+    cursor_ = new QCPItemStraightLine(plot_);
+    cursor_->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DashLine));
+    cursor_->setVisible(false);
+    for (QCPItemPosition* end : {cursor_->point1, cursor_->point2})
+        end->setTypeY(QCPItemPosition::ptAxisRectRatio); // top to bottom, whatever the y scale
     connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
         if (settingRange_)
             return;
@@ -194,11 +165,16 @@ void MetricPlot::addSeries(const QString& id, const QString& label, const QColor
     }
     Series series;
     series.label = label;
+    series.color = color;
     series.graph = plot_->addGraph(plot_->xAxis, valueAxis);
     series.graph->setName(label);
     series.graph->setPen(QPen(color, 1.5));
-    if (dots)
-        series.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    series.dots = dots;
+    if (!dots) {
+        series.smoothGraph = plot_->addGraph(plot_->xAxis, valueAxis);
+        series.smoothGraph->setName(label);
+        series.smoothGraph->setPen(QPen(color, 1.8));
+    }
     series_.insert(id, series);
     order_ << id;
     updateLegend();
@@ -211,6 +187,8 @@ void MetricPlot::removeSeries(const QString& id)
     if (it == series_.end())
         return;
     plot_->removeGraph(it->graph);
+    if (it->smoothGraph)
+        plot_->removeGraph(it->smoothGraph);
     series_.erase(it);
     order_.removeAll(id);
     updateLegend();
@@ -225,7 +203,7 @@ void MetricPlot::appendPoints(const QString& id, const QVector<double>& x, const
     Series& series = *it;
     const qsizetype count = std::min(x.size(), y.size());
     for (qsizetype i = 0; i < count; ++i) {
-        if (series.sorted && !series.x.isEmpty() && x[i] < series.x.back())
+        if (series.sorted && !series.x.empty() && x[i] < series.x.back())
             series.sorted = false;
         series.x.push_back(x[i]);
         series.y.push_back(y[i]);
@@ -292,6 +270,87 @@ void MetricPlot::setLogScale(bool on)
     Q_EMIT logScaleChanged(on);
 }
 
+void MetricPlot::setLogX(bool on)
+{
+    if (on == logX_)
+        return;
+    logX_ = on;
+    plot_->xAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    plot_->xAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                               : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    autoRange_ = true; // a linear range rarely suits a log axis
+    scheduleRedraw();
+}
+
+void MetricPlot::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, i3::kMaxSmoothingWeight);
+    if (weight == smoothing_)
+        return;
+    smoothing_ = weight;
+    updateLegend();
+    scheduleRedraw();
+}
+
+QVector<QPointF> MetricPlot::shownSmoothedPoints(const QString& id) const
+{
+    QVector<QPointF> points;
+    const auto it = series_.constFind(id);
+    if (it == series_.constEnd() || !smoothingShown(*it))
+        return points;
+    const auto data = it->smoothGraph->data();
+    for (auto point = data->constBegin(); point != data->constEnd(); ++point)
+        points.push_back(QPointF(point->key, point->value));
+    return points;
+}
+
+QString MetricPlot::readoutAt(double x) const
+{
+    QStringList lines;
+    for (const QString& id : order_) {
+        const Series& series = series_[id];
+        if (series.x.empty() || !series.sorted)
+            continue;
+        // The nearest point by x.
+        const auto after = std::lower_bound(series.x.begin(), series.x.end(), x);
+        size_t i = static_cast<size_t>(after - series.x.begin());
+        if (i == series.x.size() || (i > 0 && x - series.x[i - 1] < series.x[i] - x))
+            --i;
+        QString line = tr("%1: %2 at %3").arg(series.label, numberText(series.y[i]), numberText(series.x[i]));
+        if (smoothingShown(series) && i < series.smoothed.size())
+            line += tr(" (smoothed %1)").arg(numberText(series.smoothed[i]));
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MetricPlot::showReadout(double x)
+{
+    const QString text = readoutAt(x);
+    readout_->setText(text);
+    readout_->setVisible(!text.isEmpty());
+    cursor_->point1->setCoords(x, 0);
+    cursor_->point2->setCoords(x, 1);
+    cursor_->setVisible(!text.isEmpty());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::hideReadout()
+{
+    readout_->setVisible(false);
+    cursor_->setVisible(false);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString MetricPlot::shownReadout() const { return readout_->visible() ? readout_->text() : QString(); }
+
+bool MetricPlot::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == plot_ && event->type() == QEvent::Leave)
+        hideReadout();
+    return QWidget::eventFilter(watched, event);
+}
+
 void MetricPlot::setAutoRange(bool on)
 {
     autoRange_ = on;
@@ -336,7 +395,7 @@ MetricColumn MetricPlot::column(const QString& id) const
     const auto it = series_.constFind(id);
     if (it == series_.constEnd())
         return {};
-    return {it->label, it->x, it->y};
+    return {it->label, QVector<double>(it->x.begin(), it->x.end()), QVector<double>(it->y.begin(), it->y.end())};
 }
 
 void MetricPlot::refreshNow()
@@ -369,26 +428,57 @@ void MetricPlot::redraw()
         fitXToData();
     const QCPRange range = plot_->xAxis->range();
     const int buckets = bucketCount();
-    for (Series& series : series_) {
-        const Shown shown = decimate(series.x, series.y, range.lower, range.upper, buckets,
-                                     logScale_ && series.graph->valueAxis() == plot_->yAxis);
-        series.graph->setData(shown.x, shown.y, true);
-    }
+    for (Series& series : series_)
+        drawSeries(series, range.lower, range.upper, buckets);
+    fitLegendColumns();
+    // Labelled ticks as the width allows: a narrow plot with the default count runs them together.
+    const int ticks = std::max(2, plot_->axisRect()->width() / kPixelsPerXTick);
+    plot_->xAxis->ticker()->setTickCount(ticks);
     fitYToShown();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The raw curve, and over it the smoothed one when smoothing is on (the raw one then faint).
+void MetricPlot::drawSeries(Series& series, double lower, double upper, int buckets)
+{
+    const i3::DecimationWindow window{lower, upper, buckets, logX_,
+                                      logScale_ && series.graph->valueAxis() == plot_->yAxis};
+    const auto setData = [&](QCPGraph* graph, const std::vector<double>& y) {
+        QVector<double> shownX, shownY;
+        for (const size_t i : i3::decimate_min_max(series.x, y, window)) {
+            shownX.push_back(series.x[i]);
+            shownY.push_back(y[i]);
+        }
+        graph->setData(shownX, shownY, true);
+    };
+    setData(series.graph, series.y);
+    // A line needs two points: the first point of a run shows as a dot until the second comes.
+    const bool dotted = series.dots || series.graph->data()->size() == 1;
+    series.graph->setScatterStyle(dotted ? QCPScatterStyle(QCPScatterStyle::ssDisc, kDotSize) : QCPScatterStyle());
+    const bool smoothed = smoothingShown(series);
+    QColor rawColor = series.color;
+    if (smoothed)
+        rawColor.setAlpha(kFaintAlpha);
+    series.graph->setPen(QPen(rawColor, smoothed ? 1.0 : 1.5));
+    if (!series.smoothGraph)
+        return;
+    series.smoothGraph->setVisible(smoothed);
+    series.smoothed = smoothed ? i3::debiased_ema(series.y, smoothing_) : std::vector<double>();
+    if (smoothed)
+        setData(series.smoothGraph, series.smoothed);
 }
 
 void MetricPlot::sortIfNeeded(Series& series)
 {
     if (series.sorted)
         return;
-    std::vector<qsizetype> order(static_cast<size_t>(series.x.size()));
+    std::vector<size_t> order(series.x.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return series.x[a] < series.x[b]; });
-    QVector<double> x, y;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return series.x[a] < series.x[b]; });
+    std::vector<double> x, y;
     x.reserve(series.x.size());
     y.reserve(series.y.size());
-    for (qsizetype i : order) {
+    for (const size_t i : order) {
         x.push_back(series.x[i]);
         y.push_back(series.y[i]);
     }
@@ -401,17 +491,21 @@ void MetricPlot::fitXToData()
 {
     double lower = INFINITY, upper = -INFINITY;
     for (const Series& series : series_) {
-        if (series.x.isEmpty())
+        if (series.x.empty())
             continue;
-        lower = std::min(lower, series.x.front());
+        // On a log axis the range starts at the first positive x.
+        const auto first = logX_ ? std::upper_bound(series.x.begin(), series.x.end(), 0.0) : series.x.begin();
+        if (first == series.x.end())
+            continue;
+        lower = std::min(lower, *first);
         upper = std::max(upper, series.x.back());
     }
     if (!std::isfinite(lower) || !std::isfinite(upper)) {
         lower = 0;
         upper = 1;
     } else if (upper <= lower) {
-        lower -= 1;
-        upper += 1;
+        lower = logX_ ? lower / 2 : lower - 1;
+        upper = logX_ ? upper * 2 : upper + 1;
     }
     settingRange_ = true;
     plot_->xAxis->setRange(lower, upper);
@@ -428,12 +522,16 @@ void MetricPlot::fitYToShown()
         for (const Series& series : series_) {
             if (series.graph->valueAxis() != axis)
                 continue;
-            const auto data = series.graph->data();
-            for (auto point = data->constBegin(); point != data->constEnd(); ++point) {
-                if (point->key < xRange.lower || point->key > xRange.upper)
+            for (const QCPGraph* graph : {series.graph, smoothingShown(series) ? series.smoothGraph : nullptr}) {
+                if (!graph)
                     continue;
-                lower = std::min(lower, point->value);
-                upper = std::max(upper, point->value);
+                const auto data = graph->data();
+                for (auto point = data->constBegin(); point != data->constEnd(); ++point) {
+                    if (point->key < xRange.lower || point->key > xRange.upper)
+                        continue;
+                    lower = std::min(lower, point->value);
+                    upper = std::max(upper, point->value);
+                }
             }
         }
         const bool logAxis = axis->scaleType() == QCPAxis::stLogarithmic;
@@ -456,7 +554,52 @@ void MetricPlot::fitYToShown()
 
 int MetricPlot::bucketCount() const { return std::clamp(plot_->axisRect()->width(), kMinBuckets, kMaxBuckets); }
 
-void MetricPlot::updateLegend() { plot_->legend->setVisible(series_.size() > 1 || (legendAlways_ && !series_.isEmpty())); }
+// As many legend entries side by side as the plot's width holds; the rest wrap to new rows.
+void MetricPlot::fitLegendColumns()
+{
+    QCPLegend* legend = plot_->legend;
+    int widest = 1;
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) // cells of the grid: a wrapped last row has empty ones
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+            ++entries;
+        }
+    const int columns = std::clamp(plot_->width() / widest, 1, std::max(1, entries));
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(legend->fillOrder(), true); // lays the entries out again in that many columns
+    }
+}
+
+// One legend entry per series, in the colour it is drawn in: the smoothed curve's when smoothing;
+// the legend in a row of its own above the axes, so that it never covers a curve.
+void MetricPlot::updateLegend()
+{
+    for (const Series& series : series_) {
+        if (!series.smoothGraph)
+            continue;
+        if (smoothingShown(series)) {
+            series.graph->removeFromLegend();
+            series.smoothGraph->addToLegend();
+        } else {
+            series.smoothGraph->removeFromLegend();
+            series.graph->addToLegend();
+        }
+    }
+    const bool shown = series_.size() > 1 || (legendAlways_ && !series_.isEmpty());
+    plot_->legend->setVisible(shown);
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    const bool placed = layout->element(0, 0) == plot_->legend;
+    if (shown && !placed) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, plot_->legend);
+        layout->setRowStretchFactor(0, 0.001); // as tall as its entries, the axes take the rest
+    } else if (!shown && placed) {
+        layout->take(plot_->legend);
+        layout->simplify();
+    }
+}
 
 void MetricPlot::showMenu(const QPoint& globalPosition) { menu_->popup(globalPosition); }
 

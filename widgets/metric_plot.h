@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A live line plot of named series (loss, learning rate, memory, ...) that stays smooth however
 // many points arrive. The plot keeps every point it is given, but draws a decimated copy: over
-// the visible x range it keeps, per bucket of about one pixel, the lowest and the highest point,
-// so a spike stays visible while 100,000 points cost no more to draw than a thousand. Redraws are
-// throttled by a timer (at most five a second), so feeding it every training step is cheap.
+// the visible x range it keeps, per bucket of about one pixel, the lowest and the highest point
+// (curves/min_max_decimation.h), so a spike stays visible while 100,000 points cost no more to
+// draw than a thousand. Redraws are throttled by a timer (at most five a second), so feeding it
+// every training step is cheap. As in TensorBoard, lines can be smoothed (a debiased EMA drawn
+// over the raw curve, which stays faint behind), the x axis can be logarithmic, and hovering
+// shows each series' value at the nearest point.
 #pragma once
 
 #include "metrics_csv.h"
@@ -17,7 +20,11 @@
 #include <QVector>
 #include <QWidget>
 
+#include <vector>
+
 class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
 class QCustomPlot;
 class QLabel;
 class QMenu;
@@ -57,6 +64,23 @@ public:
     // Logarithmic left y axis; points at or below zero are then not drawn.
     void setLogScale(bool on);
     bool isLogScale() const { return logScale_; }
+    // Logarithmic x axis; points at or below zero are then not drawn.
+    void setLogX(bool on);
+    bool isLogX() const { return logX_; }
+    // Smooths every line series (not the dotted ones) with a debiased EMA of this weight
+    // (0: raw; curves/ema_smoothing.h); the raw curve stays, faint, behind the smoothed one.
+    void setSmoothing(double weight);
+    double smoothing() const { return smoothing_; }
+    // The smoothed points drawn (after decimation) of a series; empty while not smoothed.
+    QVector<QPointF> shownSmoothedPoints(const QString& id) const;
+
+    // The read-out for the point nearest to `x` in each series: the x, then one line per series
+    // ("label: value", and the smoothed value beside it when smoothing), as hovering shows it.
+    QString readoutAt(double x) const;
+    // Shows the read-out and a vertical line at `x`, as the mouse does; hideReadout() removes them.
+    void showReadout(double x);
+    void hideReadout();
+    QString shownReadout() const;
     // Auto range shows every point; dragging or zooming the x axis turns it off, a double click
     // (or "Fit all") turns it back on. The y axes always fit the points in view.
     void setAutoRange(bool on);
@@ -85,13 +109,18 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Series {
         QString label;
-        QVector<double> x, y;
+        QColor color;
+        std::vector<double> x, y;
         bool sorted = true;
+        bool dots = false; // a dot on every point, not only on a lone one
         QCPGraph* graph = nullptr;
+        QCPGraph* smoothGraph = nullptr; // lines only: the smoothed curve over the raw one
+        std::vector<double> smoothed;    // as of the last redraw
     };
 
     void scheduleRedraw();
@@ -100,7 +129,10 @@ private:
     void fitXToData();
     void fitYToShown();
     int bucketCount() const;
+    void drawSeries(Series& series, double lower, double upper, int buckets);
+    bool smoothingShown(const Series& series) const { return series.smoothGraph && smoothing_ > 0; }
     void updateLegend();
+    void fitLegendColumns();
     void showMenu(const QPoint& globalPosition);
     void exportPngInteractively();
     void exportCsvInteractively();
@@ -115,6 +147,10 @@ private:
     QTimer redrawTimer_;
     bool pending_ = false;
     bool logScale_ = false;
+    bool logX_ = false;
+    double smoothing_ = 0;
+    QCPItemText* readout_ = nullptr;
+    QCPItemStraightLine* cursor_ = nullptr;
     bool autoRange_ = true;
     bool settingRange_ = false; // our own range changes do not turn auto range off
     bool legendAlways_ = false;

@@ -9,6 +9,7 @@
 #include "telemetry/memory_estimate.h"
 #include "config/fine_tuning.h"
 #include "config/preset.h"
+#include "config/preset_files.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,8 +34,6 @@
 #include <stdexcept>
 
 namespace {
-
-constexpr const char* kDefaultPreset = "small";
 
 // Wide enough that a user can type any sensible value and some that are not: the panel says
 // what is wrong instead of refusing keystrokes.
@@ -181,14 +180,16 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     layout->addWidget(memoryLabel_);
     layout->addWidget(problemsLabel_);
 
-    // The preset and recipe that train in minutes on a small CPU.
-    const i3::Preset preset = i3::load_preset(kDefaultPreset);
+    // With a GPU, the published i3-80M and its recipe; on the CPU, the preset and recipe that write
+    // readable sentences within minutes.
+    const bool gpu = availableDevices_.size() > 1; // "cpu" first, then "cuda:0"...
+    const i3::Preset preset = i3::load_preset(gpu ? i3::kPublishedPreset : i3::kCpuPreset);
     filling_ = true;
     modelBase_ = preset.model;
     vocabulary_ = modelBase_.vocab_size;
     fillModelFields(modelBase_);
     trainBase_ = preset.training;
-    trainBase_.device = "cpu";
+    trainBase_.device = availableDevices_.at(gpu ? 1 : 0).toStdString();
     fillTrainFields(trainBase_);
     filling_ = false;
     connect(fineTuneBox_, &FineTuneBox::baseChanged, this, &ModelPanel::onFineTuneBaseChanged);
@@ -313,12 +314,15 @@ QWidget* ModelPanel::createModelBox()
 {
     auto* box = new QGroupBox(tr("Model"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     presetCombo_ = new QComboBox;
     presetCombo_->setObjectName("presetCombo");
     for (const std::string& name : i3::ModelConfig::preset_names())
         presetCombo_->addItem(QString::fromStdString(name), QString::fromStdString(name));
     presetCombo_->addItem(tr("Custom"), QString());
-    presetCombo_->setToolTip(tr("i3-80m and i3-22m are the published shapes; small and tiny train fast on a CPU."));
+    presetCombo_->setToolTip(tr("Each preset brings a shape and the training recipe that suits it. i3-80m and i3-22m "
+                                "are the published models, with the reference's recipe; small, the default without a "
+                                "GPU, writes readable sentences within minutes on a CPU; tiny is for quick tests."));
     form->addRow(tr("Preset:"), presetCombo_);
     connect(presetCombo_, &QComboBox::currentIndexChanged, this, [this] {
         const QString name = presetCombo_->currentData().toString();
@@ -349,6 +353,7 @@ QWidget* ModelPanel::createOptimisationBox()
 {
     auto* box = new QGroupBox(tr("Optimisation"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     QSpinBox* stepsSpin = addIntegerField(form, "stepsSpin", tr("Steps:"), 0, INT_MAX, tr("Optimizer steps to train."));
     stepsSpin->setGroupSeparatorShown(true);
     bindTrainField("steps", stepsSpin);
@@ -405,6 +410,7 @@ QWidget* ModelPanel::createScheduleBox()
 {
     auto* box = new QGroupBox(tr("Logging, evaluation and samples"));
     auto* form = new QFormLayout(box);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // long labels (German) go above their field
     bindTrainField("log_every", addIntegerField(form, "logEverySpin", tr("Log every (steps):"), 0, INT_MAX,
                                     tr("How often loss, perplexity, gradient norm and lr are recorded.")));
     bindTrainField("eval_every", addIntegerField(form, "evalEverySpin", tr("Evaluate every (steps):"), 0, INT_MAX,
@@ -521,13 +527,19 @@ void ModelPanel::setTrainConfig(const i3::TrainConfig& config)
 void ModelPanel::selectPreset(const QString& name)
 {
     i3::ModelConfig preset;
+    i3::TrainConfig recipe;
     try {
         preset = i3::ModelConfig::preset(name.toStdString());
+        recipe = i3::TrainConfig::from_json(
+            i3::preset_file(name.toStdString()).value(i3::preset_keys::kTraining, nlohmann::json::object()),
+            trainConfig());
     } catch (const i3::Error&) {
         return;
     }
     filling_ = true;
     fillModelFields(preset);
+    trainBase_ = recipe;
+    fillTrainFields(recipe);
     filling_ = false;
     refresh();
 }
@@ -555,6 +567,13 @@ void ModelPanel::setVocabularySize(qint64 vocab)
     }
     vocabulary_ = vocab;
     vocabularyFromTokenizer_ = true;
+    updateVocabularyLabel();
+    refresh();
+}
+
+void ModelPanel::setVocabularyCounting(bool counting)
+{
+    vocabularyCounting_ = counting;
     updateVocabularyLabel();
     refresh();
 }
@@ -597,13 +616,17 @@ void ModelPanel::refresh()
     const QStringList found = problems();
     const bool valid = found.isEmpty();
     const bool modelUsable = modelConfig().problems().empty();
+    const bool waiting = waitsForVocabulary();
 
-    parameterLabel_->setText(modelUsable ? tr("Parameters: %1 (%2 million)")
-                                               .arg(QLocale().toString(modelConfig().parameter_count()),
-                                                    QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1))
-                                         : tr("Parameters: – (see the problems below)"));
+    if (waiting)
+        parameterLabel_->setText(tr("Parameters: – (counted once the data's vocabulary is known)"));
+    else
+        parameterLabel_->setText(modelUsable ? tr("Parameters: %1 (%2 million)")
+                                                   .arg(QLocale().toString(modelConfig().parameter_count()),
+                                                        QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1))
+                                             : tr("Parameters: – (see the problems below)"));
     const int64_t batch = trainConfig().batch_size;
-    const bool estimable = modelUsable && batch > 0;
+    const bool estimable = modelUsable && batch > 0 && !waiting;
     memoryLabel_->setText(estimable ? memoryText() : tr("Training memory: –"));
     const bool tooLarge = estimable && deviceMemoryBytes_ > 0 &&
                           i3::estimate_training_memory(modelConfig(), batch).total_bytes() >
@@ -633,6 +656,11 @@ void ModelPanel::updatePresetCombo()
     presetCombo_->setCurrentIndex(index >= 0 ? index : presetCombo_->count() - 1);
 }
 
+bool ModelPanel::waitsForVocabulary() const
+{
+    return vocabularyCounting_ && !vocabularyFromTokenizer_ && !fineTuneBox_->base();
+}
+
 void ModelPanel::updateVocabularyLabel()
 {
     const QString size = QLocale().toString(vocabulary_);
@@ -646,8 +674,11 @@ void ModelPanel::updateVocabularyLabel()
         vocabularyLabel_->setText(text);
         return;
     }
-    vocabularyLabel_->setText(vocabularyFromTokenizer_ ? tr("%1 chunks, from the tokenizer").arg(size)
-                                                       : tr("%1 chunks (assumed until the data is analysed)").arg(size));
+    if (waitsForVocabulary())
+        vocabularyLabel_->setText(tr("counting the data's chunks…"));
+    else
+        vocabularyLabel_->setText(vocabularyFromTokenizer_ ? tr("%1 chunks, from the tokenizer").arg(size)
+                                                           : tr("%1 chunks (assumed until the data is analysed)").arg(size));
 }
 
 void ModelPanel::updateDeviceMemory()

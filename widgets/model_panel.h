@@ -55,6 +55,9 @@ public:
     QString presetName() const;
 
     void setVocabularySize(qint64 vocab);
+    // While the data is being analysed the vocabulary is not known yet: the counts wait for it
+    // rather than show a preset's assumed vocabulary.
+    void setVocabularyCounting(bool counting);
     qint64 vocabularySize() const { return vocabulary_; }
 
     // The trained model new runs fine-tune; empty: they start from fresh weights. While there is
@@ -108,6 +111,7 @@ private:
     void refresh();
     void updatePresetCombo();
     void updateVocabularyLabel();
+    bool waitsForVocabulary() const;
     void onFineTuneBaseChanged();
     QString recipeText(const i3::TrainConfig& before, const i3::TrainConfig& suggested) const;
     void updateDeviceMemory();
@@ -142,6 +146,7 @@ private:
     i3::TrainConfig trainBase_; // likewise (the validation fraction)
     qint64 vocabulary_ = 0;
     bool vocabularyFromTokenizer_ = false;
+    bool vocabularyCounting_ = false;
     // While fine-tuning: what the fields held before, and the vocabulary of the Data panel's last
     // analysis (-1: none since the model was chosen).
     std::optional<i3::ModelConfig> scratchModel_;

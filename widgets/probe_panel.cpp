@@ -149,7 +149,7 @@ QWidget* ProbePanel::buildResults()
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     plot_->yAxis->setNumberFormat("gb");
-    plot_->yAxis->setLabel(tr("Peak memory of a training step (GiB)"));
+    plot_->yAxis->setLabel(tr("Peak memory per step (GiB)"));
 
     ours_ = plot_->addGraph();
     ours_->setName(tr("ours"));

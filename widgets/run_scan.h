@@ -4,6 +4,7 @@
 #pragma once
 
 #include "runs/run_catalog.h"
+#include "runs/run_samples.h"
 
 #include "runs/run_schema.h"
 
@@ -22,6 +23,9 @@ struct RunCurves {
     i3::RunMetrics metrics; // the lines metrics.jsonl gained since the previous scan
     std::optional<i3::RunStatus> status; // run.json's; empty when it cannot be read
     int64_t totalSteps = 0; // run.json's planned steps
+    double tokensPerStep = 0; // run.json's batch × accumulation × context (curves/curve_axis.h)
+    bool samplesReset = false;          // `samples` replace what was shown
+    std::vector<i3::RunSample> samples; // the lines samples.jsonl gained since the previous scan
 };
 
 struct RunScan {

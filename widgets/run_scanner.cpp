@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run_scanner.h"
 
+#include "curves/curve_axis.h"
 #include "runs/run_folder.h"
 
 #include <QThread>
@@ -17,6 +18,7 @@ void readRunInfo(const QString& folder, RunCurves& curves)
         const i3::RunInfo info = i3::RunFolder(folder.toStdString()).read_info();
         curves.status = info.status;
         curves.totalSteps = info.training.steps;
+        curves.tokensPerStep = i3::tokens_per_step(info);
     } catch (const std::exception&) {
         curves.status.reset();
     }
@@ -26,10 +28,12 @@ void readRunInfo(const QString& folder, RunCurves& curves)
 
 struct RunScanner::Follower {
     explicit Follower(const QString& folder)
-        : follower(i3::RunFolder(folder.toStdString()).metrics_file())
+        : follower(i3::RunFolder(folder.toStdString()).metrics_file()),
+          samples(i3::RunFolder(folder.toStdString()).samples_file())
     {
     }
     i3::MetricsFollower follower;
+    i3::MetricsFollower samples; // samples.jsonl, a JSON-lines log like metrics.jsonl
     bool polled = false;
 };
 
@@ -99,6 +103,15 @@ void RunScanner::scan()
                     curves.metrics.add_line(line);
             } catch (const std::exception&) {
                 // A metrics file that cannot be read yet shows no curve; the next scan tries again.
+            }
+            try {
+                const auto update = followers[i]->samples.poll();
+                curves.samplesReset = update.reset || !followers[i]->polled;
+                for (const auto& line : update.lines)
+                    if (const auto sample = i3::RunSample::from_line(line))
+                        curves.samples.push_back(*sample);
+            } catch (const std::exception&) {
+                // Likewise for the samples.
             }
             followers[i]->polled = true;
             result->curves.push_back(std::move(curves));

@@ -3,17 +3,22 @@
 
 #include "data_panel.h"
 #include "main_window.h"
+#include "runs/run_folder.h"
 #include "model_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
 #include "run_browser.h"
 #include "training_panel.h"
 
+#include "config/preset.h"
+#include "telemetry/device_telemetry.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& outputFolder, QObject* parent)
@@ -21,11 +26,27 @@ ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& outputFolder, 
 {
 }
 
+ScreenshotTour::Plan ScreenshotTour::planForThisMachine()
+{
+    const std::vector<std::string> devices = i3::available_devices();
+    const bool gpu = std::find(devices.begin(), devices.end(), "cuda:0") != devices.end();
+    // On a GPU, long enough for the device plot to show a minute of work; the probe stops at the
+    // first context that does not fit. On two CPU cores, the default path: the CPU preset and its
+    // whole recipe, which writes readable samples within minutes.
+    if (gpu)
+        return {QStringLiteral("cuda:0"), QString::fromLatin1(i3::kPublishedPreset),
+                QString::fromLatin1(i3::kPublishedPreset), 1000, 500, 131072};
+    const i3::TrainConfig recipe = i3::load_preset(i3::kCpuPreset).training;
+    return {QStringLiteral("cpu"), QString::fromLatin1(i3::kCpuPreset), QString::fromLatin1(i3::kCpuPreset),
+            recipe.steps, recipe.eval_every, 1024};
+}
+
 void ScreenshotTour::start()
 {
     if (!QDir().mkpath(output_) || !workspace_.isValid())
         return fail(tr("Cannot create the folder %1").arg(output_));
     window_->setWorkspace(workspace_.path());
+    window_->setWindowState(Qt::WindowNoState); // the pictures show the 1280 x 800 the panels are laid out for
     window_->resize(1280, 800);
     window_->show();
     analyseData();
@@ -46,17 +67,16 @@ void ScreenshotTour::analyseData()
 
 void ScreenshotTour::showModel()
 {
-    // A shape that trains in about a minute on two CPU cores and still writes readable samples.
-    window_->modelPanel()->selectPreset("tiny");
+    // The preset's recipe trains (on a GPU shortened to the plan's steps); the tour only logs
+    // more often and writes shorter samples.
+    window_->modelPanel()->selectPreset(plan_.preset);
     auto training = window_->modelPanel()->trainConfig();
-    training.steps = 400;
+    training.steps = plan_.steps;
     training.log_every = 5;
-    training.eval_every = 100;
-    training.checkpoint_every = 200;
-    training.lr = 2e-3;
-    training.warmup_steps = 20;
+    training.eval_every = plan_.evalEvery;
+    training.checkpoint_every = plan_.steps / 2;
     training.sample_tokens = 40;
-    training.device = "cpu";
+    training.device = plan_.device.toStdString();
     window_->modelPanel()->setTrainConfig(training);
     window_->showPanel(MainWindow::Panel::Model);
     waitFor([] { return true; }, 1, QString(), [this] {
@@ -73,17 +93,45 @@ void ScreenshotTour::train()
     waitFor([panel] { return !panel->isTraining(); }, 900, tr("the training run"), [this] {
         window_->runBrowser()->refresh();
         save("training");
-        probe();
+        const QDir out(output_);
+        if (!window_->trainingPanel()->exportDeviceCsv(out.filePath("device.csv")) ||
+            !window_->trainingPanel()->exportMetricsCsv(out.filePath("metrics.csv")))
+            return fail(tr("Cannot write the training run's samples into %1").arg(output_));
+        compareRuns();
+    });
+}
+
+// A fork of the run from its middle checkpoint with a lower learning rate, both runs selected:
+// their curves overlaid, smoothed, and the settings in which they differ.
+void ScreenshotTour::compareRuns()
+{
+    auto training = window_->modelPanel()->trainConfig();
+    training.lr /= 2;
+    training.steps = 200;
+    training.warmup_steps = 0;
+    window_->modelPanel()->setTrainConfig(training);
+    window_->forkRun(runFolder_, QString::fromStdString(i3::RunFolder(runFolder_.toStdString()).checkpoint_dir(plan_.steps / 2).string()));
+    const QString fork = window_->trainingPanel()->currentRunFolder();
+    auto* panel = window_->trainingPanel();
+    auto* runs = window_->runBrowser();
+    waitFor([panel] { return !panel->isTraining(); }, 900, tr("the forked run"), [this, fork, panel, runs] {
+        runs->refresh();
+        waitFor([runs, fork, this] { return runs->selectRuns({runFolder_, fork}) == 2; }, 60, tr("the run list"),
+                [this, panel] {
+                    panel->setSmoothing(0.6);
+                    save("runs");
+                    probe();
+                });
     });
 }
 
 void ScreenshotTour::probe()
 {
     auto* panel = window_->probePanel();
-    panel->setPreset("small");
+    panel->setPreset(plan_.probePreset);
     panel->setBatchSize(1);
-    panel->setContextRange(128, 1024);
-    panel->setDevice("cpu");
+    panel->setContextRange(128, plan_.probeLongest);
+    panel->setDevice(plan_.device);
     window_->showPanel(MainWindow::Panel::Probe);
     panel->startProbe();
     waitFor([panel] { return !panel->isRunning(); }, 600, tr("the context probe"), [this] {
@@ -96,6 +144,7 @@ void ScreenshotTour::play()
 {
     auto* panel = window_->playgroundPanel();
     window_->showPanel(MainWindow::Panel::Playground);
+    panel->setDevice(plan_.device); // the model loads onto it
     panel->loadRunCheckpoint(runFolder_);
     waitFor([panel] { return panel->hasModel(); }, 120, tr("loading the trained model"), [this, panel] {
         panel->setPrompt("once upon a time");

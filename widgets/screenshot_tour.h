@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `i3-studio --screenshot DIR`: lays out every panel with real data and saves each as a PNG, the
 // pictures the README shows. A short real training run on the built-in corpus fills the Training
-// panel, a probe the Context probe panel, and a generation from that run the Playground.
+// panel, a probe the Context probe panel, and a generation from that run the Playground. Where
+// LibTorch sees a GPU, all three run on cuda:0 with the published i3-80M shape; the device plot's
+// samples of the training run and its metrics are saved beside the pictures (device.csv,
+// metrics.csv), to be checked against the driver's readings and the same run of the command line
+// (scripts/gpu_studio.sh).
 #pragma once
 
 #include <QObject>
@@ -25,9 +29,21 @@ Q_SIGNALS:
     void finished(bool ok, const QString& message);
 
 private:
+    // What the tour trains, probes and generates with, and where.
+    struct Plan {
+        QString device;
+        QString preset;
+        QString probePreset;
+        qint64 steps;
+        qint64 evalEvery;
+        qint64 probeLongest;
+    };
+    static Plan planForThisMachine();
+
     void analyseData();
     void showModel();
     void train();
+    void compareRuns();
     void probe();
     void play();
     void save(const QString& name);
@@ -35,6 +51,7 @@ private:
     // Calls `next` once `done` holds, checking every 200 ms, or fails after `seconds`.
     void waitFor(const std::function<bool()>& done, int seconds, const QString& what, const std::function<void()>& next);
 
+    const Plan plan_ = planForThisMachine();
     MainWindow* window_;
     QString output_;
     QTemporaryDir workspace_;

@@ -37,6 +37,7 @@ i3::RunMetrics metrics_up_to(const i3::RunMetrics& all, double last_step)
         kept.eval_step.push_back(all.eval_step[i]);
         kept.train_loss_mean.push_back(all.train_loss_mean[i]);
         kept.validation_loss.push_back(all.validation_loss[i]);
+        kept.eval_elapsed_seconds.push_back(all.eval_elapsed_seconds[i]);
     }
     return kept;
 }
@@ -50,7 +51,13 @@ TrainingJob::TrainingJob(const TrainingRequest& request)
 }
 
 TrainingJob::TrainingJob(const QString& runFolder, qint64 steps)
-    : EngineJob(tr("Training")), runFolder_(runFolder), resumeSteps_(steps), resume_(true)
+    : EngineJob(tr("Training")), runFolder_(runFolder), resumeSteps_(steps), start_(Start::Resume)
+{
+    registerTypes();
+}
+
+TrainingJob::TrainingJob(const ForkRequest& request)
+    : EngineJob(tr("Training")), fork_(request), runFolder_(request.runFolder), start_(Start::Fork)
 {
     registerTypes();
 }
@@ -84,7 +91,10 @@ void TrainingJob::reportPreparation(const QString& message, double fraction)
 void TrainingJob::work()
 {
     std::unique_ptr<i3::Trainer> trainer;
-    if (resume_) {
+    if (start_ == Start::Fork) {
+        reportPreparation(tr("Loading the checkpoint to fork from…"));
+        trainer = i3::fork_run(fork_.toSpec());
+    } else if (start_ == Start::Resume) {
         reportPreparation(tr("Loading the latest checkpoint…"));
         trainer = i3::Trainer::resume(runFolder_.toStdString(), resumeSteps_);
         try {

@@ -9,6 +9,7 @@
 #include "engine_job.h"
 #include "engine_metatypes.h"
 #include "base/pause_gate.h"
+#include "fork_request.h"
 #include "training_request.h"
 
 #include <QString>
@@ -23,6 +24,8 @@ public:
     // Continues the run in `runFolder` from its latest checkpoint; `steps`, when positive,
     // replaces the planned number of steps.
     TrainingJob(const QString& runFolder, qint64 steps);
+    // A fork of another run's checkpoint into request.runFolder.
+    explicit TrainingJob(const ForkRequest& request);
 
     QString runFolder() const { return runFolder_; }
     bool isPaused() const { return gate_.paused(); }
@@ -63,9 +66,11 @@ private:
     // Reports a preparation phase, and stops there when the job was cancelled.
     void reportPreparation(const QString& message, double fraction = -1);
 
+    enum class Start { New, Resume, Fork };
     const TrainingRequest request_;
+    const ForkRequest fork_;
     const QString runFolder_;
     const qint64 resumeSteps_ = 0;
-    const bool resume_ = false;
+    const Start start_ = Start::New;
     i3::PauseGate gate_;
 };

@@ -4,12 +4,17 @@
 #include "base/device.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
+#include "custom_plot.h"
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "run_scanner.h"
 #include "runs/run_folder.h"
 #include "runs/run_schema.h"
+#include "curves/ema_smoothing.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
@@ -22,6 +27,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTime>
@@ -39,7 +45,6 @@ constexpr double kMiB = 1024.0 * 1024.0;
 
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(255, 127, 14);
-const QColor kSpeedColor(148, 103, 189);
 const QString kRankSeriesPrefix = QStringLiteral("rank_");
 
 QColor rankColor(size_t rank)
@@ -76,13 +81,54 @@ QString deviceOfRun(const QString& folder)
     }
 }
 
+// Tokens per step of a run about to be made.
+double tokensPerStepOf(const i3::ModelConfig& model, const i3::TrainConfig& train)
+{
+    i3::RunInfo info;
+    info.model = model;
+    info.training = train;
+    return i3::tokens_per_step(info);
+}
+
+double tokensPerStepOfRun(const QString& folder)
+{
+    try {
+        return i3::tokens_per_step(i3::RunFolder(folder.toStdString()).read_info());
+    } catch (const std::exception&) {
+        return 0; // the trainer will say what is wrong with the folder
+    }
+}
+
+// Appends `more` to `all`, line kind by line kind.
+void appendMetrics(i3::RunMetrics& all, const i3::RunMetrics& more)
+{
+    const auto extend = [](std::vector<double>& to, const std::vector<double>& from) {
+        to.insert(to.end(), from.begin(), from.end());
+    };
+    extend(all.step, more.step);
+    extend(all.loss, more.loss);
+    extend(all.perplexity, more.perplexity);
+    extend(all.lr, more.lr);
+    extend(all.grad_norm, more.grad_norm);
+    extend(all.tokens_per_second, more.tokens_per_second);
+    all.rank_tokens_per_second.insert(all.rank_tokens_per_second.end(), more.rank_tokens_per_second.begin(),
+                                      more.rank_tokens_per_second.end());
+    extend(all.elapsed_seconds, more.elapsed_seconds);
+    extend(all.eval_step, more.eval_step);
+    extend(all.train_loss_mean, more.train_loss_mean);
+    extend(all.validation_loss, more.validation_loss);
+    extend(all.eval_elapsed_seconds, more.eval_elapsed_seconds);
+}
+
+constexpr int kSmoothingSteps = 100; // the slider's positions: weight = position / 100, at most 0.99
+
 MetricPlot* makePlot(const QString& objectName, const QString& title, const QString& xLabel,
                      const QString& yLabel, QWidget* parent)
 {
     auto* plot = new MetricPlot(title, parent);
     plot->setObjectName(objectName);
     plot->setAxisLabels(xLabel, yLabel);
-    plot->setMinimumSize(240, 170);
+    plot->setMinimumSize(200, 170); // three side by side fit beside the runs and the samples at 1280 px
     return plot;
 }
 
@@ -135,7 +181,7 @@ void TrainingPanel::buildInterface()
     auto* side = new QTabWidget(splitter);
     side->addTab(samplesView_, tr("Samples"));
     side->addTab(logView_, tr("Log"));
-    side->setMinimumWidth(260);
+    side->setMinimumWidth(240);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -143,6 +189,7 @@ void TrainingPanel::buildInterface()
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(buildControls());
+    layout->addWidget(buildCurveControls());
     layout->addWidget(splitter, 1);
 }
 
@@ -163,6 +210,12 @@ QWidget* TrainingPanel::buildControls()
 
     stepLabel_ = new QLabel(tr("No run yet"), box);
     stepLabel_->setObjectName("stepLabel");
+    stateLabel_ = new QLabel(box);
+    stateLabel_->setObjectName("stateLabel");
+    QFont bold = stateLabel_->font();
+    bold.setBold(true);
+    stateLabel_->setFont(bold);
+    stateLabel_->setVisible(false);
     etaLabel_ = new QLabel(box);
     etaLabel_->setObjectName("etaLabel");
     speedLabel_ = new QLabel(box);
@@ -182,6 +235,12 @@ QWidget* TrainingPanel::buildControls()
         if (!file.isEmpty() && !exportMetricsCsv(file))
             QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
     });
+    exportMenu->addAction(tr("Device samples as CSV…"), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the device samples"),
+                                                          QStringLiteral("device.csv"), tr("CSV files (*.csv)"));
+        if (!file.isEmpty() && !exportDeviceCsv(file))
+            QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
+    });
     auto* exportButton = new QToolButton(box);
     exportButton->setObjectName("exportButton");
     exportButton->setText(tr("Export"));
@@ -196,11 +255,11 @@ QWidget* TrainingPanel::buildControls()
     row->addSpacing(12);
     row->addWidget(stepLabel_);
     row->addSpacing(12);
+    row->addWidget(stateLabel_);
+    row->addSpacing(12);
     row->addWidget(etaLabel_);
     row->addSpacing(12);
     row->addWidget(speedLabel_);
-    row->addSpacing(12);
-    row->addWidget(checkpointLabel_);
     row->addStretch(1);
     row->addWidget(exportButton);
 
@@ -223,16 +282,208 @@ QWidget* TrainingPanel::buildControls()
     runLabel_ = new QLabel(box);
     runLabel_->setObjectName("runLabel");
     runLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    runLabel_->setVisible(false);
+    // A long folder path must not widen the window: the label takes the room there is.
+    runLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The second line: the first holds the buttons, the step, the state, the ETA and the speed,
+    // which in German already fill the width left beside the runs at 1280 px.
+    auto* folderRow = new QHBoxLayout;
+    folderRow->setContentsMargins(0, 0, 0, 0);
+    folderRow->addWidget(runLabel_, 1);
+    folderRow->addWidget(checkpointLabel_);
 
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     layout->addLayout(row);
     layout->addWidget(progressBar_);
-    layout->addWidget(runLabel_);
+    layout->addLayout(folderRow);
     layout->addWidget(reasonLabel_);
     layout->addWidget(errorLabel_);
     return box;
+}
+
+// How the metric plots draw their curves, as in TensorBoard: smoothing, the x axis, log x.
+QWidget* TrainingPanel::buildCurveControls()
+{
+    auto* box = new QWidget(this);
+    smoothingSlider_ = new QSlider(Qt::Horizontal, box);
+    smoothingSlider_->setObjectName("smoothingSlider");
+    smoothingSlider_->setRange(0, kSmoothingSteps - 1);
+    smoothingSlider_->setMaximumWidth(160);
+    smoothingSlider_->setToolTip(tr("Exponential moving average of the curves, debiased as in TensorBoard; "
+                                    "the raw curve stays faint behind"));
+    smoothingValue_ = new QLabel(box);
+    smoothingValue_->setObjectName("smoothingValue");
+    smoothingValue_->setMinimumWidth(32);
+    connect(smoothingSlider_, &QSlider::valueChanged, this,
+            [this](int position) { setSmoothing(double(position) / kSmoothingSteps); });
+    axisBox_ = new QComboBox(box);
+    axisBox_->setObjectName("curveAxisBox");
+    axisBox_->addItem(tr("step"), int(i3::CurveAxis::Step));
+    axisBox_->addItem(tr("tokens seen"), int(i3::CurveAxis::Tokens));
+    axisBox_->addItem(tr("training time (s)"), int(i3::CurveAxis::WallTime));
+    connect(axisBox_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int index) { setCurveAxis(static_cast<i3::CurveAxis>(axisBox_->itemData(index).toInt())); });
+    logXBox_ = new QCheckBox(tr("log x"), box);
+    logXBox_->setObjectName("logXBox");
+    connect(logXBox_, &QCheckBox::toggled, this, &TrainingPanel::setLogX);
+
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Smoothing"), box));
+    row->addWidget(smoothingSlider_);
+    row->addWidget(smoothingValue_);
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("x axis"), box));
+    row->addWidget(axisBox_);
+    row->addWidget(logXBox_);
+    row->addStretch(1);
+    setSmoothing(0);
+    return box;
+}
+
+QList<MetricPlot*> TrainingPanel::metricPlots() const { return {lossPlot_, perplexityPlot_, lrPlot_, gradPlot_, speedPlot_}; }
+
+QString TrainingPanel::comparedSeries(const QString& folder, bool validation)
+{
+    return (validation ? QStringLiteral("compare-validation:") : QStringLiteral("compare:")) + folder;
+}
+
+void TrainingPanel::setSmoothing(double weight)
+{
+    weight = std::clamp(weight, 0.0, i3::kMaxSmoothingWeight);
+    for (MetricPlot* plot : metricPlots())
+        plot->setSmoothing(weight);
+    smoothingValue_->setText(QLocale().toString(weight, 'f', 2));
+    const QSignalBlocker blocker(smoothingSlider_);
+    smoothingSlider_->setValue(static_cast<int>(std::lround(weight * kSmoothingSteps)));
+}
+
+void TrainingPanel::setLogX(bool on)
+{
+    for (MetricPlot* plot : metricPlots())
+        plot->setLogX(on);
+    const QSignalBlocker blocker(logXBox_);
+    logXBox_->setChecked(on);
+}
+
+void TrainingPanel::setCurveAxis(i3::CurveAxis axis)
+{
+    const int index = axisBox_->findData(int(axis));
+    {
+        const QSignalBlocker blocker(axisBox_);
+        axisBox_->setCurrentIndex(index);
+    }
+    if (axis == axis_)
+        return;
+    axis_ = axis;
+    const QString x = axisBox_->itemText(index);
+    for (MetricPlot* plot : metricPlots())
+        plot->setAxisLabels(x, plot->customPlot()->yAxis->label());
+    replotMetrics();
+}
+
+// The metrics on the chosen x axis, as series `train` (every train-line metric) and `validation`
+// (the evaluations, in the loss and perplexity plots).
+void TrainingPanel::plotMetrics(const i3::RunMetrics& metrics, const QString& train, const QString& validation,
+                                double tokensPerStep)
+{
+    const QVector<double> x = toQVector(i3::curve_x(axis_, metrics.step, metrics.elapsed_seconds, tokensPerStep));
+    const QString lrSeries = train == QLatin1String("train") ? QStringLiteral("lr") : train;
+    const QString gradSeries = train == QLatin1String("train") ? QStringLiteral("grad_norm") : train;
+    const QString speedSeries = train == QLatin1String("train") ? QStringLiteral("tokens_per_s") : train;
+    lossPlot_->appendPoints(train, x, toQVector(metrics.loss));
+    perplexityPlot_->appendPoints(train, x, toQVector(metrics.perplexity));
+    lrPlot_->appendPoints(lrSeries, x, toQVector(metrics.lr));
+    gradPlot_->appendPoints(gradSeries, x, toQVector(metrics.grad_norm));
+    speedPlot_->appendPoints(speedSeries, x, toQVector(metrics.tokens_per_second));
+    if (train == QLatin1String("train"))
+        plotRankSpeeds(x, metrics.rank_tokens_per_second);
+    const QVector<double> evalX =
+        toQVector(i3::curve_x(axis_, metrics.eval_step, metrics.eval_elapsed_seconds, tokensPerStep));
+    QVector<double> validationPerplexity;
+    for (double loss : metrics.validation_loss)
+        validationPerplexity.push_back(std::exp(loss));
+    lossPlot_->appendPoints(validation, evalX, toQVector(metrics.validation_loss));
+    perplexityPlot_->appendPoints(validation, evalX, validationPerplexity);
+}
+
+// A run trained on several ranks (data parallel): each rank's speed beside every rank's together,
+// a series per rank.
+void TrainingPanel::plotRankSpeeds(const QVector<double>& x, const std::vector<std::vector<double>>& perRank)
+{
+    std::vector<QVector<double>> rankX, rankSpeeds;
+    for (size_t line = 0; line < perRank.size() && line < static_cast<size_t>(x.size()); ++line)
+        for (size_t rank = 0; rank < perRank[line].size(); ++rank) {
+            if (rank >= rankX.size()) {
+                rankX.resize(rank + 1);
+                rankSpeeds.resize(rank + 1);
+            }
+            rankX[rank].push_back(x[static_cast<int>(line)]);
+            rankSpeeds[rank].push_back(perRank[line][rank]);
+        }
+    for (size_t rank = 0; rank < rankX.size(); ++rank) {
+        const QString id = kRankSeriesPrefix + QString::number(rank);
+        if (!speedPlot_->hasSeries(id))
+            speedPlot_->addSeries(id, tr("rank %1").arg(rank), rankColor(rank));
+        speedPlot_->appendPoints(id, rankX[rank], rankSpeeds[rank]);
+    }
+}
+
+// Everything drawn again from what the panel holds: after the x axis changed.
+void TrainingPanel::replotMetrics()
+{
+    for (MetricPlot* plot : metricPlots())
+        plot->clear();
+    plotMetrics(shown_, QStringLiteral("train"), QStringLiteral("validation"), tokensPerStep_);
+    for (const auto& [folder, compared] : compared_)
+        plotMetrics(compared.metrics, comparedSeries(folder), comparedSeries(folder, true), compared.tokensPerStep);
+}
+
+void TrainingPanel::setComparedRuns(const std::vector<ComparedRun>& runs)
+{
+    std::map<QString, Compared> kept;
+    for (const ComparedRun& run : runs) {
+        if (run.folder == runFolder_)
+            continue; // the open run is drawn as itself
+        const auto it = compared_.find(run.folder);
+        kept[run.folder] = it != compared_.end() ? it->second : Compared{run, {}, 0};
+    }
+    for (const auto& [folder, compared] : compared_)
+        if (!kept.count(folder))
+            for (MetricPlot* plot : metricPlots()) {
+                plot->removeSeries(comparedSeries(folder));
+                plot->removeSeries(comparedSeries(folder, true));
+            }
+    for (const auto& [folder, compared] : kept) {
+        if (compared_.count(folder))
+            continue;
+        for (MetricPlot* plot : metricPlots())
+            plot->addSeries(comparedSeries(folder), compared.run.label, compared.run.color);
+        for (MetricPlot* plot : {lossPlot_, perplexityPlot_})
+            plot->addSeries(comparedSeries(folder, true), tr("%1 (validation)").arg(compared.run.label),
+                            compared.run.color.darker(130), MetricPlot::Axis::Left, true);
+    }
+    compared_ = std::move(kept);
+    updateFollowed();
+}
+
+// The scanner reads the compared runs, and the open run when it comes from disk.
+void TrainingPanel::updateFollowed()
+{
+    QStringList folders;
+    for (const auto& entry : compared_)
+        folders << entry.first;
+    if (followingShown_ && !runFolder_.isEmpty())
+        folders << runFolder_;
+    scanner_->setFollowed(folders);
+    if (folders.isEmpty()) {
+        followTimer_.stop();
+        return;
+    }
+    scanner_->scan();
+    followTimer_.start();
 }
 
 QWidget* TrainingPanel::buildPlots()
@@ -250,7 +501,7 @@ QWidget* TrainingPanel::buildPlots()
     gradPlot_ = makePlot("gradNormPlot", tr("Gradient norm"), step, tr("norm (before clipping)"), grid);
     gradPlot_->addSeries("grad_norm", tr("gradient norm"), QColor(214, 39, 40));
     speedPlot_ = makePlot("speedPlot", tr("Speed"), step, tr("tokens/s"), grid);
-    speedPlot_->addSeries("tokens_per_s", tr("tokens/s"), kSpeedColor);
+    speedPlot_->addSeries("tokens_per_s", tr("tokens/s"), QColor(148, 103, 189));
     devicePlot_ = makePlot("devicePlot", tr("Device"), tr("time (s)"), QString(), grid);
     devicePlot_->setIncludeZero(MetricPlot::Axis::Left, true);
     devicePlot_->setIncludeZero(MetricPlot::Axis::Right, true);
@@ -290,6 +541,19 @@ void TrainingPanel::startTraining(const TrainingRequest& request)
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1").arg(request.runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
+    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
+}
+
+void TrainingPanel::forkRun(const ForkRequest& request)
+{
+    if (isTraining()) {
+        log(tr("A run is under way; stop it before starting another."));
+        return;
+    }
+    setUpDevicePlot(QString::fromStdString(request.train.device));
+    log(tr("New run in %1, forked from %2").arg(request.runFolder, request.checkpoint));
+    startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
+    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
 }
 
 void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
@@ -301,6 +565,7 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     setUpDevicePlot(deviceOfRun(runFolder));
     log(tr("Resuming %1").arg(runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(runFolder, steps), runFolder);
+    tokensPerStep_ = tokensPerStepOfRun(runFolder);
 }
 
 // Clears what the panel showed of the previous run, for `runFolder`.
@@ -308,13 +573,16 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
 {
     stopFollowing();
     clearPlots();
+    shown_ = {};
+    tokensPerStep_ = 0;
     samplesView_->clear();
     errorLabel_->setVisible(false);
     checkpointLabel_->clear();
-    etaLabel_->clear();
-    speedLabel_->clear();
+    clearRates();
+    showState(QString());
     runFolder_ = runFolder;
-    runLabel_->setText(tr("Run folder: %1").arg(runFolder));
+    // A new run's folder is named once it exists (the preparation may fail before).
+    runLabel_->setVisible(false);
     step_ = 0;
     total_ = 0;
 }
@@ -330,6 +598,7 @@ void TrainingPanel::startJob(std::unique_ptr<JobThread<TrainingJob>> job, const 
     connectJob(&job_->job());
     updateButtons();
     deviceClock_.start();
+    deviceClockStartMs_ = QDateTime::currentMSecsSinceEpoch();
     sampleDevice();
     deviceTimer_.start();
     Q_EMIT jobStarted(&job_->job()); // before start(), so listeners hear the job's first signals
@@ -358,6 +627,10 @@ void TrainingPanel::connectJob(TrainingJob* job)
     connect(job, &TrainingJob::trainingEnded, this, &TrainingPanel::onTrainingEnded);
     connect(job, &TrainingJob::pausedChanged, this, [this](bool paused) {
         log(paused ? tr("Paused (after the current step).") : tr("Resumed."));
+        // Rates measured before the pause say nothing about it; the next step brings new ones.
+        if (paused)
+            clearRates();
+        showState(paused ? tr("Paused") : QString());
         updateButtons();
     });
     connect(job, &EngineJob::failed, this, &TrainingPanel::onFailed);
@@ -382,6 +655,7 @@ void TrainingPanel::stopTraining()
         return;
     job_->job().cancel();
     log(tr("Stopping after the current step…"));
+    showState(tr("Stopping…"));
     updateButtons();
 }
 
@@ -414,9 +688,43 @@ void TrainingPanel::showError(const QString& message)
     errorLabel_->setVisible(true);
 }
 
+void TrainingPanel::dismissError()
+{
+    if (!isTraining())
+        errorLabel_->setVisible(false);
+}
+
+void TrainingPanel::showRunFolder()
+{
+    runLabel_->setText(tr("Run folder: %1").arg(runFolder_));
+    runLabel_->setToolTip(runFolder_);
+    runLabel_->setVisible(true);
+}
+
+void TrainingPanel::showState(const QString& state)
+{
+    stateLabel_->setText(state);
+    stateLabel_->setVisible(!state.isEmpty());
+}
+
+// The ETA and speed of the last logged step: true only while steps keep coming.
+void TrainingPanel::clearRates()
+{
+    etaLabel_->clear();
+    speedLabel_->clear();
+}
+
+void TrainingPanel::showProgress(qint64 step, qint64 total)
+{
+    progressBar_->setRange(0, 1000);
+    progressBar_->setValue(total > 0 ? static_cast<int>(1000 * step / total) : 0);
+}
+
 void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
     log(tr("Training started: %1").arg(summary));
+    showRunFolder();
+    showProgress(step, total); // the preparation's last fraction is not the run's
     setStep(step, total);
     Q_EMIT runStarted(runFolder_);
 }
@@ -425,23 +733,31 @@ void TrainingPanel::onHistory(const i3::RunMetrics& metrics) { addMetrics(metric
 
 void TrainingPanel::onStep(const i3::TrainEvent& step)
 {
-    const double x = static_cast<double>(step.step);
-    lossPlot_->appendPoint("train", x, step.loss);
-    perplexityPlot_->appendPoint("train", x, step.perplexity);
-    lrPlot_->appendPoint("lr", x, step.lr);
-    gradPlot_->appendPoint("grad_norm", x, step.grad_norm);
-    showSpeeds({x}, {step.tokens_per_second}, {step.rank_tokens_per_second});
+    i3::RunMetrics line;
+    line.step = {double(step.step)};
+    line.loss = {step.loss};
+    line.perplexity = {step.perplexity};
+    line.lr = {step.lr};
+    line.grad_norm = {step.grad_norm};
+    line.tokens_per_second = {step.tokens_per_second};
+    line.rank_tokens_per_second = {step.rank_tokens_per_second};
+    line.elapsed_seconds = {step.elapsed_seconds};
+    addMetrics(line);
     etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
+    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
     setStep(step.step, step.total_steps);
 }
 
 void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
 {
-    const double x = static_cast<double>(evaluation.step);
     const double validationLoss = evaluation.validation_loss; // below 0: no validation split
     if (validationLoss >= 0 && std::isfinite(validationLoss)) {
-        lossPlot_->appendPoint("validation", x, validationLoss);
-        perplexityPlot_->appendPoint("validation", x, std::exp(validationLoss));
+        i3::RunMetrics point;
+        point.eval_step = {double(evaluation.step)};
+        point.train_loss_mean = {evaluation.loss};
+        point.validation_loss = {validationLoss};
+        point.eval_elapsed_seconds = {evaluation.elapsed_seconds};
+        addMetrics(point);
         const QString line = evaluation.is_best ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
                                                 : tr("Step %1: validation loss %2, training loss %3");
         log(line.arg(evaluation.step).arg(validationLoss, 0, 'f', 4).arg(evaluation.loss, 0, 'f', 4));
@@ -452,7 +768,9 @@ void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
     }
 }
 
-void TrainingPanel::onSample(qint64 step, const QString& text)
+void TrainingPanel::onSample(qint64 step, const QString& text) { showSample(step, text); }
+
+void TrainingPanel::showSample(qint64 step, const QString& text)
 {
     samplesView_->appendPlainText(tr("Step %1:\n%2\n").arg(QString::number(step), text));
 }
@@ -469,10 +787,12 @@ void TrainingPanel::onTrainingEnded(qint64 step, bool completed, const QString& 
         log(tr("Finished at step %1; the model is in %2").arg(QString::number(step), path));
     else
         log(tr("Stopped at step %1; resume it later from %2").arg(QString::number(step), path));
+    showState(completed ? tr("Finished") : tr("Stopped"));
 }
 
 void TrainingPanel::onFailed(const QString& message)
 {
+    showState(tr("Failed"));
     showError(message);
     log(tr("Error: %1").arg(message));
     Q_EMIT runFailed(runFolder_, message);
@@ -482,73 +802,38 @@ void TrainingPanel::onJobFinished(bool cancelled)
 {
     deviceTimer_.stop();
     progressBar_->setVisible(false);
+    clearRates();
     if (job_)
         job_.release()->deleteLater();
-    if (step_ == 0 && total_ == 0)
-        stepLabel_->setText(cancelled ? tr("Stopped before training began") : tr("No run yet"));
+    if (step_ == 0 && total_ == 0 && cancelled) {
+        stepLabel_->setText(tr("Stopped before training began"));
+        showState(QString());
+    } else if (step_ == 0 && total_ == 0) {
+        stepLabel_->setText(tr("No run yet"));
+    }
     updateButtons();
     Q_EMIT runFinished(runFolder_, cancelled);
 }
 
 void TrainingPanel::addMetrics(const i3::RunMetrics& metrics)
 {
-    const QVector<double> steps = toQVector(metrics.step);
-    lossPlot_->appendPoints("train", steps, toQVector(metrics.loss));
-    perplexityPlot_->appendPoints("train", steps, toQVector(metrics.perplexity));
-    lrPlot_->appendPoints("lr", steps, toQVector(metrics.lr));
-    gradPlot_->appendPoints("grad_norm", steps, toQVector(metrics.grad_norm));
-    showSpeeds(steps, metrics.tokens_per_second, metrics.rank_tokens_per_second);
-    const QVector<double> evalSteps = toQVector(metrics.eval_step);
-    QVector<double> validationPerplexity;
-    for (double loss : metrics.validation_loss)
-        validationPerplexity.push_back(std::exp(loss));
-    lossPlot_->appendPoints("validation", evalSteps, toQVector(metrics.validation_loss));
-    perplexityPlot_->appendPoints("validation", evalSteps, validationPerplexity);
+    appendMetrics(shown_, metrics);
+    plotMetrics(metrics, QStringLiteral("train"), QStringLiteral("validation"), tokensPerStep_);
 }
 
-// The speed of every rank together; where several ranks train the run (data parallel), each
-// one's too, as a series of its own, and in the label.
-void TrainingPanel::showSpeeds(const QVector<double>& steps, const std::vector<double>& total,
-                               const std::vector<std::vector<double>>& perRank)
-{
-    if (steps.isEmpty())
-        return;
-    speedPlot_->appendPoints("tokens_per_s", steps, toQVector(total));
-    std::vector<QVector<double>> rankSteps, rankSpeeds;
-    for (int i = 0; i < steps.size(); ++i)
-        for (size_t rank = 0; rank < perRank[static_cast<size_t>(i)].size(); ++rank) {
-            if (rank >= rankSteps.size()) {
-                rankSteps.resize(rank + 1);
-                rankSpeeds.resize(rank + 1);
-            }
-            rankSteps[rank].push_back(steps[i]);
-            rankSpeeds[rank].push_back(perRank[static_cast<size_t>(i)][rank]);
-        }
-    for (size_t rank = 0; rank < rankSteps.size(); ++rank) {
-        const QString id = kRankSeriesPrefix + QString::number(rank);
-        if (!speedPlot_->hasSeries(id))
-            speedPlot_->addSeries(id, tr("rank %1").arg(rank), rankColor(rank));
-        speedPlot_->appendPoints(id, rankSteps[rank], rankSpeeds[rank]);
-    }
-    const QString speed = QLocale().toString(total.back(), 'f', 0);
-    const std::vector<double>& last = perRank.back();
-    if (last.empty()) {
-        speedLabel_->setText(tr("%1 tokens/s").arg(speed));
-        return;
-    }
-    QStringList each;
-    for (double rankSpeed : last)
-        each << QLocale().toString(rankSpeed, 'f', 0);
-    speedLabel_->setText(tr("%1 tokens/s (ranks: %2)").arg(speed, each.join(QStringLiteral(", "))));
-}
-
+// The open run's curves and the device's; compared runs stay.
 void TrainingPanel::clearPlots()
 {
-    for (MetricPlot* plot : {lossPlot_, perplexityPlot_, lrPlot_, gradPlot_, speedPlot_, devicePlot_})
-        plot->clear();
+    for (const QString& id : {QStringLiteral("train"), QStringLiteral("validation")})
+        for (MetricPlot* plot : {lossPlot_, perplexityPlot_})
+            plot->setSeries(id, {}, {});
+    lrPlot_->setSeries("lr", {}, {});
+    gradPlot_->setSeries("grad_norm", {}, {});
+    speedPlot_->setSeries("tokens_per_s", {}, {});
     for (const QString& id : speedPlot_->seriesIds())
         if (id.startsWith(kRankSeriesPrefix))
             speedPlot_->removeSeries(id);
+    devicePlot_->clear();
 }
 
 void TrainingPanel::showRun(const QString& runFolder)
@@ -559,37 +844,61 @@ void TrainingPanel::showRun(const QString& runFolder)
         return;
     }
     showEmptyRun(runFolder);
+    showRunFolder();
     stepLabel_->setText(tr("Reading the run…"));
     log(tr("Showing %1").arg(runFolder));
-    scanner_->setFollowed({runFolder});
-    scanner_->scan();
-    followTimer_.start();
+    followingShown_ = true;
+    updateFollowed();
 }
 
 void TrainingPanel::stopFollowing()
 {
-    followTimer_.stop();
-    scanner_->setFollowed({});
+    followingShown_ = false;
+    updateFollowed();
 }
 
 void TrainingPanel::onScanned(const RunScan& scan)
 {
     for (const RunCurves& curves : scan.curves) {
-        if (curves.folder != runFolder_ || isTraining())
+        const auto compared = compared_.find(curves.folder);
+        if (compared != compared_.end()) {
+            Compared& run = compared->second;
+            run.tokensPerStep = curves.tokensPerStep;
+            if (curves.reset) {
+                run.metrics = {};
+                for (MetricPlot* plot : metricPlots()) {
+                    plot->setSeries(comparedSeries(curves.folder), {}, {});
+                    plot->setSeries(comparedSeries(curves.folder, true), {}, {});
+                }
+            }
+            appendMetrics(run.metrics, curves.metrics);
+            plotMetrics(curves.metrics, comparedSeries(curves.folder), comparedSeries(curves.folder, true),
+                        run.tokensPerStep);
+        }
+        if (curves.folder != runFolder_ || isTraining() || !followingShown_)
             continue;
-        if (curves.reset)
+        tokensPerStep_ = curves.tokensPerStep;
+        if (curves.reset) {
             clearPlots();
+            shown_ = {};
+        }
         addMetrics(curves.metrics);
+        if (curves.samplesReset)
+            samplesView_->clear();
+        for (const i3::RunSample& sample : curves.samples)
+            showSample(sample.step, QString::fromStdString(sample.text));
         const qint64 last = curves.metrics.step.empty() ? step_ : static_cast<qint64>(curves.metrics.step.back());
         setStep(last, curves.totalSteps);
         // Only a run still being written needs watching; its status is read before its metrics.
         if (!curves.status) {
-            followTimer_.stop();
+            followingShown_ = false;
             showError(tr("%1 is not a readable run folder (its run.json is missing or broken).").arg(runFolder_));
         } else if (!i3::is_live(*curves.status)) {
-            followTimer_.stop();
+            followingShown_ = false; // read whole: nothing more will come
             log(tr("Run status: %1").arg(RunBrowser::statusText(curves.status)));
         }
+        if (!followingShown_)
+            updateFollowed();
     }
 }
 
@@ -604,6 +913,9 @@ void TrainingPanel::setUpDevicePlot(const QString& device)
         devicePlot_->addSeries("reserved", tr("reserved (MiB)"), QColor(44, 160, 44));
         devicePlot_->addSeries("peak", tr("peak (MiB)"), QColor(127, 127, 127));
         if (telemetry_->has_gpu()) {
+            // What nvidia-smi shows: every process's memory on the card and the CUDA context's,
+            // above what this program's allocator reserved.
+            devicePlot_->addSeries("used", tr("used on the card (MiB)"), QColor(140, 86, 75));
             devicePlot_->addSeries("gpu_util", tr("GPU use (%)"), QColor(255, 127, 14), MetricPlot::Axis::Right);
             devicePlot_->addSeries("gpu_power", tr("power (W)"), QColor(214, 39, 40), MetricPlot::Axis::Right);
             devicePlot_->addSeries("gpu_temp", tr("temperature (°C)"), QColor(148, 103, 189), MetricPlot::Axis::Right);
@@ -631,6 +943,8 @@ void TrainingPanel::sampleDevice()
             devicePlot_->appendPoint("peak", t, memory->peak_allocated_bytes / kMiB);
         }
         if (sample.gpu) {
+            if (sample.gpu->memory_used_bytes >= 0)
+                devicePlot_->appendPoint("used", t, sample.gpu->memory_used_bytes / kMiB);
             if (sample.gpu->utilization_percent >= 0)
                 devicePlot_->appendPoint("gpu_util", t, sample.gpu->utilization_percent);
             if (sample.gpu->power_watts >= 0)
@@ -662,6 +976,26 @@ bool TrainingPanel::exportPlotsPng(const QString& folder)
     if (allSaved)
         log(tr("Plots saved in %1").arg(folder));
     return allSaved;
+}
+
+bool TrainingPanel::exportDeviceCsv(const QString& file)
+{
+    const double start = deviceClockStartMs_ / 1000.0;
+    QVector<MetricColumn> columns;
+    for (const QString& id : devicePlot_->seriesIds()) {
+        MetricColumn column = devicePlot_->column(id);
+        column.label = id;
+        for (double& x : column.x)
+            x += start;
+        columns.push_back(std::move(column));
+    }
+    QString error;
+    if (!writeMetricsCsv(file, QStringLiteral("unix_time_s"), columns, &error)) {
+        log(tr("Could not write %1: %2").arg(file, error));
+        return false;
+    }
+    log(tr("Device samples saved in %1").arg(file));
+    return true;
 }
 
 bool TrainingPanel::exportMetricsCsv(const QString& file)

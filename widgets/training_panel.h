@@ -4,6 +4,8 @@
 // from disk (one another process may still be writing) through its metrics.jsonl.
 #pragma once
 
+#include "curves/curve_axis.h"
+#include "fork_request.h"
 #include "job_thread.h"
 #include "training_job.h"
 
@@ -13,11 +15,16 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <map>
 #include <memory>
+#include <vector>
 
 class MetricPlot;
 class QLabel;
+class QCheckBox;
+class QComboBox;
 class QPlainTextEdit;
+class QSlider;
 class QProgressBar;
 class QPushButton;
 class RunScanner;
@@ -26,6 +33,13 @@ struct RunScan;
 namespace i3 {
 class DeviceTelemetry;
 }
+
+// A run whose curves are overlaid on the open one's, in the colour the run browser gives it.
+struct ComparedRun {
+    QString folder;
+    QString label;
+    QColor color;
+};
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -41,14 +55,31 @@ public:
     qint64 currentStep() const { return step_; }
     QString currentRunFolder() const { return runFolder_; }
     MetricPlot* lossPlot() const { return lossPlot_; }
+    // The five metric plots (loss, perplexity, learning rate, gradient norm, speed).
+    QList<MetricPlot*> metricPlots() const;
+    i3::CurveAxis curveAxis() const { return axis_; }
+    // The series id of a compared run's curve in the metric plots ("validation" adds its
+    // evaluations in the loss and perplexity plots).
+    static QString comparedSeries(const QString& folder, bool validation = false);
 
 public Q_SLOTS:
     void startTraining(const TrainingRequest& request);
     // Continues a run from its latest checkpoint; `steps`, when positive, replaces its plan.
     void resumeRun(const QString& runFolder, qint64 steps = 0);
+    // A new run from another run's checkpoint (training/run_fork.h).
+    void forkRun(const ForkRequest& request);
+    // Overlays these runs' metrics (every metric plot) on the open run's; an empty list removes them.
+    void setComparedRuns(const std::vector<ComparedRun>& runs);
+    // The x axis of the metric plots: steps, tokens seen or training time.
+    void setCurveAxis(i3::CurveAxis axis);
+    // Smoothing of every metric plot (0: raw ... 0.999), as the slider sets it.
+    void setSmoothing(double weight);
+    void setLogX(bool on);
     void pauseTraining();
     void resumeTraining();
     void stopTraining();
+    // Hides the error of the last run that failed: the inputs it came from have changed.
+    void dismissError();
     // Shows a run's curves from its metrics.jsonl, following the file while the run is still
     // training (in another process). Refused while this panel trains.
     void showRun(const QString& runFolder);
@@ -57,6 +88,11 @@ public Q_SLOTS:
     // Writes the training metrics (step, loss, perplexity, lr, grad norm, tokens/s, validation
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
+    // Writes the device plot's samples of the last job as CSV, one row per sample: the Unix time
+    // in seconds (to line them up with another tool's readings, nvidia-smi's say), then each
+    // series by its id (allocated, reserved, peak, used in MiB; gpu_util %, gpu_power W,
+    // gpu_temp °C; on the CPU ram, rss in MiB and cpu %).
+    bool exportDeviceCsv(const QString& file);
 
 Q_SIGNALS:
     // The Train button: the main window gathers a TrainingRequest and calls startTraining().
@@ -72,6 +108,13 @@ private:
     void buildInterface();
     QWidget* buildControls();
     QWidget* buildPlots();
+    QWidget* buildCurveControls();
+    void plotMetrics(const i3::RunMetrics& metrics, const QString& train, const QString& validation,
+                     double tokensPerStep);
+    void replotMetrics();
+    void plotRankSpeeds(const QVector<double>& x, const std::vector<std::vector<double>>& perRank);
+    void updateFollowed();
+    void showSample(qint64 step, const QString& text);
     void clearPlots();
     void showEmptyRun(const QString& runFolder);
     void startJob(std::unique_ptr<JobThread<TrainingJob>> job, const QString& runFolder);
@@ -80,6 +123,10 @@ private:
     void setStep(qint64 step, qint64 total);
     void log(const QString& line);
     void showError(const QString& message);
+    void showState(const QString& state);
+    void showRunFolder();
+    void clearRates();
+    void showProgress(qint64 step, qint64 total);
 
     void onStarted(const QString& summary, qint64 step, qint64 total);
     void onHistory(const i3::RunMetrics& metrics);
@@ -92,8 +139,6 @@ private:
     void onJobFinished(bool cancelled);
 
     void addMetrics(const i3::RunMetrics& metrics);
-    void showSpeeds(const QVector<double>& steps, const std::vector<double>& total,
-                    const std::vector<std::vector<double>>& perRank);
     void stopFollowing();
     void onScanned(const RunScan& scan);
     void sampleDevice();
@@ -103,6 +148,7 @@ private:
     QPushButton* pauseButton_ = nullptr;
     QPushButton* stopButton_ = nullptr;
     QLabel* stepLabel_ = nullptr;
+    QLabel* stateLabel_ = nullptr; // paused, stopping, and how the last run ended
     QLabel* etaLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     QLabel* checkpointLabel_ = nullptr;
@@ -117,6 +163,10 @@ private:
     MetricPlot* speedPlot_ = nullptr;
     MetricPlot* devicePlot_ = nullptr;
     QPlainTextEdit* samplesView_ = nullptr;
+    QSlider* smoothingSlider_ = nullptr;
+    QLabel* smoothingValue_ = nullptr;
+    QComboBox* axisBox_ = nullptr;
+    QCheckBox* logXBox_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
 
     std::unique_ptr<JobThread<TrainingJob>> job_;
@@ -125,11 +175,23 @@ private:
     qint64 step_ = 0;
     qint64 total_ = 0;
 
+    i3::RunMetrics shown_;      // every metric of the open run, to draw again on another x axis
+    double tokensPerStep_ = 0;  // of the open run
+    i3::CurveAxis axis_ = i3::CurveAxis::Step;
+    bool followingShown_ = false; // the open run is read from its folder, not from a job
+    struct Compared {
+        ComparedRun run;
+        i3::RunMetrics metrics;
+        double tokensPerStep = 0;
+    };
+    std::map<QString, Compared> compared_;
+
     RunScanner* scanner_ = nullptr;
     QTimer followTimer_;
 
     std::unique_ptr<i3::DeviceTelemetry> telemetry_;
     QTimer deviceTimer_;
     QElapsedTimer deviceClock_;
+    qint64 deviceClockStartMs_ = 0; // deviceClock_'s start, in milliseconds since the Unix epoch
     int cudaIndex_ = -1; // the CUDA device the job trains on, -1 on the CPU
 };

@@ -3,20 +3,9 @@
 
 #include <ATen/Parallel.h>
 
-#include <sched.h>
-
 #include <cstdlib>
 
 namespace i3 {
-
-int allowed_cpus()
-{
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    if (sched_getaffinity(0, sizeof(set), &set) != 0)
-        return 1;
-    return CPU_COUNT(&set) > 0 ? CPU_COUNT(&set) : 1;
-}
 
 int use_available_cpus()
 {

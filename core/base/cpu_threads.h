@@ -5,10 +5,9 @@
 // user chose with OMP_NUM_THREADS or MKL_NUM_THREADS, use every CPU the process may run on.
 #pragma once
 
-namespace i3 {
+#include "base/allowed_cpus.h"
 
-// The CPUs the process may run on (its affinity mask), at least 1.
-int allowed_cpus();
+namespace i3 {
 
 // Applies the choice to the calling thread (LibTorch keeps it per thread: call it at the start of
 // every thread that runs the engine) and returns the number of threads in use.

@@ -51,6 +51,16 @@ bool is_known_key(const std::string& key)
 
 const std::vector<Setting<ModelConfig>>& ModelConfig::settings() { return kSettings; }
 
+std::vector<std::string> shape_conflicts(const ModelConfig& wanted, const ModelConfig& have, const std::string& there)
+{
+    std::vector<std::string> conflicts;
+    for (const auto& setting : ModelConfig::settings())
+        if (setting.flag && setting.text(wanted) != setting.text(have))
+            conflicts.push_back(std::string(setting.key) + " is " + setting.text(wanted) + " here but " +
+                                setting.text(have) + " " + there);
+    return conflicts;
+}
+
 int64_t ModelConfig::parameter_count() const
 {
     const int64_t d = d_model;

@@ -45,6 +45,11 @@ struct ModelConfig {
     static std::vector<std::string> preset_names();
 };
 
+// Where `wanted` has another shape than `have` (every setting with a flag: the vocabulary size is
+// the tokenizer's), one line each: "d_model is 64 here but 128 in the model" (`there` names
+// `have`: "in the model").
+std::vector<std::string> shape_conflicts(const ModelConfig& wanted, const ModelConfig& have, const std::string& there);
+
 ModelConfig read_model_config(const std::filesystem::path& path);
 void write_model_config(const std::filesystem::path& path, const ModelConfig& config);
 

@@ -21,6 +21,23 @@ Preset load_preset(const std::string& name)
     return preset;
 }
 
+std::string preset_of(const ModelConfig& model)
+{
+    for (const auto& name : preset_names()) {
+        const ModelConfig shape = ModelConfig::preset(name);
+        bool same = true;
+        for (const auto& setting : ModelConfig::settings()) {
+            const auto* field = std::get_if<int64_t ModelConfig::*>(&setting.member);
+            const bool vocabulary = field && *field == &ModelConfig::vocab_size;
+            if (setting.is_number() && !vocabulary)
+                same = same && setting.number(shape) == setting.number(model);
+        }
+        if (same)
+            return name;
+    }
+    return {};
+}
+
 bool some_recipe_sets(const std::string& key)
 {
     for (const auto& name : preset_names())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "data/corpus_encoding.h"
 
-#include "base/cpu_threads.h"
+#include "base/allowed_cpus.h"
 #include "data/text_stream.h"
 #include "data/token_file.h"
 #include "text/chunk_tokenizer.h"

@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "base/json_file.h"
 #include "data/file_lines.h"
+#include "data/json_text_field.h"
 #include "formats/parquet_text_reader.h"
 #include "text/unicode_text.h"
 
@@ -116,9 +117,12 @@ public:
     uint64_t bytes_read() const override { return lines_.bytes_read(); }
     FileLines& lines() { return lines_; }
 
-    // Reads `line`, already taken from lines(), as the next object's.
+    // Reads `line`, already taken from lines(), as the next object's: by the scanner, else as a
+    // whole JSON document, whose errors name the line.
     std::string_view take(std::string_view line)
     {
+        if (json_text_field(line, field_, text_))
+            return text_;
         const std::string place = where(lines_.path(), lines_.number());
         text_ = text_field_of(parse_json(std::string(line), place), field_, place);
         return text_;

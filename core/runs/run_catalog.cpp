@@ -5,6 +5,7 @@
 #include "base/error.h"
 #include "base/json_file.h"
 #include "config/model_config.h"
+#include "config/preset.h"
 #include "runs/run_folder.h"
 
 #include <algorithm>
@@ -82,6 +83,8 @@ void read_run_info(const RunFolder& run, RunSummary& summary)
     summary.total_steps = info.training.steps;
     summary.steps_done = info.completed_steps;
     summary.last_loss = info.last_loss;
+    summary.preset = preset_of(info.model);
+    summary.info = info;
 }
 
 // The metrics log is newer than run.json while a run trains: its last lines win.
@@ -120,6 +123,12 @@ RunSummary summarize_run(const fs::path& folder)
     } catch (const Error& error) {
         if (summary.problem.empty())
             summary.problem = error.what(); // the run is listed; its curves are what is missing
+    }
+    try {
+        summary.annotations = read_run_annotations(folder);
+    } catch (const Error& error) {
+        if (summary.problem.empty())
+            summary.problem = error.what();
     }
     summary.seconds_since_update = seconds_since_newest({run.metrics_file(), run.run_file()});
     return summary;
@@ -175,6 +184,7 @@ void RunMetrics::add_line(const nlohmann::json& line)
         eval_step.push_back(number_or_nan(line, kStep));
         train_loss_mean.push_back(number_or_nan(line, kTrainLossMean));
         validation_loss.push_back(number_or_nan(line, kValidationLoss));
+        eval_elapsed_seconds.push_back(number_or_nan(line, kElapsedSeconds));
     }
 }
 

@@ -4,6 +4,8 @@
 // process, or a GPU server syncing the folder) is still appending to them.
 #pragma once
 
+#include "runs/run_annotations.h"
+#include "runs/run_info.h"
 #include "runs/run_schema.h"
 
 #include <nlohmann/json.hpp>
@@ -30,6 +32,12 @@ struct RunSummary {
     int64_t world_size = 1;        // the ranks it trains on (run.json's)
     std::string backend;           // theirs, "gloo" or "nccl"; empty for one process
     double seconds_since_update = 0; // since metrics.jsonl (or run.json) last changed
+    std::optional<RunInfo> info;   // run.json, when it could be read
+    std::string preset;            // the preset whose shape the model has (config/preset.h), or ""
+    RunAnnotations annotations;    // its display name and notes (a broken file: none, and `problem` says why)
+
+    // The display name, or the folder's name when it has none.
+    const std::string& shown_name() const { return annotations.display_name.empty() ? name : annotations.display_name; }
 };
 
 // Every direct subfolder of `workspace` that holds a run.json, newest first (by last update).
@@ -42,7 +50,7 @@ RunSummary summarize_run(const std::filesystem::path& folder);
 struct RunMetrics {
     std::vector<double> step, loss, perplexity, lr, grad_norm, tokens_per_second, elapsed_seconds; // "train" lines
     std::vector<std::vector<double>> rank_tokens_per_second; // per "train" line: each rank's (empty for one process)
-    std::vector<double> eval_step, train_loss_mean, validation_loss;                              // "eval" lines (validation_loss NaN when absent)
+    std::vector<double> eval_step, train_loss_mean, validation_loss, eval_elapsed_seconds;        // "eval" lines (validation_loss NaN when absent)
 
     // Adds one metrics.jsonl object; lines of other kinds are ignored.
     void add_line(const nlohmann::json& line);

@@ -13,7 +13,7 @@ using namespace run_keys;
 
 const char* const kKeys[] = {kFormat,     kCreated,     kUpdated,           kStatus,          kModel,   kTraining,
                              kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss, kInitFrom,
-                             kWorldSize,  kBackend};
+                             kForkedFrom, kWorldSize,   kBackend};
 
 bool is_known(const std::string& key)
 {
@@ -43,6 +43,10 @@ nlohmann::json RunInfo::to_json() const
         json[kLastLoss] = *last_loss;
     if (!init_from.empty())
         json[kInitFrom] = init_from;
+    if (forked_from)
+        json[kForkedFrom] = {{kForkRun, forked_from->run.string()},
+                             {kForkCheckpoint, forked_from->checkpoint.string()},
+                             {kForkStep, forked_from->step}};
     json[kWorldSize] = world_size;
     if (!backend.empty())
         json[kBackend] = backend;
@@ -74,6 +78,10 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
         if (const auto last = json.find(kLastLoss); last != json.end() && last->is_number())
             info.last_loss = last->get<double>();
         info.init_from = json.value(kInitFrom, std::string());
+        if (const auto origin = json.find(kForkedFrom); origin != json.end())
+            info.forked_from = RunOrigin{origin->at(kForkRun).get<std::string>(),
+                                         origin->at(kForkCheckpoint).get<std::string>(),
+                                         origin->at(kForkStep).get<int64_t>()};
         info.world_size = json.value(kWorldSize, int64_t(1));
         if (info.world_size < 1)
             throw Error(std::string(kWorldSize) + " must be at least 1, not " + std::to_string(info.world_size));

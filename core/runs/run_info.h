@@ -16,6 +16,13 @@
 
 namespace i3 {
 
+// Where a forked run started: a checkpoint of another run (run_keys::kForkedFrom).
+struct RunOrigin {
+    std::filesystem::path run;        // the parent run folder
+    std::filesystem::path checkpoint; // the checkpoint folder inside it
+    int64_t step = 0;                 // the parent's step at that checkpoint
+};
+
 struct RunInfo {
     std::string created; // ISO 8601, UTC
     std::string updated;
@@ -28,13 +35,14 @@ struct RunInfo {
     int64_t completed_steps = 0;
     std::optional<double> last_loss;
     std::string init_from; // the model folder whose weights it started from; empty: fresh weights
+    std::optional<RunOrigin> forked_from; // a fork of another run's checkpoint
     int64_t world_size = 1; // ranks of the latest session (data parallel); training.batch_size is each rank's
     std::string backend;    // their collectives ("gloo", "nccl"); empty for one process
+    nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
 
     // Sequences per micro-batch over all ranks: what stays the same when a run resumes on
     // another number of ranks.
     int64_t global_batch() const { return training.batch_size * world_size; }
-    nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
 
     nlohmann::json to_json() const;
     // Throws i3::Error naming `file` and what is wrong.

@@ -19,6 +19,8 @@
 //                             README.md (the model card)
 //   tensorboard/              metrics.jsonl as a TensorBoard event file (i3lm export-tensorboard)
 //   .lock                     locked while a trainer works in the folder
+//   annotations.json          the studio's display name and notes for the run (never the
+//                             trainer's: a rename while it trains cannot race with run.json)
 #pragma once
 
 #include <optional>
@@ -43,6 +45,8 @@ inline constexpr const char* kLatestPointer = "latest";
 inline constexpr const char* kArtifactsDir = "i3-model-artifacts";
 inline constexpr const char* kTensorBoardDir = "tensorboard";
 inline constexpr const char* kLock = ".lock"; // held by the trainer (run_lock.h)
+inline constexpr const char* kAnnotations = "annotations.json";
+inline constexpr const char* kBackgroundLog = "background.log"; // what a run continued without a window printed
 // Inside a checkpoint folder.
 inline constexpr const char* kCheckpointWeights = "model.safetensors";
 inline constexpr const char* kCheckpointOptimizer = "optimizer.pt";
@@ -64,9 +68,20 @@ inline constexpr const char* kValidationTokens = "validation_tokens";
 inline constexpr const char* kCompletedSteps = "completed_steps";
 inline constexpr const char* kLastLoss = "last_loss";
 inline constexpr const char* kInitFrom = "init_from"; // the model folder a fine-tuned run started from
+// A fork: {"run": the parent run folder, "checkpoint": the checkpoint folder it started from, "step": its step}.
+inline constexpr const char* kForkedFrom = "forked_from";
+inline constexpr const char* kForkRun = "run";
+inline constexpr const char* kForkCheckpoint = "checkpoint";
+inline constexpr const char* kForkStep = "step";
 inline constexpr const char* kWorldSize = "world_size"; // ranks of its latest session; training.batch_size is each one's
 inline constexpr const char* kBackend = "backend";      // their collectives: "gloo" or "nccl"; absent for one process
 } // namespace run_keys
+
+// annotations.json's keys.
+namespace annotation_keys {
+inline constexpr const char* kDisplayName = "display_name";
+inline constexpr const char* kNotes = "notes";
+} // namespace annotation_keys
 
 // metrics.jsonl: every line has "kind" and "step"; "train" lines log an optimizer step, "eval"
 // lines an evaluation.

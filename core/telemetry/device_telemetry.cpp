@@ -26,8 +26,14 @@ struct nvmlUtilization_t {
     unsigned int memory; // percent of time memory was read or written
 };
 struct nvmlMemory_t {
-    unsigned long long total, free, used; // bytes
+    unsigned long long total, free, used; // bytes; used counts what the driver keeps for itself
 };
+// NVML 11.5 and later: `used` without the driver's own reserve, as nvidia-smi shows it.
+struct nvmlMemory_v2_t {
+    unsigned int version; // kNvmlMemoryV2
+    unsigned long long total, reserved, free, used;
+};
+constexpr unsigned int kNvmlMemoryV2 = sizeof(nvmlMemory_v2_t) | (2u << 24); // NVML_STRUCT_VERSION(Memory, 2)
 constexpr int kNvmlTemperatureGpu = 0; // NVML_TEMPERATURE_GPU
 constexpr unsigned int kNvmlNameLength = 96;
 
@@ -46,6 +52,7 @@ public:
                            bind(name, "nvmlDeviceGetName") && bind(utilization, "nvmlDeviceGetUtilizationRates") &&
                            bind(power, "nvmlDeviceGetPowerUsage") && bind(temperature, "nvmlDeviceGetTemperature") &&
                            bind(memory, "nvmlDeviceGetMemoryInfo");
+        bind(memory_v2, "nvmlDeviceGetMemoryInfo_v2"); // older drivers lack it: memory then reads v1
         if (!found) {
             reason_ = "the NVIDIA management library here is too old (it lacks functions this program uses)";
             close();
@@ -92,6 +99,7 @@ public:
     nvmlReturn_t (*power)(nvmlDevice_t, unsigned int*) = nullptr; // milliwatts
     nvmlReturn_t (*temperature)(nvmlDevice_t, int, unsigned int*) = nullptr;
     nvmlReturn_t (*memory)(nvmlDevice_t, nvmlMemory_t*) = nullptr;
+    nvmlReturn_t (*memory_v2)(nvmlDevice_t, nvmlMemory_v2_t*) = nullptr;
 
 private:
     template <typename Function>
@@ -129,8 +137,13 @@ GpuTelemetry read_gpu(const NvmlLibrary& nvml, nvmlDevice_t device, const std::s
     unsigned int celsius = 0;
     if (nvml.temperature(device, kNvmlTemperatureGpu, &celsius) == 0)
         gpu.temperature_celsius = celsius;
+    nvmlMemory_v2_t memory_v2{};
+    memory_v2.version = kNvmlMemoryV2;
     nvmlMemory_t memory{};
-    if (nvml.memory(device, &memory) == 0) {
+    if (nvml.memory_v2 && nvml.memory_v2(device, &memory_v2) == 0) {
+        gpu.memory_used_bytes = static_cast<int64_t>(memory_v2.used);
+        gpu.memory_total_bytes = static_cast<int64_t>(memory_v2.total);
+    } else if (nvml.memory(device, &memory) == 0) {
         gpu.memory_used_bytes = static_cast<int64_t>(memory.used);
         gpu.memory_total_bytes = static_cast<int64_t>(memory.total);
     }

@@ -73,15 +73,9 @@ void check_settings(const RunSpec& spec)
 InitialWeights initial_weights(const RunSpec& spec, DataSpec& data)
 {
     LoadedModel base = load_model_folder(spec.init_from);
-    std::vector<std::string> conflicts;
-    for (const auto& setting : ModelConfig::settings())
-        // A setting without a flag (the vocabulary size) is the tokenizer's, here the model's own.
-        if (setting.flag && setting.text(spec.model) != setting.text(base.config))
-            conflicts.push_back(std::string(setting.key) + " is " + setting.text(spec.model) + " here but " +
-                                setting.text(base.config) + " in the model");
     throw_if_any("the settings do not match the model being fine-tuned (" + spec.init_from.string() +
                      "), whose shape cannot change",
-                 conflicts);
+                 shape_conflicts(spec.model, base.config, "in the model"));
     if (!data.tokenizer_file.empty() && data.tokenizer_file != base.tokenizer_file)
         throw Error("a fine-tuned model keeps its own tokenizer (" + base.tokenizer_file.string() + "); " +
                     data.tokenizer_file.string() + " cannot replace it");

@@ -189,6 +189,7 @@ struct Trainer::State {
     double best_metric = std::numeric_limits<double>::infinity();
     double elapsed_before = 0; // seconds spent in earlier sessions of this run
     std::filesystem::path init_from;           // the model folder a fine-tuned run started from
+    std::optional<RunOrigin> forked_from;      // the checkpoint a fork started from
     std::optional<double> last_validation_loss; // of this session's latest evaluation
     std::shared_ptr<RankGroup> ranks;           // the data-parallel ranks; none for one process
     std::filesystem::path loaded_checkpoint;    // what this session started from; empty: fresh
@@ -197,16 +198,18 @@ struct Trainer::State {
     bool writes() const { return !ranks || ranks->leads(); }
     int world_size() const { return ranks ? ranks->size() : 1; }
 
-    void build(TokenCorpus train_tokens, TokenCorpus validation, const NamedTensors* initial_weights = nullptr)
+    void build(TokenCorpus train_tokens, TokenCorpus validation, const InitialWeights* initial = nullptr)
     {
         device = ranks ? ranks->device() : usable_device(config.device);
         check_memory();
         torch::manual_seed(config.seed);
         model = I3Model(model_config);
-        if (initial_weights)
-            load_state_dict(model, *initial_weights, init_from.string());
+        if (initial && !initial->forked_from)
+            load_state_dict(model, initial->tensors, init_from.string());
         model->to(device);
         optimizer = make_optimizer(model, config);
+        if (initial && initial->forked_from)
+            load_fork_origin(*initial->forked_from);
         const SamplerShare share = ranks ? SamplerShare{ranks->rank(), ranks->size()} : SamplerShare{};
         sampler = std::make_unique<BatchSampler>(std::move(train_tokens), model_config.max_seq_len, config.batch_size,
                                                  config.seed, device, share);
@@ -223,6 +226,34 @@ struct Trainer::State {
                                      {kCheckpoint, loaded_checkpoint.string()},
                                      {kSteps, config.steps}};
         ranks->store().set(rank_keys::kRunFolder, said.dump());
+    }
+
+    // A fork's start: the parent checkpoint's weights and optimizer moments, with this run's own
+    // optimizer settings (those saved with the moments are the parent's).
+    void load_fork_origin(const RunOrigin& origin)
+    {
+        const int64_t saved_step = checkpoint_step(origin.checkpoint);
+        if (saved_step != origin.step)
+            throw Error(origin.checkpoint.string() + " now holds step " + std::to_string(saved_step) + ", not step " +
+                        std::to_string(origin.step) + " that this run was forked from");
+        const fs::path weights = origin.checkpoint / run_files::kCheckpointWeights;
+        load_state_dict(model, read_safetensors(weights), weights.string());
+        load_optimizer(origin.checkpoint / run_files::kCheckpointOptimizer);
+        const auto own = make_optimizer(model, config);
+        for (size_t group = 0; group < optimizer->param_groups().size(); ++group)
+            optimizer->param_groups()[group].set_options(own->param_groups()[group].options().clone());
+    }
+
+    void load_optimizer(const fs::path& optimizer_file)
+    {
+        torch::serialize::InputArchive archive;
+        try {
+            archive.load_from(optimizer_file.string(), device);
+            optimizer->load(archive);
+        } catch (const c10::Error& error) {
+            throw Error(optimizer_file.string() + ": cannot load the optimizer state (" +
+                        error.what_without_backtrace() + ")");
+        }
     }
 
     // Before anything is allocated: Linux over-commits, so a model too large for the machine would
@@ -312,15 +343,7 @@ struct Trainer::State {
         loaded_checkpoint = checkpoint;
         const fs::path weights = checkpoint / run_files::kCheckpointWeights;
         load_state_dict(model, read_safetensors(weights), weights.string());
-        const fs::path optimizer_file = checkpoint / run_files::kCheckpointOptimizer;
-        torch::serialize::InputArchive archive;
-        try {
-            archive.load_from(optimizer_file.string(), device);
-            optimizer->load(archive);
-        } catch (const c10::Error& error) {
-            throw Error(optimizer_file.string() + ": cannot load the optimizer state (" +
-                        error.what_without_backtrace() + ")");
-        }
+        load_optimizer(checkpoint / run_files::kCheckpointOptimizer);
         const fs::path state_file = checkpoint / run_files::kCheckpointTrainerState;
         try {
             using namespace state_keys;
@@ -741,8 +764,10 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
 {
     State& s = *state_;
     s.ranks = std::move(ranks);
-    if (initial)
+    if (initial) {
         s.init_from = initial->folder;
+        s.forked_from = initial->forked_from;
+    }
     s.model_config = std::move(model_config);
     s.config = std::move(train_config);
     s.tokenizer = std::move(data.tokenizer);
@@ -756,7 +781,7 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
         fs::create_directories(folder);
         s.lock = std::make_unique<RunLock>(folder);
         check_new_run_folder(folder); // again, now that no other trainer can be filling it
-        s.build(data.train(), data.validation(), initial ? &initial->tensors : nullptr);
+        s.build(data.train(), data.validation(), initial ? &*initial : nullptr);
         write_new_run(s, data);
         s.announce_to_ranks();
     } catch (...) {
@@ -789,6 +814,7 @@ void Trainer::write_new_run(State& s, const TrainingData& data)
     info.train_tokens = data.train_count;
     info.validation_tokens = data.tokens.size() - data.train_count;
     info.init_from = s.init_from.string();
+    info.forked_from = s.forked_from;
     info.world_size = s.world_size();
     info.backend = s.ranks ? s.ranks->backend_name() : "";
     s.folder.write_info(info);
@@ -818,6 +844,7 @@ void Trainer::open_run(State& s, int64_t steps, const std::string& device)
     const TokenCorpus tokens = read_run_tokens(s.folder, s.tokenizer.vocab_size(), info);
     s.build(tokens.slice(0, info.train_tokens), tokens.slice(info.train_tokens, info.validation_tokens));
     s.init_from = info.init_from;
+    s.forked_from = info.forked_from;
 }
 
 std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, const std::string& device,
@@ -831,7 +858,9 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     s.lock = std::make_unique<RunLock>(folder);
     open_run(s, steps, device);
     s.load_newest_intact_checkpoint();
-    if (s.step == 0 && !s.init_from.empty()) {
+    if (s.step == 0 && s.forked_from) {
+        s.load_fork_origin(*s.forked_from);
+    } else if (s.step == 0 && !s.init_from.empty()) {
         LoadedModel base = load_model_folder(s.init_from);
         load_state_dict(s.model, model_state_dict(base.model), s.init_from.string());
     }
@@ -856,10 +885,23 @@ std::unique_ptr<Trainer> Trainer::join(std::shared_ptr<RankGroup> ranks)
     s.ranks = std::move(ranks);
     open_run(s, said.at(kSteps).get<int64_t>(), "");
     // Rank 0's checkpoint, or fresh weights: the parameters come from rank 0 when training starts
-    // either way (a fine-tuned run's included), the optimizer's and the sampler's state from here.
+    // either way (a fine-tuned run's included), the optimizer's and the sampler's state from here,
+    // and at a fork's first step its parent's optimizer moments.
     if (const std::string checkpoint = said.at(kCheckpoint).get<std::string>(); !checkpoint.empty())
         s.load_checkpoint(checkpoint);
+    if (s.step == 0 && s.forked_from)
+        s.load_fork_origin(*s.forked_from);
     return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
+}
+
+int64_t checkpoint_step(const fs::path& checkpoint)
+{
+    const fs::path state_file = checkpoint / run_files::kCheckpointTrainerState;
+    try {
+        return read_json_file(state_file).at(state_keys::kStep).get<int64_t>();
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(state_file.string() + ": corrupt (" + error.what() + ")");
+    }
 }
 
 int64_t Trainer::completed_steps() const { return state_->step; }

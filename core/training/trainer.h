@@ -85,12 +85,21 @@ TrainingData prepare_training_data(const std::vector<std::string>& texts, ChunkT
                                    std::vector<std::string> sources, const TrainConfig& config,
                                    int64_t context, const CancelToken* cancel = nullptr);
 
-// The weights a fine-tuned run starts from, and the model folder they came from (run.json's
-// init_from).
+// What a new run starts from instead of fresh weights: a published model (fine-tuning: its
+// weights, and the model folder they came from, run.json's init_from), or another run's checkpoint
+// (a fork: run.json's forked_from).
 struct InitialWeights {
     std::filesystem::path folder;
-    NamedTensors tensors;
+    NamedTensors tensors; // fine-tuning only
+    // A fork starts from the checkpoint's weights and AdamW's moments (the shapes are the same, or
+    // the weights would not load); its own settings replace the learning rate, betas, eps and
+    // weight decay saved with the moments, and its step, schedule and data order start at 0.
+    std::optional<RunOrigin> forked_from;
 };
+
+// The step a checkpoint folder was saved at (its trainer_state.json); throws i3::Error naming
+// the file when it cannot be read.
+int64_t checkpoint_step(const std::filesystem::path& checkpoint);
 
 class Trainer {
 public:
@@ -103,8 +112,8 @@ public:
             std::shared_ptr<RankGroup> ranks = nullptr);
     // Continues the run in `folder` from its latest checkpoint; when that one is damaged, from the
     // newest intact one before it; when the run stopped before its first checkpoint, from step 0
-    // with the run's own settings and data, and a fine-tuned run from its init_from weights again
-    // (Note events say which, when the run starts).
+    // with the run's own settings and data, a fork from its parent's checkpoint again and a
+    // fine-tuned run from its init_from weights again (Note events say which, when the run starts).
     // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
     // The folder stays locked against other trainers while the Trainer lives (runs/run_lock.h).
     // With `ranks` (this process their rank 0), on as many ranks as they are, each with its share
