@@ -4,8 +4,10 @@
 #include "cli_args.h"
 #include "cli_bench.h"
 #include "cli_commands.h"
+#include "cli_ranks.h"
 #include "cli_trace.h"
 #include "base/device.h"
+#include "distributed/gradient_averager.h"
 #include "telemetry/device_memory.h"
 #include "generation/generator.h"
 #include "model/i3_model.h"
@@ -17,7 +19,9 @@
 #include <torch/torch.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 namespace i3::cli {
 
@@ -46,16 +50,17 @@ Setup setup_from(const Arguments& args)
 // The figures of `i3lm bench train`.
 struct TrainBench {
     double step_seconds = 0;
-    double tokens_per_second = 0;
-    double tflops = 0;
+    double tokens_per_second = 0; // of every rank together
+    double tflops = 0;            // of one rank (one GPU)
     std::optional<PeakRate> peak;
     std::optional<int64_t> peak_memory_bytes; // the CUDA allocator's, over every step
 };
 
 void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfig& config, int64_t batch,
-                       const TrainingStep& step, bool as_json)
+                       const TrainingStep& step, bool as_json, const RankGroup* ranks)
 {
     const std::string device = device_display_name(s.device.str());
+    const int world = ranks ? ranks->size() : 1;
     if (as_json) {
         nlohmann::json out = {{"preset", s.preset},
                               {"parameters", s.config.parameter_count()},
@@ -76,6 +81,10 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
         }
         if (bench.peak_memory_bytes)
             out["peak_memory_bytes"] = *bench.peak_memory_bytes;
+        if (ranks) {
+            out["ranks"] = world;
+            out["backend"] = ranks->backend_name();
+        }
         std::cout << out.dump() << '\n';
         return;
     }
@@ -86,8 +95,10 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
                 step.fused_update() ? "fused" : "per-tensor", step.replays_graph() ? ", one CUDA graph per step" : "");
     if (!step.graph_note().empty())
         std::printf("%s\n", step.graph_note().c_str());
-    std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s (%.0f MFLOP per token)\n", bench.step_seconds,
-                bench.tokens_per_second, bench.tflops, training_flops_per_token(s.config) / 1e6);
+    if (ranks)
+        std::printf("%d ranks (%s), batch %lld on each\n", world, ranks->backend_name(), static_cast<long long>(batch));
+    std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s%s (%.0f MFLOP per token)\n", bench.step_seconds,
+                bench.tokens_per_second, bench.tflops, ranks ? " per rank" : "", training_flops_per_token(s.config) / 1e6);
     if (bench.peak)
         std::printf("model FLOPs utilisation %.1f%% of %.0f TFLOP/s (%s)\n", 100 * bench.tflops / bench.peak->tflops,
                     bench.peak->tflops, bench.peak->source.c_str());
@@ -95,9 +106,16 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
         std::printf("peak GPU memory allocated: %.2f GiB\n", static_cast<double>(*bench.peak_memory_bytes) / (1 << 30));
 }
 
-int bench_train(const Arguments& args)
+int bench_train(const Arguments& args, const Args& raw)
 {
     Setup s = setup_from(args);
+    // A rank of a data-parallel benchmark (bench_train_on_ranks, or torchrun) takes its own GPU.
+    const auto place = rank_place();
+    const std::shared_ptr<RankGroup> ranks =
+        place ? join_ranks(*place, s.device.str(), "bench", raw, rank_timeout(args)) : nullptr;
+    if (ranks)
+        s.device = ranks->device();
+    const int world = ranks ? ranks->size() : 1;
     const int64_t batch = args.integer("batch", 4);
     const int64_t steps = args.integer("steps", 10);
     const int64_t context = s.config.max_seq_len;
@@ -112,8 +130,18 @@ int bench_train(const Arguments& args)
     model->to(s.device);
     model->train();
     auto optimizer = make_optimizer(model, config);
-    TrainingStep step(model, *optimizer, config, args.get("graph", "on") != "off");
+    const std::unique_ptr<GradientAverager> averager =
+        ranks ? std::make_unique<GradientAverager>(model->parameters(), ranks) : nullptr;
+    if (averager)
+        averager->broadcast_parameters();
+    TrainingStep step(model, *optimizer, config, args.get("graph", "on") != "off" && !ranks, averager.get());
     const bool cuda = s.device.is_cuda();
+    // Every rank's steps lie between the two clock readings: all start and end together.
+    const auto all_ranks_here = [&] {
+        synchronize_device(cuda);
+        if (ranks)
+            ranks->sum_values({0});
+    };
     // Fresh random tokens every step, made on the device so that no copy from the host is timed.
     const auto next_batch = [&] {
         const auto tokens = torch::randint(0, s.config.vocab_size, {batch, context + 1},
@@ -127,7 +155,7 @@ int bench_train(const Arguments& args)
     // Past the steps before the CUDA graph is recorded, and one replay of it.
     for (int i = 0; i < 4; ++i)
         step.run(next_batch, config.lr);
-    synchronize_device(cuda);
+    all_ranks_here();
     std::optional<ProfilerTrace> trace;
     if (const auto path = args.get("trace"))
         trace.emplace(*path);
@@ -135,7 +163,7 @@ int bench_train(const Arguments& args)
     at::Tensor last_loss;
     for (int64_t i = 0; i < steps; ++i)
         last_loss = step.run(next_batch, config.lr).loss;
-    synchronize_device(cuda);
+    all_ranks_here();
     const double seconds = seconds_since(start);
     if (trace)
         trace->save();
@@ -144,15 +172,61 @@ int bench_train(const Arguments& args)
 
     TrainBench bench;
     bench.step_seconds = seconds / static_cast<double>(steps);
-    bench.tokens_per_second = static_cast<double>(batch * context * steps) / seconds;
-    bench.tflops = bench.tokens_per_second * training_flops_per_token(s.config) / 1e12;
+    bench.tokens_per_second = static_cast<double>(world * batch * context * steps) / seconds;
+    bench.tflops = bench.tokens_per_second / world * training_flops_per_token(s.config) / 1e12;
     if (args.has("peak-tflops"))
         bench.peak = PeakRate{args.number("peak-tflops", 0), "given with --peak-tflops"};
     else if (cuda)
         bench.peak = known_peak_rate(device_display_name(s.device.str()), config.step_precision() == Precision::BFloat16);
     if (const auto memory = cuda_memory(); cuda && memory)
         bench.peak_memory_bytes = memory->peak_allocated_bytes;
-    print_train_bench(bench, s, config, batch, step, args.has("json"));
+    if (!ranks || ranks->leads())
+        print_train_bench(bench, s, config, batch, step, args.has("json"), ranks.get());
+    return 0;
+}
+
+// One process's figures, then N ranks', from copies of this program.
+int bench_train_on_ranks(const Arguments& args, const Args& raw)
+{
+    const std::string device = args.get("device", torch::cuda::is_available() ? "cuda" : "cpu");
+    LaunchPlan plan = launch_plan(args, raw, "bench", device, {"--json", "--graph", "off"});
+    const auto folder = std::filesystem::temp_directory_path();
+    const std::string stem = "i3lm-bench-" + std::to_string(::getpid());
+    const auto alone_output = folder / (stem + "-alone.json"), ranks_output = folder / (stem + "-ranks.json");
+    plan.first_rank_output = ranks_output;
+    auto read_figures = [](const std::filesystem::path& file) {
+        std::ifstream in(file);
+        const nlohmann::json figures = nlohmann::json::parse(in, nullptr, false);
+        std::filesystem::remove(file);
+        if (!figures.is_object())
+            throw Error("the benchmark's run left no figures in " + file.string());
+        return figures;
+    };
+    const bool alone = run_alone(plan.arguments, plan.threads_per_rank, alone_output);
+    const nlohmann::json one = read_figures(alone_output);
+    if (!alone)
+        throw Error("the benchmark failed on one process");
+    if (const int code = run_launch(plan); code != 0)
+        return code;
+    nlohmann::json many = read_figures(ranks_output);
+    const double single = one.at("tokens_per_second").get<double>(), together = many.at("tokens_per_second").get<double>();
+    const double efficiency = together / (plan.ranks_per_node * single);
+    many["one_process_tokens_per_second"] = single;
+    many["scaling_efficiency"] = efficiency;
+    if (args.has("json")) {
+        std::cout << many.dump() << '\n';
+        return 0;
+    }
+    std::printf("train: %s, %lld parameters, batch %lld per rank, context %lld, %s, %s, steps eager, %d thread(s) "
+                "per process\n",
+                many.at("preset").get<std::string>().c_str(), many.at("parameters").get<long long>(),
+                many.at("batch").get<long long>(), many.at("context").get<long long>(),
+                many.at("device").get<std::string>().c_str(), many.at("precision").get<std::string>().c_str(),
+                plan.threads_per_rank);
+    std::printf("one process: %.0f tokens/s\n", single);
+    std::printf("%d ranks (%s): %.0f tokens/s, %.0f per rank; scaling efficiency %.1f%%\n", plan.ranks_per_node,
+                many.at("backend").get<std::string>().c_str(), together, together / plan.ranks_per_node,
+                100 * efficiency);
     return 0;
 }
 
@@ -221,7 +295,7 @@ int bench(const Args& raw)
         return args.help ? 0 : 2;
     }
     if (args.positionals.front() == "train")
-        return bench_train(args);
+        return launches_ranks(args) ? bench_train_on_ranks(args, raw) : bench_train(args, raw);
     if (args.positionals.front() == "generate")
         return bench_generate(args);
     if (args.positionals.front() == "tokenizer")

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_bench.h"
 
+#include "cli_rank_options.h"
+
 namespace i3::cli {
 
 namespace {
 
-const Command kBench{
+Command make_bench_command()
+{
+    Command command{
     "bench",
     "train|generate|tokenizer FILE [options]",
     "Measures the engine. 'train': tokens/s, TFLOP/s, model-FLOPs utilisation and peak GPU memory\n"
@@ -38,10 +42,22 @@ const Command kBench{
     },
     "The reference (H200, PyTorch 2.11, float32, vocabulary 35,560, context 256): training 591\n"
     "tokens/s at batch 4 and 5,148 at batch 32; generation 14.9 tokens/s at batch 1; on a 2-core\n"
-    "CPU about 8 and 0.65."};
+    "CPU about 8 and 0.65.\n\n"
+    "train --nproc-per-node N: the same steps on one process, then data-parallel on N ranks of this\n"
+    "machine (each at --batch, gradients averaged as training does, steps eager); prints both\n"
+    "tokens/s and the scaling efficiency, N ranks' tokens/s over N times one process's."};
+    for (Option& option : rank_options())
+        if (option.name == "nproc-per-node" || option.name == "rank-timeout")
+            command.options.push_back(std::move(option));
+    return command;
+}
 
 } // namespace
 
-const Command& bench_command() { return kBench; }
+const Command& bench_command()
+{
+    static const Command kBench = make_bench_command();
+    return kBench;
+}
 
 } // namespace i3::cli

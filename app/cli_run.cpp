@@ -32,9 +32,9 @@ std::string filesystem_error_text(const std::filesystem::filesystem_error& error
 
 } // namespace
 
-int run_command(const std::string& name, const std::function<int()>& run)
+int run_command(const std::string& name, const std::function<int()>& run, const std::string& who)
 {
-    const std::string prefix = std::string(kProgram) + ' ' + name + ": ";
+    const std::string prefix = std::string(kProgram) + ' ' + name + who + ": ";
     try {
         const int code = run();
         throw_if_output_failed();

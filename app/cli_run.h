@@ -10,7 +10,8 @@
 namespace i3::cli {
 
 // Runs `run`, the subcommand `name`, and returns its exit code; a lost standard output is an
-// error. Mistakes in the command line give 2, i3::Cancelled 130 or 143, other errors 1.
-int run_command(const std::string& name, const std::function<int()>& run);
+// error. Mistakes in the command line give 2, i3::Cancelled 130 or 143, other errors 1. `who`
+// follows the name in the messages: " (rank 1 of 2)" in a rank of a data-parallel run.
+int run_command(const std::string& name, const std::function<int()>& run, const std::string& who = "");
 
 } // namespace i3::cli

@@ -5,10 +5,12 @@
 #include "cli_hub.h"
 #include "cli_input.h"
 #include "cli_interrupt.h"
+#include "cli_ranks.h"
 #include "cli_settings.h"
 #include "config/preset_files.h"
 #include "config/preset.h"
 #include "model/model_artifacts.h"
+#include "runs/run_folder.h"
 #include "runs/workspace.h"
 #include "training/run_creation.h"
 #include "training/trainer.h"
@@ -72,13 +74,18 @@ Command make_train_command()
         "examples:\n  i3lm train --preset small --out runs/first\n"
         "  i3lm train --data hf:roneneldan/TinyStories:0.7 chats.jsonl:0.3 --preset small\n"
         "  i3lm train --init-from FlameF0X/i3-80m --data stories.txt --lr 1e-5 --steps 500\n"
-        "  i3lm train --resume runs/first --steps 600"};
+        "  i3lm train --resume runs/first --steps 600\n"
+        "  i3lm train --preset small --batch 8 --nproc-per-node 2 --out runs/two\n\n"
+        "data-parallel (--nproc-per-node, or torchrun's variables): rank 0 writes the run folder; a run\n"
+        "resumes on the same or another number of ranks, which share its sequences per step evenly."};
     add_setting_options(command.options, ModelConfig::settings(),
                         [](const Setting<ModelConfig>&) { return std::string("the preset's"); });
     const TrainConfig defaults;
     add_setting_options(command.options, TrainConfig::settings(), [&](const Setting<TrainConfig>& setting) {
         return setting.text(defaults) + (some_recipe_sets(setting.key) ? ", or the preset's" : "");
     });
+    for (Option& option : rank_options())
+        command.options.push_back(std::move(option));
     return command;
 }
 
@@ -118,7 +125,13 @@ void print_event(const TrainEvent& event)
                       static_cast<long long>(event.step), static_cast<long long>(event.total_steps), event.loss,
                       event.perplexity, event.grad_norm, event.lr, event.tokens_per_second,
                       duration_text(event.eta_seconds).c_str());
-        std::cout << line << std::endl;
+        std::cout << line;
+        if (!event.rank_tokens_per_second.empty()) {
+            std::cout << " | per rank";
+            for (double speed : event.rank_tokens_per_second)
+                std::cout << ' ' << static_cast<long long>(speed + 0.5);
+        }
+        std::cout << std::endl;
         break;
     case TrainEvent::Kind::Evaluation:
         std::snprintf(line, sizeof line, "eval at step %lld | mean of recent losses %.4f", static_cast<long long>(event.step),
@@ -264,7 +277,8 @@ ModelConfig fine_tuned_shape(const Arguments& args, const std::filesystem::path&
     return base;
 }
 
-std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& interrupt)
+std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& interrupt,
+                                 std::shared_ptr<RankGroup> ranks = nullptr)
 {
     const Preset preset = load_preset(args.get("preset", kPublishedPreset));
     RunSpec spec;
@@ -281,6 +295,7 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
     apply_setting_options(args, spec.training, TrainConfig::settings());
     spec.data = data_spec_from(args);
     spec.folder = args.has("out") ? std::filesystem::path(*args.get("out")) : default_run_folder();
+    spec.ranks = std::move(ranks);
     PreparationLine line;
     RunCreationCallbacks callbacks;
     callbacks.progress = [&](PreparationPhase phase, double fraction) { line.show(phase, fraction); };
@@ -310,6 +325,37 @@ void check_resume_options(const Arguments& args)
             throw UsageError("--" + option + " cannot change a run being resumed");
 }
 
+// What the run trains on: --device, else the resumed run's device, else the preset's.
+std::string training_device(const Arguments& args)
+{
+    if (const auto device = args.get("device"))
+        return *device;
+    if (const auto folder = args.get("resume"))
+        return RunFolder(*folder).read_info().training.device;
+    return load_preset(args.get("preset", kPublishedPreset)).training.device;
+}
+
+// One rank of a data-parallel run: rank 0 makes or resumes the run and prints its progress; the
+// others join it and stay quiet. A rank that fails says so to the others, which stop too.
+int train_as_rank(const RankPlace& place, const Arguments& args, const Args& raw, const InterruptScope& interrupt)
+{
+    const auto ranks = join_ranks(place, training_device(args), "train", raw, rank_timeout(args));
+    try {
+        std::unique_ptr<Trainer> trainer;
+        if (!ranks->leads())
+            trainer = Trainer::join(ranks);
+        else if (const auto folder = args.get("resume"))
+            trainer = Trainer::resume(*folder, args.integer("steps", 0), args.get("device", ""), ranks);
+        else
+            trainer = new_run(args, interrupt.token(), ranks);
+        trainer->run(ranks->leads() ? TrainEventHandler(print_event) : TrainEventHandler(), &interrupt.token());
+    } catch (const std::exception& error) {
+        ranks->store().report_failure(place.name() + ": " + error.what());
+        throw;
+    }
+    return interrupt.exit_code();
+}
+
 } // namespace
 
 int train(const Args& raw)
@@ -322,11 +368,16 @@ int train(const Args& raw)
     }
     if (!args.positionals.empty())
         throw UsageError("unexpected argument \"" + args.positionals.front() + "\"");
+    if (args.has("resume"))
+        check_resume_options(args);
+    if (launches_ranks(args))
+        return run_launch(launch_plan(args, raw, "train", training_device(args)));
     // Listening from the start: Ctrl-C while the data is prepared stops there, cleanly.
     const InterruptScope interrupt;
+    if (const auto place = rank_place())
+        return train_as_rank(*place, args, raw, interrupt);
     std::unique_ptr<Trainer> trainer;
     if (const auto folder = args.get("resume")) {
-        check_resume_options(args);
         trainer = Trainer::resume(*folder, args.integer("steps", 0), args.get("device", ""));
     } else {
         trainer = new_run(args, interrupt.token());

@@ -9,6 +9,7 @@
 #include "base/openmp_wait.h"
 #include "base/error.h"
 #include "base/out_of_memory.h"
+#include "distributed/rank_place.h"
 
 #include <c10/util/Exception.h>
 
@@ -68,6 +69,17 @@ std::string engine_error_text(const c10::Error& error)
     return error.what_without_backtrace();
 }
 
+// " (rank 1 of 2)" in a process started as a rank, so that each rank's words say whose they are.
+std::string rank_label()
+{
+    try {
+        if (const auto place = i3::rank_place_from())
+            return " (" + place->name() + ")";
+    } catch (const i3::Error&) {
+    } // the command itself reports bad rank variables
+    return "";
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -91,13 +103,16 @@ int main(int argc, char** argv)
     for (const auto& command : kSubcommands) {
         if (name != command.name)
             continue;
-        return i3::cli::run_command(name, [&] {
-            try {
-                return command.run(args);
-            } catch (const c10::Error& error) {
-                throw i3::Error(engine_error_text(error));
-            }
-        });
+        return i3::cli::run_command(
+            name,
+            [&] {
+                try {
+                    return command.run(args);
+                } catch (const c10::Error& error) {
+                    throw i3::Error(engine_error_text(error));
+                }
+            },
+            rank_label());
     }
     std::cerr << kProgram << ": unknown command '" << name << "'\n\n" << overview();
     return 2;

@@ -4,12 +4,14 @@
 # PyTorch's own CUDA LibTorch (no Qt needed), checks the CUDA scan kernels against
 # double-precision loops, checks GPU results against the CPU and against Python's PyTorch, and
 # runs the benchmarks beside the step-by-step Python model.
-# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|train|memory|profile|profile-train]]
+# Usage: scripts/gpu_check.sh [REPORT_DIR [all|generate|train|memory|profile|profile-train|distributed]]
 #   generate: only the generation checks; train: only the training checks and benchmarks;
 #   memory: only the training benchmarks' speed and peak memory at short and long contexts;
 #   profile: where a generation step's time goes, kernel by kernel (Nsight Compute, eager steps,
 #   batch 1 and 64), into REPORT_DIR/kernels-*.txt; profile-train: the same for a training step
-#   (PyTorch's profiler, eager steps, bf16, batch 64 and 4), into REPORT_DIR/train-kernels-*.txt
+#   (PyTorch's profiler, eager steps, bf16, batch 64 and 4), into REPORT_DIR/train-kernels-*.txt;
+#   distributed: data-parallel training's NCCL path on one rank (the check, a run against one
+#   process, the benchmark), into REPORT_DIR/gpu-distributed.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-gpu-report}
@@ -17,12 +19,15 @@ sections=${2:-all}
 mkdir -p "$report"
 python=${PYTHON:-python3}
 prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
+# NCCL's header, which PyTorch's wheels keep in the nvidia-nccl package (found as <it>/include/nccl.h).
+nccl=$("$python" -c 'import nvidia.nccl as n; print(list(n.__path__)[0])' 2>/dev/null || true)
 
 # Debian 12's snappy and ICU packages, brought by scripts/gpu_deps.sh.
 scripts/gpu_unpack_debs.sh .gpu-deps
 
 cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DI3_TESTS=OFF -DI3_GUI=OFF \
-    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CUDA_ARCHITECTURES=90 ${I3_CMAKE_ARGS:-} 2>&1 | tail -n 1
+    -DCMAKE_PREFIX_PATH="$prefix${nccl:+;$nccl}" -DCMAKE_CUDA_ARCHITECTURES=90 ${I3_CMAKE_ARGS:-} 2>&1 |
+    grep -E "^-- i3: " || true
 if ! cmake --build build-gpu > "$report/build.log" 2>&1; then
     grep -E -A4 "error|FAILED" "$report/build.log"
     exit 1
@@ -90,6 +95,38 @@ training_checks() {
     done
 }
 
+# The losses of two runs' metrics.jsonl, step by step, and their largest relative difference.
+compare_losses() {
+    "$python" - "$1" "$2" <<'PY'
+import json, sys
+def losses(path):
+    return {line["step"]: line["loss"] for line in map(json.loads, open(path)) if line["kind"] == "train"}
+a, b = losses(sys.argv[1]), losses(sys.argv[2])
+print("steps %d and %d, largest relative difference of the losses %.3g"
+      % (len(a), len(b), max(abs(a[s] - b[s]) / abs(a[s]) for s in a)))
+PY
+}
+
+distributed_checks() {
+    echo "== one NCCL rank: the figures summed, the gradient averager, steps through it against plain steps"
+    build-gpu/tests/cuda/nccl_rank_check
+    echo "== 100 steps of the small preset on one NCCL rank (i3lm train --nproc-per-node 1) against one process"
+    "$i3" train --preset small --steps 100 --device cuda --log-every 10 --eval-every 100 --checkpoint-every 100 \
+        --sample-tokens 0 --out "$work/dp-alone" | grep -E "^step (10|100)/"
+    "$i3" train --preset small --steps 100 --device cuda --log-every 10 --eval-every 100 --checkpoint-every 100 \
+        --sample-tokens 0 --out "$work/dp-one-rank" --nproc-per-node 1 | grep -E "^training:|^step (10|100)/"
+    compare_losses "$work/dp-alone/metrics.jsonl" "$work/dp-one-rank/metrics.jsonl"
+    "$python" -c 'import json, sys; d = json.load(open(sys.argv[1])); print("run.json: world_size", d["world_size"], "backend", d["backend"])' \
+        "$work/dp-one-rank/run.json"
+    echo "== the same run resumed as one process for 50 more steps"
+    "$i3" train --resume "$work/dp-one-rank" --steps 150 | grep -E "^training:|^step 150/"
+    echo "== bench train on one NCCL rank against one process (i3-80M shape, context 256)"
+    for batch in 4 32; do
+        "$i3" bench train --device cuda --batch $batch --nproc-per-node 1
+        "$i3" bench train --device cuda --batch $batch --nproc-per-node 1 --json
+    done
+}
+
 profile_generation() {
     for batch in 1 64; do
         ncu --clock-control none --csv --metrics gpu__time_duration.sum \
@@ -108,6 +145,15 @@ if [ "$sections" = profile-train ]; then
         "$i3" bench train --device cuda --batch $batch --precision bf16 --graph off --steps 5 --trace "$report/train-$batch.json"
         "$python" scripts/kernel_times.py "$report/train-$batch.json" | tee "$report/train-kernels-$batch.txt" | head -n 40
     done
+    exit 0
+fi
+if [ "$sections" = distributed ]; then
+    {
+        echo "== machine"
+        nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || true
+        "$python" -c 'import torch; print("PyTorch", torch.__version__, "NCCL", torch.cuda.nccl.version())' || true
+        distributed_checks
+    } 2>&1 | tee "$report/gpu-distributed.txt"
     exit 0
 fi
 if [ "$sections" = memory ]; then

@@ -9,6 +9,8 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
     libtorch-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
+    # Gloo's headers, which LibTorch's CPU process groups include (data-parallel training on CPUs).
+    libgloo-dev
     # Lowercasing exactly as Python's str.lower().
     libicu-dev
     # Parquet pages: SNAPPY, ZSTD and GZIP.

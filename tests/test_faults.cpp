@@ -27,17 +27,8 @@ namespace {
 using i3test::ProcessResult;
 
 using i3test::read_file;
+using i3test::stories;
 using i3test::write_file;
-
-QByteArray stories()
-{
-    QByteArray text;
-    const char* parts[] = {"Once upon a time there was a little cat.", "The cat liked to play in the sun.",
-                           "One day the cat met a dog.", "They became friends and played all day."};
-    for (int i = 0; i < 120; ++i)
-        text += QByteArray(parts[i % 4]) + ' ' + parts[(i + 1) % 4] + "\n\n";
-    return text;
-}
 
 // Every file under `folder` (its relative path) with its bytes: "nothing saved changed" compares two.
 std::map<QString, QByteArray> snapshot(const QString& folder)

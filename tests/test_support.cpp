@@ -34,6 +34,16 @@ QString fixtures_dir() { return QStringLiteral(I3_FIXTURES_DIR); }
 QString cli() { return QStringLiteral(I3_CLI_PATH); }
 QString studio() { return QStringLiteral(I3_STUDIO_PATH); }
 
+QByteArray stories()
+{
+    QByteArray text;
+    const char* parts[] = {"Once upon a time there was a little cat.", "The cat liked to play in the sun.",
+                           "One day the cat met a dog.", "They became friends and played all day."};
+    for (int i = 0; i < 120; ++i)
+        text += QByteArray(parts[i % 4]) + ' ' + parts[(i + 1) % 4] + "\n\n";
+    return text;
+}
+
 void write_file(const QString& path, const QByteArray& bytes)
 {
     QDir().mkpath(QFileInfo(path).path());

@@ -33,6 +33,9 @@ void end_with_this_process(QProcess& process);
 // The i3::Error message of `action`, or "" when it does not throw one.
 std::string error_of(const std::function<void()>& action);
 
+// 480 short paragraphs of a few sentences, blank lines between: a small corpus that trains fast.
+QByteArray stories();
+
 // Writes `bytes` to `path`, making its folder first; a failure fails the calling test.
 void write_file(const QString& path, const QByteArray& bytes);
 // The file's bytes; empty when it cannot be read.

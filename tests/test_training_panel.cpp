@@ -5,11 +5,13 @@
 // and the panel trains again afterwards. The run browser lists runs the engine wrote and overlays
 // the selected runs' loss, their recipes and how their configurations differ; it renames,
 // annotates and deletes runs. An opened run shows its samples; the metric plots smooth, change
-// their x axis and overlay the selected runs' metrics.
+// their x axis and overlay the selected runs' metrics. A run that `i3lm train --nproc-per-node 2`
+// wrote opens like any other, with each rank's speed beside the total.
 #include <torch/torch.h>
 
 #include "base/atomic_file.h"
 #include "custom_plot.h"
+#include "test_support.h"
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "runs/run_lock.h"
@@ -391,6 +393,57 @@ private Q_SLOTS:
         QTest::qWait(1500); // followed no further once the run finished: nothing is read twice
         QCOMPARE(panel.lossPlot()->pointCount("train"), 60);
         QCOMPARE(panel.lossPlot()->pointCount("validation"), 2);
+    }
+
+    void aRunOfTwoRanksShowsEachRanksSpeed()
+    {
+        QTemporaryDir workspace;
+        const QString data = workspace.filePath("texts.txt");
+        QByteArray texts;
+        for (int i = 0; i < 200; ++i)
+            texts += "The cat and the dog played in the sun, day " + QByteArray::number(i % 7) + ".\n\n";
+        i3test::write_file(data, texts);
+        const QString folder = workspace.filePath("two-ranks");
+        const auto trained = i3test::run_cli({"train", "--preset", "tiny", "--data", data, "--steps", "6", "--log-every",
+                                              "1", "--eval-every", "6", "--sample-tokens", "0", "--batch", "2",
+                                              "--nproc-per-node", "2", "--out", folder});
+        QVERIFY2(trained.exit_code == 0, trained.err.constData());
+        const auto lines = metricLines(folder, "train");
+        QCOMPARE(lines.size(), size_t(6));
+
+        TrainingPanel panel;
+        panel.show();
+        panel.showRun(folder);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.lossPlot()->pointCount("train"), 6, 10000);
+        auto* speed = child<MetricPlot>(panel, "speedPlot");
+        QCOMPARE(speed->seriesIds(), (QStringList{"tokens_per_s", "rank_0", "rank_1"}));
+        QCOMPARE(speed->column("rank_1").label, QStringLiteral("rank 1"));
+        for (int rank = 0; rank < 2; ++rank) {
+            const QString id = QStringLiteral("rank_%1").arg(rank);
+            QCOMPARE(speed->pointCount(id), 6);
+            QCOMPARE(speed->column(id).y.back(), lines.back().at("rank_tokens_per_s").at(rank).get<double>());
+        }
+        QCOMPARE(speed->column("tokens_per_s").y.back(), lines.back().at("tokens_per_s").get<double>());
+        // By tokens seen, a step is every rank's: 2 ranks x batch 2 x context 64.
+        panel.setCurveAxis(i3::CurveAxis::Tokens);
+        QCOMPARE(speed->column("rank_1").x.back(), 6.0 * 2 * 2 * 64);
+        QCOMPARE(speed->pointCount("rank_1"), 6);
+        panel.setCurveAxis(i3::CurveAxis::Step);
+
+        // Another run shown after it has no rank series left over.
+        const QString alone = workspace.filePath("alone");
+        trainDirectly(alone, 4);
+        panel.showRun(alone);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.lossPlot()->pointCount("train"), 4, 10000);
+        QCOMPARE(speed->seriesIds(), QStringList{"tokens_per_s"});
+
+        RunBrowser browser;
+        browser.show();
+        browser.setWorkspace(workspace.path());
+        auto* table = child<QTableWidget>(browser, "runTable");
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, 10000);
+        QVERIFY(table->item(rowOf(table, "two-ranks"), 0)->toolTip().contains(QStringLiteral("trained on 2 ranks (gloo)")));
+        QVERIFY(!table->item(rowOf(table, "alone"), 0)->toolTip().contains(QStringLiteral("rank")));
     }
 
     void runBrowserListsAndOverlaysRuns()

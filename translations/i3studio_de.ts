@@ -2090,6 +2090,10 @@ Delete it for good instead?</source>
         <translation>%1
 Stattdessen endgültig löschen?</translation>
     </message>
+    <message>
+        <source>trained on %1 ranks (%2)</source>
+        <translation>auf %1 Rängen trainiert (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -2593,6 +2597,10 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
     </message>
 </context>
 </TS>

@@ -2105,6 +2105,10 @@ Delete it for good instead?</source>
         <translation>%1
 O ștergeți definitiv în schimb?</translation>
     </message>
+    <message>
+        <source>trained on %1 ranks (%2)</source>
+        <translation>antrenat pe %1 ranguri (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotTour</name>
@@ -2608,6 +2612,10 @@ probabilitate %4</translation>
     <message>
         <source>Failed</source>
         <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>rangul %1</translation>
     </message>
 </context>
 </TS>

@@ -270,6 +270,9 @@ void RunBrowser::showRuns(const std::vector<i3::RunSummary>& runs)
                                      : tr("%1\n%2, %3 parameters")
                                            .arg(folder, QString::fromStdString(run.description))
                                            .arg(run.parameters);
+        if (!unreadable && run.world_size > 1)
+            toolTip += QLatin1Char('\n') +
+                       tr("trained on %1 ranks (%2)").arg(run.world_size).arg(QString::fromStdString(run.backend));
         if (!run.annotations.notes.empty())
             toolTip += tr("\n\nNotes:\n%1").arg(QString::fromStdString(run.annotations.notes));
         setCell(table_, row, NameColumn, QString::fromStdString(run.shown_name()), QVariant(), toolTip);

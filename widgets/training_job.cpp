@@ -28,6 +28,7 @@ i3::RunMetrics metrics_up_to(const i3::RunMetrics& all, double last_step)
         kept.lr.push_back(all.lr[i]);
         kept.grad_norm.push_back(all.grad_norm[i]);
         kept.tokens_per_second.push_back(all.tokens_per_second[i]);
+        kept.rank_tokens_per_second.push_back(all.rank_tokens_per_second[i]);
         kept.elapsed_seconds.push_back(all.elapsed_seconds[i]);
     }
     for (size_t i = 0; i < all.eval_step.size(); ++i) {

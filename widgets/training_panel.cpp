@@ -45,6 +45,14 @@ constexpr double kMiB = 1024.0 * 1024.0;
 
 const QColor kTrainColor(31, 119, 180);
 const QColor kValidationColor(255, 127, 14);
+const QString kRankSeriesPrefix = QStringLiteral("rank_");
+
+QColor rankColor(size_t rank)
+{
+    static const QColor palette[] = {QColor(44, 160, 44), QColor(255, 127, 14), QColor(31, 119, 180),
+                                     QColor(214, 39, 40), QColor(140, 86, 75),  QColor(227, 119, 194)};
+    return palette[rank % (sizeof palette / sizeof palette[0])];
+}
 
 QVector<double> toQVector(const std::vector<double>& values) { return QVector<double>(values.begin(), values.end()); }
 
@@ -103,6 +111,8 @@ void appendMetrics(i3::RunMetrics& all, const i3::RunMetrics& more)
     extend(all.lr, more.lr);
     extend(all.grad_norm, more.grad_norm);
     extend(all.tokens_per_second, more.tokens_per_second);
+    all.rank_tokens_per_second.insert(all.rank_tokens_per_second.end(), more.rank_tokens_per_second.begin(),
+                                      more.rank_tokens_per_second.end());
     extend(all.elapsed_seconds, more.elapsed_seconds);
     extend(all.eval_step, more.eval_step);
     extend(all.train_loss_mean, more.train_loss_mean);
@@ -388,6 +398,8 @@ void TrainingPanel::plotMetrics(const i3::RunMetrics& metrics, const QString& tr
     lrPlot_->appendPoints(lrSeries, x, toQVector(metrics.lr));
     gradPlot_->appendPoints(gradSeries, x, toQVector(metrics.grad_norm));
     speedPlot_->appendPoints(speedSeries, x, toQVector(metrics.tokens_per_second));
+    if (train == QLatin1String("train"))
+        plotRankSpeeds(x, metrics.rank_tokens_per_second);
     const QVector<double> evalX =
         toQVector(i3::curve_x(axis_, metrics.eval_step, metrics.eval_elapsed_seconds, tokensPerStep));
     QVector<double> validationPerplexity;
@@ -395,6 +407,28 @@ void TrainingPanel::plotMetrics(const i3::RunMetrics& metrics, const QString& tr
         validationPerplexity.push_back(std::exp(loss));
     lossPlot_->appendPoints(validation, evalX, toQVector(metrics.validation_loss));
     perplexityPlot_->appendPoints(validation, evalX, validationPerplexity);
+}
+
+// A run trained on several ranks (data parallel): each rank's speed beside every rank's together,
+// a series per rank.
+void TrainingPanel::plotRankSpeeds(const QVector<double>& x, const std::vector<std::vector<double>>& perRank)
+{
+    std::vector<QVector<double>> rankX, rankSpeeds;
+    for (size_t line = 0; line < perRank.size() && line < static_cast<size_t>(x.size()); ++line)
+        for (size_t rank = 0; rank < perRank[line].size(); ++rank) {
+            if (rank >= rankX.size()) {
+                rankX.resize(rank + 1);
+                rankSpeeds.resize(rank + 1);
+            }
+            rankX[rank].push_back(x[static_cast<int>(line)]);
+            rankSpeeds[rank].push_back(perRank[line][rank]);
+        }
+    for (size_t rank = 0; rank < rankX.size(); ++rank) {
+        const QString id = kRankSeriesPrefix + QString::number(rank);
+        if (!speedPlot_->hasSeries(id))
+            speedPlot_->addSeries(id, tr("rank %1").arg(rank), rankColor(rank));
+        speedPlot_->appendPoints(id, rankX[rank], rankSpeeds[rank]);
+    }
 }
 
 // Everything drawn again from what the panel holds: after the x axis changed.
@@ -706,6 +740,7 @@ void TrainingPanel::onStep(const i3::TrainEvent& step)
     line.lr = {step.lr};
     line.grad_norm = {step.grad_norm};
     line.tokens_per_second = {step.tokens_per_second};
+    line.rank_tokens_per_second = {step.rank_tokens_per_second};
     line.elapsed_seconds = {step.elapsed_seconds};
     addMetrics(line);
     etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
@@ -795,6 +830,9 @@ void TrainingPanel::clearPlots()
     lrPlot_->setSeries("lr", {}, {});
     gradPlot_->setSeries("grad_norm", {}, {});
     speedPlot_->setSeries("tokens_per_s", {}, {});
+    for (const QString& id : speedPlot_->seriesIds())
+        if (id.startsWith(kRankSeriesPrefix))
+            speedPlot_->removeSeries(id);
     devicePlot_->clear();
 }
 

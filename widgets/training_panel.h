@@ -112,6 +112,7 @@ private:
     void plotMetrics(const i3::RunMetrics& metrics, const QString& train, const QString& validation,
                      double tokensPerStep);
     void replotMetrics();
+    void plotRankSpeeds(const QVector<double>& x, const std::vector<std::vector<double>>& perRank);
     void updateFollowed();
     void showSample(qint64 step, const QString& text);
     void clearPlots();

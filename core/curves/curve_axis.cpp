@@ -5,7 +5,7 @@ namespace i3 {
 
 double tokens_per_step(const RunInfo& info)
 {
-    return static_cast<double>(info.training.batch_size) * static_cast<double>(info.training.grad_accum) *
+    return static_cast<double>(info.global_batch()) * static_cast<double>(info.training.grad_accum) *
            static_cast<double>(info.model.max_seq_len);
 }
 

@@ -12,7 +12,7 @@ namespace i3 {
 
 enum class CurveAxis { Step, Tokens, WallTime };
 
-// Tokens one optimizer step trains on: batch × accumulated micro-batches × context.
+// Tokens one optimizer step trains on: batch × ranks × accumulated micro-batches × context.
 double tokens_per_step(const RunInfo& info);
 
 // The x of each logged point: `steps` and `elapsed_seconds` are the lines' (the same length).

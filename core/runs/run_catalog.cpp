@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <fstream>
 #include <limits>
 
@@ -77,6 +78,8 @@ void read_run_info(const RunFolder& run, RunSummary& summary)
     summary.status = info.status;
     summary.description = describe(info.model);
     summary.parameters = info.parameters;
+    summary.world_size = info.world_size;
+    summary.backend = info.backend;
     summary.total_steps = info.training.steps;
     summary.steps_done = info.completed_steps;
     summary.last_loss = info.last_loss;
@@ -172,6 +175,11 @@ void RunMetrics::add_line(const nlohmann::json& line)
         grad_norm.push_back(number_or_nan(line, kGradNorm));
         tokens_per_second.push_back(number_or_nan(line, kTokensPerSecond));
         elapsed_seconds.push_back(number_or_nan(line, kElapsedSeconds));
+        std::vector<double> ranks;
+        if (const auto found = line.find(kRankTokensPerSecond); found != line.end() && found->is_array())
+            for (const auto& speed : *found)
+                ranks.push_back(speed.is_number() ? speed.get<double>() : std::numeric_limits<double>::quiet_NaN());
+        rank_tokens_per_second.push_back(std::move(ranks));
     } else if (kind == kEvalKind) {
         eval_step.push_back(number_or_nan(line, kStep));
         train_loss_mean.push_back(number_or_nan(line, kTrainLossMean));

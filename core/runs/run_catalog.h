@@ -29,6 +29,8 @@ struct RunSummary {
     std::optional<double> best_validation_loss; // the lowest val_loss of the evaluations
     int64_t parameters = 0;        // of the model configuration
     std::string description;       // e.g. "d_model 192, 4+2 layers, context 128"
+    int64_t world_size = 1;        // the ranks it trains on (run.json's)
+    std::string backend;           // theirs, "gloo" or "nccl"; empty for one process
     double seconds_since_update = 0; // since metrics.jsonl (or run.json) last changed
     std::optional<RunInfo> info;   // run.json, when it could be read
     std::string preset;            // the preset whose shape the model has (config/preset.h), or ""
@@ -47,6 +49,7 @@ RunSummary summarize_run(const std::filesystem::path& folder);
 // The curves of a run, as the trainer logs them in metrics.jsonl.
 struct RunMetrics {
     std::vector<double> step, loss, perplexity, lr, grad_norm, tokens_per_second, elapsed_seconds; // "train" lines
+    std::vector<std::vector<double>> rank_tokens_per_second; // per "train" line: each rank's (empty for one process)
     std::vector<double> eval_step, train_loss_mean, validation_loss, eval_elapsed_seconds;        // "eval" lines (validation_loss NaN when absent)
 
     // Adds one metrics.jsonl object; lines of other kinds are ignored.

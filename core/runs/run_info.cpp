@@ -13,7 +13,7 @@ using namespace run_keys;
 
 const char* const kKeys[] = {kFormat,     kCreated,     kUpdated,           kStatus,          kModel,   kTraining,
                              kParameters, kTrainTokens, kValidationTokens, kCompletedSteps, kLastLoss, kInitFrom,
-                             kForkedFrom};
+                             kForkedFrom, kWorldSize,   kBackend};
 
 bool is_known(const std::string& key)
 {
@@ -47,6 +47,9 @@ nlohmann::json RunInfo::to_json() const
         json[kForkedFrom] = {{kForkRun, forked_from->run.string()},
                              {kForkCheckpoint, forked_from->checkpoint.string()},
                              {kForkStep, forked_from->step}};
+    json[kWorldSize] = world_size;
+    if (!backend.empty())
+        json[kBackend] = backend;
     return json;
 }
 
@@ -79,6 +82,10 @@ RunInfo RunInfo::from_json(const nlohmann::json& json, const std::filesystem::pa
             info.forked_from = RunOrigin{origin->at(kForkRun).get<std::string>(),
                                          origin->at(kForkCheckpoint).get<std::string>(),
                                          origin->at(kForkStep).get<int64_t>()};
+        info.world_size = json.value(kWorldSize, int64_t(1));
+        if (info.world_size < 1)
+            throw Error(std::string(kWorldSize) + " must be at least 1, not " + std::to_string(info.world_size));
+        info.backend = json.value(kBackend, std::string());
     } catch (const nlohmann::json::exception& error) {
         throw Error(file.string() + ": incomplete (" + error.what() + ")");
     } catch (const Error& error) {

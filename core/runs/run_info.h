@@ -36,7 +36,13 @@ struct RunInfo {
     std::optional<double> last_loss;
     std::string init_from; // the model folder whose weights it started from; empty: fresh weights
     std::optional<RunOrigin> forked_from; // a fork of another run's checkpoint
+    int64_t world_size = 1; // ranks of the latest session (data parallel); training.batch_size is each rank's
+    std::string backend;    // their collectives ("gloo", "nccl"); empty for one process
     nlohmann::json other_keys = nlohmann::json::object(); // written by a newer version: kept as they are
+
+    // Sequences per micro-batch over all ranks: what stays the same when a run resumes on
+    // another number of ranks.
+    int64_t global_batch() const { return training.batch_size * world_size; }
 
     nlohmann::json to_json() const;
     // Throws i3::Error naming `file` and what is wrong.

@@ -4,7 +4,7 @@
 // and panels, and any tool that reads runs, take the names from here.
 //
 //   run.json                  model + training configuration, data sources, status, the model
-//                             it was fine-tuned from
+//                             it was fine-tuned from, the ranks it trains on
 //   config.json, tokenizer.json
 //   tokens/000.tokens, 001.tokens, ...   the encoded corpus, part by part (data/token_file.h):
 //                             links to the token cache's files, or copies; run.json's
@@ -73,6 +73,8 @@ inline constexpr const char* kForkedFrom = "forked_from";
 inline constexpr const char* kForkRun = "run";
 inline constexpr const char* kForkCheckpoint = "checkpoint";
 inline constexpr const char* kForkStep = "step";
+inline constexpr const char* kWorldSize = "world_size"; // ranks of its latest session; training.batch_size is each one's
+inline constexpr const char* kBackend = "backend";      // their collectives: "gloo" or "nccl"; absent for one process
 } // namespace run_keys
 
 // annotations.json's keys.
@@ -92,7 +94,8 @@ inline constexpr const char* kLoss = "loss";
 inline constexpr const char* kPerplexity = "ppl";
 inline constexpr const char* kLearningRate = "lr";
 inline constexpr const char* kGradNorm = "grad_norm";
-inline constexpr const char* kTokensPerSecond = "tokens_per_s";
+inline constexpr const char* kTokensPerSecond = "tokens_per_s"; // of every rank together
+inline constexpr const char* kRankTokensPerSecond = "rank_tokens_per_s"; // each rank's, in rank order (several ranks only)
 inline constexpr const char* kElapsedSeconds = "elapsed_s";
 inline constexpr const char* kTrainLossMean = "train_loss_mean";
 inline constexpr const char* kBest = "best";

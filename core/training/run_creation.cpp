@@ -132,7 +132,8 @@ std::unique_ptr<Trainer> create_run(const RunSpec& spec, const RunCreationCallba
     if (callbacks.prepared)
         callbacks.prepared(*prepared, data.train_count, data.tokens.size() - data.train_count);
     report(callbacks.progress, PreparationPhase::CreatingFolder, -1, cancel);
-    return std::make_unique<Trainer>(spec.folder, spec.model, spec.training, std::move(data), std::move(initial));
+    return std::make_unique<Trainer>(spec.folder, spec.model, spec.training, std::move(data), std::move(initial),
+                                     spec.ranks);
 }
 
 } // namespace i3

@@ -25,6 +25,7 @@
 
 namespace i3 {
 
+class RankGroup;
 class Trainer;
 
 // The data of a DataSpec made ready to train on: its tokenizer and the encoded corpus.
@@ -68,6 +69,8 @@ struct RunSpec {
     // Reused instead of preparing the data again when it was made from the same DataSpec and
     // its files have not changed since.
     std::shared_ptr<const PreparedData> prepared;
+    // The data-parallel ranks it trains on, this process being their rank 0; none: this process alone.
+    std::shared_ptr<RankGroup> ranks;
 };
 
 struct RunCreationCallbacks {

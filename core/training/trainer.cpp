@@ -11,6 +11,8 @@
 #include "data/corpus_encoding.h"
 #include "data/hub_dataset.h"
 #include "data/token_store.h"
+#include "distributed/gradient_averager.h"
+#include "distributed/rank_group.h"
 #include "training/run_tokens.h"
 #include "formats/safetensors.h"
 #include "generation/generator.h"
@@ -119,6 +121,28 @@ struct StepResult {
     double grad_norm = 0;
 };
 
+// The batch each of `ranks` ranks takes so that the run keeps its global batch (run.json's
+// batch_size on each of its world_size ranks); a number of ranks that cannot share it evenly is
+// an i3::Error.
+int64_t batch_for_ranks(const RunInfo& info, int ranks)
+{
+    const int64_t global = info.global_batch();
+    if (global % ranks != 0)
+        throw SettingsError("the run takes " + std::to_string(global) + " sequences per micro-batch (batch " +
+                            std::to_string(info.training.batch_size) + " on each of " +
+                            std::to_string(info.world_size) + " rank(s)), which " + std::to_string(ranks) +
+                            " ranks cannot share evenly: continue it on a number of ranks that divides " +
+                            std::to_string(global));
+    return global / ranks;
+}
+
+// What rank 0 tells the others about the run it made or resumed (through the ranks' store).
+namespace announcement_keys {
+constexpr const char* kFolder = "folder";
+constexpr const char* kCheckpoint = "checkpoint"; // the one it loaded; empty: none
+constexpr const char* kSteps = "steps";           // planned, which a resumed run may have changed
+} // namespace announcement_keys
+
 } // namespace
 
 std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainConfig& config)
@@ -167,10 +191,16 @@ struct Trainer::State {
     std::filesystem::path init_from;           // the model folder a fine-tuned run started from
     std::optional<RunOrigin> forked_from;      // the checkpoint a fork started from
     std::optional<double> last_validation_loss; // of this session's latest evaluation
+    std::shared_ptr<RankGroup> ranks;           // the data-parallel ranks; none for one process
+    std::filesystem::path loaded_checkpoint;    // what this session started from; empty: fresh
+
+    // Rank 0 writes the run folder; the other ranks train alongside and write nothing.
+    bool writes() const { return !ranks || ranks->leads(); }
+    int world_size() const { return ranks ? ranks->size() : 1; }
 
     void build(TokenCorpus train_tokens, TokenCorpus validation, const InitialWeights* initial = nullptr)
     {
-        device = usable_device(config.device);
+        device = ranks ? ranks->device() : usable_device(config.device);
         check_memory();
         torch::manual_seed(config.seed);
         model = I3Model(model_config);
@@ -180,9 +210,22 @@ struct Trainer::State {
         optimizer = make_optimizer(model, config);
         if (initial && initial->forked_from)
             load_fork_origin(*initial->forked_from);
+        const SamplerShare share = ranks ? SamplerShare{ranks->rank(), ranks->size()} : SamplerShare{};
         sampler = std::make_unique<BatchSampler>(std::move(train_tokens), model_config.max_seq_len, config.batch_size,
-                                                 config.seed, device);
+                                                 config.seed, device, share);
         validation_tokens = std::move(validation);
+    }
+
+    // Rank 0 says which folder and checkpoint the others are to start from (Trainer::join).
+    void announce_to_ranks() const
+    {
+        if (!ranks || !ranks->leads())
+            return;
+        using namespace announcement_keys;
+        const nlohmann::json said = {{kFolder, fs::absolute(folder.root()).string()},
+                                     {kCheckpoint, loaded_checkpoint.string()},
+                                     {kSteps, config.steps}};
+        ranks->store().set(rank_keys::kRunFolder, said.dump());
     }
 
     // A fork's start: the parent checkpoint's weights and optimizer moments, with this run's own
@@ -248,6 +291,8 @@ struct Trainer::State {
     // checkpoint and run.json as they were.
     void save_checkpoint(const fs::path& target, double elapsed_seconds)
     {
+        if (!writes())
+            return;
         const fs::path partial = target.string() + ".partial";
         try {
             write_checkpoint_files(partial, elapsed_seconds);
@@ -295,6 +340,7 @@ struct Trainer::State {
 
     void load_checkpoint(const fs::path& checkpoint)
     {
+        loaded_checkpoint = checkpoint;
         const fs::path weights = checkpoint / run_files::kCheckpointWeights;
         load_state_dict(model, read_safetensors(weights), weights.string());
         load_optimizer(checkpoint / run_files::kCheckpointOptimizer);
@@ -350,7 +396,7 @@ struct Trainer::State {
     // Keeps the newest `keep_checkpoints` periodic checkpoints (the best lives apart).
     void prune_checkpoints() const
     {
-        if (config.keep_checkpoints == kKeepAllCheckpoints)
+        if (!writes() || config.keep_checkpoints == kKeepAllCheckpoints)
             return;
         auto checkpoints = folder.step_checkpoints();
         const auto keep = static_cast<size_t>(config.keep_checkpoints);
@@ -368,9 +414,14 @@ struct Trainer::State {
 
     void set_status(RunStatus status)
     {
+        if (!writes())
+            return;
         RunInfo info = folder.read_info();
         info.status = status;
         info.completed_steps = step;
+        info.training.batch_size = config.batch_size;
+        info.world_size = world_size();
+        info.backend = ranks ? ranks->backend_name() : "";
         info.updated = now_iso8601();
         if (!recent_losses.empty())
             info.last_loss = recent_losses.back();
@@ -384,18 +435,23 @@ public:
     Session(State& state, const TrainEventHandler& on_event, const CancelToken* cancel, const PauseGate* pause)
         : s_(state), c_(state.config), on_event_(on_event), cancel_(cancel), pause_(pause),
           schedule_{c_.lr, c_.warmup_steps, c_.steps, c_.final_lr_ratio}, clock_(state.elapsed_before),
-          first_step_(state.step), step_(state.model, *state.optimizer, state.config),
+          first_step_(state.step),
+          averager_(state.ranks ? std::make_unique<GradientAverager>(state.model->parameters(), state.ranks) : nullptr),
+          // The ranks' collectives run outside any recorded graph: their steps stay eager.
+          step_(state.model, *state.optimizer, state.config, /*cuda_graph=*/!state.ranks, averager_.get()),
           on_gpu_(state.model->parameters().front().is_cuda()), generator_(state.model, state.tokenizer)
     {
     }
 
     void run()
     {
+        if (averager_)
+            averager_->broadcast_parameters();
         announce_start();
         s_.model->train();
         while (s_.step < c_.steps) {
             clock_.wait_while_paused(pause_, cancel_);
-            if (cancelled())
+            if (stop_wanted())
                 break;
             const StepResult result = train_step();
             if (due(c_.log_every))
@@ -419,6 +475,17 @@ public:
 private:
     bool due(int64_t every) const { return s_.step % every == 0 || s_.step == c_.steps; }
     bool cancelled() const { return cancel_ && cancel_->cancelled(); }
+    // Ranks stop together, after the step at which any of them was asked to (agree()).
+    bool stop_wanted() const { return s_.ranks ? stop_agreed_ : cancelled(); }
+    // What may stop an evaluation or a sample half-way: nothing when there are ranks, which must
+    // all do the same work between their collectives.
+    const CancelToken* solo_cancel() const { return s_.ranks ? nullptr : cancel_; }
+
+    void append_line(const fs::path& file, const nlohmann::json& line) const
+    {
+        if (s_.writes())
+            RunFolder::append_json_line(file, line);
+    }
 
     void emit(TrainEvent event) const
     {
@@ -434,7 +501,10 @@ private:
         started.text = std::to_string(s_.model_config.parameter_count()) + " parameters, vocabulary " +
                        std::to_string(s_.model_config.vocab_size) + ", context " +
                        std::to_string(s_.model_config.max_seq_len) + ", " +
-                       std::to_string(c_.batch_size * c_.grad_accum) + " sequences per step on " + c_.device +
+                       std::to_string(c_.batch_size * c_.grad_accum * s_.world_size()) + " sequences per step on " +
+                       (s_.ranks ? std::to_string(s_.ranks->size()) + " ranks (" + s_.ranks->backend_name() + ", " +
+                                       std::to_string(c_.batch_size) + " per rank)"
+                                 : c_.device) +
                        (first_step_ > 0 ? ", resuming after step " + std::to_string(first_step_) : "");
         emit(started);
         for (const auto& note : s_.notes) {
@@ -458,13 +528,37 @@ private:
             emit(noted);
         }
         ++s_.step;
-        interval_tokens_ += c_.batch_size * c_.grad_accum * s_.model_config.max_seq_len;
+        const int64_t rank_tokens = c_.batch_size * c_.grad_accum * s_.model_config.max_seq_len;
+        interval_tokens_ += rank_tokens * s_.world_size();
+        if (s_.ranks) {
+            unread_.push_back({s_.step, lr, agree(figures)});
+            return read_figures();
+        }
         unread_.push_back({s_.step, lr, figures});
         // Reading a step's figures waits for the GPU; there they are read only when they are
         // used, so the host queues the next steps while the GPU works. The CPU has no such wait.
         if (!on_gpu_ || due(c_.log_every) || due(c_.eval_every) || due(c_.checkpoint_every))
             return read_figures();
         return {};
+    }
+
+    // The ranks' mean loss, which is the loss of one process training on all their windows, and
+    // whether any of them was asked to stop: one small all-reduce per step. The gradient norm is
+    // the same on every rank already (of the averaged gradients).
+    StepTensors agree(const StepTensors& figures)
+    {
+        const std::vector<double> sums = s_.ranks->sum_values({figures.loss.item<double>(), cancelled() ? 1.0 : 0.0});
+        stop_agreed_ = sums[1] > 0;
+        return {torch::tensor(sums[0] / s_.ranks->size(), torch::kDouble), figures.grad_norm};
+    }
+
+    // Each rank's tokens/s over the interval, by its own clock, in rank order.
+    std::vector<double> rank_speeds(double seconds)
+    {
+        std::vector<double> own(static_cast<size_t>(s_.ranks->size()), 0.0);
+        own[static_cast<size_t>(s_.ranks->rank())] =
+            seconds > 0 ? static_cast<double>(interval_tokens_ / s_.ranks->size()) / seconds : 0;
+        return s_.ranks->sum_values(own);
     }
 
     // The figures of the steps taken since the last read, in order; the last one's are returned.
@@ -507,11 +601,19 @@ private:
         event.elapsed_seconds = clock_.elapsed();
         event.eta_seconds = clock_.session_seconds() / static_cast<double>(s_.step - first_step_) *
                             static_cast<double>(c_.steps - s_.step);
-        RunFolder::append_json_line(s_.folder.metrics_file(),
-                                    {{kKind, kTrainKind}, {kStep, s_.step}, {kLoss, result.loss},
-                                     {kPerplexity, event.perplexity}, {kLearningRate, result.lr},
-                                     {kGradNorm, result.grad_norm}, {kTokensPerSecond, event.tokens_per_second},
-                                     {kElapsedSeconds, event.elapsed_seconds}});
+        nlohmann::json line = {{kKind, kTrainKind},
+                               {kStep, s_.step},
+                               {kLoss, result.loss},
+                               {kPerplexity, event.perplexity},
+                               {kLearningRate, result.lr},
+                               {kGradNorm, result.grad_norm},
+                               {kTokensPerSecond, event.tokens_per_second},
+                               {kElapsedSeconds, event.elapsed_seconds}};
+        if (s_.ranks) {
+            event.rank_tokens_per_second = rank_speeds(seconds);
+            line[kRankTokensPerSecond] = event.rank_tokens_per_second;
+        }
+        append_line(s_.folder.metrics_file(), line);
         emit(event);
         clock_.start_interval();
         interval_tokens_ = 0;
@@ -529,7 +631,7 @@ private:
         double metric = event.loss;
         if (s_.validation_tokens.size() >= 2) {
             event.validation_loss = evaluate_tokens(s_.model, s_.validation_tokens, s_.device, c_.eval_windows,
-                                                    c_.batch_size, cancel_)
+                                                    c_.batch_size, solo_cancel())
                                         .loss;
             metric = event.validation_loss;
             s_.last_validation_loss = event.validation_loss;
@@ -545,7 +647,7 @@ private:
             line[kValidationLoss] = event.validation_loss;
             line[kValidationPerplexity] = std::exp(event.validation_loss);
         }
-        RunFolder::append_json_line(s_.folder.metrics_file(), line);
+        append_line(s_.folder.metrics_file(), line);
         emit(event);
     }
 
@@ -559,15 +661,15 @@ private:
                 continue;
             TrainEvent sample{TrainEvent::Kind::Sample};
             sample.step = s_.step;
-            const GenerationResult generated = generator_.generate(prompt, options, {}, cancel_);
+            const GenerationResult generated = generator_.generate(prompt, options, {}, solo_cancel());
             if (generated.cancelled) {
                 s_.model->train();
                 throw Cancelled();
             }
             sample.text = generated.text;
-            RunFolder::append_json_line(
-                s_.folder.samples_file(),
-                {{sample_keys::kStep, s_.step}, {sample_keys::kPrompt, prompt}, {sample_keys::kText, sample.text}});
+            append_line(s_.folder.samples_file(), {{sample_keys::kStep, s_.step},
+                                                   {sample_keys::kPrompt, prompt},
+                                                   {sample_keys::kText, sample.text}});
             emit(sample);
         }
         s_.model->train();
@@ -577,7 +679,8 @@ private:
     {
         const fs::path checkpoint = s_.folder.checkpoint_dir(s_.step);
         s_.save_checkpoint(checkpoint, clock_.elapsed());
-        s_.folder.set_latest_checkpoint(checkpoint);
+        if (s_.writes())
+            s_.folder.set_latest_checkpoint(checkpoint);
         TrainEvent event{TrainEvent::Kind::Checkpoint};
         event.step = s_.step;
         event.path = checkpoint;
@@ -601,11 +704,13 @@ private:
             }
             finished.path = s_.folder.root();
             s_.set_status(RunStatus::Stopped);
-        } else {
+        } else if (s_.writes()) {
             const ModelCard card = model_card();
             save_model_folder(s_.folder.artifacts_dir(), s_.model_config, s_.model, s_.tokenizer, &card);
             finished.path = s_.folder.artifacts_dir();
             s_.set_status(RunStatus::Finished);
+        } else {
+            finished.path = s_.folder.artifacts_dir();
         }
         emit(finished);
     }
@@ -635,7 +740,9 @@ private:
     const LrSchedule schedule_;
     SessionClock clock_;
     const int64_t first_step_;
-    int64_t interval_tokens_ = 0;
+    int64_t interval_tokens_ = 0; // of every rank
+    bool stop_agreed_ = false;
+    std::unique_ptr<GradientAverager> averager_; // with ranks: before step_, which uses it
     TrainingStep step_;
     const bool on_gpu_;
     struct UnreadStep {
@@ -652,10 +759,11 @@ Trainer::Trainer(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Trainer::~Trainer() = default;
 
 Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig train_config, TrainingData data,
-                 std::optional<InitialWeights> initial)
+                 std::optional<InitialWeights> initial, std::shared_ptr<RankGroup> ranks)
     : state_(std::make_unique<State>(RunFolder(folder)))
 {
     State& s = *state_;
+    s.ranks = std::move(ranks);
     if (initial) {
         s.init_from = initial->folder;
         s.forked_from = initial->forked_from;
@@ -675,6 +783,7 @@ Trainer::Trainer(const fs::path& folder, ModelConfig model_config, TrainConfig t
         check_new_run_folder(folder); // again, now that no other trainer can be filling it
         s.build(data.train(), data.validation(), initial ? &*initial : nullptr);
         write_new_run(s, data);
+        s.announce_to_ranks();
     } catch (...) {
         // Half a run folder would be neither resumable nor new: take back what was written. The
         // folder was absent or empty (check_new_run_folder), so all of it is ours.
@@ -706,16 +815,15 @@ void Trainer::write_new_run(State& s, const TrainingData& data)
     info.validation_tokens = data.tokens.size() - data.train_count;
     info.init_from = s.init_from.string();
     info.forked_from = s.forked_from;
+    info.world_size = s.world_size();
+    info.backend = s.ranks ? s.ranks->backend_name() : "";
     s.folder.write_info(info);
 }
 
-std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, const std::string& device)
+// The run's settings, tokenizer and tokens read from its folder, and the model, optimizer and
+// sampler built for this process's share: what resuming and joining have in common.
+void Trainer::open_run(State& s, int64_t steps, const std::string& device)
 {
-    auto state = std::make_unique<State>(RunFolder(folder));
-    State& s = *state;
-    if (!fs::exists(s.folder.run_file()))
-        throw Error(folder.string() + " is not a training run (no run.json)");
-    s.lock = std::make_unique<RunLock>(folder);
     const RunInfo info = s.folder.read_info();
     s.model_config = info.model;
     s.config = info.training;
@@ -723,6 +831,12 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
         s.config.steps = steps;
     if (!device.empty())
         s.config.device = device;
+    s.config.batch_size = batch_for_ranks(info, s.world_size());
+    if (s.config.batch_size != info.training.batch_size)
+        s.notes.push_back("the run took batch " + std::to_string(info.training.batch_size) + " on each of its " +
+                          std::to_string(info.world_size) + " rank(s); on " + std::to_string(s.world_size()) +
+                          " rank(s) each takes batch " + std::to_string(s.config.batch_size) + ": the same " +
+                          std::to_string(info.global_batch()) + " sequences per micro-batch");
     s.config.validate();
     s.tokenizer = ChunkTokenizer::load(s.folder.tokenizer_file());
     if (s.tokenizer.vocab_size() != s.model_config.vocab_size)
@@ -731,6 +845,18 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     s.build(tokens.slice(0, info.train_tokens), tokens.slice(info.train_tokens, info.validation_tokens));
     s.init_from = info.init_from;
     s.forked_from = info.forked_from;
+}
+
+std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, const std::string& device,
+                                         std::shared_ptr<RankGroup> ranks)
+{
+    auto state = std::make_unique<State>(RunFolder(folder));
+    State& s = *state;
+    s.ranks = std::move(ranks);
+    if (!fs::exists(s.folder.run_file()))
+        throw Error(folder.string() + " is not a training run (no run.json)");
+    s.lock = std::make_unique<RunLock>(folder);
+    open_run(s, steps, device);
     s.load_newest_intact_checkpoint();
     if (s.step == 0 && s.forked_from) {
         s.load_fork_origin(*s.forked_from);
@@ -741,6 +867,30 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     // The steps after the checkpoint are trained again; their earlier log lines would repeat them.
     RunFolder::keep_lines_up_to(s.folder.metrics_file(), s.step);
     RunFolder::keep_lines_up_to(s.folder.samples_file(), s.step);
+    s.announce_to_ranks();
+    return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
+}
+
+std::unique_ptr<Trainer> Trainer::join(std::shared_ptr<RankGroup> ranks)
+{
+    using namespace announcement_keys;
+    nlohmann::json said;
+    try {
+        said = nlohmann::json::parse(ranks->store().await(rank_keys::kRunFolder));
+    } catch (const nlohmann::json::exception& error) {
+        throw Error(std::string("rank 0's word about the run is garbled: ") + error.what());
+    }
+    auto state = std::make_unique<State>(RunFolder(said.at(kFolder).get<std::string>()));
+    State& s = *state;
+    s.ranks = std::move(ranks);
+    open_run(s, said.at(kSteps).get<int64_t>(), "");
+    // Rank 0's checkpoint, or fresh weights: the parameters come from rank 0 when training starts
+    // either way (a fine-tuned run's included), the optimizer's and the sampler's state from here,
+    // and at a fork's first step its parent's optimizer moments.
+    if (const std::string checkpoint = said.at(kCheckpoint).get<std::string>(); !checkpoint.empty())
+        s.load_checkpoint(checkpoint);
+    if (s.step == 0 && s.forked_from)
+        s.load_fork_origin(*s.forked_from);
     return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
 }
 

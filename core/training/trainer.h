@@ -5,6 +5,13 @@
 // reads live.
 // The loop reports through events and stops at a cancellation token, so a GUI can drive it from
 // a worker thread.
+//
+// With ranks (distributed/rank_group.h), the same loop runs on each of them in lockstep: the
+// parameters come from rank 0, each rank trains on its share of every batch's windows
+// (data/batch_sampler.h), the gradients are averaged while the backward pass runs
+// (distributed/gradient_averager.h), and the ranks agree after each step on the mean loss and on
+// whether to stop. Rank 0 alone writes the run folder; evaluations and samples run on every rank,
+// so none of them waits for the others outside a collective.
 #pragma once
 
 #include "base/cancel_token.h"
@@ -30,6 +37,8 @@ class AdamW;
 
 namespace i3 {
 
+class RankGroup;
+
 // AdamW with the configuration's betas, eps and weight decay (PyTorch's defaults but the decay).
 std::unique_ptr<torch::optim::AdamW> make_optimizer(I3Model& model, const TrainConfig& config);
 
@@ -43,7 +52,8 @@ struct TrainEvent {
     double perplexity = 0;
     double lr = 0;
     double grad_norm = 0;
-    double tokens_per_second = 0;
+    double tokens_per_second = 0; // every rank's together
+    std::vector<double> rank_tokens_per_second; // Step, with several ranks: each one's, in rank order
     double elapsed_seconds = 0;
     double eta_seconds = 0;
     double validation_loss = -1; // Evaluation: -1 when there is no validation split
@@ -96,16 +106,25 @@ public:
     // A new run in `folder`, which must be absent or empty (check_new_run_folder); create_run()
     // is the way to start one from data. The model configuration's vocab_size is taken from the
     // tokenizer. Without `initial` the weights are initialised afresh.
+    // With `ranks`, this process is their rank 0; the others join the run (join()).
     Trainer(const std::filesystem::path& folder, ModelConfig model_config, TrainConfig train_config,
-            TrainingData data, std::optional<InitialWeights> initial = std::nullopt);
+            TrainingData data, std::optional<InitialWeights> initial = std::nullopt,
+            std::shared_ptr<RankGroup> ranks = nullptr);
     // Continues the run in `folder` from its latest checkpoint; when that one is damaged, from the
     // newest intact one before it; when the run stopped before its first checkpoint, from step 0
     // with the run's own settings and data, a fork from its parent's checkpoint again and a
     // fine-tuned run from its init_from weights again (Note events say which, when the run starts).
     // `steps`, when positive, replaces the planned number of steps (the schedule then changes).
     // The folder stays locked against other trainers while the Trainer lives (runs/run_lock.h).
+    // With `ranks` (this process their rank 0), on as many ranks as they are, each with its share
+    // of the run's global batch; a number of ranks that cannot share it evenly is refused.
     static std::unique_ptr<Trainer> resume(const std::filesystem::path& folder, int64_t steps = 0,
-                                           const std::string& device = "");
+                                           const std::string& device = "",
+                                           std::shared_ptr<RankGroup> ranks = nullptr);
+    // A rank other than 0: waits until rank 0 has made or resumed the run, then loads what it
+    // started from (the run folder must be reachable here too: the same machine or a shared file
+    // system). It writes nothing there.
+    static std::unique_ptr<Trainer> join(std::shared_ptr<RankGroup> ranks);
     ~Trainer();
 
     // Trains until the planned steps are done or `cancel` is set (then a checkpoint is saved, so
@@ -122,6 +141,7 @@ private:
     class Session;
     explicit Trainer(std::unique_ptr<State> state);
     static void write_new_run(State& state, const TrainingData& data);
+    static void open_run(State& state, int64_t steps, const std::string& device);
     std::unique_ptr<State> state_;
 };
 

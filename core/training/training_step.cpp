@@ -2,6 +2,7 @@
 #include "training/training_step.h"
 
 #include "base/error.h"
+#include "distributed/gradient_averager.h"
 #include "model/autocast.h"
 
 #include <torch/torch.h>
@@ -43,10 +44,11 @@ at::Tensor add_gradients(I3Model& model, const Batch& batch, std::optional<c10::
 // and optimizer state the step needs, so that recording finds them all in place.
 constexpr int64_t kEagerStepsBeforeRecording = 3;
 
-TrainingStep::TrainingStep(I3Model model, torch::optim::AdamW& optimizer, const TrainConfig& config, bool cuda_graph)
+TrainingStep::TrainingStep(I3Model model, torch::optim::AdamW& optimizer, const TrainConfig& config, bool cuda_graph,
+                           GradientAverager* averager)
     : model_(std::move(model)), update_(optimizer, config.grad_clip), micro_batches_(config.grad_accum),
-      autocast_(autocast_for(config.step_precision(), device_of(model_))),
-      graph_wanted_(cuda_graph && update_.fused())
+      averager_(averager), autocast_(autocast_for(config.step_precision(), device_of(model_))),
+      graph_wanted_(cuda_graph && update_.fused() && !averager)
 {
     model_->set_activation_checkpointing(config.checkpoint_activations);
 }
@@ -68,9 +70,13 @@ StepTensors TrainingStep::accumulate(const std::function<const Batch&(int64_t)>&
 {
     at::Tensor loss_sum;
     for (int64_t micro = 0; micro < micro_batches_; ++micro) {
+        if (averager_ && micro == micro_batches_ - 1)
+            averager_->expect_gradients();
         const at::Tensor loss = add_gradients(model_, batch_of(micro), autocast_, micro_batches_);
         loss_sum = loss_sum.defined() ? loss_sum + loss : loss;
     }
+    if (averager_)
+        averager_->finish();
     StepTensors figures;
     figures.loss = micro_batches_ == 1 ? loss_sum : loss_sum / static_cast<double>(micro_batches_);
     figures.grad_norm = update();

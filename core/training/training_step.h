@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One optimizer step, as training, the benchmark and the context probe all take it: gradients
 // from `grad_accum` micro-batches (forward and loss under the configured precision, backward),
-// then clipping and AdamW (training/parameter_update.h). Nothing in it waits for the GPU: the
+// then (for a rank of a data-parallel run) their mean over the ranks, then clipping and AdamW
+// (training/parameter_update.h). Nothing in it waits for the GPU: the
 // figures come back as tensors on the device, to be read when they are needed.
 //
 // On a CUDA device with the fused update, the whole step (every micro-batch, the update) is
@@ -26,6 +27,8 @@
 
 namespace i3 {
 
+class GradientAverager;
+
 struct StepTensors {
     at::Tensor loss;      // the mean loss over the step's micro-batches, a scalar
     at::Tensor grad_norm; // the gradients' global norm before clipping, a scalar
@@ -45,8 +48,11 @@ class TrainingStep {
 public:
     // Sets the model's activation checkpointing from `config`; the optimizer must hold the
     // model's parameters. Throws i3::Error when the precision is not possible on the model's
-    // device. `cuda_graph` false keeps every step eager (for comparison).
-    TrainingStep(I3Model model, torch::optim::AdamW& optimizer, const TrainConfig& config, bool cuda_graph = true);
+    // device. `cuda_graph` false keeps every step eager (for comparison). With `averager` (a
+    // rank of a data-parallel run), the last micro-batch's gradients are averaged across the
+    // ranks before the update; the step is then never recorded as a graph.
+    TrainingStep(I3Model model, torch::optim::AdamW& optimizer, const TrainConfig& config, bool cuda_graph = true,
+                 GradientAverager* averager = nullptr);
     ~TrainingStep();
 
     // Every batch must have the shape of the first (the graph's inputs are fixed).
@@ -65,6 +71,7 @@ private:
     I3Model model_;
     ParameterUpdate update_;
     int64_t micro_batches_;
+    GradientAverager* averager_;
     std::optional<c10::ScalarType> autocast_;
     bool graph_wanted_;
     int64_t eager_steps_ = 0;
