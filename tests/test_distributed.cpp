@@ -144,6 +144,21 @@ TwoRanks start_two_ranks(const QStringList& args, const QByteArray& wanted)
     return ranks;
 }
 
+// Sends rank 1 `signal` once rank 0 has printed `line`, waits for the launcher to end and gives
+// what it and its ranks said on the standard error; the launcher must fail.
+void signal_rank_one(const QStringList& args, const QByteArray& line, int signal, QByteArray& err)
+{
+    const TwoRanks ranks = start_two_ranks(args, line);
+    QProcess& launcher = *ranks.launcher;
+    QVERIFY2(ranks.out.contains(line), ranks.out.constData());
+    const qint64 victim = ranks.rank(1);
+    QVERIFY(victim > 0);
+    ::kill(static_cast<pid_t>(victim), signal);
+    QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
+    err = launcher.readAllStandardError();
+    QCOMPARE(launcher.exitCode(), 1);
+}
+
 QProcessEnvironment rank_environment(int rank, int port)
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -381,15 +396,10 @@ private Q_SLOTS:
     void killedRankStopsTheOther()
     {
         const QString run = dir_.filePath("killed");
-        const TwoRanks ranks = start_two_ranks(run_args(run, 2, 100000) << "--rank-timeout" << "60", "checkpoint:");
-        QProcess& launcher = *ranks.launcher;
-        QVERIFY2(ranks.out.contains("checkpoint:"), ranks.out.constData());
-        const qint64 victim = ranks.rank(1);
-        QVERIFY(victim > 0);
-        ::kill(static_cast<pid_t>(victim), SIGKILL);
-        QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
-        const QByteArray err = launcher.readAllStandardError();
-        QCOMPARE(launcher.exitCode(), 1);
+        QByteArray err;
+        signal_rank_one(run_args(run, 2, 100000) << "--rank-timeout" << "60", "checkpoint:", SIGKILL, err);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(err.contains("(rank 0 of 2): error: another rank is gone"), err.constData());
         QVERIFY2(err.contains("rank 1 ended with signal 9"), err.constData());
         QVERIFY2(err.contains("rank 0 ended with exit code 1"), err.constData());
@@ -406,16 +416,10 @@ private Q_SLOTS:
     // so; the launcher then ends the hanging one.
     void hangingRankTimesOut()
     {
-        const QString run = dir_.filePath("hung");
-        const TwoRanks ranks = start_two_ranks(run_args(run, 2, 100000) << "--rank-timeout" << "20", "step 3/");
-        QProcess& launcher = *ranks.launcher;
-        QVERIFY2(ranks.out.contains("step 3/"), ranks.out.constData());
-        const qint64 victim = ranks.rank(1);
-        QVERIFY(victim > 0);
-        ::kill(static_cast<pid_t>(victim), SIGSTOP);
-        QVERIFY(launcher.waitForFinished(kProcessTimeoutMs));
-        const QByteArray err = launcher.readAllStandardError();
-        QCOMPARE(launcher.exitCode(), 1);
+        QByteArray err;
+        signal_rank_one(run_args(dir_.filePath("hung"), 2, 100000) << "--rank-timeout" << "20", "step 3/", SIGSTOP, err);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY2(err.contains("(rank 0 of 2): error: no answer from the other ranks within 20 s"), err.constData());
         QVERIFY2(err.contains("rank 1 did not stop within 20 s of the failure and was ended"), err.constData());
     }
