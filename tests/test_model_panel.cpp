@@ -492,7 +492,7 @@ void TestModelPanel::theLayerPatternEditorReordersAndSwitchesBlocks()
     QCOMPARE(panel.presetName(), QStringLiteral("Custom"));
     QVERIFY(panel.findChild<QLabel*>("layerOrderLabel")->text().contains("layer_pattern"));
     // The same blocks: the same figures as i3-80M.
-    QCOMPARE(panel.modelConfig().parameter_count(), qint64(76861160));
+    QCOMPARE(qint64(panel.modelConfig().parameter_count()), qint64(76861160));
     expectFiguresOf(panel, panel.modelConfig(), panel.trainConfig().batch_size);
 
     click(editor, "layerBlock3");
@@ -501,7 +501,7 @@ void TestModelPanel::theLayerPatternEditorReordersAndSwitchesBlocks()
     QCOMPARE(switched.layer_pattern, std::string("AHHAHHHHHHHAAAAA"));
     QCOMPARE(panel.findChild<QSpinBox*>("hybridLayersSpin")->value(), 9);
     QCOMPARE(panel.findChild<QSpinBox*>("attentionLayersSpin")->value(), 7);
-    QCOMPARE(switched.parameter_count(), referenceParameterCount(35560, 512, 256, 32, 9, 7));
+    QCOMPARE(qint64(switched.parameter_count()), referenceParameterCount(35560, 512, 256, 32, 9, 7));
     expectFiguresOf(panel, switched, panel.trainConfig().batch_size);
     QVERIFY(panel.findChild<QToolButton*>("layerBlock3")->toolTip().contains(
         QLocale().toString(switched.block_parameter_count(i3::kAttentionBlock))));

@@ -123,10 +123,10 @@ LayerPatternEditor::LayerPatternEditor(QWidget* parent) : QWidget(parent)
     layout->addLayout(controls);
     layout->addWidget(orderLabel_);
     layout->addWidget(costLabel_);
-    show(QString::fromStdString(shape_.layer_order()), -1);
+    display(QString::fromStdString(shape_.layer_order()), -1);
 }
 
-void LayerPatternEditor::setOrder(const QString& order) { show(order, selected_ < order.size() ? selected_ : -1); }
+void LayerPatternEditor::setOrder(const QString& order) { display(order, selected_ < order.size() ? selected_ : -1); }
 
 void LayerPatternEditor::setCounts(int hybrid, int attention)
 {
@@ -164,11 +164,11 @@ void LayerPatternEditor::selectBlock(int index)
 
 void LayerPatternEditor::edit(const QString& order, int selected)
 {
-    show(order, selected);
+    display(order, selected);
     Q_EMIT orderEdited();
 }
 
-void LayerPatternEditor::show(const QString& order, int selected)
+void LayerPatternEditor::display(const QString& order, int selected)
 {
     const bool sameBlocks = order == order_;
     order_ = order;

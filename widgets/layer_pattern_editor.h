@@ -47,7 +47,7 @@ Q_SIGNALS:
 
 private:
     void edit(const QString& order, int selected);
-    void show(const QString& order, int selected);
+    void display(const QString& order, int selected);
     void rebuildBlocks();
     void updateControls();
     void updateSummary();
