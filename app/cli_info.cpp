@@ -58,7 +58,8 @@ void print_model(const std::string& folder)
               << "vocab_size    " << c.vocab_size << '\n'
               << "d_model       " << c.d_model << '\n'
               << "n_heads       " << c.n_heads << '\n'
-              << "layers        " << c.hybrid_layers << " hybrid + " << c.attn_layers << " attention\n"
+              << "layers        " << c.hybrid_layers << " hybrid + " << c.attn_layers << " attention, in the order "
+              << c.layer_order() << '\n'
               << "d_state       " << c.d_state << '\n'
               << "max_seq_len   " << c.max_seq_len << '\n'
               << "tokenizer     " << loaded.tokenizer.vocab_size() << " chunks, unknown token \""

@@ -263,12 +263,25 @@ void print_prepared(const PreparedData& data, int64_t train_tokens, int64_t vali
     std::cout << "run folder: " << folder << std::endl;
 }
 
+// The shape settings given on the command line, over `model`. --layer-pattern gives the numbers of
+// hybrid and attention layers itself: given beside them, one of the two would be ignored.
+void apply_model_options(const Arguments& args, ModelConfig& model)
+{
+    apply_setting_options(args, model, ModelConfig::settings());
+    if (!args.has("layer-pattern"))
+        return;
+    if (args.has("hybrid-layers") || args.has("attn-layers"))
+        throw UsageError("--layer-pattern gives the numbers of hybrid and attention layers; leave out --hybrid-layers "
+                         "and --attn-layers");
+    model.set_layer_order(model.layer_pattern);
+}
+
 // The shape of the model being fine-tuned; a shape option that says otherwise is a mistake.
 ModelConfig fine_tuned_shape(const Arguments& args, const std::filesystem::path& folder)
 {
     const ModelConfig base = load_model_folder(folder).config;
     ModelConfig asked = base;
-    apply_setting_options(args, asked, ModelConfig::settings());
+    apply_model_options(args, asked);
     for (const auto& setting : ModelConfig::settings())
         if (setting.flag && setting.text(asked) != setting.text(base))
             throw UsageError("--" + std::string(setting.flag) + " " + setting.text(asked) + " conflicts with the model in " +
@@ -289,7 +302,7 @@ std::unique_ptr<Trainer> new_run(const Arguments& args, const CancelToken& inter
         spec.model = fine_tuned_shape(args, spec.init_from);
     } else {
         spec.model = preset.model;
-        apply_setting_options(args, spec.model, ModelConfig::settings());
+        apply_model_options(args, spec.model);
     }
     spec.training = preset.training;
     apply_setting_options(args, spec.training, TrainConfig::settings());

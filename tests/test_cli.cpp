@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <csignal>
 #include <sys/types.h>
 
@@ -411,6 +413,32 @@ private Q_SLOTS:
         QVERIFY(train.out.contains(("run folder: " + variable + "/" + runs.front()).toUtf8()));
     }
 
+    // --layer-pattern orders the blocks and gives their numbers; the run and its model keep the
+    // order, and bad patterns are named before anything is read.
+    void aLayerPatternFromTheCommandLine()
+    {
+        const QString run = dir_.filePath("patterned");
+        const auto trained = i3test::run_cli({"train", "--preset", "tiny", "--layer-pattern", "AHAH", "--steps", "2",
+                                              "--data", dir_.filePath("stories.txt"), "--out", run});
+        QVERIFY2(trained.exit_code == 0, trained.err.constData());
+        const auto model = nlohmann::json::parse(read_file(run + "/run.json").toStdString()).at("model");
+        QCOMPARE(model.at("layer_pattern").get<std::string>(), std::string("AHAH"));
+        QCOMPARE(model.at("conv_layers").get<int>(), 2);
+        QCOMPARE(model.at("attn_layers").get<int>(), 2);
+        const auto info = i3test::run_cli({"info", "--model_dir", run + "/i3-model-artifacts"});
+        QVERIFY2(info.out.contains("2 hybrid + 2 attention, in the order AHAH"), info.out.constData());
+        const auto generated =
+            i3test::run_cli({"generate", "--model_dir", run + "/i3-model-artifacts", "--prompt", "once", "--length", "5"});
+        QVERIFY2(generated.exit_code == 0, generated.err.constData());
+
+        expect_failure({"train", "--preset", "tiny", "--layer-pattern", "AH", "--hybrid-layers", "3", "--out",
+                        dir_.filePath("p2")},
+                       "leave out --hybrid-layers", 2);
+        expect_failure({"train", "--preset", "tiny", "--layer-pattern", "HxA", "--out", dir_.filePath("p3")},
+                       "may hold only H (a hybrid block) and A (an attention block), not 'x'", 2);
+        expect_failure({"train", "--resume", run, "--layer-pattern", "HHAA"}, "cannot change a run being resumed", 2);
+    }
+
     void everySettingIsAnOption()
     {
         const auto help = i3test::run_cli({"train", "--help"});
@@ -419,7 +447,7 @@ private Q_SLOTS:
                                  "grad-accum", "lr", "warmup", "min-lr-ratio", "weight-decay", "beta1", "beta2",
                                  "adam-eps", "clip", "log-every", "eval-every", "checkpoint-every", "keep-checkpoints",
                                  "loss-window", "eval-windows", "val-fraction", "sample-prompts", "sample-tokens",
-                                 "seed", "device"})
+                                 "seed", "device", "layer-pattern"})
             QVERIFY2(help.out.contains("\n  --" + QByteArray(flag) + " "), flag);
         expect_failure({"train", "--resume", dir_.filePath("run"), "--lr", "0.1"}, "cannot change a run being resumed", 2);
         expect_failure({"train", "--resume", dir_.filePath("run"), "--keep-checkpoints", "9"}, "cannot change", 2);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Generation: carried state equals a full forward pass, greedy decoding equals the reference's
-// "re-run the window for every token" loop (also past the window), sampling masks by hand.
+// "re-run the window for every token" loop (also past the window), sampling masks by hand. The
+// carried-state checks run for the reference's order of blocks and for other layer patterns.
 #include "generation/batch_decoder.h"
 #include "text/chunk_tokenizer.h"
 #include "base/error.h"
@@ -15,25 +16,24 @@
 
 namespace {
 
-i3::ModelConfig small_config(int64_t context)
+i3::ModelConfig small_config(int64_t context, const std::string& pattern = "HHAA")
 {
     auto config = i3::ModelConfig::preset("tiny");
     config.vocab_size = 40;
     config.d_model = 32;
     config.n_heads = 4;
     config.max_seq_len = context;
-    config.hybrid_layers = 2;
-    config.attn_layers = 2;
+    config.set_layer_order(pattern);
     config.d_state = 6;
     return config;
 }
 
 // Random weights large enough that every part of the model matters (the reference's init is
 // nearly uniform: every logit would be almost the same).
-i3::I3Model random_model(int64_t context, uint64_t seed)
+i3::I3Model random_model(int64_t context, uint64_t seed, const std::string& pattern = "HHAA")
 {
     torch::manual_seed(seed);
-    i3::I3Model model(small_config(context));
+    i3::I3Model model(small_config(context, pattern));
     torch::NoGradGuard no_grad;
     for (auto& p : model->parameters())
         p.add_(torch::randn_like(p) * 0.3);
@@ -46,6 +46,14 @@ double relative_error(const torch::Tensor& ours, const torch::Tensor& expected)
     return ((ours - expected).abs().max() / expected.abs().max()).item<double>();
 }
 
+// The reference's order, attention first and interleaved, and attention between hybrid blocks.
+void layer_patterns()
+{
+    QTest::addColumn<QString>("pattern");
+    for (const char* pattern : {"HHAA", "AHAH", "HAAH", "AHHHA"})
+        QTest::newRow(pattern) << pattern;
+}
+
 i3::ChunkTokenizer letters_tokenizer()
 {
     return i3::ChunkTokenizer::build({"the cat sat on the mat and the dog ran to the cat", "once upon a time"});
@@ -56,13 +64,19 @@ i3::ChunkTokenizer letters_tokenizer()
 class TestGenerator : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void carriedStateEqualsFullForward_data() { layer_patterns(); }
     void carriedStateEqualsFullForward()
     {
+        QFETCH(QString, pattern);
         for (const int64_t context : {5, 12, 24}) {
-            auto model = random_model(context, 10 + context);
+            auto model = random_model(context, 10 + context, pattern.toStdString());
             const auto ids = torch::randint(0, 40, {2, context}, torch::kLong);
             const auto full = model->forward(ids).detach();
             auto state = model->new_state(2);
+            // One state per block, of the block's kind, in the pattern's order.
+            QCOMPARE(state.blocks.size(), size_t(pattern.size()));
+            for (qsizetype i = 0; i < pattern.size(); ++i)
+                QCOMPARE(std::holds_alternative<i3::AttentionBlockState>(state.block(i)), pattern[i] == QLatin1Char('A'));
             const int64_t prefill = context / 2;
             std::vector<torch::Tensor> pieces{model->forward(ids.narrow(1, 0, prefill), state)};
             for (int64_t t = prefill; t < context; ++t)
@@ -72,10 +86,12 @@ private Q_SLOTS:
         }
     }
 
+    void greedyEqualsTheReferenceLoopPastTheWindow_data() { layer_patterns(); }
     void greedyEqualsTheReferenceLoopPastTheWindow()
     {
+        QFETCH(QString, pattern);
         const int64_t context = 8;
-        auto model = random_model(context, 3);
+        auto model = random_model(context, 3, pattern.toStdString());
         const auto tokenizer = letters_tokenizer();
         std::vector<int64_t> prompt = {1, 5, 2};
         i3::GenerationOptions options;
@@ -111,10 +127,12 @@ private Q_SLOTS:
 
     // Rows at different positions: after every step each row's logits equal a full forward pass
     // of that row's tokens alone.
+    void batchDecoderRowsEqualFullForward_data() { layer_patterns(); }
     void batchDecoderRowsEqualFullForward()
     {
+        QFETCH(QString, pattern);
         const int64_t context = 12;
-        auto model = random_model(context, 21);
+        auto model = random_model(context, 21, pattern.toStdString());
         i3::SamplingOptions sampling;
         sampling.top_k = 1;
         i3::BatchDecoder decoder(model, 3, sampling, false);
@@ -145,10 +163,12 @@ private Q_SLOTS:
 
     // The model's step, from prefilled rows moved into another state, equals a full forward
     // pass; a prefill from position 0 ignores whatever the state held before.
+    void stepFromCopiedRowsEqualsFullForward_data() { layer_patterns(); }
     void stepFromCopiedRowsEqualsFullForward()
     {
+        QFETCH(QString, pattern);
         const int64_t context = 10;
-        auto model = random_model(context, 31);
+        auto model = random_model(context, 31, pattern.toStdString());
         torch::NoGradGuard no_grad;
         const auto ids = torch::randint(0, 40, {2, 6}, torch::kLong);
         auto prefilled = model->new_state(2);

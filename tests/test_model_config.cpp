@@ -5,6 +5,9 @@
 #include "config/model_config.h"
 #include "config/preset.h"
 #include "config/train_config.h"
+#include "telemetry/memory_estimate.h"
+#include "telemetry/training_flops.h"
+#include "test_support.h"
 
 #include <QtTest>
 
@@ -56,6 +59,157 @@ private Q_SLOTS:
         // 2 hybrid blocks x 14 tensors + 1 attention block x 12 + embed, pos, ln_f x2, head x2.
         QCOMPARE(shapes.size(), size_t(2 * 13 + 12 + 6));
         QVERIFY(!shapes.count("layers.2.hybrid.A"));
+    }
+
+    // Attention first: layers.{i} is the i-th block of the pattern, with its kind's names; the
+    // counts are the pattern's; the same blocks in another order have as many parameters.
+    void aLayerPatternOrdersTheBlocksAndKeepsTheNames()
+    {
+        auto config = i3::ModelConfig::preset("tiny");
+        config.vocab_size = 50;
+        const int64_t reference_count = config.parameter_count();
+        config.set_layer_order("AHH");
+        QCOMPARE(config.layer_pattern, std::string("AHH"));
+        QCOMPARE(config.hybrid_layers, int64_t(2));
+        QCOMPARE(config.attn_layers, int64_t(1));
+        QVERIFY(config.problems().empty());
+        i3::I3Model model(config);
+        std::map<std::string, std::vector<int64_t>> shapes;
+        int64_t total = 0;
+        for (const auto& item : model->named_parameters()) {
+            total += item.value().numel();
+            shapes[item.key()] = item.value().sizes().vec();
+        }
+        QCOMPARE(total, reference_count);
+        QCOMPARE(config.parameter_count(), reference_count);
+        const int64_t d = 64, ds = 8;
+        const std::map<std::string, std::vector<int64_t>> expected = {
+            {"layers.0.attn.qkv.weight", {3 * d, d}}, {"layers.0.ffn.0.weight", {4 * d, d}},
+            {"layers.1.hybrid.A", {ds, ds}},          {"layers.2.hybrid.C", {d, ds}},
+            {"layers.2.ln2.bias", {d}}};
+        for (const auto& [name, shape] : expected) {
+            QVERIFY2(shapes.count(name), name.c_str());
+            QCOMPARE(shapes[name], shape);
+        }
+        for (const char* absent : {"layers.0.hybrid.A", "layers.2.attn.qkv.weight"})
+            QVERIFY2(!shapes.count(absent), absent);
+    }
+
+    // Other counts, by hand (d 64, d_state 8, vocabulary 50, context 64): a block's norms and
+    // feed-forward 256 + 16,640 + 16,448 = 33,344; a hybrid mixer 64 + 64 + 512 + 512 + 64 =
+    // 1,216; an attention mixer 12,288 + 192 + 4,096 + 64 = 16,640; embeddings 3,200 + 4,096,
+    // ln_f 128, head 3,200 + 50.
+    void aPatternsCountsAreItsLetters()
+    {
+        auto config = i3::ModelConfig::preset("tiny");
+        config.vocab_size = 50;
+        config.set_layer_order("AAH");
+        QCOMPARE(config.parameter_count(), int64_t(3200 + 4096 + (33344 + 1216) + 2 * (33344 + 16640) + 128 + 3250));
+        i3::I3Model model(config);
+        int64_t total = 0;
+        for (const auto& parameter : model->parameters())
+            total += parameter.numel();
+        QCOMPARE(total, config.parameter_count());
+    }
+
+    // FLOPs and memory depend on how many blocks of each kind there are, not on their order: the
+    // i3-80M shape with one hybrid and two attention blocks, by hand (per hybrid block 2,130,944
+    // product weights, per attention block 3,145,728, the head 18,206,720; the attention's scores
+    // 6 × 2 blocks × 256 × 512; activations for batch 2 as memory_estimate.h counts them).
+    void flopsAndMemoryFollowThePattern()
+    {
+        auto config = i3::ModelConfig::preset("i3-80m");
+        config.set_layer_order("AHA");
+        QCOMPARE(i3::matrix_parameter_count(config), int64_t(2130944 + 2 * 3145728 + 18206720));
+        QCOMPARE(i3::training_flops_per_token(config), 6.0 * 26629120 + 6.0 * 2 * 256 * 512);
+        const double activations = 2.0 * 256 * 512 * (12 * 3 + 2) + 2.0 * 2 * 16 * 256 * 256 * 2 + 2.0 * 2 * 256 * 35560;
+        QCOMPARE(i3::estimate_training_memory(config, 2).activation_bytes, 4 * activations);
+        // Per block, wherever it stands: norms, mixer and feed-forward 2,101,760 + 34,816 (hybrid)
+        // or + 1,050,624 (attention) parameters.
+        QCOMPARE(config.block_parameter_count(i3::kHybridBlock), int64_t(2101760 + 34816));
+        QCOMPARE(config.block_parameter_count(i3::kAttentionBlock), int64_t(2101760 + 1050624));
+        QCOMPARE(i3::block_training_flops_per_token(config, i3::kHybridBlock), 6.0 * 2130944);
+        QCOMPARE(i3::block_training_flops_per_token(config, i3::kAttentionBlock), 6.0 * 3145728 + 6.0 * 256 * 512);
+        auto interleaved = config;
+        interleaved.set_layer_order("HAA");
+        QCOMPARE(i3::training_flops_per_token(interleaved), i3::training_flops_per_token(config));
+        QCOMPARE(i3::estimate_training_memory(interleaved, 2).total_bytes(),
+                 i3::estimate_training_memory(config, 2).total_bytes());
+    }
+
+    // The reference's order is no pattern: config.json stays exactly the reference's keys, as
+    // main wrote it before layer patterns existed. Another order adds one key, read back as given.
+    void onlyAnotherOrderWritesALayerPattern()
+    {
+        auto config = i3::ModelConfig::preset("i3-80m");
+        config.dataset_sources = {"a/b"};
+        config.set_layer_order("HHHHHHHHHHAAAAAA");
+        QVERIFY(config.layer_pattern.empty());
+        const std::string reference_file = R"({
+  "architectures": [
+    "i3Model"
+  ],
+  "attn_layers": 6,
+  "conv_layers": 10,
+  "d_model": 512,
+  "d_state": 32,
+  "dataset_sources": [
+    "a/b"
+  ],
+  "max_seq_len": 256,
+  "model_type": "i3",
+  "n_heads": 16,
+  "n_layers": 16,
+  "tokenizer_type": "chunk",
+  "torch_dtype": "float32",
+  "vocab_size": 35560
+})";
+        QCOMPARE(config.to_json().dump(2), reference_file);
+        config.layer_pattern = "HHHHHHHHHHAAAAAA"; // spelled out, still the reference's order
+        QCOMPARE(config.to_json().dump(2), reference_file);
+        QVERIFY(i3::ModelConfig::from_json(config.to_json()).layer_pattern.empty());
+
+        config.set_layer_order("AHAHAHAHAHAHHHHH");
+        const auto written = config.to_json();
+        QCOMPARE(written.at("layer_pattern").get<std::string>(), std::string("AHAHAHAHAHAHHHHH"));
+        QCOMPARE(written.at("conv_layers").get<int>(), 10);
+        QCOMPARE(written.at("n_layers").get<int>(), 16);
+        const auto read = i3::ModelConfig::from_json(written);
+        QCOMPARE(read.layer_order(), std::string("AHAHAHAHAHAHHHHH"));
+        QCOMPARE(read.to_json(), written);
+        QVERIFY(read.unknown_keys.empty());
+    }
+
+    void badPatternsAreNamed()
+    {
+        auto config = i3::ModelConfig::preset("tiny");
+        config.set_layer_order("HxA");
+        auto problems = config.problems();
+        QCOMPARE(problems.size(), size_t(1));
+        QVERIFY2(problems[0].find("may hold only H (a hybrid block) and A (an attention block), not 'x'") !=
+                     std::string::npos,
+                 problems[0].c_str());
+        config = i3::ModelConfig::preset("tiny"); // 2 hybrid, 1 attention
+        config.layer_pattern = "AHAH";
+        problems = config.problems();
+        QCOMPARE(problems.size(), size_t(1));
+        QCOMPARE(problems[0], std::string("the layer pattern AHAH has 2 hybrid and 2 attention blocks, but conv_layers "
+                                          "is 2 and attn_layers 1"));
+        config.set_layer_order("");
+        QVERIFY(!config.problems().empty()); // no layer at all
+        const auto json = nlohmann::json::parse(R"({"conv_layers": 1, "attn_layers": 1, "layer_pattern": 7})");
+        const std::string wrong_type = i3test::error_of([&] { i3::ModelConfig::from_json(json); });
+        QVERIFY2(wrong_type.find("\"layer_pattern\"") != std::string::npos, wrong_type.c_str());
+    }
+
+    void shapeConflictsSpellTheOrderOut()
+    {
+        auto have = i3::ModelConfig::preset("tiny");
+        auto wanted = have;
+        wanted.set_layer_order("HAH");
+        const auto conflicts = i3::shape_conflicts(wanted, have, "in the model");
+        QCOMPARE(conflicts.size(), size_t(1));
+        QCOMPARE(conflicts[0], std::string("layer_pattern is HAH here but HHA in the model"));
     }
 
     void initialisationFollowsTheReference()

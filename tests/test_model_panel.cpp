@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Model & hyperparameters panel: presets, live validation, parameter count, round trips; a
+// The Model & hyperparameters panel: presets, live validation, parameter count, round trips, the
+// layer-pattern editor driven by its buttons, its pattern field and the layer counts; a
 // trained model to fine-tune, from a folder or the stand-in Hub (fixtures/hub_server.py), with its
 // shape, vocabulary and the fine-tuning recipe, and the folders that disagree with themselves.
 #include "config/fine_tuning.h"
@@ -9,9 +10,12 @@
 #include "model/model_artifacts.h"
 
 #include "engine_job.h"
+#include "flops_text.h"
 #include "hub_stand_in.h"
+#include "layer_pattern_editor.h"
 #include "model_panel.h"
 #include "telemetry/memory_estimate.h"
+#include "telemetry/training_flops.h"
 #include "test_support.h"
 
 #include <QtTest>
@@ -72,6 +76,8 @@ private Q_SLOTS:
     void configurationsRoundTrip();
     void bf16IsChosenAndNeedsCuda();
     void memoryEstimateFollowsItsFormula();
+    void theLayerPatternEditorReordersAndSwitchesBlocks();
+    void layerCountsAndATypedPatternFollowEachOther();
     void fineTunesAHubModelWithItsShapeAndTheRecipe();
     void fineTunesAModelFolderAndRefusesOneThatDisagrees();
 };
@@ -433,6 +439,135 @@ void TestModelPanel::memoryEstimateFollowsItsFormula()
     panel.findChild<QSpinBox*>("batchSpin")->setValue(64);
     QVERIFY(memory->text() != before);
     QVERIFY(!memory->toolTip().isEmpty());
+}
+
+namespace {
+
+void click(QWidget* parent, const char* name)
+{
+    auto* button = parent->findChild<QAbstractButton*>(QLatin1String(name));
+    QVERIFY2(button, name);
+    QVERIFY2(button->isEnabled(), name);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// What the panel shows for `model` (batch `batch`), as the engine counts it.
+void expectFiguresOf(const ModelPanel& panel, const i3::ModelConfig& model, int64_t batch)
+{
+    const QString parameters = panel.findChild<QLabel*>("parameterLabel")->text();
+    QVERIFY2(parameters.contains(QLocale().toString(model.parameter_count())), qPrintable(parameters));
+    QVERIFY2(parameters.contains(flopsText(i3::training_flops_per_token(model))), qPrintable(parameters));
+    const QString memory = panel.findChild<QLabel*>("memoryLabel")->text();
+    const double bytes = i3::estimate_training_memory(model, batch).total_bytes();
+    QVERIFY2(memory.contains(QLocale().formattedDataSize(static_cast<qint64>(bytes), 1)), qPrintable(memory));
+}
+
+} // namespace
+
+// i3-80M's blocks: the first attention block moved to the front, then a hybrid block switched to
+// attention. The shape, the counts, the preset's name and the live figures follow; the reference
+// order comes back with one click.
+void TestModelPanel::theLayerPatternEditorReordersAndSwitchesBlocks()
+{
+    ModelPanel panel;
+    panel.resize(1260, 700);
+    panel.show();
+    panel.selectPreset("i3-80m");
+    panel.setVocabularySize(35560);
+    auto* editor = panel.findChild<LayerPatternEditor*>("layerPatternEditor");
+    QVERIFY(editor);
+    QCOMPARE(editor->order(), QStringLiteral("HHHHHHHHHHAAAAAA"));
+    QVERIFY(!panel.findChild<QPushButton*>("referenceOrderButton")->isEnabled());
+    QVERIFY(panel.findChild<QLabel*>("layerOrderLabel")->text().contains("reference's order"));
+
+    QSignalSpy changed(&panel, &ModelPanel::configurationChanged);
+    click(editor, "layerBlock10"); // the first attention block
+    QCOMPARE(editor->selectedBlock(), 10);
+    for (int i = 0; i < 10; ++i)
+        click(editor, "moveEarlierButton");
+    QVERIFY(!panel.findChild<QPushButton*>("moveEarlierButton")->isEnabled()); // at the front
+    QCOMPARE(editor->selectedBlock(), 0);
+    QCOMPARE(panel.modelConfig().layer_pattern, std::string("AHHHHHHHHHHAAAAA"));
+    QCOMPARE(changed.count(), 10);
+    QCOMPARE(panel.presetName(), QStringLiteral("Custom"));
+    QVERIFY(panel.findChild<QLabel*>("layerOrderLabel")->text().contains("layer_pattern"));
+    // The same blocks: the same figures as i3-80M.
+    QCOMPARE(qint64(panel.modelConfig().parameter_count()), qint64(76861160));
+    expectFiguresOf(panel, panel.modelConfig(), panel.trainConfig().batch_size);
+
+    click(editor, "layerBlock3");
+    click(editor, "switchKindButton");
+    const i3::ModelConfig switched = panel.modelConfig();
+    QCOMPARE(switched.layer_pattern, std::string("AHHAHHHHHHHAAAAA"));
+    QCOMPARE(panel.findChild<QSpinBox*>("hybridLayersSpin")->value(), 9);
+    QCOMPARE(panel.findChild<QSpinBox*>("attentionLayersSpin")->value(), 7);
+    QCOMPARE(qint64(switched.parameter_count()), referenceParameterCount(35560, 512, 256, 32, 9, 7));
+    expectFiguresOf(panel, switched, panel.trainConfig().batch_size);
+    QVERIFY(panel.findChild<QToolButton*>("layerBlock3")->toolTip().contains(
+        QLocale().toString(switched.block_parameter_count(i3::kAttentionBlock))));
+    const QString costs = panel.findChild<QLabel*>("blockCostLabel")->text();
+    QVERIFY2(costs.contains(QLocale().toString(switched.block_parameter_count(i3::kHybridBlock))) &&
+                 costs.contains(flopsText(i3::block_training_flops_per_token(switched, i3::kAttentionBlock))),
+             qPrintable(costs));
+
+    click(editor, "addHybridButton"); // after the selected block 3
+    QCOMPARE(editor->order(), QStringLiteral("AHHAHHHHHHHHAAAAA"));
+    QCOMPARE(editor->selectedBlock(), 4);
+    click(editor, "removeBlockButton");
+    click(editor, "removeBlockButton");
+    QCOMPARE(editor->order(), QStringLiteral("AHHAHHHHHHAAAAA"));
+    QVERIFY(panel.isValid());
+
+    click(editor, "referenceOrderButton");
+    QCOMPARE(editor->order(), QStringLiteral("HHHHHHHHAAAAAAA"));
+    QVERIFY(panel.modelConfig().layer_pattern.empty());
+    QVERIFY(!panel.findChild<QPushButton*>("referenceOrderButton")->isEnabled());
+    panel.findChild<QSpinBox*>("hybridLayersSpin")->setValue(10);
+    panel.findChild<QSpinBox*>("attentionLayersSpin")->setValue(6);
+    QCOMPARE(panel.presetName(), QStringLiteral("i3-80m"));
+}
+
+// Typing a pattern sets the counts; changing a count changes the pattern at the end of that
+// kind; a configuration with a pattern fills the editor, and an empty pattern is a problem.
+void TestModelPanel::layerCountsAndATypedPatternFollowEachOther()
+{
+    ModelPanel panel;
+    panel.show();
+    panel.selectPreset("tiny");
+    auto* editor = panel.findChild<LayerPatternEditor*>("layerPatternEditor");
+    auto* pattern = panel.findChild<QLineEdit*>("layerPatternEdit");
+    auto* hybrid = panel.findChild<QSpinBox*>("hybridLayersSpin");
+    auto* attention = panel.findChild<QSpinBox*>("attentionLayersSpin");
+    QCOMPARE(pattern->text(), QStringLiteral("HHA"));
+    pattern->setFocus();
+    pattern->selectAll();
+    QTest::keyClicks(pattern, "ahxah"); // x is refused, lower case taken as upper
+    QCOMPARE(pattern->text(), QStringLiteral("AHAH"));
+    QCOMPARE(editor->order(), QStringLiteral("AHAH"));
+    QCOMPARE(hybrid->value(), 2);
+    QCOMPARE(attention->value(), 2);
+    QCOMPARE(panel.modelConfig().layer_pattern, std::string("AHAH"));
+
+    hybrid->setValue(4);
+    QCOMPARE(editor->order(), QStringLiteral("AHAHHH"));
+    attention->setValue(1); // the last attention block goes
+    QCOMPARE(editor->order(), QStringLiteral("AHHHH"));
+    QCOMPARE(panel.modelConfig().layer_order(), std::string("AHHHH"));
+    expectFiguresOf(panel, panel.modelConfig(), panel.trainConfig().batch_size);
+
+    i3::ModelConfig stored = panel.modelConfig();
+    stored.set_layer_order("HAHAA");
+    panel.setModelConfig(stored);
+    QCOMPARE(editor->order(), QStringLiteral("HAHAA"));
+    QCOMPARE(hybrid->value(), 2);
+    QCOMPARE(attention->value(), 3);
+    QCOMPARE(panel.modelConfig().to_json(), stored.to_json());
+
+    pattern->selectAll();
+    QTest::keyClick(pattern, Qt::Key_Delete);
+    QCOMPARE(editor->order(), QString());
+    QVERIFY(!panel.isValid());
+    QVERIFY2(panel.problems().join('\n').contains("at least one layer"), qPrintable(panel.problems().join('\n')));
 }
 
 void TestModelPanel::fitsTheStudioWindow()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole model against Python's PyTorch running an independent implementation of the
 // reference (fixtures/i3_reference_model.py): logits, greedy generation past the window, eval
-// loss, and files crossing in both directions.
+// loss, and files crossing in both directions; for the reference's order of blocks and for a
+// layer pattern of another (attention first, interleaved).
 #include "model/model_artifacts.h"
 #include "generation/generator.h"
 #include "formats/safetensors.h"
@@ -39,30 +40,47 @@ class TestModelReference : public QObject {
 
     QTemporaryDir dir_;
     QString reference_;
+    QString patterned_; // the blocks in the order kPattern
+
+    static constexpr const char* kPattern = "AHHA";
+
+    // Each model-level test runs on both folders.
+    void both_folders()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::newRow("reference order") << reference_;
+        QTest::newRow("layer pattern AHHA") << patterned_;
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
         reference_ = dir_.filePath("reference");
-        const auto made = i3test::run_python("reference_model_tool.py", {"make", reference_});
-        QVERIFY2(made.exit_code == 0, made.err.constData());
+        patterned_ = dir_.filePath("patterned");
+        for (const auto& args : {QStringList{"make", reference_}, QStringList{"make", patterned_, kPattern}}) {
+            const auto made = i3test::run_python("reference_model_tool.py", args);
+            QVERIFY2(made.exit_code == 0, made.err.constData());
+        }
     }
 
+    void logitsMatchPyTorch_data() { both_folders(); }
     void logitsMatchPyTorch()
     {
-        auto loaded = i3::load_model_folder(reference_.toStdString());
-        // config.json says d_state 64; the weights say 6, and win.
+        QFETCH(QString, folder);
+        auto loaded = i3::load_model_folder(folder.toStdString());
+        // config.json says d_state 64; the weights (of the first hybrid block) say 6, and win.
         QCOMPARE(loaded.config.d_state, int64_t(6));
         QCOMPARE(loaded.notes.size(), size_t(1));
         QVERIFY(QString::fromStdString(loaded.notes[0]).contains("d_state 64"));
+        QCOMPARE(loaded.config.layer_order(), std::string(folder == patterned_ ? kPattern : "HHAA"));
 
-        const auto json = nlohmann::json::parse(std::ifstream((reference_ + "/inputs.json").toStdString()));
+        const auto json = nlohmann::json::parse(std::ifstream((folder + "/inputs.json").toStdString()));
         std::vector<torch::Tensor> rows;
         for (const auto& row : json.get<std::vector<std::vector<int64_t>>>())
             rows.push_back(torch::tensor(row));
         torch::NoGradGuard no_grad;
         const auto logits = loaded.model->forward(torch::stack(rows)).reshape({-1});
-        const auto expected = read_f32(reference_ + "/logits.f32");
+        const auto expected = read_f32(folder + "/logits.f32");
         QCOMPARE(logits.numel(), expected.numel());
         const double error = ((logits - expected).abs().max() / expected.abs().max()).item<double>();
         QVERIFY2(error < 1e-5, qPrintable(QString("relative error %1").arg(error)));
@@ -80,12 +98,17 @@ private Q_SLOTS:
             QVERIFY(torch::equal(a[i].second, b[i].second));
     }
 
+    void ourFilesLoadInPyTorch_data() { both_folders(); }
     void ourFilesLoadInPyTorch()
     {
-        auto loaded = i3::load_model_folder(reference_.toStdString());
-        const QString ours = dir_.filePath("ours");
+        QFETCH(QString, folder);
+        auto loaded = i3::load_model_folder(folder.toStdString());
+        const QString ours = folder + "-ours";
         i3::save_model_folder(ours.toStdString(), loaded.config, loaded.model, loaded.tokenizer);
-        const auto checked = i3test::run_python("reference_model_tool.py", {"check", ours, reference_});
+        // Only a model in another order than the reference's says which in config.json.
+        const auto written = nlohmann::json::parse(i3test::read_file(ours + "/config.json").toStdString());
+        QCOMPARE(written.contains("layer_pattern"), folder == patterned_);
+        const auto checked = i3test::run_python("reference_model_tool.py", {"check", ours, folder});
         QVERIFY2(checked.exit_code == 0, checked.err.constData());
         // And our safetensors holds the same numbers as our .bin.
         const auto from_safetensors = i3::read_safetensors((ours + "/model.safetensors").toStdString());
@@ -94,14 +117,16 @@ private Q_SLOTS:
         QCOMPARE(from_safetensors.size(), i3::model_state_dict(loaded.model).size());
     }
 
+    void greedyGenerationMatchesTheReferenceLoop_data() { both_folders(); }
     void greedyGenerationMatchesTheReferenceLoop()
     {
-        auto loaded = i3::load_model_folder(reference_.toStdString());
+        QFETCH(QString, folder);
+        auto loaded = i3::load_model_folder(folder.toStdString());
         const std::string prompt = "once upon a time, the cat";
         const auto prompt_ids = loaded.tokenizer.encode(prompt);
         const int new_tokens = 40; // the window is 16: most of these are past it
         const auto python = i3test::run_python("reference_model_tool.py",
-                                               QStringList{"greedy", reference_, QString::number(new_tokens)} +
+                                               QStringList{"greedy", folder, QString::number(new_tokens)} +
                                                    id_strings(prompt_ids));
         QVERIFY2(python.exit_code == 0, python.err.constData());
         const QList<QByteArray> lines = python.out.split('\n');
@@ -111,16 +136,18 @@ private Q_SLOTS:
         const auto ours = i3::Generator(loaded.model, loaded.tokenizer).generate(prompt, options);
         QCOMPARE(id_strings(ours.new_ids).join(' '), QString::fromUtf8(lines[0]));
 
-        const auto cli = i3test::run_cli({"generate", "--model_dir", reference_, "--top_k", "1", "--length",
+        const auto cli = i3test::run_cli({"generate", "--model_dir", folder, "--top_k", "1", "--length",
                                           QString::number(new_tokens), "--prompt", QString::fromStdString(prompt)});
         QVERIFY2(cli.exit_code == 0, cli.err.constData());
         QCOMPARE(QString::fromUtf8(cli.out), QString::fromUtf8(lines[1]) + "\n");
         QVERIFY(cli.err.contains("tokens/s"));
     }
 
+    void evalMatchesPyTorch_data() { both_folders(); }
     void evalMatchesPyTorch()
     {
-        auto loaded = i3::load_model_folder(reference_.toStdString());
+        QFETCH(QString, folder);
+        auto loaded = i3::load_model_folder(folder.toStdString());
         const QString text_file = dir_.filePath("eval.txt");
         QFile file(text_file);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -130,10 +157,10 @@ private Q_SLOTS:
         std::ifstream in(text_file.toStdString());
         const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const auto ids = loaded.tokenizer.encode(text);
-        const auto python = i3test::run_python("reference_model_tool.py", QStringList{"eval", reference_} + id_strings(ids));
+        const auto python = i3test::run_python("reference_model_tool.py", QStringList{"eval", folder} + id_strings(ids));
         QVERIFY2(python.exit_code == 0, python.err.constData());
         const auto expected = QString::fromUtf8(python.out).split(' ');
-        const auto cli = i3test::run_cli({"eval", "--model_dir", reference_, text_file});
+        const auto cli = i3test::run_cli({"eval", "--model_dir", folder, text_file});
         QVERIFY2(cli.exit_code == 0, cli.err.constData());
         const auto ours = QString::fromUtf8(cli.out).trimmed().split(' '); // loss X ppl Y tokens N
         QCOMPARE(ours.size(), 6);

@@ -228,6 +228,9 @@ private Q_SLOTS:
         model.vocab_size = 999; // the data's
         QCOMPARE(i3::preset_of(model), std::string("tiny"));
         QCOMPARE(i3::preset_of(i3::ModelConfig::preset("i3-80m")), std::string("i3-80m"));
+        i3::ModelConfig reordered = model;
+        reordered.set_layer_order("HAH");
+        QCOMPARE(i3::preset_of(reordered), std::string()); // tiny's blocks, not in tiny's order
         model.d_model += 8;
         QCOMPARE(i3::preset_of(model), std::string());
         QTemporaryDir dir;
@@ -297,6 +300,11 @@ private Q_SLOTS:
         const std::string shape = error_of([&] { i3::fork_run({parent, checkpoint, workspace / "wide", wider, config}); });
         QVERIFY2(shape.find("d_model is " + std::to_string(wider.d_model) + " here but") != std::string::npos, shape.c_str());
         QVERIFY(!fs::exists(workspace / "wide"));
+        i3::ModelConfig reordered = tiny();
+        reordered.set_layer_order("AHH");
+        const std::string order =
+            error_of([&] { i3::fork_run({parent, checkpoint, workspace / "reordered", reordered, config}); });
+        QVERIFY2(order.find("layer_pattern is AHH here but HHA in that run") != std::string::npos, order.c_str());
 
         const fs::path other = workspace / "other";
         i3::Trainer(other, tiny(), config, rhymes(config)).run({});

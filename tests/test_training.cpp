@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Training: the loss falls, the run folder is complete, resume continues exactly, gradient
-// accumulation equals a larger batch, bad data is refused, old checkpoints are pruned, and a new
-// run reuses data prepared for it.
+// accumulation equals a larger batch, bad data is refused, old checkpoints are pruned, a new
+// run reuses data prepared for it, and a model in another layer order trains, saves and resumes.
 #include "base/error.h"
 #include "model/model_artifacts.h"
 #include "training/run_creation.h"
@@ -71,10 +71,10 @@ i3::TrainingData data_for(const i3::TrainConfig& config, int64_t context)
 
 // Step losses by step number.
 std::map<int64_t, double> train(const QString& folder, const i3::TrainConfig& config, i3::CancelToken* cancel = nullptr,
-                                 int64_t cancel_after = -1)
+                                 int64_t cancel_after = -1, const i3::ModelConfig& model = tiny())
 {
     std::map<int64_t, double> losses;
-    i3::Trainer trainer(folder.toStdString(), tiny(), config, data_for(config, tiny().max_seq_len));
+    i3::Trainer trainer(folder.toStdString(), model, config, data_for(config, model.max_seq_len));
     trainer.run(
         [&](const i3::TrainEvent& event) {
             if (event.kind == i3::TrainEvent::Kind::Step) {
@@ -153,6 +153,45 @@ private Q_SLOTS:
         std::map<int64_t, double> after;
         auto resumed = i3::Trainer::resume(dir.filePath("split").toStdString());
         QCOMPARE(resumed->completed_steps(), int64_t(10));
+        resumed->run([&](const i3::TrainEvent& event) {
+            if (event.kind == i3::TrainEvent::Kind::Step)
+                after[event.step] = event.loss;
+        });
+        QCOMPARE(after.size(), size_t(10));
+        for (int64_t step = 11; step <= 20; ++step)
+            QVERIFY2(std::abs(after[step] - whole.at(step)) <= 1e-6 * std::abs(whole.at(step)),
+                     qPrintable(QString("step %1: %2 vs %3").arg(step).arg(after[step]).arg(whole.at(step))));
+    }
+
+    // Attention first, interleaved: the run's files say so, the artifacts load in that order, and
+    // resuming continues exactly.
+    void aLayerPatternTrainsSavesAndResumes()
+    {
+        QTemporaryDir dir;
+        i3::ModelConfig model = tiny();
+        model.set_layer_order("AHAH");
+        const auto config = quick(20);
+        const auto whole = train(dir.filePath("whole"), config, nullptr, -1, model);
+        QCOMPARE(whole.size(), size_t(20));
+        QVERIFY2(whole.at(20) < whole.at(1) - 0.5, qPrintable(QString("%1 -> %2").arg(whole.at(1)).arg(whole.at(20))));
+
+        const QDir folder(dir.filePath("whole"));
+        const auto info = nlohmann::json::parse(std::ifstream(folder.filePath("run.json").toStdString()));
+        QCOMPARE(info.at("model").at("layer_pattern").get<std::string>(), std::string("AHAH"));
+        QCOMPARE(info.at("model").at("conv_layers").get<int>(), 2);
+        auto loaded = i3::load_model_folder(folder.filePath("i3-model-artifacts").toStdString());
+        QCOMPARE(loaded.config.layer_order(), std::string("AHAH"));
+        const auto names = loaded.model->named_parameters();
+        for (const char* name : {"layers.0.attn.qkv.weight", "layers.1.hybrid.A", "layers.2.attn.out_proj.bias",
+                                 "layers.3.hybrid.w_mix"})
+            QVERIFY2(names.contains(name), name);
+        QVERIFY(!names.contains("layers.0.hybrid.A"));
+
+        i3::CancelToken cancel;
+        const auto before = train(dir.filePath("split"), config, &cancel, 10, model);
+        QCOMPARE(before.size(), size_t(10));
+        std::map<int64_t, double> after;
+        auto resumed = i3::Trainer::resume(dir.filePath("split").toStdString());
         resumed->run([&](const i3::TrainEvent& event) {
             if (event.kind == i3::TrainEvent::Kind::Step)
                 after[event.step] = event.loss;

@@ -480,6 +480,29 @@
     </message>
 </context>
 <context>
+    <name>FlopsText</name>
+    <message>
+        <source>%1 TFLOP</source>
+        <translation>%1 TFLOP</translation>
+    </message>
+    <message>
+        <source>%1 GFLOP</source>
+        <translation>%1 GFLOP</translation>
+    </message>
+    <message>
+        <source>%1 MFLOP</source>
+        <translation>%1 MFLOP</translation>
+    </message>
+    <message>
+        <source>%1 kFLOP</source>
+        <translation>%1 kFLOP</translation>
+    </message>
+    <message>
+        <source>%1 FLOP</source>
+        <translation>%1 FLOP</translation>
+    </message>
+</context>
+<context>
     <name>GenerationJob</name>
     <message>
         <source>Generating text</source>
@@ -906,6 +929,122 @@
     <message>
         <source>Block %1 of %2</source>
         <translation>Block %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPatternEditor</name>
+    <message>
+        <source>+ Hybrid</source>
+        <translation>+ Hybrid</translation>
+    </message>
+    <message>
+        <source>Adds a hybrid block after the selected one.</source>
+        <translation>Fügt nach dem gewählten Block einen Hybridblock ein.</translation>
+    </message>
+    <message>
+        <source>+ Attention</source>
+        <translation>+ Attention</translation>
+    </message>
+    <message>
+        <source>Adds an attention block after the selected one.</source>
+        <translation>Fügt nach dem gewählten Block einen Attention-Block ein.</translation>
+    </message>
+    <message>
+        <source>Switch kind</source>
+        <translation>Art wechseln</translation>
+    </message>
+    <message>
+        <source>Makes the selected block an attention block if it is hybrid, and hybrid if it is attention.</source>
+        <translation>Macht den gewählten Block zu einem Attention-Block, wenn er hybrid ist, und zu einem Hybridblock, wenn er ein Attention-Block ist.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removes the selected block.</source>
+        <translation>Entfernt den gewählten Block.</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ Früher</translation>
+    </message>
+    <message>
+        <source>Moves the selected block one place earlier.</source>
+        <translation>Verschiebt den gewählten Block um eine Stelle nach vorn.</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>Später ▶</translation>
+    </message>
+    <message>
+        <source>Moves the selected block one place later.</source>
+        <translation>Verschiebt den gewählten Block um eine Stelle nach hinten.</translation>
+    </message>
+    <message>
+        <source>Reference order</source>
+        <translation>Referenzreihenfolge</translation>
+    </message>
+    <message>
+        <source>The same blocks in the reference&apos;s order: every hybrid block first, then the attention blocks.</source>
+        <translation>Dieselben Blöcke in der Reihenfolge der Referenz: zuerst alle Hybridblöcke, dann die Attention-Blöcke.</translation>
+    </message>
+    <message>
+        <source>The blocks in order, one letter each: H a hybrid block, A an attention block.</source>
+        <translation>Die Blöcke der Reihe nach, je ein Buchstabe: H ein Hybridblock, A ein Attention-Block.</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>The token and position embeddings (embed, pos_embed).</source>
+        <translation>Die Token- und Positions-Embeddings (embed, pos_embed).</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <source>The final norm and the head that gives the logits (ln_f, head).</source>
+        <translation>Die letzte Normierung und der Kopf, der die Logits liefert (ln_f, head).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s): %1 hybrid, %2 attention</source>
+        <translation>
+            <numerusform>%n Block: %1 hybrid, %2 Attention</numerusform>
+            <numerusform>%n Blöcke: %1 hybrid, %2 Attention</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, in the reference&apos;s order.</source>
+        <translation>%1, in der Reihenfolge der Referenz.</translation>
+    </message>
+    <message>
+        <source>%1, in an order of your own: config.json records it as layer_pattern, and the reference&apos;s scripts, which build the hybrid blocks first, cannot load the model.</source>
+        <translation>%1, in einer eigenen Reihenfolge: config.json hält sie als layer_pattern fest, und die Skripte der Referenz, die die Hybridblöcke zuerst bauen, können das Modell nicht laden.</translation>
+    </message>
+    <message>
+        <source>Each hybrid block: %1 parameters, %2 per token in training. Each attention block: %3 parameters, %4 per token (its part of the attention grows with the context).</source>
+        <translation>Jeder Hybridblock: %1 Parameter, %2 pro Token im Training. Jeder Attention-Block: %3 Parameter, %4 pro Token (sein Anteil der Attention wächst mit dem Kontext).</translation>
+    </message>
+    <message>
+        <source>hybrid block (RWKV-Mamba recurrence)</source>
+        <translation>Hybridblock (RWKV-Mamba-Rekurrenz)</translation>
+    </message>
+    <message>
+        <source>attention block (causal self-attention)</source>
+        <translation>Attention-Block (kausale Self-Attention)</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2, layers.%3: %4
+%5 parameters, %6 per token in training</source>
+        <translation>Block %1 von %2, layers.%3: %4
+%5 Parameter, %6 pro Token im Training</translation>
     </message>
 </context>
 <context>
@@ -1430,16 +1569,8 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>Hybridschichten:</translation>
     </message>
     <message>
-        <source>RWKV-Mamba recurrent blocks, run first.</source>
-        <translation>Rekurrente RWKV-Mamba-Blöcke, laufen zuerst.</translation>
-    </message>
-    <message>
         <source>Attention layers:</source>
         <translation>Attention-Schichten:</translation>
-    </message>
-    <message>
-        <source>Full causal attention blocks, after the hybrid ones.</source>
-        <translation>Blöcke mit voller kausaler Attention, nach den Hybridschichten.</translation>
     </message>
     <message>
         <source>Context (tokens):</source>
@@ -1630,10 +1761,6 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>das Gerät %1 ist auf diesem Rechner nicht verfügbar</translation>
     </message>
     <message>
-        <source>Parameters: %1 (%2 million)</source>
-        <translation>Parameter: %1 (%2 Millionen)</translation>
-    </message>
-    <message>
         <source>Parameters: – (see the problems below)</source>
         <translation>Parameter: – (siehe die Probleme unten)</translation>
     </message>
@@ -1732,6 +1859,22 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>counting the data&apos;s chunks…</source>
         <translation>Chunks der Daten werden gezählt…</translation>
+    </message>
+    <message>
+        <source>RWKV-Mamba recurrent blocks; the layer pattern below orders them.</source>
+        <translation>Rekurrente RWKV-Mamba-Blöcke; das Schichtmuster unten ordnet sie.</translation>
+    </message>
+    <message>
+        <source>Full causal attention blocks; the layer pattern below orders them.</source>
+        <translation>Blöcke mit voller kausaler Attention; das Schichtmuster unten ordnet sie.</translation>
+    </message>
+    <message>
+        <source>Layer pattern</source>
+        <translation>Schichtmuster</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (%2 million); training: %3 per token</source>
+        <translation>Parameter: %1 (%2 Millionen); Training: %3 pro Token</translation>
     </message>
 </context>
 <context>

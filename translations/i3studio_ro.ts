@@ -481,6 +481,29 @@
     </message>
 </context>
 <context>
+    <name>FlopsText</name>
+    <message>
+        <source>%1 TFLOP</source>
+        <translation>%1 TFLOP</translation>
+    </message>
+    <message>
+        <source>%1 GFLOP</source>
+        <translation>%1 GFLOP</translation>
+    </message>
+    <message>
+        <source>%1 MFLOP</source>
+        <translation>%1 MFLOP</translation>
+    </message>
+    <message>
+        <source>%1 kFLOP</source>
+        <translation>%1 kFLOP</translation>
+    </message>
+    <message>
+        <source>%1 FLOP</source>
+        <translation>%1 FLOP</translation>
+    </message>
+</context>
+<context>
     <name>GenerationJob</name>
     <message>
         <source>Generating text</source>
@@ -916,6 +939,123 @@
     <message>
         <source>Block %1 of %2</source>
         <translation>Blocul %1 din %2</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPatternEditor</name>
+    <message>
+        <source>+ Hybrid</source>
+        <translation>+ Hibrid</translation>
+    </message>
+    <message>
+        <source>Adds a hybrid block after the selected one.</source>
+        <translation>Adaugă un bloc hibrid după cel selectat.</translation>
+    </message>
+    <message>
+        <source>+ Attention</source>
+        <translation>+ Atenție</translation>
+    </message>
+    <message>
+        <source>Adds an attention block after the selected one.</source>
+        <translation>Adaugă un bloc de atenție după cel selectat.</translation>
+    </message>
+    <message>
+        <source>Switch kind</source>
+        <translation>Schimbă tipul</translation>
+    </message>
+    <message>
+        <source>Makes the selected block an attention block if it is hybrid, and hybrid if it is attention.</source>
+        <translation>Face din blocul selectat un bloc de atenție dacă este hibrid și unul hibrid dacă este de atenție.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Elimină</translation>
+    </message>
+    <message>
+        <source>Removes the selected block.</source>
+        <translation>Elimină blocul selectat.</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ Mai devreme</translation>
+    </message>
+    <message>
+        <source>Moves the selected block one place earlier.</source>
+        <translation>Mută blocul selectat cu o poziție mai devreme.</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>Mai târziu ▶</translation>
+    </message>
+    <message>
+        <source>Moves the selected block one place later.</source>
+        <translation>Mută blocul selectat cu o poziție mai târziu.</translation>
+    </message>
+    <message>
+        <source>Reference order</source>
+        <translation>Ordinea de referință</translation>
+    </message>
+    <message>
+        <source>The same blocks in the reference&apos;s order: every hybrid block first, then the attention blocks.</source>
+        <translation>Aceleași blocuri în ordinea referinței: întâi toate blocurile hibride, apoi blocurile de atenție.</translation>
+    </message>
+    <message>
+        <source>The blocks in order, one letter each: H a hybrid block, A an attention block.</source>
+        <translation>Blocurile în ordine, câte o literă: H un bloc hibrid, A un bloc de atenție.</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>The token and position embeddings (embed, pos_embed).</source>
+        <translation>Embedding-urile tokenurilor și pozițiilor (embed, pos_embed).</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <source>The final norm and the head that gives the logits (ln_f, head).</source>
+        <translation>Normalizarea finală și capul care dă logiții (ln_f, head).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n block(s): %1 hybrid, %2 attention</source>
+        <translation>
+            <numerusform>%n bloc: %1 hibride, %2 de atenție</numerusform>
+            <numerusform>%n blocuri: %1 hibride, %2 de atenție</numerusform>
+            <numerusform>%n de blocuri: %1 hibride, %2 de atenție</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, in the reference&apos;s order.</source>
+        <translation>%1, în ordinea referinței.</translation>
+    </message>
+    <message>
+        <source>%1, in an order of your own: config.json records it as layer_pattern, and the reference&apos;s scripts, which build the hybrid blocks first, cannot load the model.</source>
+        <translation>%1, într-o ordine proprie: config.json o reține ca layer_pattern, iar scripturile referinței, care construiesc întâi blocurile hibride, nu pot încărca modelul.</translation>
+    </message>
+    <message>
+        <source>Each hybrid block: %1 parameters, %2 per token in training. Each attention block: %3 parameters, %4 per token (its part of the attention grows with the context).</source>
+        <translation>Fiecare bloc hibrid: %1 parametri, %2 per token la antrenare. Fiecare bloc de atenție: %3 parametri, %4 per token (partea atenției crește cu contextul).</translation>
+    </message>
+    <message>
+        <source>hybrid block (RWKV-Mamba recurrence)</source>
+        <translation>bloc hibrid (recurență RWKV-Mamba)</translation>
+    </message>
+    <message>
+        <source>attention block (causal self-attention)</source>
+        <translation>bloc de atenție (self-attention cauzală)</translation>
+    </message>
+    <message>
+        <source>Block %1 of %2, layers.%3: %4
+%5 parameters, %6 per token in training</source>
+        <translation>Blocul %1 din %2, layers.%3: %4
+%5 parametri, %6 per token la antrenare</translation>
     </message>
 </context>
 <context>
@@ -1440,16 +1580,8 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>Straturi hibride:</translation>
     </message>
     <message>
-        <source>RWKV-Mamba recurrent blocks, run first.</source>
-        <translation>Blocuri recurente RWKV-Mamba, rulate primele.</translation>
-    </message>
-    <message>
         <source>Attention layers:</source>
         <translation>Straturi de atenție:</translation>
-    </message>
-    <message>
-        <source>Full causal attention blocks, after the hybrid ones.</source>
-        <translation>Blocuri de atenție cauzală completă, după cele hibride.</translation>
     </message>
     <message>
         <source>Context (tokens):</source>
@@ -1640,10 +1772,6 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>dispozitivul %1 nu este disponibil pe acest calculator</translation>
     </message>
     <message>
-        <source>Parameters: %1 (%2 million)</source>
-        <translation>Parametri: %1 (%2 milioane)</translation>
-    </message>
-    <message>
         <source>Parameters: – (see the problems below)</source>
         <translation>Parametri: – (vedeți problemele de mai jos)</translation>
     </message>
@@ -1742,6 +1870,22 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>counting the data&apos;s chunks…</source>
         <translation>se numără fragmentele datelor…</translation>
+    </message>
+    <message>
+        <source>RWKV-Mamba recurrent blocks; the layer pattern below orders them.</source>
+        <translation>Blocuri recurente RWKV-Mamba; modelul de straturi de mai jos le ordonează.</translation>
+    </message>
+    <message>
+        <source>Full causal attention blocks; the layer pattern below orders them.</source>
+        <translation>Blocuri de atenție cauzală completă; modelul de straturi de mai jos le ordonează.</translation>
+    </message>
+    <message>
+        <source>Layer pattern</source>
+        <translation>Modelul straturilor</translation>
+    </message>
+    <message>
+        <source>Parameters: %1 (%2 million); training: %3 per token</source>
+        <translation>Parametri: %1 (%2 milioane); antrenare: %3 per token</translation>
     </message>
 </context>
 <context>

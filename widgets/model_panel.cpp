@@ -3,11 +3,14 @@
 
 #include "device_name.h"
 #include "fine_tune_box.h"
+#include "flops_text.h"
+#include "layer_pattern_editor.h"
 
 #include "base/device.h"
 #include "base/error.h"
 #include "telemetry/device_telemetry.h"
 #include "telemetry/memory_estimate.h"
+#include "telemetry/training_flops.h"
 #include "config/fine_tuning.h"
 #include "config/preset.h"
 #include "config/preset_files.h"
@@ -152,11 +155,12 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     columnsLayout->addWidget(createOptimisationBox(), 0, Qt::AlignTop);
     columnsLayout->addWidget(createScheduleBox(), 0, Qt::AlignTop);
     contentLayout->addLayout(columnsLayout);
+    contentLayout->addWidget(createLayerBox());
     contentLayout->addStretch();
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    scroll_ = new QScrollArea;
+    scroll_->setWidget(content);
+    scroll_->setWidgetResizable(true);
+    scroll_->setFrameShape(QFrame::NoFrame);
 
     parameterLabel_ = new QLabel;
     parameterLabel_->setObjectName("parameterLabel");
@@ -176,7 +180,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent), telemetry_(std::make_
     problemsLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(scroll_, 1);
     layout->addWidget(parameterLabel_);
     layout->addWidget(memoryLabel_);
     layout->addWidget(problemsLabel_);
@@ -241,6 +245,7 @@ void ModelPanel::onFineTuneBaseChanged()
     presetCombo_->setEnabled(!base);
     for (const auto& field : modelFields_)
         field.box->setEnabled(!base);
+    layerEditor_->setEnabled(!base);
     updateVocabularyLabel();
     refresh();
     Q_EMIT fineTuneBaseChanged();
@@ -337,10 +342,17 @@ QWidget* ModelPanel::createModelBox()
                                  tr("Heads of each attention layer; each sees d_model / heads dimensions.")));
     bindModelField("d_state", addIntegerField(form, "dStateSpin", tr("Recurrent state (d_state):"), 0, kMaxWidth,
                                   tr("The size of the hybrid layers' state s (the A matrix is d_state × d_state).")));
-    bindModelField("conv_layers", addIntegerField(form, "hybridLayersSpin", tr("Hybrid layers:"), 0, kMaxLayers,
-                                        tr("RWKV-Mamba recurrent blocks, run first.")));
-    bindModelField("attn_layers", addIntegerField(form, "attentionLayersSpin", tr("Attention layers:"), 0, kMaxLayers,
-                                           tr("Full causal attention blocks, after the hybrid ones.")));
+    hybridLayersSpin_ = addIntegerField(form, "hybridLayersSpin", tr("Hybrid layers:"), 0, kMaxLayers,
+                                        tr("RWKV-Mamba recurrent blocks; the layer pattern below orders them."));
+    attentionLayersSpin_ = addIntegerField(form, "attentionLayersSpin", tr("Attention layers:"), 0, kMaxLayers,
+                                           tr("Full causal attention blocks; the layer pattern below orders them."));
+    bindModelField("conv_layers", hybridLayersSpin_);
+    bindModelField("attn_layers", attentionLayersSpin_);
+    // A count changes the pattern first, then the panel reads both.
+    for (QSpinBox* spin : {hybridLayersSpin_, attentionLayersSpin_}) {
+        disconnect(spin, &QSpinBox::valueChanged, this, &ModelPanel::onFieldEdited);
+        connect(spin, &QSpinBox::valueChanged, this, &ModelPanel::onLayerCountsEdited);
+    }
     bindModelField("max_seq_len", addIntegerField(form, "contextSpin", tr("Context (tokens):"), 0, kMaxContext,
                                    tr("The longest window the model sees (max_seq_len).")));
     vocabularyLabel_ = new QLabel;
@@ -438,10 +450,48 @@ QWidget* ModelPanel::createScheduleBox()
     return box;
 }
 
+QWidget* ModelPanel::createLayerBox()
+{
+    auto* box = new QGroupBox(tr("Layer pattern"));
+    auto* layout = new QVBoxLayout(box);
+    layerEditor_ = new LayerPatternEditor;
+    layerEditor_->setObjectName("layerPatternEditor");
+    layout->addWidget(layerEditor_);
+    connect(layerEditor_, &LayerPatternEditor::orderEdited, this, &ModelPanel::onLayerOrderEdited);
+    return box;
+}
+
+void ModelPanel::onLayerCountsEdited()
+{
+    if (filling_)
+        return;
+    layerEditor_->setCounts(hybridLayersSpin_->value(), attentionLayersSpin_->value());
+    refresh();
+}
+
+void ModelPanel::onLayerOrderEdited()
+{
+    const QString order = layerEditor_->order();
+    const QSignalBlocker hybridBlocker(hybridLayersSpin_);
+    const QSignalBlocker attentionBlocker(attentionLayersSpin_);
+    hybridLayersSpin_->setValue(static_cast<int>(order.count(QLatin1Char(i3::kHybridBlock))));
+    attentionLayersSpin_->setValue(static_cast<int>(order.count(QLatin1Char(i3::kAttentionBlock))));
+    refresh();
+}
+
+void ModelPanel::showLayerOrder(const QString& order, int selected)
+{
+    layerEditor_->setOrder(order);
+    layerEditor_->selectBlock(selected);
+    onLayerOrderEdited();
+    scroll_->ensureWidgetVisible(layerEditor_);
+}
+
 void ModelPanel::fillModelFields(const i3::ModelConfig& config)
 {
     for (const auto& field : modelFields_)
         field.show(config);
+    layerEditor_->setOrder(QString::fromStdString(config.layer_order()));
 }
 
 void ModelPanel::fillTrainFields(const i3::TrainConfig& config)
@@ -481,6 +531,7 @@ i3::ModelConfig ModelPanel::modelConfig() const
     config.vocab_size = vocabulary_;
     for (const auto& field : modelFields_)
         field.setting->set_number(config, field.value());
+    config.set_layer_order(layerEditor_->order().toStdString()); // the counts as the spin boxes show them
     return config;
 }
 
@@ -552,7 +603,7 @@ QString ModelPanel::presetName() const
         const i3::ModelConfig preset = i3::ModelConfig::preset(name);
         const bool sameShape = std::all_of(modelFields_.begin(), modelFields_.end(), [&](const auto& field) {
             return field.setting->number(preset) == field.setting->number(current);
-        });
+        }) && preset.layer_order() == current.layer_order();
         if (sameShape)
             return QString::fromStdString(name);
     }
@@ -622,10 +673,12 @@ void ModelPanel::refresh()
     if (waiting)
         parameterLabel_->setText(tr("Parameters: – (counted once the data's vocabulary is known)"));
     else
-        parameterLabel_->setText(modelUsable ? tr("Parameters: %1 (%2 million)")
+        parameterLabel_->setText(modelUsable ? tr("Parameters: %1 (%2 million); training: %3 per token")
                                                    .arg(QLocale().toString(modelConfig().parameter_count()),
-                                                        QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1))
+                                                        QLocale().toString(modelConfig().parameter_count() / 1e6, 'f', 1),
+                                                        flopsText(i3::training_flops_per_token(modelConfig())))
                                              : tr("Parameters: – (see the problems below)"));
+    layerEditor_->setShape(modelConfig());
     const int64_t batch = trainConfig().batch_size;
     const bool estimable = modelUsable && batch > 0 && !waiting;
     memoryLabel_->setText(estimable ? memoryText() : tr("Training memory: –"));

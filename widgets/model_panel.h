@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Model & hyperparameters panel: a preset or every field of the model's shape, or a trained
 // model to fine-tune (its shape and tokenizer, with the fine-tuning recipe suggested), every
-// training hyperparameter, and, live as the user types, the problems, the parameter count and an
-// estimate of the memory a training step needs.
+// training hyperparameter, the order of the blocks (the layer-pattern editor), and, live as the
+// user types, the problems, the parameter count, the training FLOPs per token and an estimate of
+// the memory a training step needs.
 #pragma once
 
 #include "config/model_config.h"
@@ -20,6 +21,7 @@
 
 class EngineJob;
 class FineTuneBox;
+class LayerPatternEditor;
 class QAbstractSpinBox;
 class QCheckBox;
 class QComboBox;
@@ -28,6 +30,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QScrollArea;
 class QSpinBox;
 
 namespace i3 {
@@ -53,6 +56,9 @@ public:
     void selectPreset(const QString& name);
     // The preset whose shape the fields match, or "Custom".
     QString presetName() const;
+    // Orders the blocks as `order` (H hybrid, A attention), as if typed into the layer-pattern
+    // editor, selects block `selected` (-1: none) and scrolls the editor into view.
+    void showLayerOrder(const QString& order, int selected = -1);
 
     void setVocabularySize(qint64 vocab);
     // While the data is being analysed the vocabulary is not known yet: the counts wait for it
@@ -94,6 +100,7 @@ private:
     QWidget* createModelBox();
     QWidget* createOptimisationBox();
     QWidget* createScheduleBox();
+    QWidget* createLayerBox();
     QSpinBox* addIntegerField(QFormLayout* form, const QString& objectName, const QString& label,
                               int minimum, int maximum, const QString& toolTip);
     QDoubleSpinBox* addDecimalField(QFormLayout* form, const QString& objectName, const QString& label,
@@ -108,6 +115,9 @@ private:
     void fillTrainFields(const i3::TrainConfig& config);
     void fillDeviceCombo(const std::string& device);
     void onFieldEdited();
+    // The layer spin boxes and the layer-pattern editor follow each other.
+    void onLayerCountsEdited();
+    void onLayerOrderEdited();
     void refresh();
     void updatePresetCombo();
     void updateVocabularyLabel();
@@ -130,6 +140,7 @@ private:
     std::vector<Field<i3::TrainConfig>> trainFields_;
 
     FineTuneBox* fineTuneBox_ = nullptr;
+    QScrollArea* scroll_ = nullptr;
     QComboBox* presetCombo_ = nullptr;
     QLabel* vocabularyLabel_ = nullptr;
     QLineEdit* seedEdit_ = nullptr;
@@ -137,6 +148,9 @@ private:
     QComboBox* precisionCombo_ = nullptr;
     QCheckBox* checkpointBox_ = nullptr;
     QPlainTextEdit* samplePromptsEdit_ = nullptr;
+    QSpinBox* hybridLayersSpin_ = nullptr;
+    QSpinBox* attentionLayersSpin_ = nullptr;
+    LayerPatternEditor* layerEditor_ = nullptr;
 
     QLabel* parameterLabel_ = nullptr;
     QLabel* memoryLabel_ = nullptr;

@@ -82,6 +82,26 @@ void ScreenshotTour::showModel()
     window_->showPanel(MainWindow::Panel::Model);
     waitFor([] { return true; }, 1, QString(), [this] {
         save("model");
+        showLayerPattern();
+    });
+}
+
+// The layer-pattern editor with the preset's blocks interleaved and one selected; the run then
+// trains the preset's own order.
+void ScreenshotTour::showLayerPattern()
+{
+    const i3::ModelConfig shape = window_->modelPanel()->modelConfig();
+    QString interleaved;
+    for (int64_t i = 0; i < std::max(shape.hybrid_layers, shape.attn_layers); ++i) {
+        if (i < shape.hybrid_layers)
+            interleaved += QLatin1Char(i3::kHybridBlock);
+        if (i < shape.attn_layers)
+            interleaved += QLatin1Char(i3::kAttentionBlock);
+    }
+    window_->modelPanel()->showLayerOrder(interleaved, 1);
+    waitFor([] { return true; }, 1, QString(), [this, shape] {
+        save("layers");
+        window_->modelPanel()->showLayerOrder(QString::fromStdString(shape.layer_order()));
         train();
     });
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `i3-studio --screenshot DIR`: lays out every panel with real data and saves each as a PNG, the
-// pictures the README shows. A short real training run on the built-in corpus fills the Training
+// pictures the README shows. The Model panel is pictured twice: as it opens, and with the
+// layer-pattern editor showing the preset's blocks interleaved. A short real training run on the
+// built-in corpus (in the preset's own order) fills the Training
 // panel, a probe the Context probe panel, a generation from that run the Playground, and
 // an inspection of the same run the Inspect panel. Where
 // LibTorch sees a GPU, they run on cuda:0 with the published i3-80M shape; the device plot's
@@ -42,6 +44,7 @@ private:
     static Plan planForThisMachine();
 
     void analyseData();
+    void showLayerPattern();
     void showModel();
     void train();
     void compareRuns();

@@ -16,6 +16,8 @@ namespace {
 using S = Setting<ModelConfig>;
 using R = ValueRange;
 
+constexpr const char* kLayerPatternKey = "layer_pattern";
+
 // config.json's keys; "conv_layers" is the reference's name for the hybrid blocks.
 // The upper bounds are far beyond any model that trains on one machine; they keep the parameter
 // count and every size derived from the shape inside 64 bits. Memory is checked separately.
@@ -34,6 +36,9 @@ const std::vector<S> kSettings = {
      "the number of attention layers must be between 0 and 4096"},
     {"d_state", "d-state", "N", "hybrid state size", &ModelConfig::d_state, R::from_to(1, 1 << 16),
      "d_state must be between 1 and 65536"},
+    {kLayerPatternKey, "layer-pattern", "HA...",
+     "the blocks in order, H hybrid and A attention, e.g. AHAHHHAA; it sets --hybrid-layers and\n"
+     "--attn-layers too; the presets put the hybrid blocks first", &ModelConfig::layer_pattern},
 };
 
 // Keys config.json holds besides the settings: written from the shape, or read specially.
@@ -47,28 +52,81 @@ bool is_known_key(const std::string& key)
     return std::find(std::begin(kFixedKeys), std::end(kFixedKeys), key) != std::end(kFixedKeys);
 }
 
+bool is_layer_pattern(const S& setting)
+{
+    const auto* field = std::get_if<std::string ModelConfig::*>(&setting.member);
+    return field && *field == &ModelConfig::layer_pattern;
+}
+
+// A setting's value as messages show it: the layer order spelled out, as "" would say nothing.
+std::string shown_text(const S& setting, const ModelConfig& config)
+{
+    return is_layer_pattern(setting) ? config.layer_order() : setting.text(config);
+}
+
+std::string pattern_problem(const ModelConfig& config)
+{
+    const std::string& pattern = config.layer_pattern;
+    const auto stray = pattern.find_first_not_of(std::string{kHybridBlock, kAttentionBlock});
+    if (stray != std::string::npos)
+        return "the layer pattern \"" + pattern + "\" may hold only " + kHybridBlock + " (a hybrid block) and " +
+               kAttentionBlock + " (an attention block), not '" + pattern[stray] + "'";
+    const auto hybrid = std::count(pattern.begin(), pattern.end(), kHybridBlock);
+    const auto attention = static_cast<int64_t>(pattern.size()) - hybrid;
+    if (hybrid != config.hybrid_layers || attention != config.attn_layers)
+        return "the layer pattern " + pattern + " has " + std::to_string(hybrid) + " hybrid and " +
+               std::to_string(attention) + " attention blocks, but conv_layers is " +
+               std::to_string(config.hybrid_layers) + " and attn_layers " + std::to_string(config.attn_layers);
+    return {};
+}
+
 } // namespace
 
 const std::vector<Setting<ModelConfig>>& ModelConfig::settings() { return kSettings; }
+
+std::string reference_layer_order(int64_t hybrid, int64_t attention)
+{
+    return std::string(static_cast<size_t>(std::max<int64_t>(hybrid, 0)), kHybridBlock) +
+           std::string(static_cast<size_t>(std::max<int64_t>(attention, 0)), kAttentionBlock);
+}
+
+std::string ModelConfig::layer_order() const
+{
+    return layer_pattern.empty() ? reference_layer_order(hybrid_layers, attn_layers) : layer_pattern;
+}
+
+void ModelConfig::set_layer_order(const std::string& order)
+{
+    hybrid_layers = std::count(order.begin(), order.end(), kHybridBlock);
+    attn_layers = std::count(order.begin(), order.end(), kAttentionBlock);
+    // Stray letters stay in the pattern, for problems() to name.
+    layer_pattern = order == reference_layer_order(hybrid_layers, attn_layers) ? std::string() : order;
+}
 
 std::vector<std::string> shape_conflicts(const ModelConfig& wanted, const ModelConfig& have, const std::string& there)
 {
     std::vector<std::string> conflicts;
     for (const auto& setting : ModelConfig::settings())
-        if (setting.flag && setting.text(wanted) != setting.text(have))
-            conflicts.push_back(std::string(setting.key) + " is " + setting.text(wanted) + " here but " +
-                                setting.text(have) + " " + there);
+        if (setting.flag && shown_text(setting, wanted) != shown_text(setting, have))
+            conflicts.push_back(std::string(setting.key) + " is " + shown_text(setting, wanted) + " here but " +
+                                shown_text(setting, have) + " " + there);
     return conflicts;
 }
 
-int64_t ModelConfig::parameter_count() const
+int64_t ModelConfig::block_parameter_count(char kind) const
 {
     const int64_t d = d_model;
     const int64_t block_common = 2 * (2 * d) + (4 * d * d + 4 * d) + (4 * d * d + d); // 2 LNs + FFN
     const int64_t hybrid = d + d_state * d_state + d_state * d + d * d_state + d;
     const int64_t attention = (3 * d * d + 3 * d) + (d * d + d);
-    return vocab_size * d + max_seq_len * d + hybrid_layers * (block_common + hybrid) +
-           attn_layers * (block_common + attention) + 2 * d + vocab_size * d + vocab_size;
+    return block_common + (kind == kHybridBlock ? hybrid : attention);
+}
+
+int64_t ModelConfig::parameter_count() const
+{
+    const int64_t d = d_model;
+    return vocab_size * d + max_seq_len * d + hybrid_layers * block_parameter_count(kHybridBlock) +
+           attn_layers * block_parameter_count(kAttentionBlock) + 2 * d + vocab_size * d + vocab_size;
 }
 
 std::vector<std::string> ModelConfig::problems() const
@@ -80,6 +138,9 @@ std::vector<std::string> ModelConfig::problems() const
     add_range_problems(*this, kSettings, found);
     if (n_layers() <= 0)
         found.emplace_back("the model needs at least one layer");
+    if (!layer_pattern.empty())
+        if (std::string problem = pattern_problem(*this); !problem.empty())
+            found.push_back(std::move(problem));
     if (tokenizer_type != "chunk")
         found.push_back("tokenizer_type \"" + tokenizer_type + "\" is not supported (only \"chunk\")");
     return found;
@@ -98,6 +159,8 @@ nlohmann::json ModelConfig::to_json() const
     json["architectures"] = {"i3Model"};
     json["model_type"] = "i3";
     write_settings(json, *this, kSettings);
+    if (layer_order() == reference_layer_order(hybrid_layers, attn_layers))
+        json.erase(kLayerPatternKey);
     json["n_layers"] = n_layers();
     json["tokenizer_type"] = tokenizer_type;
     json["dataset_sources"] = dataset_sources;
@@ -111,6 +174,8 @@ ModelConfig ModelConfig::from_json(const nlohmann::json& json)
         throw Error("config.json must hold a JSON object");
     ModelConfig config;
     read_settings(json, config, kSettings, "config.json");
+    if (config.layer_pattern == reference_layer_order(config.hybrid_layers, config.attn_layers))
+        config.layer_pattern.clear();
     if (json.contains("tokenizer_type") && json.at("tokenizer_type").is_string())
         config.tokenizer_type = json.at("tokenizer_type").get<std::string>();
     if (json.contains("dataset_sources") && json.at("dataset_sources").is_array())

@@ -21,6 +21,12 @@ struct ModelConfig {
     int64_t hybrid_layers = 10; // "conv_layers" in config.json
     int64_t attn_layers = 6;
     int64_t d_state = 32;
+    // The blocks in order, one letter each: H a hybrid block, A an attention block ("AHAHHHAA");
+    // empty: the reference's order, the hybrid blocks first. It holds hybrid_layers H and
+    // attn_layers A (problems() says when not; set_layer_order keeps them so). config.json has it
+    // under "layer_pattern" only when it is not the reference's order, so that a model in that
+    // order writes the reference's file.
+    std::string layer_pattern;
     std::string tokenizer_type = "chunk";
     std::vector<std::string> dataset_sources;
     nlohmann::json unknown_keys = nlohmann::json::object(); // kept, written back, otherwise ignored
@@ -29,7 +35,14 @@ struct ModelConfig {
     static const std::vector<Setting<ModelConfig>>& settings();
 
     int64_t n_layers() const { return hybrid_layers + attn_layers; }
+    // The blocks in order, spelled out: layer_pattern, or the reference's order.
+    std::string layer_order() const;
+    // Takes the order and the counts from `order`; the reference's order is kept as "".
+    void set_layer_order(const std::string& order);
     int64_t parameter_count() const;
+    // The parameters of one block of that kind (kHybridBlock or kAttentionBlock): its two norms,
+    // its mixer and its feed-forward.
+    int64_t block_parameter_count(char kind) const;
 
     // Every problem with the values, in words; empty when the configuration is usable.
     std::vector<std::string> problems() const;
@@ -44,6 +57,13 @@ struct ModelConfig {
     static ModelConfig preset(const std::string& name);
     static std::vector<std::string> preset_names();
 };
+
+// The blocks' letters in a layer pattern.
+constexpr char kHybridBlock = 'H';
+constexpr char kAttentionBlock = 'A';
+
+// The reference's order: `hybrid` H, then `attention` A.
+std::string reference_layer_order(int64_t hybrid, int64_t attention);
 
 // Where `wanted` has another shape than `have` (every setting with a flag: the vocabulary size is
 // the tokenizer's), one line each: "d_model is 64 here but 128 in the model" (`there` names

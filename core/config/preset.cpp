@@ -32,7 +32,7 @@ std::string preset_of(const ModelConfig& model)
             if (setting.is_number() && !vocabulary)
                 same = same && setting.number(shape) == setting.number(model);
         }
-        if (same)
+        if (same && shape.layer_order() == model.layer_order())
             return name;
     }
     return {};

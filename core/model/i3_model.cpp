@@ -18,10 +18,12 @@ I3ModelImpl::I3ModelImpl(const ModelConfig& config) : config_(config)
     embed = register_module("embed", torch::nn::Embedding(config.vocab_size, d));
     pos_embed = register_module("pos_embed", torch::nn::Embedding(config.max_seq_len, d));
     layers = register_module("layers", torch::nn::ModuleList());
-    for (int64_t i = 0; i < config.hybrid_layers; ++i)
-        blocks_.push_back(HybridBlock(d, config.d_state).ptr());
-    for (int64_t i = 0; i < config.attn_layers; ++i)
-        blocks_.push_back(AttentionBlock(d, config.n_heads).ptr());
+    // layers.{i} is the i-th block of the order, so the reference's order has the reference's names.
+    for (const char kind : config.layer_order())
+        if (kind == kHybridBlock)
+            blocks_.push_back(HybridBlock(d, config.d_state).ptr());
+        else
+            blocks_.push_back(AttentionBlock(d, config.n_heads).ptr());
     for (const auto& block : blocks_)
         layers->push_back(block);
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({d}).eps(1e-5)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole i3 model (reference §2), with parameter names exactly as in the reference's state dict:
-// embed, pos_embed, layers.{i} (hybrid blocks first, then attention blocks), ln_f, head.
+// embed, pos_embed, layers.{i} (the blocks in the configuration's layer order: in the reference's,
+// hybrid blocks first, then attention blocks), ln_f, head.
 #pragma once
 
 #include "model/block.h"

@@ -104,12 +104,16 @@ void load_state_dict(I3Model& model, const NamedTensors& tensors, const std::str
 
 ModelConfig reconcile_with_weights(ModelConfig config, const NamedTensors& tensors, std::vector<std::string>& notes)
 {
+    const auto first_hybrid = config.layer_order().find(kHybridBlock);
+    if (first_hybrid == std::string::npos)
+        return config;
+    const std::string a_name = "layers." + std::to_string(first_hybrid) + ".hybrid.A";
     for (const auto& [name, tensor] : tensors) {
-        if (name != "layers.0.hybrid.A" || tensor.dim() != 2)
+        if (name != a_name || tensor.dim() != 2)
             continue;
         if (tensor.size(0) != config.d_state) {
             notes.push_back("config.json says d_state " + std::to_string(config.d_state) + " but the weights have " +
-                            std::to_string(tensor.size(0)) + " (layers.0.hybrid.A is " + shape_text(tensor.sizes()) +
+                            std::to_string(tensor.size(0)) + " (" + a_name + " is " + shape_text(tensor.sizes()) +
                             "); using " + std::to_string(tensor.size(0)));
             config.d_state = tensor.size(0);
         }

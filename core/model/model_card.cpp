@@ -42,9 +42,15 @@ void front_matter(std::ostringstream& out, const ModelCard& card)
 
 void architecture(std::ostringstream& out, const ModelConfig& config)
 {
-    out << "## Architecture\n\n"
-        << "An i3 hybrid language model: " << config.hybrid_layers << " RWKV-Mamba hybrid blocks followed by "
-        << config.attn_layers << " full-attention blocks.\n\n"
+    out << "## Architecture\n\n";
+    if (config.layer_pattern.empty())
+        out << "An i3 hybrid language model: " << config.hybrid_layers << " RWKV-Mamba hybrid blocks followed by "
+            << config.attn_layers << " full-attention blocks.\n\n";
+    else
+        out << "An i3 hybrid language model: " << config.hybrid_layers << " RWKV-Mamba hybrid blocks and "
+            << config.attn_layers << " full-attention blocks in the order `" << config.layer_pattern << "` (" << kHybridBlock
+            << " hybrid, " << kAttentionBlock << " attention; config.json's `layer_pattern`).\n\n";
+    out
         << "| setting | value |\n|---|---|\n"
         << "| parameters | " << config.parameter_count() << " |\n"
         << "| vocabulary (chunk tokenizer) | " << config.vocab_size << " |\n"

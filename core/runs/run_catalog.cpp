@@ -67,8 +67,11 @@ bool ends_with(std::ifstream& in, std::uintmax_t offset, const std::string& tail
 
 std::string describe(const ModelConfig& config)
 {
-    return "d_model " + std::to_string(config.d_model) + ", " + std::to_string(config.hybrid_layers) + "+" +
-           std::to_string(config.attn_layers) + " layers, context " + std::to_string(config.max_seq_len);
+    const std::string layers = config.layer_pattern.empty()
+                                   ? std::to_string(config.hybrid_layers) + "+" + std::to_string(config.attn_layers)
+                                   : config.layer_pattern;
+    return "d_model " + std::to_string(config.d_model) + ", " + layers + " layers, context " +
+           std::to_string(config.max_seq_len);
 }
 
 // Fills what run.json says; throws i3::Error when it cannot be understood.

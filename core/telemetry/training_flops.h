@@ -15,6 +15,9 @@ namespace i3 {
 
 int64_t matrix_parameter_count(const ModelConfig& config);
 double training_flops_per_token(const ModelConfig& config);
+// One block's share of training_flops_per_token, for a block of that kind (kHybridBlock or
+// kAttentionBlock); the same wherever the block stands in the layer order.
+double block_training_flops_per_token(const ModelConfig& config, char kind);
 
 // The peak a run's MFU is stated against: TFLOP/s and where the figure comes from.
 struct PeakRate {
