@@ -81,6 +81,174 @@
     </message>
 </context>
 <context>
+    <name>LayerPatternEditor</name>
+    <message numerus="yes">
+        <source>%n block(s): %1 hybrid, %2 attention</source>
+        <translation>
+            <numerusform>CPU (%n core)&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;CPU (%n core)&lt;/numerusform&gt;
+            &lt;numerusform&gt;CPU (%n cores)&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;InspectPanel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln checkpoint, from step %1 to %2.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln checkpoint, from step %1 to %2.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln checkpoints, from step %1 to %2.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln tokens through %1 blocks.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln token through %1 blocks.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln tokens through %1 blocks.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln channels: mean %L1, from %L2 to %L3; &lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln channel: mean %L1, from %L2 to %L3; &lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln channels: mean %L1, from %L2 to %L3; &lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln below 0 (h flips its sign each token), &lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln below 0 (h flips its sign each token), &lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln below 0 (h flips its sign each token), &lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln above 1 (h grows).&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln above 1 (h grows).&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln above 1 (h grows).&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln on the unit circle: kept for ever.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln on the unit circle: kept for ever.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln on the unit circle: kept for ever.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;InspectionJob&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;The prompt has %Ln tokens; the model&apos;s context holds %L1.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;The prompt has %Ln token; the model&apos;s context holds %L1.&lt;/numerusform&gt;
+            &lt;numerusform&gt;The prompt has %Ln tokens; the model&apos;s context holds %L1.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;Inspecting %Ln tokens…&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;Inspecting %Ln token…&lt;/numerusform&gt;
+            &lt;numerusform&gt;Inspecting %Ln tokens…&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;LayerPatternEditor&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%n block: %1 hybrid, %2 attention</numerusform>
+            <numerusform>CPU (%n cores)&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;CPU (%n core)&lt;/numerusform&gt;
+            &lt;numerusform&gt;CPU (%n cores)&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;InspectPanel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln checkpoints, from step %1 to %2.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln checkpoint, from step %1 to %2.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln checkpoints, from step %1 to %2.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln tokens through %1 blocks.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln token through %1 blocks.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln tokens through %1 blocks.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln channels: mean %L1, from %L2 to %L3; &lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln channel: mean %L1, from %L2 to %L3; &lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln channels: mean %L1, from %L2 to %L3; &lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln below 0 (h flips its sign each token), &lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln below 0 (h flips its sign each token), &lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln below 0 (h flips its sign each token), &lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln above 1 (h grows).&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln above 1 (h grows).&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln above 1 (h grows).&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln on the unit circle: kept for ever.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln on the unit circle: kept for ever.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln on the unit circle: kept for ever.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln outside the unit circle: no half-life, s grows along them.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;InspectionJob&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;The prompt has %Ln tokens; the model&apos;s context holds %L1.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;The prompt has %Ln token; the model&apos;s context holds %L1.&lt;/numerusform&gt;
+            &lt;numerusform&gt;The prompt has %Ln tokens; the model&apos;s context holds %L1.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;Inspecting %Ln tokens…&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;Inspecting %Ln token…&lt;/numerusform&gt;
+            &lt;numerusform&gt;Inspecting %Ln tokens…&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;LayerPatternEditor&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;source&gt;%n blocks: %1 hybrid, %2 attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlaygroundPanel</name>
     <message numerus="yes">
         <source>%n token(s) · %1 tokens/s</source>
