@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The studio's preferences, kept with QSettings: the language, the last data choice and
-// configuration, and the window's layout. The workspace is the engine's (runs/workspace.h), shared
+// configuration, the Playground's sampling, and the window's layout. The workspace is the engine's (runs/workspace.h), shared
 // with the command line.
 #pragma once
 
 #include "data_choice.h"
+#include "generation_settings.h"
 #include "config/model_config.h"
 #include "config/train_config.h"
 
@@ -35,6 +36,11 @@ public:
     void setModelConfig(const i3::ModelConfig& config);
     std::optional<i3::TrainConfig> trainConfig() const;
     void setTrainConfig(const i3::TrainConfig& config);
+
+    // The Playground's sampling (greedy, temperature, top-k, top-p, length, seed); the prompt is
+    // not kept. The defaults of GenerationSettings on a first start.
+    GenerationSettings playgroundSampling() const;
+    void setPlaygroundSampling(const GenerationSettings& sampling);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
