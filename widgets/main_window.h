@@ -88,11 +88,10 @@ private:
     void startNewRun();
     QString newRunFolder(const QString& prefix) const;
     void showComparedRuns(const QStringList& folders);
+    void updatePlaygroundRunFolder();
     void chooseLanguage(const QString& language);
     void openRunFolder();
     void loadModelIntoPlayground();
-    void exportPlots();
-    void exportMetrics();
     void showAbout();
 
     StudioSettings settings_;

@@ -6,6 +6,7 @@
 
 #include "curves/curve_axis.h"
 #include "fork_request.h"
+#include "plot_export_dialog.h"
 #include "job_thread.h"
 #include "training_job.h"
 
@@ -20,6 +21,7 @@
 #include <vector>
 
 class MetricPlot;
+class QAction;
 class QLabel;
 class QCheckBox;
 class QComboBox;
@@ -83,8 +85,11 @@ public Q_SLOTS:
     // Shows a run's curves from its metrics.jsonl, following the file while the run is still
     // training (in another process). Refused while this panel trains.
     void showRun(const QString& runFolder);
-    // Writes every plot as <folder>/<plot>.png.
-    bool exportPlotsPng(const QString& folder);
+    // The export actions (plots, metrics, device samples), each asking where with its own dialog:
+    // the panel's Export button and the main window's File menu both show these.
+    QList<QAction*> exportActions() const;
+    // Writes every plot as <folder>/<plot>.<png|pdf> at the chosen size.
+    bool exportPlots(const PlotExportChoice& choice);
     // Writes the training metrics (step, loss, perplexity, lr, grad norm, tokens/s, validation
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
@@ -106,6 +111,12 @@ Q_SIGNALS:
 
 private:
     void buildInterface();
+    void createExportActions();
+    void exportPlotsInteractively();
+    void exportMetricsInteractively();
+    void exportDeviceInteractively();
+    // Where the export dialogs open: the open run's folder, else the workspace.
+    QString exportFolder() const;
     QWidget* buildControls();
     QWidget* buildPlots();
     QWidget* buildCurveControls();
@@ -168,6 +179,10 @@ private:
     QComboBox* axisBox_ = nullptr;
     QCheckBox* logXBox_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
+    QAction* exportPlotsAction_ = nullptr;
+    QAction* exportMetricsAction_ = nullptr;
+    QAction* exportDeviceAction_ = nullptr;
+    PlotExportChoice plotExport_; // as last chosen in this session
 
     std::unique_ptr<JobThread<TrainingJob>> job_;
     bool trainingAllowed_ = true;
