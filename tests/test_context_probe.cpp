@@ -29,10 +29,24 @@ private Q_SLOTS:
     void measuresEachContextOnTheCpu()
     {
         std::vector<int64_t> reported;
-        const auto points = i3::run_context_probe(tiny_probe({16, 64}), [&](const i3::ProbePoint& point) {
-            reported.push_back(point.context);
-        });
+        std::vector<i3::ProbeProgress> stages;
+        const auto points = i3::run_context_probe(
+            tiny_probe({16, 64}), [&](const i3::ProbePoint& point) { reported.push_back(point.context); }, nullptr,
+            [&](const i3::ProbeProgress& progress) { stages.push_back(progress); });
         QCOMPARE(reported, (std::vector<int64_t>{16, 64}));
+        // Every stage of both contexts, in order, each a quarter of its context's half of the sweep.
+        using Stage = i3::ProbeStage;
+        const std::vector<std::pair<Stage, double>> expected = {
+            {Stage::Estimate, 0.0},      {Stage::WarmUp, 0.125},     {Stage::BuildModel, 0.25},
+            {Stage::TrainingStep, 0.375}, {Stage::Estimate, 0.5},     {Stage::BuildModel, 0.75},
+            {Stage::TrainingStep, 0.875}};
+        QCOMPARE(stages.size(), expected.size());
+        for (size_t i = 0; i < stages.size(); ++i) {
+            QVERIFY(stages[i].stage == expected[i].first);
+            QCOMPARE(stages[i].fraction, expected[i].second);
+            QCOMPARE(stages[i].context, i < 4 ? int64_t(16) : int64_t(64));
+            QCOMPARE(stages[i].context_index, i < 4 ? size_t(0) : size_t(1));
+        }
         QCOMPARE(points.size(), size_t(2));
         for (const auto& point : points) {
             qInfo("context %lld: peak %.1f MiB, %.4f s", static_cast<long long>(point.context),
@@ -60,6 +74,11 @@ private Q_SLOTS:
         QCOMPARE(points[1].context, int64_t(4'000'000));
         QCOMPARE(points[1].peak_bytes, int64_t(0));
         QVERIFY2(QString::fromStdString(points[1].note).contains("not tried"), points[1].note.c_str());
+        // Not tried, by the estimate: it is above the limit, and the limit is 80% of some RAM.
+        QVERIFY(!points[0].not_tried);
+        QVERIFY(points[1].not_tried);
+        QVERIFY(points[1].limit_bytes > 0);
+        QVERIFY(points[1].estimated_bytes > points[1].limit_bytes);
     }
 
     void cancelledBeforeItStarts()

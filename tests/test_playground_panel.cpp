@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Playground: a model folder loads, a fixed seed gives the same text twice and the text the
-// engine's generator gives on its own, another seed gives other text, Stop ends a long generation
-// within moments, an empty prompt or a bad folder gives the engine's message inline, and a run's
-// latest checkpoint loads, also while the run is still training.
+// engine's generator gives on its own, another seed gives other text, greedy is the argmax of a
+// plain forward pass at every step, the sampling is remembered, the prompt shows as typed (no
+// <UNK>), Stop ends a long generation within moments, an empty prompt or a bad folder gives the
+// engine's message inline, a run's latest checkpoint loads (also while the run is still training)
+// with its step shown, another checkpoint of the run is picked from the list, and "Load run…"
+// opens where it is told.
 #include "data/builtin_corpus.h"
 #include "base/error.h"
 #include "generation/generator.h"
 #include "model/model_artifacts.h"
 #include "training/trainer.h"
+#include "runs/run_folder.h"
 
 #include <torch/torch.h>
 
 #include "hub_stand_in.h"
 #include "playground_panel.h"
+#include "studio_settings.h"
 #include "token_view.h"
 
 #include <QtTest>
@@ -60,6 +65,27 @@ std::string directNewText(const QString& folder, const std::string& prompt, cons
 }
 
 QPushButton* button(PlaygroundPanel& panel, const char* name) { return panel.findChild<QPushButton*>(name); }
+
+// Forgets what earlier panels remembered (QSettings' test-mode file).
+void forgetStudioSettings() { QSettings(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio").clear(); }
+
+// The new tokens of greedy decoding worked out without the generator: at every step the whole
+// sequence through the model's plain forward pass, then the index of the largest last logit.
+std::string argmaxNewText(const QString& folder, const std::string& prompt, int length)
+{
+    auto loaded = i3::load_model_folder(folder.toStdString());
+    torch::NoGradGuard no_grad;
+    loaded.model->eval();
+    std::vector<int64_t> ids = loaded.tokenizer.encode(prompt), added;
+    for (int n = 0; n < length; ++n) {
+        const auto input = torch::tensor(ids, torch::kLong).unsqueeze(0);
+        const auto logits = loaded.model->forward(input)[0][int64_t(ids.size()) - 1];
+        const int64_t next = logits.argmax().item<int64_t>();
+        ids.push_back(next);
+        added.push_back(next);
+    }
+    return loaded.tokenizer.decode(added);
+}
 
 void load(PlaygroundPanel& panel, const QString& folder)
 {
@@ -123,6 +149,8 @@ class TestPlaygroundPanel : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
+        forgetStudioSettings();
         QVERIFY(dir_.isValid());
         modelFolder_ = dir_.filePath("model");
         auto texts = i3::builtin_corpus_texts();
@@ -186,6 +214,161 @@ private Q_SLOTS:
         QVERIFY(!panel.generatedText().isEmpty());
         QVERIFY(panel.generatedText() != text);
         QCOMPARE(panel.generatedText().toStdString(), directNewText(modelFolder_, kPrompt, options(40, 4321)));
+    }
+
+    void greedyTakesTheMostLikelyTokenEachTime()
+    {
+        PlaygroundPanel panel;
+        load(panel, modelFolder_);
+        panel.setPrompt(kPrompt);
+        setUp(panel, 10, 99);
+        auto* greedy = panel.findChild<QCheckBox*>("greedyBox");
+        QVERIFY(!greedy->isChecked());
+        greedy->click();
+        QVERIFY(!panel.findChild<QSlider*>("temperatureSlider")->isEnabled());
+        QVERIFY(!panel.findChild<QSlider*>("topKSlider")->isEnabled());
+        QVERIFY(!panel.findChild<QSlider*>("topPSlider")->isEnabled());
+        clickGenerate(panel);
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const std::string expected = argmaxNewText(modelFolder_, kPrompt, 10);
+        QCOMPARE(panel.generatedText().toStdString(), expected);
+        // Another seed changes nothing.
+        panel.setSeed(7);
+        clickGenerate(panel);
+        QCOMPARE(panel.generatedText().toStdString(), expected);
+        // Sampling again: the sliders work, and this seed's sampled text is not the argmax one.
+        greedy->click();
+        QVERIFY(panel.findChild<QSlider*>("temperatureSlider")->isEnabled());
+        panel.setTemperature(2.0);
+        panel.setTopK(0);
+        panel.setTopP(1.0);
+        clickGenerate(panel);
+        QVERIFY(panel.generatedText().toStdString() != expected);
+    }
+
+    void theSamplingIsRememberedAcrossRestarts()
+    {
+        forgetStudioSettings();
+        {
+            // A first start: the engine's defaults (i3lm generate's), not the sliders' ends.
+            PlaygroundPanel fresh;
+            const GenerationSettings defaults = fresh.generationSettings();
+            QCOMPARE(defaults.greedy, false);
+            QCOMPARE(defaults.temperature, 0.8);
+            QCOMPARE(defaults.topK, 50);
+            QCOMPARE(defaults.topP, 1.0);
+            QCOMPARE(defaults.maxNewTokens, 100);
+            QCOMPARE(fresh.findChild<QSlider*>("temperatureSlider")->value(), 16);
+        }
+        {
+            PlaygroundPanel first;
+            first.findChild<QSlider*>("temperatureSlider")->setValue(7); // 0.35
+            first.findChild<QSlider*>("topKSlider")->setValue(12);
+            first.findChild<QSlider*>("topPSlider")->setValue(13); // 0.65
+            first.findChild<QSpinBox*>("lengthSpin")->setValue(33);
+            first.findChild<QSpinBox*>("seedSpin")->setValue(2024);
+            first.findChild<QCheckBox*>("greedyBox")->setChecked(true);
+        }
+        PlaygroundPanel again;
+        const GenerationSettings kept = again.generationSettings();
+        QCOMPARE(kept.temperature, 0.35);
+        QCOMPARE(kept.topK, 12);
+        QCOMPARE(kept.topP, 0.65);
+        QCOMPARE(kept.maxNewTokens, 33);
+        QCOMPARE(kept.seed, quint64(2024));
+        QCOMPARE(kept.greedy, true);
+        QVERIFY(!again.findChild<QSlider*>("temperatureSlider")->isEnabled());
+        forgetStudioSettings();
+    }
+
+    void thePromptShowsAsTyped()
+    {
+        // Capitals and a character the vocabulary lacks: the reference's text lowercases the
+        // prompt and shows <UNK> for the snowman; the Playground shows what was typed.
+        const QString prompt = QString::fromUtf8("Once upon a time \u2603");
+        const auto loaded = i3::load_model_folder(modelFolder_.toStdString());
+        const std::string seen = loaded.tokenizer.decode(loaded.tokenizer.encode(prompt.toStdString()));
+        QVERIFY2(QString::fromStdString(seen).contains("<UNK>"), seen.c_str());
+
+        PlaygroundPanel panel;
+        load(panel, modelFolder_);
+        panel.setPrompt(prompt);
+        setUp(panel, 12, 3);
+        clickGenerate(panel);
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        const std::string continuation = directNewText(modelFolder_, prompt.toStdString(), options(12, 3));
+        QCOMPARE(panel.generatedText().toStdString(), continuation);
+        QCOMPARE(panel.outputText(), prompt + QString::fromStdString(continuation));
+    }
+
+    void anotherCheckpointOfTheRunIsPicked()
+    {
+        QTemporaryDir dir;
+        const QString run = dir.filePath("run");
+        train(run, 6, 2); // checkpoints at steps 2, 4 and 6; the one evaluation at 6 is the best
+        PlaygroundPanel panel;
+        QSignalSpy loaded(&panel, &PlaygroundPanel::modelLoaded);
+        panel.loadRunCheckpoint(run);
+        QVERIFY(loaded.wait(120000));
+        QTRY_VERIFY(!panel.isLoading());
+        QCOMPARE(panel.loadedCheckpointStep(), qint64(6));
+        QVERIFY2(loaded.first().first().toString().contains("step 6"), qPrintable(loaded.first().first().toString()));
+        auto* combo = panel.findChild<QComboBox*>("checkpointCombo");
+        QVERIFY(combo->isVisibleTo(&panel));
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items << combo->itemText(i);
+        QCOMPARE(items, (QStringList{"Latest: step 6", "Best: step 6", "Step 4", "Step 2"}));
+        QCOMPARE(combo->currentIndex(), 0);
+        auto* label = panel.findChild<QLabel*>("checkpointLabel");
+        QCOMPARE(label->text(), QString("Loaded: step 6, the latest checkpoint and the best evaluation so far"));
+
+        // The last entry, chosen with the keyboard as a user would: step 2 loads.
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_End);
+        QVERIFY(loaded.wait(120000));
+        QTRY_VERIFY(!panel.isLoading());
+        QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QCOMPARE(panel.loadedCheckpointStep(), qint64(2));
+        QCOMPARE(combo->currentIndex(), 3);
+        QCOMPARE(label->text(), QString("Loaded: step 2, an earlier checkpoint"));
+
+        // Its weights are step 2's: the same text as a folder put together from them by hand.
+        const QString byHand = dir.filePath("by-hand");
+        QVERIFY(QDir().mkpath(byHand));
+        for (const auto& [from, to] : {std::pair<QString, QString>{run + "/config.json", "config.json"},
+                                       {run + "/tokenizer.json", "tokenizer.json"},
+                                       {run + "/checkpoints/step-0000002/model.safetensors", "model.safetensors"}})
+            QVERIFY2(QFile::copy(from, byHand + "/" + to), qPrintable(from));
+        panel.setPrompt("the cat");
+        setUp(panel, 8, 5);
+        clickGenerate(panel);
+        QCOMPARE(panel.generatedText().toStdString(), directNewText(byHand, "the cat", options(8, 5)));
+
+        // An exported folder has no checkpoints: the list goes.
+        load(panel, modelFolder_);
+        QCOMPARE(panel.loadedCheckpointStep(), qint64(-1));
+        QVERIFY(!combo->isVisibleTo(&panel));
+    }
+
+    void loadRunOpensWhereItIsTold()
+    {
+        PlaygroundPanel panel;
+        // Without being told: the workspace (StudioSettings, i3::default_workspace).
+        QCOMPARE(panel.runDialogFolder(), StudioSettings().workspace());
+        QTemporaryDir dir;
+        panel.setRunDialogFolder(dir.path());
+        QString shown;
+        QTimer::singleShot(0, &panel, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            shown = dialog->directory().absolutePath();
+            dialog->reject();
+        });
+        QTest::mouseClick(button(panel, "loadRunButton"), Qt::LeftButton);
+        QCOMPARE(shown, QDir(dir.path()).absolutePath());
+        QVERIFY(!panel.isLoading());
     }
 
     void tokenViewShowsEachTokensIdAndProbability()
@@ -342,6 +525,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(120000));
         QTRY_VERIFY(!panel.isLoading());
         QVERIFY2(panel.errorText().isEmpty(), qPrintable(panel.errorText()));
+        QCOMPARE(panel.loadedCheckpointStep(), qint64(6));
 
         // The same checkpoint put together by hand: the run's config and tokenizer, and the
         // weights of the folder that checkpoints/latest names.

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Context probe panel: a sweep over two small contexts fills the table, the reference's
-// figures are the published ones, Stop ends a long sweep cleanly and the panel starts again, and
-// a context that cannot fit ends the sweep with a marked row.
+// The Context probe panel: a sweep over two small contexts fills the table while its progress
+// moves with each stage of each context, the reference's figures are the published ones, Stop
+// ends a long sweep cleanly and the panel starts again, and a context whose estimate is above the
+// RAM limit ends the sweep as "not tried", with the estimate and the limit.
 #include "probe_panel.h"
 #include "custom_plot.h"
+#include "telemetry/context_probe.h"
 
 #include <QtTest>
 #include <QtWidgets>
@@ -11,6 +13,18 @@
 namespace {
 
 enum Column { ContextColumn, MiBColumn, GiBColumn, SecondsColumn, ReferenceColumn, NoteColumn };
+
+// MemTotal of /proc/meminfo, in bytes.
+double hostMemoryTotalBytes()
+{
+    QFile meminfo("/proc/meminfo");
+    if (!meminfo.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : meminfo.readAll().split('\n'))
+        if (line.startsWith("MemTotal:"))
+            return line.mid(9).trimmed().split(' ').first().toDouble() * 1024;
+    return 0;
+}
 
 QTableWidget* tableOf(ProbePanel& panel) { return panel.findChild<QTableWidget*>("probeTable"); }
 
@@ -41,7 +55,22 @@ private Q_SLOTS:
         configure(panel, 1, 16, 32);
         QSignalSpy started(&panel, &ProbePanel::jobStarted);
         QSignalSpy finished(&panel, &ProbePanel::probeFinished);
+        // Each progress report with what the panel shows then: the bar and the readings so far.
+        struct Report {
+            double fraction;
+            QString message;
+            int bar;
+            int readings;
+        };
+        QVector<Report> reports;
+        auto* bar = panel.findChild<QProgressBar*>("probeProgress");
+        connect(&panel, &ProbePanel::jobStarted, this, [&](EngineJob* job) {
+            connect(job, &EngineJob::progress, this, [&](double fraction, const QString& message) {
+                reports.push_back({fraction, message, bar->value(), panel.pointCount()});
+            });
+        });
         click(panel, "probeStart");
+        QVERIFY(bar->isVisibleTo(&panel));
         QCOMPARE(started.count(), 1);
         QVERIFY(panel.isRunning());
         QVERIFY(!panel.findChild<QPushButton*>("probeStart")->isEnabled());
@@ -64,6 +93,20 @@ private Q_SLOTS:
         }
         auto* plot = panel.findChild<QCustomPlot*>("probePlot");
         QCOMPARE(plot->graph(0)->dataCount(), 2);
+
+        // Progress moves during the first context already: its estimate, the unmeasured first
+        // step, building the model and the step itself, each an eighth of a two-context sweep.
+        QVector<double> beforeFirstReading;
+        for (const Report& report : reports)
+            if (report.readings == 0)
+                beforeFirstReading << report.fraction;
+        QCOMPARE(beforeFirstReading, (QVector<double>{0.0, 0.125, 0.25, 0.375}));
+        QVERIFY(reports.at(3).message.contains("Context 16 (1 of 2): forward and backward pass"));
+        QCOMPARE(reports.at(3).bar, 375);
+        for (int i = 1; i < reports.size(); ++i)
+            QVERIFY(reports[i].fraction >= reports[i - 1].fraction);
+        QCOMPARE(reports.back().fraction, 1.0);
+        QVERIFY(!bar->isVisibleTo(&panel)); // gone once the sweep is done
     }
 
     void showsThePublishedReferenceFigures()
@@ -119,21 +162,39 @@ private Q_SLOTS:
         QCOMPARE(tableOf(panel)->item(0, ContextColumn)->data(Qt::UserRole).toLongLong(), qint64(16));
     }
 
-    void aContextThatCannotFitEndsTheSweep()
+    void aContextAboveTheRamLimitIsNotTried()
     {
         ProbePanel panel;
         // Batch 1,024 at 32,768 tokens needs petabytes for the attention scores alone.
         configure(panel, 1024, 32768, 65536);
         QSignalSpy finished(&panel, &ProbePanel::probeFinished);
+        std::vector<i3::ProbePoint> readings;
+        connect(&panel, &ProbePanel::jobStarted, this, [&](EngineJob* job) {
+            connect(static_cast<ProbeJob*>(job), &ProbeJob::readingTaken, this,
+                    [&](const i3::ProbePoint& reading) { readings.push_back(reading); });
+        });
         click(panel, "probeStart");
         QVERIFY(finished.wait(300000));
         QCOMPARE(finished.first().first().toBool(), false);
         QCOMPARE(panel.pointCount(), 1);
+        QCOMPARE(readings.size(), size_t(1));
+        const i3::ProbePoint& reading = readings.front();
+        QVERIFY(reading.not_tried);
+        QVERIFY(reading.estimated_bytes > reading.limit_bytes);
+        // The limit is 80% of the RAM that is available, so of less than all of it.
+        QVERIFY(reading.limit_bytes <= 0.8 * hostMemoryTotalBytes());
+
         auto* table = tableOf(panel);
-        QCOMPARE(table->item(0, MiBColumn)->text(), QString("out of memory"));
-        QVERIFY(!table->item(0, NoteColumn)->text().isEmpty());
+        QCOMPARE(table->item(0, MiBColumn)->text(), QString("not tried"));
+        const QString need = QString("%L1").arg(reading.estimated_bytes / 1073741824.0, 0, 'f', 1);
+        const QString limit = QString("%L1").arg(reading.limit_bytes / 1073741824.0, 0, 'f', 1);
+        QCOMPARE(table->item(0, NoteColumn)->text(),
+                 QString("estimated %1 GiB, above the limit of %2 GiB (80% of the available RAM)").arg(need, limit));
         QVERIFY(panel.findChild<QLabel*>("probeError")->isHidden());
-        QVERIFY(panel.findChild<QLabel*>("probeStatus")->text().contains("does not fit"));
+        const QString status = panel.findChild<QLabel*>("probeStatus")->text();
+        QVERIFY2(status.startsWith(QString("Context %L1 was not tried").arg(32768)) && status.contains(need) && status.contains(limit),
+                 qPrintable(status));
+        QVERIFY(!status.contains("out of memory"));
     }
 };
 

@@ -8,6 +8,7 @@
 #include "model/model_artifacts.h"
 #include "runs/run_catalog.h"
 #include "runs/run_snapshot.h"
+#include "training/saved_checkpoints.h"
 #include "training/trainer.h"
 
 #include <QtTest>
@@ -269,15 +270,20 @@ private Q_SLOTS:
         const fs::path folder = workspace / "rhymes";
         const auto config = quick(20);
         std::vector<double> step_losses, validation_losses;
+        int64_t best_step = -1;
         {
             i3::Trainer trainer(folder, tiny(), config, rhymes(config));
             trainer.run([&](const i3::TrainEvent& event) {
                 if (event.kind == i3::TrainEvent::Kind::Step)
                     step_losses.push_back(event.loss);
-                if (event.kind == i3::TrainEvent::Kind::Evaluation)
+                if (event.kind == i3::TrainEvent::Kind::Evaluation) {
                     validation_losses.push_back(event.validation_loss);
+                    if (event.is_best)
+                        best_step = event.step;
+                }
             });
         }
+        QVERIFY(best_step > 0);
         QCOMPARE(step_losses.size(), size_t(20));
         QCOMPARE(validation_losses.size(), size_t(2));
 
@@ -322,6 +328,31 @@ private Q_SLOTS:
         QVERIFY(!torch::equal(logits_of(best.model), logits_of(final_model.model)));
         i3::load_state_dict(final_model.model, i3::read_weights(best_folder / "model.safetensors"), "best");
         QVERIFY(torch::equal(logits_of(best.model), logits_of(final_model.model)));
+
+        // The run's checkpoints as the Playground lists them: the latest, the best, the older one.
+        const auto saved = i3::saved_checkpoints(i3::RunFolder(folder));
+        QCOMPARE(saved.size(), size_t(3));
+        QCOMPARE(saved[0].folder, folder / "checkpoints" / "step-0000020");
+        QCOMPARE(saved[0].step, int64_t(20));
+        QVERIFY(saved[0].latest && !saved[0].best);
+        QCOMPARE(saved[1].folder, best_folder);
+        QCOMPARE(saved[1].step, best_step);
+        QVERIFY(saved[1].best && !saved[1].latest);
+        QCOMPARE(saved[2].folder, folder / "checkpoints" / "step-0000010");
+        QCOMPARE(saved[2].step, int64_t(10));
+        QVERIFY(!saved[2].best && !saved[2].latest);
+
+        // One checkpoint by its folder: step 10's weights (the best's now) and its step.
+        i3::snapshot_run_checkpoint(folder, snapshot, folder / "checkpoints" / "step-0000010");
+        QCOMPARE(i3::checkpoint_step(snapshot), int64_t(10));
+        auto step10 = i3::load_model_folder(snapshot);
+        QVERIFY(torch::equal(logits_of(step10.model), logits_of(best.model)));
+        try {
+            i3::snapshot_run_checkpoint(folder, snapshot, folder / "checkpoints" / "step-0000005");
+            QFAIL("a checkpoint that is not there was snapshotted");
+        } catch (const i3::Error& error) {
+            QVERIFY2(QString(error.what()).contains("step-0000005 is not there"), error.what());
+        }
 
         // The checkpoint moves away while the snapshot is taken, and comes back: it is waited for.
         const fs::path step20 = folder / "checkpoints" / "step-0000020";

@@ -281,9 +281,26 @@ private Q_SLOTS:
         auto* table = child<QTableView>(window.runBrowser(), "runTable");
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
 
+        // "Load run…" opens in the workspace, or in the run selected in the browser.
         auto* playground = window.playgroundPanel();
+        QCOMPARE(playground->runDialogFolder(), window.workspace());
+        QCOMPARE(window.runBrowser()->selectRuns({run}), 1);
+        QCOMPARE(QFileInfo(playground->runDialogFolder()).canonicalFilePath(), QFileInfo(run).canonicalFilePath());
+        window.runBrowser()->selectRuns({});
+        QCOMPARE(playground->runDialogFolder(), window.workspace());
+
+        // One set of export actions, in the File menu and behind the Training panel's Export button.
+        QMenu* fileMenu = window.menuBar()->actions().first()->menu();
+        auto* exportButton = child<QToolButton>(window.trainingPanel(), "exportButton");
+        for (QAction* action : window.trainingPanel()->exportActions()) {
+            QVERIFY(fileMenu->actions().contains(action));
+            QVERIFY(exportButton->menu()->actions().contains(action));
+        }
+        QCOMPARE(window.trainingPanel()->exportActions().size(), 3);
+
         playground->loadRunCheckpoint(run);
         QTRY_VERIFY_WITH_TIMEOUT(playground->hasModel(), 60000);
+        QCOMPARE(playground->loadedCheckpointStep(), qint64(30));
         playground->setPrompt("once upon a time");
         playground->setSeed(3);
         playground->setLength(12);

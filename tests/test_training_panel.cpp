@@ -14,6 +14,7 @@
 #include "custom_plot.h"
 #include "test_support.h"
 #include "metric_plot.h"
+#include "plot_export_dialog.h"
 #include "run_browser.h"
 #include "runs/run_folder.h"
 #include "runs/run_lock.h"
@@ -105,6 +106,28 @@ std::pair<double, double> trainDirectly(const QString& folder, int64_t steps)
             bestValidation = std::min(bestValidation, event.validation_loss);
     });
     return {lastLoss, bestValidation};
+}
+
+// Triggers the panel's plot export and answers its dialog with these choices; returns the folder
+// the dialog proposed.
+QString exportPlotsThroughDialog(TrainingPanel& panel, const QString& folder, int width, int height, PlotFormat format)
+{
+    QString proposed;
+    QTimer::singleShot(0, &panel, [&] {
+        auto* dialog = qobject_cast<PlotExportDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        auto* edit = dialog->findChild<QLineEdit*>("exportFolderEdit");
+        proposed = QDir::fromNativeSeparators(edit->text());
+        edit->setText(folder);
+        dialog->findChild<QSpinBox*>("exportWidthSpin")->setValue(width);
+        dialog->findChild<QSpinBox*>("exportHeightSpin")->setValue(height);
+        auto* formats = dialog->findChild<QComboBox*>("exportFormatCombo");
+        formats->setCurrentIndex(formats->findData(int(format)));
+        dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    });
+    panel.exportActions().first()->trigger();
+    return proposed;
 }
 
 // MemTotal of /proc/meminfo, in MiB.
@@ -278,10 +301,19 @@ private Q_SLOTS:
         QCOMPARE(first[0], QByteArray("1"));
         QVERIFY(std::abs(first[1].toDouble() - allLines.front().at("loss").get<double>()) < 1e-9);
         QVERIFY(std::abs(first[3].toDouble() - allLines.front().at("lr").get<double>()) < 1e-15);
+        // The plots through the Export button's action and its dialog: at the size and in the
+        // format chosen there, into the folder chosen there (first proposed in the open run).
+        auto* exportButton = child<QToolButton>(panel, "exportButton");
+        QVERIFY(exportButton->menu()->actions() == panel.exportActions());
+        const char* plotNames[] = {"loss", "perplexity", "learning-rate", "gradient-norm", "tokens-per-second", "device"};
         const QString pngs = workspace.filePath("plots");
-        QVERIFY(panel.exportPlotsPng(pngs));
-        for (const char* name : {"loss", "perplexity", "learning-rate", "gradient-norm", "tokens-per-second", "device"})
-            QVERIFY2(!QImage(pngs + "/" + name + ".png").isNull(), name);
+        QCOMPARE(exportPlotsThroughDialog(panel, pngs, 640, 400, PlotFormat::Png), QDir(folder).filePath("plots"));
+        for (const char* name : plotNames)
+            QVERIFY2(QImage(pngs + "/" + name + ".png").size() == QSize(640, 400), name);
+        const QString pdfs = workspace.filePath("pdf");
+        QCOMPARE(exportPlotsThroughDialog(panel, pdfs, 500, 300, PlotFormat::Pdf), pngs); // the last choice
+        for (const char* name : plotNames)
+            QVERIFY2(i3test::read_file(pdfs + "/" + name + ".pdf").startsWith("%PDF"), name);
 
         // The device samples on the wall clock (to line up with another tool's), the host's
         // figures within what /proc/meminfo says the machine has.
@@ -710,11 +742,28 @@ private Q_SLOTS:
         const auto trainLines = metricLines(folder, "train");
         MetricPlot* loss = panel.lossPlot();
         QTRY_COMPARE_WITH_TIMEOUT(loss->pointCount("train"), int(trainLines.size()), 10000);
+        // Each sample as typed: the prompt, then the decoded new tokens. The file keeps the
+        // reference's text, the decode of the prompt's tokens and the new ones, where "hello"
+        // ends in <UNK> (this vocabulary has no chunk "o").
         auto* samplesView = child<QPlainTextEdit>(panel, "samplesView");
-        QTRY_VERIFY_WITH_TIMEOUT(samplesView->toPlainText().contains(
-                                     QString::fromStdString(samples.back()["text"].get<std::string>())),
-                                 10000);
-        QVERIFY(samplesView->toPlainText().contains(QString::fromStdString(samples.front()["text"].get<std::string>())));
+        const auto asTyped = [](const nlohmann::json& sample) {
+            return QString::fromStdString(sample["prompt"].get<std::string>() + sample["continuation"].get<std::string>());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(samplesView->toPlainText().contains(asTyped(samples.back())), 10000);
+        const auto tokenizer = i3::ChunkTokenizer::load((folder + "/tokenizer.json").toStdString());
+        bool sawUnknown = false;
+        for (const auto& sample : samples) {
+            const std::string prompt = sample["prompt"].get<std::string>();
+            const std::string seen = tokenizer.decode(tokenizer.encode(prompt));
+            QCOMPARE(sample["text"].get<std::string>(), seen + sample["continuation"].get<std::string>());
+            QVERIFY2(samplesView->toPlainText().contains(asTyped(sample)), prompt.c_str());
+            if (prompt == "hello") {
+                QCOMPARE(seen, std::string("hell<UNK>"));
+                sawUnknown = true;
+                QVERIFY(!samplesView->toPlainText().contains(QString::fromStdString(sample["text"].get<std::string>())));
+            }
+        }
+        QVERIFY(sawUnknown);
 
         // Smoothing: the drawn smoothed curve is TensorBoard's debiased EMA of the losses.
         panel.setSmoothing(0.6);

@@ -1126,14 +1126,6 @@
         <translation>Modell in den &amp;Playground laden…</translation>
     </message>
     <message>
-        <source>Export &amp;plots as PNG…</source>
-        <translation>&amp;Diagramme als PNG exportieren…</translation>
-    </message>
-    <message>
-        <source>Export &amp;metrics as CSV…</source>
-        <translation>&amp;Metriken als CSV exportieren…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1232,34 +1224,6 @@
     <message>
         <source>A model folder (config.json, weights, tokenizer.json) or a run folder</source>
         <translation>Ein Modellordner (config.json, Gewichte, tokenizer.json) oder ein Laufordner</translation>
-    </message>
-    <message>
-        <source>Folder for the plot images</source>
-        <translation>Ordner für die Diagrammbilder</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>Diagramme exportieren</translation>
-    </message>
-    <message>
-        <source>The plots could not be written to %1.</source>
-        <translation>Die Diagramme konnten nicht nach %1 geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Metrics as CSV</source>
-        <translation>Metriken als CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation>Metriken exportieren</translation>
-    </message>
-    <message>
-        <source>The metrics could not be written to %1.</source>
-        <translation>Die Metriken konnten nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
         <source>About i3 Studio</source>
@@ -1502,10 +1466,6 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>Modell „%1“</translation>
     </message>
     <message>
-        <source>Latest checkpoint of run “%1”</source>
-        <translation>Neuester Checkpoint des Laufs „%1“</translation>
-    </message>
-    <message>
         <source>%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8; %L9 parameters, on %10.</source>
         <translation>%1: %2 Hybrid- + %3 Attention-Schichten, d_model %4, %5 Heads, d_state %6, Kontext %L7, Vokabular %L8; %L9 Parameter, auf %10.</translation>
     </message>
@@ -1520,6 +1480,14 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>Hub model “%1”</source>
         <translation>Hub-Modell „%1“</translation>
+    </message>
+    <message>
+        <source>Copying the checkpoint %1…</source>
+        <translation>Checkpoint %1 wird kopiert…</translation>
+    </message>
+    <message>
+        <source>Run “%1” at step %L2</source>
+        <translation>Lauf „%1“ bei Schritt %L2</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +1990,97 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <source>Model repo (owner/name):</source>
         <translation>Modell-Repo (Besitzer/Name):</translation>
     </message>
+    <message>
+        <source>The run&apos;s checkpoints; pick one to load it instead</source>
+        <translation>Die Checkpoints des Laufs; wählen Sie einen, um stattdessen ihn zu laden</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>Checkpoint:</translation>
+    </message>
+    <message>
+        <source>Greedy: always the most likely token</source>
+        <translation>Greedy: immer das wahrscheinlichste Token</translation>
+    </message>
+    <message>
+        <source>As i3lm generate --top-k 1: the same text for every seed; temperature, top-k and top-p do not apply</source>
+        <translation>Wie i3lm generate --top-k 1: derselbe Text für jeden Seed; Temperatur, Top-k und Top-p gelten nicht</translation>
+    </message>
+    <message>
+        <source>Best: step %L1</source>
+        <translation>Bester: Schritt %L1</translation>
+    </message>
+    <message>
+        <source>Latest: step %L1</source>
+        <translation>Neuester: Schritt %L1</translation>
+    </message>
+    <message>
+        <source>Step %L1</source>
+        <translation>Schritt %L1</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the latest checkpoint and the best evaluation so far</source>
+        <translation>Geladen: Schritt %L1, der neueste Checkpoint und die bisher beste Auswertung</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the latest checkpoint</source>
+        <translation>Geladen: Schritt %L1, der neueste Checkpoint</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the checkpoint of the best evaluation</source>
+        <translation>Geladen: Schritt %L1, der Checkpoint der besten Auswertung</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, an earlier checkpoint</source>
+        <translation>Geladen: Schritt %L1, ein früherer Checkpoint</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExportDialog</name>
+    <message>
+        <source>Export the plots</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>PNG image (pixels)</source>
+        <translation>PNG-Bild (Pixel)</translation>
+    </message>
+    <message>
+        <source>PDF, vector graphics (points)</source>
+        <translation>PDF, Vektorgrafik (Punkt)</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Each plot goes into its own file: loss, perplexity, learning-rate, gradient-norm, tokens-per-second and device; files of the same name are replaced.</source>
+        <translation>Jedes Diagramm kommt in eine eigene Datei: loss, perplexity, learning-rate, gradient-norm, tokens-per-second und device; gleichnamige Dateien werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Folder for the plots</source>
+        <translation>Ordner für die Diagramme</translation>
+    </message>
 </context>
 <context>
     <name>ProbeJob</name>
@@ -2030,8 +2089,28 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>Kontextmessung</translation>
     </message>
     <message>
-        <source>Measuring context %L1…</source>
-        <translation>Kontext %L1 wird gemessen…</translation>
+        <source>Context %L1 done</source>
+        <translation>Kontext %L1 fertig</translation>
+    </message>
+    <message>
+        <source>Context %L1 (%2 of %3)</source>
+        <translation>Kontext %L1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>%1: estimating its memory…</source>
+        <translation>%1: sein Speicherbedarf wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>%1: a first step that is not measured (setting up the threads)…</source>
+        <translation>%1: ein erster, nicht gemessener Schritt (die Threads werden eingerichtet)…</translation>
+    </message>
+    <message>
+        <source>%1: building the model…</source>
+        <translation>%1: das Modell wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>%1: forward and backward pass…</source>
+        <translation>%1: Vorwärts- und Rückwärtsdurchlauf…</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2232,18 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>Peak memory per step (GiB)</source>
         <translation>Spitzenspeicher je Schritt (GiB)</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>nicht versucht</translation>
+    </message>
+    <message>
+        <source>estimated %1 GiB, above the limit of %2 GiB (%3% of the available RAM)</source>
+        <translation>geschätzt %1 GiB, über der Grenze von %2 GiB (%3 % des verfügbaren RAM)</translation>
+    </message>
+    <message>
+        <source>Context %L1 was not tried: one step would need about %2 GiB, more than the %3 GiB (%4% of the available RAM) the probe lets a step take; the sweep stopped there.</source>
+        <translation>Kontext %L1 wurde nicht versucht: Ein Schritt bräuchte etwa %2 GiB, mehr als die %3 GiB (%4 % des verfügbaren RAM), die die Messung einem Schritt erlaubt; die Messreihe endete dort.</translation>
     </message>
 </context>
 <context>
@@ -2535,24 +2626,12 @@ Wahrscheinlichkeit %4</translation>
         <translation>Noch kein Lauf</translation>
     </message>
     <message>
-        <source>Plots as PNG…</source>
-        <translation>Diagramme als PNG…</translation>
-    </message>
-    <message>
-        <source>Export the plots into</source>
-        <translation>Diagramme exportieren nach</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
         <source>Some plots could not be written into %1.</source>
         <translation>Einige Diagramme konnten nicht nach %1 geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>Metrics as CSV…</source>
-        <translation>Metriken als CSV…</translation>
     </message>
     <message>
         <source>Export the metrics</source>
@@ -2859,10 +2938,6 @@ Wahrscheinlichkeit %4</translation>
         <translation>Neuer Lauf in %1, abgezweigt von %2</translation>
     </message>
     <message>
-        <source>Device samples as CSV…</source>
-        <translation>Gerätemesswerte als CSV…</translation>
-    </message>
-    <message>
         <source>Export the device samples</source>
         <translation>Gerätemesswerte exportieren</translation>
     </message>
@@ -2929,6 +3004,22 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>The run failed: %1</source>
         <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots…</source>
+        <translation>&amp;Diagramme exportieren…</translation>
+    </message>
+    <message>
+        <source>Every plot as a PNG or PDF file of the size you choose</source>
+        <translation>Jedes Diagramm als PNG- oder PDF-Datei in der gewählten Größe</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>&amp;Metriken als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;device samples as CSV…</source>
+        <translation>Gerätemess&amp;werte als CSV exportieren…</translation>
     </message>
 </context>
 </TS>

@@ -1137,14 +1137,6 @@
         <translation>În&amp;carcă modelul în Playground…</translation>
     </message>
     <message>
-        <source>Export &amp;plots as PNG…</source>
-        <translation>Exportă &amp;graficele ca PNG…</translation>
-    </message>
-    <message>
-        <source>Export &amp;metrics as CSV…</source>
-        <translation>Exportă &amp;metricile ca CSV…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Ieșire</translation>
     </message>
@@ -1243,34 +1235,6 @@
     <message>
         <source>A model folder (config.json, weights, tokenizer.json) or a run folder</source>
         <translation>Un dosar de model (config.json, ponderi, tokenizer.json) sau un dosar de rulare</translation>
-    </message>
-    <message>
-        <source>Folder for the plot images</source>
-        <translation>Dosar pentru imaginile graficelor</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>Exportă graficele</translation>
-    </message>
-    <message>
-        <source>The plots could not be written to %1.</source>
-        <translation>Graficele nu au putut fi scrise în %1.</translation>
-    </message>
-    <message>
-        <source>Metrics as CSV</source>
-        <translation>Metrici ca CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fișiere CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation>Exportă metricile</translation>
-    </message>
-    <message>
-        <source>The metrics could not be written to %1.</source>
-        <translation>Metricile nu au putut fi scrise în %1.</translation>
     </message>
     <message>
         <source>About i3 Studio</source>
@@ -1513,10 +1477,6 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>Modelul „%1”</translation>
     </message>
     <message>
-        <source>Latest checkpoint of run “%1”</source>
-        <translation>Ultimul punct de control al rulării „%1”</translation>
-    </message>
-    <message>
         <source>%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, vocabulary %L8; %L9 parameters, on %10.</source>
         <translation>%1: %2 straturi hibride + %3 de atenție, d_model %4, %5 capete, d_state %6, context %L7, vocabular %L8; %L9 de parametri, pe %10.</translation>
     </message>
@@ -1531,6 +1491,14 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>Hub model “%1”</source>
         <translation>Modelul din Hub „%1”</translation>
+    </message>
+    <message>
+        <source>Copying the checkpoint %1…</source>
+        <translation>Se copiază checkpointul %1…</translation>
+    </message>
+    <message>
+        <source>Run “%1” at step %L2</source>
+        <translation>Rularea „%1” la pasul %L2</translation>
     </message>
 </context>
 <context>
@@ -2034,6 +2002,97 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <source>Model repo (owner/name):</source>
         <translation>Depozitul modelului (proprietar/nume):</translation>
     </message>
+    <message>
+        <source>The run&apos;s checkpoints; pick one to load it instead</source>
+        <translation>Checkpointurile rulării; alegeți unul pentru a-l încărca pe acela</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>Checkpoint:</translation>
+    </message>
+    <message>
+        <source>Greedy: always the most likely token</source>
+        <translation>Greedy: mereu tokenul cel mai probabil</translation>
+    </message>
+    <message>
+        <source>As i3lm generate --top-k 1: the same text for every seed; temperature, top-k and top-p do not apply</source>
+        <translation>Ca i3lm generate --top-k 1: același text pentru orice seed; temperatura, top-k și top-p nu se aplică</translation>
+    </message>
+    <message>
+        <source>Best: step %L1</source>
+        <translation>Cel mai bun: pasul %L1</translation>
+    </message>
+    <message>
+        <source>Latest: step %L1</source>
+        <translation>Cel mai recent: pasul %L1</translation>
+    </message>
+    <message>
+        <source>Step %L1</source>
+        <translation>Pasul %L1</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the latest checkpoint and the best evaluation so far</source>
+        <translation>Încărcat: pasul %L1, cel mai recent checkpoint și cea mai bună evaluare de până acum</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the latest checkpoint</source>
+        <translation>Încărcat: pasul %L1, cel mai recent checkpoint</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, the checkpoint of the best evaluation</source>
+        <translation>Încărcat: pasul %L1, checkpointul celei mai bune evaluări</translation>
+    </message>
+    <message>
+        <source>Loaded: step %L1, an earlier checkpoint</source>
+        <translation>Încărcat: pasul %L1, un checkpoint anterior</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExportDialog</name>
+    <message>
+        <source>Export the plots</source>
+        <translation>Exportă graficele</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Răsfoiește…</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>PNG image (pixels)</source>
+        <translation>Imagine PNG (pixeli)</translation>
+    </message>
+    <message>
+        <source>PDF, vector graphics (points)</source>
+        <translation>PDF, grafică vectorială (puncte)</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dosar:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Dimensiune:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Each plot goes into its own file: loss, perplexity, learning-rate, gradient-norm, tokens-per-second and device; files of the same name are replaced.</source>
+        <translation>Fiecare grafic merge în fișierul lui: loss, perplexity, learning-rate, gradient-norm, tokens-per-second și device; fișierele cu același nume sunt înlocuite.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportă</translation>
+    </message>
+    <message>
+        <source>Folder for the plots</source>
+        <translation>Dosarul pentru grafice</translation>
+    </message>
 </context>
 <context>
     <name>ProbeJob</name>
@@ -2042,8 +2101,28 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>Sondă de context</translation>
     </message>
     <message>
-        <source>Measuring context %L1…</source>
-        <translation>Se măsoară contextul %L1…</translation>
+        <source>Context %L1 done</source>
+        <translation>Contextul %L1 gata</translation>
+    </message>
+    <message>
+        <source>Context %L1 (%2 of %3)</source>
+        <translation>Contextul %L1 (%2 din %3)</translation>
+    </message>
+    <message>
+        <source>%1: estimating its memory…</source>
+        <translation>%1: se estimează memoria necesară…</translation>
+    </message>
+    <message>
+        <source>%1: a first step that is not measured (setting up the threads)…</source>
+        <translation>%1: un prim pas, nemăsurat (se pregătesc firele de execuție)…</translation>
+    </message>
+    <message>
+        <source>%1: building the model…</source>
+        <translation>%1: se construiește modelul…</translation>
+    </message>
+    <message>
+        <source>%1: forward and backward pass…</source>
+        <translation>%1: trecerea înainte și înapoi…</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2246,18 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>Peak memory per step (GiB)</source>
         <translation>Memorie maximă pe pas (GiB)</translation>
+    </message>
+    <message>
+        <source>not tried</source>
+        <translation>neîncercat</translation>
+    </message>
+    <message>
+        <source>estimated %1 GiB, above the limit of %2 GiB (%3% of the available RAM)</source>
+        <translation>estimat %1 GiB, peste limita de %2 GiB (%3% din RAM-ul disponibil)</translation>
+    </message>
+    <message>
+        <source>Context %L1 was not tried: one step would need about %2 GiB, more than the %3 GiB (%4% of the available RAM) the probe lets a step take; the sweep stopped there.</source>
+        <translation>Contextul %L1 nu a fost încercat: un pas ar avea nevoie de circa %2 GiB, mai mult decât cei %3 GiB (%4% din RAM-ul disponibil) pe care sonda îi permite unui pas; seria de măsurători s-a oprit acolo.</translation>
     </message>
 </context>
 <context>
@@ -2553,24 +2644,12 @@ probabilitate %4</translation>
         <translation>Nicio rulare încă</translation>
     </message>
     <message>
-        <source>Plots as PNG…</source>
-        <translation>Grafice ca PNG…</translation>
-    </message>
-    <message>
-        <source>Export the plots into</source>
-        <translation>Exportă graficele în</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exportă</translation>
     </message>
     <message>
         <source>Some plots could not be written into %1.</source>
         <translation>Unele grafice nu au putut fi scrise în %1.</translation>
-    </message>
-    <message>
-        <source>Metrics as CSV…</source>
-        <translation>Metrici ca CSV…</translation>
     </message>
     <message>
         <source>Export the metrics</source>
@@ -2877,10 +2956,6 @@ probabilitate %4</translation>
         <translation>Rulare nouă în %1, ramificată din %2</translation>
     </message>
     <message>
-        <source>Device samples as CSV…</source>
-        <translation>Măsurătorile dispozitivului ca CSV…</translation>
-    </message>
-    <message>
         <source>Export the device samples</source>
         <translation>Exportă măsurătorile dispozitivului</translation>
     </message>
@@ -2947,6 +3022,22 @@ probabilitate %4</translation>
     <message>
         <source>The run failed: %1</source>
         <translation>Rularea a eșuat: %1</translation>
+    </message>
+    <message>
+        <source>Export &amp;plots…</source>
+        <translation>Exportă &amp;graficele…</translation>
+    </message>
+    <message>
+        <source>Every plot as a PNG or PDF file of the size you choose</source>
+        <translation>Fiecare grafic ca fișier PNG sau PDF, la dimensiunea aleasă</translation>
+    </message>
+    <message>
+        <source>Export &amp;metrics as CSV…</source>
+        <translation>Exportă &amp;metricile ca CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;device samples as CSV…</source>
+        <translation>Exportă măsurătorile &amp;dispozitivului ca CSV…</translation>
     </message>
 </context>
 </TS>

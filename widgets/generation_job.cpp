@@ -24,9 +24,13 @@ void GenerationJob::work()
     i3::Generator generator(model_.model->model, model_.model->tokenizer);
 
     i3::GenerationOptions options;
-    options.sampling.temperature = settings_.temperature;
-    options.sampling.top_k = settings_.topK;
-    options.sampling.top_p = settings_.topP;
+    if (settings_.greedy) {
+        options.sampling = i3::greedy_sampling();
+    } else {
+        options.sampling.temperature = settings_.temperature;
+        options.sampling.top_k = settings_.topK;
+        options.sampling.top_p = settings_.topP;
+    }
     options.max_new_tokens = settings_.maxNewTokens;
     options.seed = settings_.seed;
 

@@ -141,8 +141,7 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open run…"), QKeySequence::Open, this, &MainWindow::openRunFolder);
     file->addAction(tr("&Load model into the playground…"), this, &MainWindow::loadModelIntoPlayground);
     file->addSeparator();
-    file->addAction(tr("Export &plots as PNG…"), this, &MainWindow::exportPlots);
-    file->addAction(tr("Export &metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addActions(training_->exportActions());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -257,6 +256,7 @@ void MainWindow::connectPanels()
     connect(runs_, &RunBrowser::resumeRequested, this, [this](const QString& folder) { resumeRun(folder); });
     connect(runs_, &RunBrowser::forkRequested, this, &MainWindow::forkRun);
     connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::showComparedRuns);
+    connect(runs_, &RunBrowser::selectionChanged, this, &MainWindow::updatePlaygroundRunFolder);
     // A fine-tuned run keeps its model's tokenizer: the Data panel analyses with it.
     connect(model_, &ModelPanel::fineTuneBaseChanged, this, [this] {
         const auto base = model_->fineTuneBase();
@@ -457,6 +457,14 @@ void MainWindow::setWorkspace(const QString& folder)
 {
     runs_->setWorkspace(folder);
     inspect_->setWorkspace(folder);
+    updatePlaygroundRunFolder();
+}
+
+// The Playground's "Load run…" opens in the run selected in the browser, else in the workspace.
+void MainWindow::updatePlaygroundRunFolder()
+{
+    const QStringList selected = runs_->selectedRuns();
+    playground_->setRunDialogFolder(selected.isEmpty() ? workspace() : selected.first());
 }
 
 void MainWindow::chooseWorkspace()
@@ -719,20 +727,6 @@ void MainWindow::loadModelIntoPlayground()
     else
         playground_->loadModelFolder(folder);
     showPanel(Panel::Playground);
-}
-
-void MainWindow::exportPlots()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the plot images"), workspace());
-    if (!folder.isEmpty() && !training_->exportPlotsPng(folder))
-        QMessageBox::warning(this, tr("Export plots"), tr("The plots could not be written to %1.").arg(folder));
-}
-
-void MainWindow::exportMetrics()
-{
-    const QString file = QFileDialog::getSaveFileName(this, tr("Metrics as CSV"), workspace(), tr("CSV files (*.csv)"));
-    if (!file.isEmpty() && !training_->exportMetricsCsv(file))
-        QMessageBox::warning(this, tr("Export metrics"), tr("The metrics could not be written to %1.").arg(file));
 }
 
 void MainWindow::showAbout()

@@ -97,12 +97,11 @@ private:
     void startNewRun();
     QString newRunFolder(const QString& prefix) const;
     void showComparedRuns(const QStringList& folders);
+    void updatePlaygroundRunFolder();
     void chooseLanguage(const QString& language);
     void choosePeakRate();
     void openRunFolder();
     void loadModelIntoPlayground();
-    void exportPlots();
-    void exportMetrics();
     void showAbout();
 
     StudioSettings settings_;

@@ -676,7 +676,17 @@ void MetricPlot::updateLegend()
 
 void MetricPlot::showMenu(const QPoint& globalPosition) { menu_->popup(globalPosition); }
 
+QString plotFileSuffix(PlotFormat format)
+{
+    return format == PlotFormat::Pdf ? QStringLiteral("pdf") : QStringLiteral("png");
+}
+
 bool MetricPlot::savePng(const QString& path, int width, int height)
+{
+    return saveImage(path, PlotFormat::Png, width, height);
+}
+
+bool MetricPlot::saveImage(const QString& path, PlotFormat format, int width, int height)
 {
     refreshNow();
     if (width <= 0 || height <= 0) {
@@ -691,7 +701,7 @@ bool MetricPlot::savePng(const QString& path, int width, int height)
         title = new QCPTextElement(plot_, titleLabel_->text(), titleLabel_->font());
         plot_->plotLayout()->addElement(0, 0, title);
     }
-    const bool saved = plot_->savePng(path, width, height);
+    const bool saved = format == PlotFormat::Pdf ? plot_->savePdf(path, width, height) : plot_->savePng(path, width, height);
     if (title) {
         plot_->plotLayout()->remove(title);
         plot_->plotLayout()->simplify();

@@ -30,6 +30,10 @@ class QLabel;
 class QMenu;
 class QToolButton;
 
+// The picture formats a plot is saved in (QCustomPlot's savePng and savePdf).
+enum class PlotFormat { Png, Pdf };
+QString plotFileSuffix(PlotFormat format); // "png", "pdf"
+
 class MetricPlot : public QWidget {
     Q_OBJECT
 public:
@@ -107,6 +111,8 @@ public:
     // Writes the plot as a PNG of the given size (0: the size on screen, or 800x500 when it has
     // not been laid out yet).
     bool savePng(const QString& path, int width = 0, int height = 0);
+    // The same in any format; for PDF the size is the page's, in points.
+    bool saveImage(const QString& path, PlotFormat format, int width = 0, int height = 0);
     // Writes every series with writeMetricsCsv(), x headed by the x axis label.
     bool saveCsv(const QString& path, QString* error = nullptr) const;
 

@@ -17,6 +17,10 @@ struct ModelHandle {
     std::shared_ptr<i3::LoadedModel> model;
     QString description; // where it came from, its shape and size, and anything the user should know
     QString folder;      // the model folder it was read from; empty for a run's checkpoint (a snapshot since removed)
+    // A run's checkpoint: the run, the checkpoint folder in it and the step it was saved at.
+    QString runFolder;
+    QString checkpoint;
+    qint64 checkpointStep = -1;
 
     bool isNull() const { return !model; }
 };

@@ -9,15 +9,17 @@
 #include "hub/hub_client.h"
 #include "hub/hub_settings.h"
 #include "model/model_artifacts.h"
+#include "runs/run_folder.h"
 #include "runs/run_snapshot.h"
+#include "training/trainer.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QStringList>
 #include <QTemporaryDir>
 
-ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device)
-    : EngineJob(tr("Loading a model")), source_(source), path_(path), device_(device)
+ModelLoadJob::ModelLoadJob(Source source, const QString& path, const QString& device, const QString& checkpoint)
+    : EngineJob(tr("Loading a model")), source_(source), path_(path), device_(device), checkpoint_(checkpoint)
 {
     qRegisterMetaType<ModelHandle>();
 }
@@ -36,19 +38,36 @@ void ModelLoadJob::work()
         handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(folder, device));
         handle.folder = QString::fromStdString(folder);
     } else {
-        // The snapshot only has to live until the weights are in memory.
-        QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
-        if (!snapshot.isValid())
-            throw i3::Error(tr("Could not create a temporary folder for the checkpoint: %1")
-                                .arg(snapshot.errorString())
-                                .toStdString());
-        reportProgress(-1, tr("Copying the latest checkpoint of %1…").arg(QDir::toNativeSeparators(path_)));
-        i3::snapshot_run_checkpoint(path_.toStdString(), snapshot.path().toStdString(), i3::RunCheckpoint::Latest);
-        reportProgress(-1, tr("Loading the checkpoint…"));
-        handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(snapshot.path().toStdString(), device));
+        loadRunCheckpoint(handle);
     }
-    handle.description = describe(*handle.model);
+    handle.description = describe(handle);
     Q_EMIT loaded(handle);
+}
+
+// The snapshot only has to live until the weights are in memory; it holds the checkpoint's
+// trainer_state.json, so the step is the one of the weights copied, even while the run trains on.
+void ModelLoadJob::loadRunCheckpoint(ModelHandle& handle)
+{
+    QTemporaryDir snapshot(QDir::temp().filePath("i3-studio-checkpoint-XXXXXX"));
+    if (!snapshot.isValid())
+        throw i3::Error(tr("Could not create a temporary folder for the checkpoint: %1")
+                            .arg(snapshot.errorString())
+                            .toStdString());
+    const std::string run = path_.toStdString(), copy = snapshot.path().toStdString();
+    if (checkpoint_.isEmpty()) {
+        reportProgress(-1, tr("Copying the latest checkpoint of %1…").arg(QDir::toNativeSeparators(path_)));
+        i3::snapshot_run_checkpoint(run, copy, i3::RunCheckpoint::Latest);
+    } else {
+        reportProgress(-1, tr("Copying the checkpoint %1…").arg(QDir::toNativeSeparators(checkpoint_)));
+        i3::snapshot_run_checkpoint(run, copy, checkpoint_.toStdString());
+    }
+    reportProgress(-1, tr("Loading the checkpoint…"));
+    handle.model = std::make_shared<i3::LoadedModel>(i3::load_model_folder(copy, device_.toStdString()));
+    handle.runFolder = path_;
+    handle.checkpointStep = i3::checkpoint_step(copy);
+    // The latest is a periodic checkpoint, named by its step.
+    handle.checkpoint = !checkpoint_.isEmpty() ? checkpoint_
+                                               : QString::fromStdString(i3::RunFolder(run).checkpoint_dir(handle.checkpointStep).string());
 }
 
 // The repo's files, with their progress as the job's; the job's Cancel stops the download, and a
@@ -67,12 +86,13 @@ std::string ModelLoadJob::downloadHubModel()
     return hub.download(repo, "main", {}, callbacks).string();
 }
 
-QString ModelLoadJob::describe(const i3::LoadedModel& model) const
+QString ModelLoadJob::describe(const ModelHandle& handle) const
 {
+    const i3::LoadedModel& model = *handle.model;
     const QString name = QFileInfo(path_).fileName();
     const QString source = source_ == Source::ModelFolder ? tr("Model “%1”").arg(name)
                            : source_ == Source::HubRepo   ? tr("Hub model “%1”").arg(path_)
-                                                          : tr("Latest checkpoint of run “%1”").arg(name);
+                                                          : tr("Run “%1” at step %L2").arg(name).arg(handle.checkpointStep);
     const auto& config = model.config;
     QStringList lines;
     lines << tr("%1: %2 hybrid + %3 attention layers, d_model %4, %5 heads, d_state %6, context %L7, "

@@ -4,9 +4,12 @@
 #include "telemetry/device_telemetry.h"
 #include "token_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
 #include <QInputDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -26,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace {
@@ -43,6 +47,22 @@ QSlider* makeSlider(const QString& objectName, int minimum, int maximum)
     slider->setRange(minimum, maximum);
     return slider;
 }
+
+// A run trains on while its checkpoint is loaded: the list is read again each time it opens.
+class CheckpointCombo : public QComboBox {
+public:
+    explicit CheckpointCombo(std::function<void()> beforeShowing) : beforeShowing_(std::move(beforeShowing)) {}
+    void showPopup() override
+    {
+        beforeShowing_();
+        QComboBox::showPopup();
+    }
+
+private:
+    std::function<void()> beforeShowing_;
+};
+
+QString folderName(const std::filesystem::path& folder) { return QString::fromStdString(folder.filename().string()); }
 
 } // namespace
 
@@ -62,6 +82,14 @@ PlaygroundPanel::PlaygroundPanel(QWidget* parent) : QWidget(parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
+    runDialogFolder_ = settings_.workspace();
+    applySampling(settings_.playgroundSampling());
+    // Connected once the saved values are in place, so that applying them overwrites nothing.
+    for (QSlider* slider : {temperatureSlider_, topKSlider_, topPSlider_})
+        connect(slider, &QSlider::valueChanged, this, &PlaygroundPanel::rememberSampling);
+    for (QSpinBox* spin : {lengthSpin_, seedSpin_})
+        connect(spin, &QSpinBox::valueChanged, this, &PlaygroundPanel::rememberSampling);
+    connect(greedyBox_, &QCheckBox::toggled, this, &PlaygroundPanel::rememberSampling);
     updateValueLabels();
     updateButtons();
 }
@@ -95,6 +123,22 @@ QWidget* PlaygroundPanel::buildControls()
     modelLabel_->setWordWrap(true);
     modelLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    checkpointCombo_ = new CheckpointCombo([this] { listCheckpoints(); });
+    checkpointCombo_->setObjectName("checkpointCombo");
+    checkpointCombo_->setToolTip(tr("The run's checkpoints; pick one to load it instead"));
+    connect(checkpointCombo_, &QComboBox::activated, this, &PlaygroundPanel::onCheckpointPicked);
+    checkpointLabel_ = new QLabel;
+    checkpointLabel_->setObjectName("checkpointLabel");
+    checkpointLabel_->setWordWrap(true);
+    checkpointRow_ = new QWidget;
+    auto* checkpointLayout = new QGridLayout(checkpointRow_);
+    checkpointLayout->setContentsMargins(0, 0, 0, 0);
+    checkpointLayout->addWidget(new QLabel(tr("Checkpoint:")), 0, 0);
+    checkpointLayout->addWidget(checkpointCombo_, 0, 1);
+    checkpointLayout->addWidget(checkpointLabel_, 1, 0, 1, 2);
+    checkpointLayout->setColumnStretch(1, 1);
+    checkpointRow_->hide();
+
     auto* modelBox = new QGroupBox(tr("Model"));
     auto* modelLayout = new QVBoxLayout(modelBox);
     auto* deviceRow = new QHBoxLayout;
@@ -106,15 +150,21 @@ QWidget* PlaygroundPanel::buildControls()
     loadRow->addWidget(loadRunButton_);
     modelLayout->addLayout(loadRow);
     modelLayout->addWidget(hubButton_);
+    modelLayout->addWidget(checkpointRow_);
     modelLayout->addWidget(modelLabel_);
 
+    greedyBox_ = new QCheckBox(tr("Greedy: always the most likely token"));
+    greedyBox_->setObjectName("greedyBox");
+    greedyBox_->setToolTip(tr("As i3lm generate --top-k 1: the same text for every seed; temperature, "
+                              "top-k and top-p do not apply"));
     temperatureSlider_ = makeSlider("temperatureSlider", 1, 40);
-    temperatureSlider_->setValue(sliderPosition(0.8));
     topKSlider_ = makeSlider("topKSlider", 0, 200);
-    topKSlider_->setValue(50);
     topKSlider_->setToolTip(tr("All the way left turns the top-k cut off."));
     topPSlider_ = makeSlider("topPSlider", 1, 20);
-    topPSlider_->setValue(sliderPosition(1.0));
+    connect(greedyBox_, &QCheckBox::toggled, this, [this](bool greedy) {
+        for (QSlider* slider : {temperatureSlider_, topKSlider_, topPSlider_})
+            slider->setEnabled(!greedy);
+    });
     temperatureValue_ = new QLabel;
     topKValue_ = new QLabel;
     topPValue_ = new QLabel;
@@ -123,13 +173,11 @@ QWidget* PlaygroundPanel::buildControls()
     lengthSpin_ = new QSpinBox;
     lengthSpin_->setObjectName("lengthSpin");
     lengthSpin_->setRange(1, 100000);
-    lengthSpin_->setValue(100);
     lengthSpin_->setSuffix(tr(" tokens"));
     lengthSpin_->setGroupSeparatorShown(true);
     seedSpin_ = new QSpinBox;
     seedSpin_->setObjectName("seedSpin");
     seedSpin_->setRange(0, std::numeric_limits<int>::max());
-    seedSpin_->setValue(42);
 
     auto* samplingBox = new QGroupBox(tr("Sampling"));
     auto* form = new QFormLayout(samplingBox);
@@ -140,6 +188,7 @@ QWidget* PlaygroundPanel::buildControls()
         row->addWidget(value);
         return row;
     };
+    form->addRow(greedyBox_);
     form->addRow(tr("Temperature:"), sliderRow(temperatureSlider_, temperatureValue_));
     form->addRow(tr("Top-k:"), sliderRow(topKSlider_, topKValue_));
     form->addRow(tr("Top-p:"), sliderRow(topPSlider_, topPValue_));
@@ -217,6 +266,35 @@ void PlaygroundPanel::setSeed(qint64 seed)
     seedSpin_->setValue(static_cast<int>(std::clamp<qint64>(seed, 0, seedSpin_->maximum())));
 }
 
+void PlaygroundPanel::setGreedy(bool greedy) { greedyBox_->setChecked(greedy); }
+
+void PlaygroundPanel::setRunDialogFolder(const QString& folder) { runDialogFolder_ = folder; }
+
+GenerationSettings PlaygroundPanel::generationSettings() const
+{
+    GenerationSettings settings;
+    settings.prompt = promptEdit_->toPlainText();
+    settings.greedy = greedyBox_->isChecked();
+    settings.temperature = temperatureSlider_->value() / kSliderSteps;
+    settings.topK = topKSlider_->value();
+    settings.topP = topPSlider_->value() / kSliderSteps;
+    settings.maxNewTokens = lengthSpin_->value();
+    settings.seed = static_cast<quint64>(seedSpin_->value());
+    return settings;
+}
+
+void PlaygroundPanel::applySampling(const GenerationSettings& sampling)
+{
+    setGreedy(sampling.greedy);
+    setTemperature(sampling.temperature);
+    setTopK(sampling.topK);
+    setTopP(sampling.topP);
+    setLength(sampling.maxNewTokens);
+    setSeed(static_cast<qint64>(std::min<quint64>(sampling.seed, std::numeric_limits<int>::max())));
+}
+
+void PlaygroundPanel::rememberSampling() { settings_.setPlaygroundSampling(generationSettings()); }
+
 void PlaygroundPanel::setDevice(const QString& device)
 {
     const int index = deviceCombo_->findData(device);
@@ -239,6 +317,7 @@ void PlaygroundPanel::updateButtons()
     stopButton_->setEnabled(isGenerating());
     loadFolderButton_->setEnabled(!isLoading());
     loadRunButton_->setEnabled(!isLoading());
+    checkpointCombo_->setEnabled(!isLoading());
     hubButton_->setEnabled(!isLoading());
     deviceCombo_->setEnabled(!isLoading());
 }
@@ -268,7 +347,7 @@ void PlaygroundPanel::chooseModelFolder()
 
 void PlaygroundPanel::chooseRunFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose a run folder"), runDialogFolder_);
     if (!folder.isEmpty())
         loadRunCheckpoint(folder);
 }
@@ -288,23 +367,25 @@ void PlaygroundPanel::loadModelFolder(const QString& folder) { startLoading(Mode
 
 void PlaygroundPanel::loadHubModel(const QString& repo) { startLoading(ModelLoadJob::Source::HubRepo, repo); }
 
-void PlaygroundPanel::loadRunCheckpoint(const QString& runFolder)
+void PlaygroundPanel::loadRunCheckpoint(const QString& runFolder, const QString& checkpoint)
 {
-    startLoading(ModelLoadJob::Source::RunCheckpoint, runFolder);
+    startLoading(ModelLoadJob::Source::RunCheckpoint, runFolder, checkpoint);
 }
 
-void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& path)
+void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& path, const QString& checkpoint)
 {
     if (loadJob_) {
         showError(tr("A model is still loading; try again when it is ready."));
         return;
     }
     clearError();
-    loadJob_ = std::make_unique<JobThread<ModelLoadJob>>(source, path, deviceCombo_->currentData().toString());
+    loadJob_ = std::make_unique<JobThread<ModelLoadJob>>(source, path, deviceCombo_->currentData().toString(),
+                                                         checkpoint);
     ModelLoadJob* job = &loadJob_->job();
     connect(job, &ModelLoadJob::loaded, this, [this](const ModelHandle& model) {
         model_ = model;
         modelLabel_->setText(model.description);
+        listCheckpoints();
         Q_EMIT modelLoaded(model.description);
     });
     connect(job, &EngineJob::failed, this, &PlaygroundPanel::showError);
@@ -313,6 +394,53 @@ void PlaygroundPanel::startLoading(ModelLoadJob::Source source, const QString& p
     Q_EMIT jobStarted(job); // before start(), so listeners hear the job's first signals
     loadJob_->start();
     updateButtons();
+}
+
+// The loaded run's checkpoints in the combo, the loaded one chosen; hidden for other models.
+void PlaygroundPanel::listCheckpoints()
+{
+    const bool fromRun = !model_.runFolder.isEmpty();
+    checkpointRow_->setVisible(fromRun);
+    checkpoints_ = fromRun ? i3::saved_checkpoints(i3::RunFolder(model_.runFolder.toStdString()))
+                           : std::vector<i3::SavedCheckpoint>{};
+    const QString loaded = QFileInfo(model_.checkpoint).fileName();
+    const QSignalBlocker blocker(checkpointCombo_);
+    checkpointCombo_->clear();
+    for (const i3::SavedCheckpoint& checkpoint : checkpoints_) {
+        const QString text = checkpoint.best     ? tr("Best: step %L1").arg(checkpoint.step)
+                             : checkpoint.latest ? tr("Latest: step %L1").arg(checkpoint.step)
+                                                 : tr("Step %L1").arg(checkpoint.step);
+        checkpointCombo_->addItem(text, QString::fromStdString(checkpoint.folder.string()));
+        if (folderName(checkpoint.folder) == loaded)
+            checkpointCombo_->setCurrentIndex(checkpointCombo_->count() - 1);
+    }
+    showCheckpoint();
+}
+
+// Which checkpoint is loaded, in words: its step, and whether it is the latest or the best.
+void PlaygroundPanel::showCheckpoint()
+{
+    const QString loaded = QFileInfo(model_.checkpoint).fileName();
+    bool latest = false, best = false;
+    for (const i3::SavedCheckpoint& checkpoint : checkpoints_) {
+        if (folderName(checkpoint.folder) == loaded)
+            latest = latest || checkpoint.latest;
+        // The best folder holds a copy of the weights of its step.
+        if (checkpoint.best && (folderName(checkpoint.folder) == loaded || checkpoint.step == model_.checkpointStep))
+            best = true;
+    }
+    const qint64 step = model_.checkpointStep;
+    checkpointLabel_->setText(latest && best ? tr("Loaded: step %L1, the latest checkpoint and the best evaluation so far").arg(step)
+                              : latest       ? tr("Loaded: step %L1, the latest checkpoint").arg(step)
+                              : best         ? tr("Loaded: step %L1, the checkpoint of the best evaluation").arg(step)
+                                             : tr("Loaded: step %L1, an earlier checkpoint").arg(step));
+}
+
+void PlaygroundPanel::onCheckpointPicked(int index)
+{
+    const QString folder = checkpointCombo_->itemData(index).toString();
+    if (!folder.isEmpty() && !model_.runFolder.isEmpty())
+        loadRunCheckpoint(model_.runFolder, folder);
 }
 
 void PlaygroundPanel::onLoadFinished()
@@ -334,13 +462,7 @@ void PlaygroundPanel::generate()
         return;
     }
 
-    GenerationSettings settings;
-    settings.prompt = promptEdit_->toPlainText();
-    settings.temperature = temperatureSlider_->value() / kSliderSteps;
-    settings.topK = topKSlider_->value();
-    settings.topP = topPSlider_->value() / kSliderSteps;
-    settings.maxNewTokens = lengthSpin_->value();
-    settings.seed = static_cast<quint64>(seedSpin_->value());
+    const GenerationSettings settings = generationSettings();
 
     generated_.clear();
     tokens_ = 0;

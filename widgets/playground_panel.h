@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Playground: load a model (an exported folder, or the latest checkpoint of a run, even one
-// still training), type a prompt, set the sampling with sliders, and watch the new tokens stream
-// in as text and as coloured tokens, with the speed. One generation at a time; Stop ends it
-// within a token.
+// The Playground: load a model (an exported folder, or a checkpoint of a run, even one still
+// training: the latest, or another picked from the run's list), type a prompt, set the sampling
+// with sliders (or greedy), and watch the new tokens stream in as text and as coloured tokens,
+// with the speed. The output shows the prompt as typed, then the decoded new tokens. The sampling
+// is remembered across restarts. One generation at a time; Stop ends it within a token.
 #pragma once
 
 #include "generation_job.h"
 #include "job_thread.h"
 #include "model_load_job.h"
+#include "studio_settings.h"
+#include "training/saved_checkpoints.h"
 
 #include <QString>
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 class EngineJob;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -35,8 +40,12 @@ public:
     void setTopP(double p);                  // 0.05 .. 1.0, in steps of 0.05
     void setLength(int newTokens);
     void setSeed(qint64 seed);               // 0 .. 2^31 - 1
+    void setGreedy(bool greedy);             // the most likely token each time; the sliders rest
     // "cpu", "cuda:0", ...: where the next model is loaded.
     void setDevice(const QString& device);
+    // Where "Load run…" opens: the run selected in the run browser, else the workspace.
+    void setRunDialogFolder(const QString& folder);
+    QString runDialogFolder() const { return runDialogFolder_; }
 
     // The text of the current (or last) generation: the new tokens only.
     QString generatedText() const { return generated_; }
@@ -47,12 +56,17 @@ public:
     bool isGenerating() const { return generationJob_ != nullptr; }
     bool isLoading() const { return loadJob_ != nullptr; }
     bool hasModel() const { return !model_.isNull(); }
+    // The loaded run checkpoint's step; -1 when the model is not a run's checkpoint.
+    qint64 loadedCheckpointStep() const { return model_.checkpointStep; }
+    // The sampling as the controls set it now (the prompt included).
+    GenerationSettings generationSettings() const;
 
 public Q_SLOTS:
     void loadModelFolder(const QString& folder);
     // A Hub model repo ("owner/name"), downloaded through the Hugging Face cache, then loaded.
     void loadHubModel(const QString& repo);
-    void loadRunCheckpoint(const QString& runFolder);
+    // `checkpoint`: one of the run's checkpoint folders (i3::saved_checkpoints); empty: the latest.
+    void loadRunCheckpoint(const QString& runFolder, const QString& checkpoint = QString());
     // Needs a loaded model; an empty prompt ends in the generator's message.
     void generate();
     void stopGeneration();
@@ -67,7 +81,7 @@ private:
     QWidget* buildControls();
     QWidget* buildOutput();
 
-    void startLoading(ModelLoadJob::Source source, const QString& path);
+    void startLoading(ModelLoadJob::Source source, const QString& path, const QString& checkpoint = QString());
     void onLoadFinished();
     void onToken(const i3::GeneratedToken& token, double tokensPerSecond);
     void onGenerationFinished(bool cancelled);
@@ -78,6 +92,11 @@ private:
     void clearError();
     void updateValueLabels();
     void updateButtons();
+    void applySampling(const GenerationSettings& sampling);
+    void rememberSampling();
+    void listCheckpoints();
+    void onCheckpointPicked(int index);
+    void showCheckpoint();
     QString speedText() const;
 
     QComboBox* deviceCombo_ = nullptr;
@@ -85,6 +104,10 @@ private:
     QPushButton* loadRunButton_ = nullptr;
     QPushButton* hubButton_ = nullptr;
     QLabel* modelLabel_ = nullptr;
+    QWidget* checkpointRow_ = nullptr;
+    QComboBox* checkpointCombo_ = nullptr;
+    QLabel* checkpointLabel_ = nullptr;
+    QCheckBox* greedyBox_ = nullptr;
     QSlider* temperatureSlider_ = nullptr;
     QSlider* topKSlider_ = nullptr;
     QSlider* topPSlider_ = nullptr;
@@ -101,7 +124,10 @@ private:
     QLabel* speedLabel_ = nullptr;
     QLabel* errorLabel_ = nullptr;
 
+    StudioSettings settings_;
+    QString runDialogFolder_;
     ModelHandle model_;
+    std::vector<i3::SavedCheckpoint> checkpoints_; // of the loaded run, as the combo lists them
     std::unique_ptr<JobThread<ModelLoadJob>> loadJob_;
     std::unique_ptr<JobThread<GenerationJob>> generationJob_;
     QString generated_;

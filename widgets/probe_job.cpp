@@ -21,14 +21,28 @@ void ProbeJob::work()
 
     const int total = static_cast<int>(contexts_.size());
     int done = 0;
-    reportProgress(0, tr("Measuring context %L1…").arg(contexts_.value(0)));
     i3::run_context_probe(
         options,
         [&](const i3::ProbePoint& point) {
             ++done;
             Q_EMIT readingTaken(point);
-            if (done < total && !point.out_of_memory)
-                reportProgress(double(done) / total, tr("Measuring context %L1…").arg(contexts_.at(done)));
+            reportProgress(double(done) / total, tr("Context %L1 done").arg(point.context));
         },
-        &cancelToken());
+        &cancelToken(), [&](const i3::ProbeProgress& progress) { reportProgress(progress.fraction, describe(progress, total)); });
+}
+
+QString ProbeJob::describe(const i3::ProbeProgress& progress, int total)
+{
+    const QString context = tr("Context %L1 (%2 of %3)").arg(progress.context).arg(progress.context_index + 1).arg(total);
+    switch (progress.stage) {
+    case i3::ProbeStage::Estimate:
+        return tr("%1: estimating its memory…").arg(context);
+    case i3::ProbeStage::WarmUp:
+        return tr("%1: a first step that is not measured (setting up the threads)…").arg(context);
+    case i3::ProbeStage::BuildModel:
+        return tr("%1: building the model…").arg(context);
+    case i3::ProbeStage::TrainingStep:
+        return tr("%1: forward and backward pass…").arg(context);
+    }
+    return context;
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The context probe on a worker thread: one training step per context window, each measurement
-// handed to the interface as soon as it is taken.
+// handed to the interface as soon as it is taken, and each stage of it reported as progress.
 #pragma once
 
 #include "engine_job.h"
 #include "engine_metatypes.h"
 #include "config/model_config.h"
+#include "telemetry/context_probe.h"
 
 #include <QString>
 #include <QVector>
@@ -25,6 +26,9 @@ protected:
     void work() override;
 
 private:
+    // A stage of the sweep in words, for the progress message.
+    static QString describe(const i3::ProbeProgress& progress, int total);
+
     const i3::ModelConfig model_;
     const qint64 batchSize_;
     const QVector<qint64> contexts_;

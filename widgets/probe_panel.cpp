@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -57,7 +58,14 @@ ProbePanel::ProbePanel(QWidget* parent) : QWidget(parent)
     errorLabel_->setWordWrap(true);
     errorLabel_->setStyleSheet("color: #c62828;");
     errorLabel_->hide();
-    layout->addWidget(statusLabel_);
+    progressBar_ = new QProgressBar;
+    progressBar_->setObjectName("probeProgress");
+    progressBar_->setRange(0, 1000);
+    progressBar_->hide();
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(statusLabel_, 1);
+    statusRow->addWidget(progressBar_);
+    layout->addLayout(statusRow);
     layout->addWidget(errorLabel_);
 
     updateModelSummary();
@@ -271,8 +279,10 @@ void ProbePanel::startProbe()
                                                  QVector<qint64>(contexts.begin(), contexts.end()), device);
     ProbeJob* job = &job_->job();
     connect(job, &ProbeJob::readingTaken, this, &ProbePanel::addReading);
-    connect(job, &EngineJob::progress, this,
-            [this](double, const QString& message) { statusLabel_->setText(message); });
+    connect(job, &EngineJob::progress, this, [this](double fraction, const QString& message) {
+        statusLabel_->setText(message);
+        progressBar_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000)));
+    });
     connect(job, &EngineJob::failed, this, &ProbePanel::showError);
     connect(job, &EngineJob::finished, this, &ProbePanel::onJobFinished);
     setRunning(true);
@@ -298,14 +308,22 @@ void ProbePanel::addReading(const i3::ProbePoint& reading)
     table_->insertRow(row);
     table_->setItem(row, ContextColumn, numberItem(QString("%L1").arg(context)));
     auto* note = new QTableWidgetItem(noteText);
-    if (reading.out_of_memory) {
+    if (reading.not_tried) {
+        const QString need = QString("%L1").arg(reading.estimated_bytes / kGiB, 0, 'f', 1);
+        const QString limit = QString("%L1").arg(reading.limit_bytes / kGiB, 0, 'f', 1);
+        const int share = static_cast<int>(std::lround(100 * i3::kProbeUsableRamShare));
+        table_->setItem(row, MiBColumn, numberItem(tr("not tried")));
+        note->setText(tr("estimated %1 GiB, above the limit of %2 GiB (%3% of the available RAM)")
+                          .arg(need, limit)
+                          .arg(share));
+        oomMessage_ = tr("Context %L1 was not tried: one step would need about %2 GiB, more than the %3 GiB "
+                         "(%4% of the available RAM) the probe lets a step take; the sweep stopped there.")
+                          .arg(context)
+                          .arg(need, limit)
+                          .arg(share);
+    } else if (reading.out_of_memory) {
         table_->setItem(row, MiBColumn, numberItem(tr("out of memory")));
-        table_->setItem(row, GiBColumn, numberItem(QStringLiteral("–")));
         note->setText(noteText.isEmpty() ? tr("does not fit") : noteText);
-        for (int column = ContextColumn; column < ColumnCount; ++column)
-            if (auto* item = table_->item(row, column))
-                item->setForeground(QColor(0xc6, 0x28, 0x28));
-        note->setForeground(QColor(0xc6, 0x28, 0x28));
         oomMessage_ = tr("Context %L1 does not fit in memory on %2 at batch %3; the sweep stopped there.")
                           .arg(context)
                           .arg(deviceCombo_->currentText())
@@ -322,8 +340,22 @@ void ProbePanel::addReading(const i3::ProbePoint& reading)
     table_->setItem(row, SecondsColumn, numberItem(QString("%L1").arg(reading.seconds, 0, 'f', 2)));
     table_->setItem(row, ReferenceColumn, numberItem(referenceText(context)));
     table_->setItem(row, NoteColumn, note);
+    if (reading.out_of_memory)
+        markUnfit(row);
     table_->scrollToBottom();
     rescalePlot();
+}
+
+// A context the sweep ended at: no measured figures, the row in red, the note in full on hover.
+void ProbePanel::markUnfit(int row)
+{
+    table_->setItem(row, GiBColumn, numberItem(QStringLiteral("–")));
+    table_->setItem(row, SecondsColumn, numberItem(QStringLiteral("–")));
+    for (int column = ContextColumn; column < ColumnCount; ++column)
+        if (auto* item = table_->item(row, column)) {
+            item->setForeground(QColor(0xc6, 0x28, 0x28));
+            item->setToolTip(table_->item(row, NoteColumn)->text());
+        }
 }
 
 void ProbePanel::onJobFinished(bool cancelled)
@@ -349,6 +381,9 @@ void ProbePanel::showError(const QString& message)
 
 void ProbePanel::setRunning(bool running)
 {
+    progressBar_->setVisible(running);
+    if (running)
+        progressBar_->setValue(0);
     for (QWidget* control : {static_cast<QWidget*>(presetCombo_), static_cast<QWidget*>(batchSpin_),
                              static_cast<QWidget*>(fromSpin_), static_cast<QWidget*>(toSpin_),
                              static_cast<QWidget*>(deviceCombo_), static_cast<QWidget*>(startButton_)})

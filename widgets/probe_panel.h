@@ -18,6 +18,7 @@ class QComboBox;
 class QCPGraph;
 class QCustomPlot;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -59,6 +60,7 @@ private:
     void showError(const QString& message);
     void setRunning(bool running);
     QString referenceText(qint64 context) const;
+    void markUnfit(int row);
 
     QComboBox* presetCombo_ = nullptr;
     QSpinBox* batchSpin_ = nullptr;
@@ -69,6 +71,7 @@ private:
     QPushButton* stopButton_ = nullptr;
     QLabel* modelSummary_ = nullptr;
     QLabel* statusLabel_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
     QLabel* errorLabel_ = nullptr;
     QCustomPlot* plot_ = nullptr;
     QCPGraph* ours_ = nullptr;

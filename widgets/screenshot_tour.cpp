@@ -169,6 +169,11 @@ void ScreenshotTour::play()
     panel->loadRunCheckpoint(runFolder_);
     waitFor([panel] { return panel->hasModel(); }, 120, tr("loading the trained model"), [this, panel] {
         panel->setPrompt("once upon a time");
+        // Whatever the Playground remembers from earlier sessions: the same picture every time.
+        panel->setGreedy(false);
+        panel->setTemperature(0.8);
+        panel->setTopK(50);
+        panel->setTopP(1.0);
         panel->setSeed(7);
         panel->setLength(60);
         panel->generate();

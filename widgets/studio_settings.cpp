@@ -117,6 +117,28 @@ void StudioSettings::setTrainConfig(const i3::TrainConfig& config)
     settings_.setValue("config/training", QString::fromStdString(config.to_json().dump()));
 }
 
+GenerationSettings StudioSettings::playgroundSampling() const
+{
+    GenerationSettings sampling;
+    sampling.greedy = settings_.value("playground/greedy", sampling.greedy).toBool();
+    sampling.temperature = settings_.value("playground/temperature", sampling.temperature).toDouble();
+    sampling.topK = settings_.value("playground/topK", sampling.topK).toInt();
+    sampling.topP = settings_.value("playground/topP", sampling.topP).toDouble();
+    sampling.maxNewTokens = settings_.value("playground/length", sampling.maxNewTokens).toInt();
+    sampling.seed = settings_.value("playground/seed", sampling.seed).toULongLong();
+    return sampling;
+}
+
+void StudioSettings::setPlaygroundSampling(const GenerationSettings& sampling)
+{
+    settings_.setValue("playground/greedy", sampling.greedy);
+    settings_.setValue("playground/temperature", sampling.temperature);
+    settings_.setValue("playground/topK", sampling.topK);
+    settings_.setValue("playground/topP", sampling.topP);
+    settings_.setValue("playground/length", sampling.maxNewTokens);
+    settings_.setValue("playground/seed", sampling.seed);
+}
+
 QByteArray StudioSettings::windowGeometry() const { return settings_.value("window/geometry").toByteArray(); }
 
 QByteArray StudioSettings::windowState() const { return settings_.value("window/state").toByteArray(); }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The studio's preferences, kept with QSettings: the language, the last data choice and
-// configuration, and the window's layout. The workspace is the engine's (runs/workspace.h), shared
+// configuration, the Playground's sampling, and the window's layout. The workspace is the engine's (runs/workspace.h), shared
 // with the command line.
 #pragma once
 
 #include "data_choice.h"
+#include "generation_settings.h"
 #include "config/model_config.h"
 #include "config/train_config.h"
 
@@ -43,6 +44,10 @@ public:
     // (telemetry/training_flops.h knows the H100's and the H200's); 0: no MFU on those.
     double peakTflops() const;
     void setPeakTflops(double tflops);
+    // The Playground's sampling (greedy, temperature, top-k, top-p, length, seed); the prompt is
+    // not kept. The defaults of GenerationSettings on a first start.
+    GenerationSettings playgroundSampling() const;
+    void setPlaygroundSampling(const GenerationSettings& sampling);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

@@ -144,7 +144,7 @@ void TrainingJob::forward(const i3::TrainEvent& event)
         Q_EMIT evaluated(event);
         break;
     case Kind::Sample:
-        Q_EMIT sampleGenerated(event.step, fromEngine(event.text));
+        Q_EMIT sampleGenerated(event.step, fromEngine(event.sample.as_typed()));
         break;
     case Kind::Checkpoint:
         Q_EMIT checkpointSaved(event.step, QString::fromStdString(event.path.string()));

@@ -49,6 +49,7 @@ Q_SIGNALS:
     // An Evaluation event: `loss` is the mean of the recent training losses, `validation_loss`
     // below 0 when the run has no validation split.
     void evaluated(const i3::TrainEvent& evaluation);
+    // `text`: the prompt as given and the continuation (i3::RunSample::as_typed).
     void sampleGenerated(qint64 step, const QString& text);
     void checkpointSaved(qint64 step, const QString& folder);
     // The trainer stopped: `completed` when every planned step is done (`path` holds the exported

@@ -11,11 +11,13 @@
 #include "metric_plot.h"
 #include "run_browser.h"
 #include "run_scanner.h"
+#include "studio_settings.h"
 #include "runs/run_folder.h"
 #include "runs/run_schema.h"
 #include "curves/ema_smoothing.h"
 
 #include <QCheckBox>
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -236,24 +238,9 @@ QWidget* TrainingPanel::buildControls()
     checkpointLabel_ = new QLabel(box);
     checkpointLabel_->setObjectName("checkpointLabel");
 
+    createExportActions();
     auto* exportMenu = new QMenu(box);
-    exportMenu->addAction(tr("Plots as PNG…"), this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the plots into"));
-        if (!folder.isEmpty() && !exportPlotsPng(folder))
-            QMessageBox::warning(this, tr("Export"), tr("Some plots could not be written into %1.").arg(folder));
-    });
-    exportMenu->addAction(tr("Metrics as CSV…"), this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export the metrics"), QStringLiteral("metrics.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (!file.isEmpty() && !exportMetricsCsv(file))
-            QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
-    });
-    exportMenu->addAction(tr("Device samples as CSV…"), this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export the device samples"),
-                                                          QStringLiteral("device.csv"), tr("CSV files (*.csv)"));
-        if (!file.isEmpty() && !exportDeviceCsv(file))
-            QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
-    });
+    exportMenu->addActions(exportActions());
     auto* exportButton = new QToolButton(box);
     exportButton->setObjectName("exportButton");
     exportButton->setText(tr("Export"));
@@ -969,7 +956,7 @@ void TrainingPanel::onScanned(const RunScan& scan)
         if (curves.samplesReset)
             samplesView_->clear();
         for (const i3::RunSample& sample : curves.samples)
-            showSample(sample.step, QString::fromStdString(sample.text));
+            showSample(sample.step, QString::fromStdString(sample.as_typed()));
         const qint64 last = curves.metrics.step.empty() ? step_ : static_cast<qint64>(curves.metrics.step.back());
         setStep(last, curves.totalSteps);
         // Only a run still being written needs watching; its status is read before its metrics.
@@ -1050,19 +1037,78 @@ void TrainingPanel::sampleDevice()
 // The device plot's clock: seconds since the job started.
 double TrainingPanel::deviceSeconds() const { return deviceClock_.isValid() ? deviceClock_.elapsed() / 1000.0 : 0.0; }
 
-bool TrainingPanel::exportPlotsPng(const QString& folder)
+void TrainingPanel::createExportActions()
 {
-    if (!QDir().mkpath(folder))
+    exportPlotsAction_ = new QAction(tr("Export &plots…"), this);
+    exportPlotsAction_->setObjectName("exportPlotsAction");
+    exportPlotsAction_->setToolTip(tr("Every plot as a PNG or PDF file of the size you choose"));
+    connect(exportPlotsAction_, &QAction::triggered, this, &TrainingPanel::exportPlotsInteractively);
+    exportMetricsAction_ = new QAction(tr("Export &metrics as CSV…"), this);
+    exportMetricsAction_->setObjectName("exportMetricsAction");
+    connect(exportMetricsAction_, &QAction::triggered, this, &TrainingPanel::exportMetricsInteractively);
+    exportDeviceAction_ = new QAction(tr("Export &device samples as CSV…"), this);
+    exportDeviceAction_->setObjectName("exportDeviceAction");
+    connect(exportDeviceAction_, &QAction::triggered, this, &TrainingPanel::exportDeviceInteractively);
+}
+
+QList<QAction*> TrainingPanel::exportActions() const
+{
+    return {exportPlotsAction_, exportMetricsAction_, exportDeviceAction_};
+}
+
+QString TrainingPanel::exportFolder() const
+{
+    return runFolder_.isEmpty() ? StudioSettings().workspace() : runFolder_;
+}
+
+void TrainingPanel::exportPlotsInteractively()
+{
+    PlotExportChoice initial = plotExport_;
+    if (initial.folder.isEmpty())
+        initial.folder = QDir(exportFolder()).filePath(QStringLiteral("plots"));
+    PlotExportDialog dialog(initial, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    plotExport_ = dialog.choice();
+    if (!exportPlots(plotExport_))
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Some plots could not be written into %1.").arg(QDir::toNativeSeparators(plotExport_.folder)));
+}
+
+void TrainingPanel::exportMetricsInteractively()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the metrics"),
+                                                      QDir(exportFolder()).filePath(QStringLiteral("metrics.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (!file.isEmpty() && !exportMetricsCsv(file))
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
+}
+
+void TrainingPanel::exportDeviceInteractively()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export the device samples"),
+                                                      QDir(exportFolder()).filePath(QStringLiteral("device.csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (!file.isEmpty() && !exportDeviceCsv(file))
+        QMessageBox::warning(this, tr("Export"), tr("Could not write %1.").arg(file));
+}
+
+bool TrainingPanel::exportPlots(const PlotExportChoice& choice)
+{
+    if (!QDir().mkpath(choice.folder))
         return false;
-    const QDir dir(folder);
+    const QDir dir(choice.folder);
     bool allSaved = true;
     const std::pair<MetricPlot*, const char*> plots[] = {
         {lossPlot_, "loss"},           {perplexityPlot_, "perplexity"}, {lrPlot_, "learning-rate"},
         {gradPlot_, "gradient-norm"}, {speedPlot_, "tokens-per-second"}, {devicePlot_, "device"}};
+    const QString suffix = QLatin1Char('.') + plotFileSuffix(choice.format);
     for (const auto& [plot, name] : plots)
-        allSaved = plot->savePng(dir.filePath(QString::fromLatin1(name) + QStringLiteral(".png"))) && allSaved;
+        allSaved = plot->saveImage(dir.filePath(QString::fromLatin1(name) + suffix), choice.format, choice.width,
+                                   choice.height) &&
+                   allSaved;
     if (allSaved)
-        log(tr("Plots saved in %1").arg(folder));
+        log(tr("Plots saved in %1").arg(choice.folder));
     return allSaved;
 }
 

@@ -9,6 +9,7 @@
 #include "training/training_advice.h"
 #include "telemetry/training_flops.h"
 #include "fork_request.h"
+#include "plot_export_dialog.h"
 #include "job_thread.h"
 #include "training_job.h"
 
@@ -25,6 +26,7 @@
 
 class AdviceList;
 class MetricPlot;
+class QAction;
 class QLabel;
 class QCheckBox;
 class QComboBox;
@@ -88,8 +90,11 @@ public Q_SLOTS:
     // Shows a run's curves from its metrics.jsonl, following the file while the run is still
     // training (in another process). Refused while this panel trains.
     void showRun(const QString& runFolder);
-    // Writes every plot as <folder>/<plot>.png.
-    bool exportPlotsPng(const QString& folder);
+    // The export actions (plots, metrics, device samples), each asking where with its own dialog:
+    // the panel's Export button and the main window's File menu both show these.
+    QList<QAction*> exportActions() const;
+    // Writes every plot as <folder>/<plot>.<png|pdf> at the chosen size.
+    bool exportPlots(const PlotExportChoice& choice);
     // Writes the training metrics (step, loss, perplexity, lr, grad norm, tokens/s, validation
     // loss) as one CSV aligned on the step.
     bool exportMetricsCsv(const QString& file);
@@ -120,6 +125,12 @@ Q_SIGNALS:
 
 private:
     void buildInterface();
+    void createExportActions();
+    void exportPlotsInteractively();
+    void exportMetricsInteractively();
+    void exportDeviceInteractively();
+    // Where the export dialogs open: the open run's folder, else the workspace.
+    QString exportFolder() const;
     QWidget* buildControls();
     QWidget* buildPlots();
     QWidget* buildCurveControls();
@@ -188,6 +199,10 @@ private:
     QPlainTextEdit* logView_ = nullptr;
     AdviceList* advice_ = nullptr;
     i3::TrainingCoach coach_{0}; // the running job's
+    QAction* exportPlotsAction_ = nullptr;
+    QAction* exportMetricsAction_ = nullptr;
+    QAction* exportDeviceAction_ = nullptr;
+    PlotExportChoice plotExport_; // as last chosen in this session
 
     std::unique_ptr<JobThread<TrainingJob>> job_;
     bool trainingAllowed_ = true;

@@ -23,6 +23,10 @@ struct SamplingOptions {
 // Throws i3::Error with a readable reason for a temperature <= 0 or a top_p outside (0, 1].
 void validate(const SamplingOptions& options);
 
+// Greedy decoding, as `i3lm generate --top-k 1` does it: only the most likely token survives the
+// top-k cut, so the temperature and top-p no longer matter.
+inline SamplingOptions greedy_sampling() { return SamplingOptions{1.0, 1, 1.0}; }
+
 // The distributions the draws are made from: logits [V] or [rows, V] -> probabilities of the
 // same shape, in double, on the logits' device.
 at::Tensor next_token_probabilities(const at::Tensor& logits, const SamplingOptions& options);

@@ -15,8 +15,14 @@ std::optional<RunSample> RunSample::from_line(const nlohmann::json& line)
     if (step == line.end() || !step->is_number_integer() || text == line.end() || !text->is_string())
         return std::nullopt;
     const auto prompt = line.find(kPrompt);
-    return RunSample{step->get<int64_t>(), prompt != line.end() && prompt->is_string() ? prompt->get<std::string>() : "",
-                     text->get<std::string>()};
+    const auto continuation = line.find(kContinuation);
+    RunSample sample;
+    sample.step = step->get<int64_t>();
+    sample.prompt = prompt != line.end() && prompt->is_string() ? prompt->get<std::string>() : "";
+    sample.text = text->get<std::string>();
+    if (continuation != line.end() && continuation->is_string() && prompt != line.end() && prompt->is_string())
+        sample.continuation = continuation->get<std::string>();
+    return sample;
 }
 
 } // namespace i3

@@ -103,11 +103,14 @@ inline constexpr const char* kValidationLoss = "val_loss";
 inline constexpr const char* kValidationPerplexity = "val_ppl";
 } // namespace metric_keys
 
-// samples.jsonl: one line per sampled prompt.
+// samples.jsonl: one line per sampled prompt. "text" is what the reference prints, the decode of
+// the prompt's tokens and the new ones (a letter the vocabulary lacks shows as <UNK>);
+// "continuation" is the decode of the new tokens alone (absent in runs made before it).
 namespace sample_keys {
 inline constexpr const char* kStep = "step";
 inline constexpr const char* kPrompt = "prompt";
 inline constexpr const char* kText = "text";
+inline constexpr const char* kContinuation = "continuation";
 } // namespace sample_keys
 
 // run.json's "status": what the run is doing, or how it ended.

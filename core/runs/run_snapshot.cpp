@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -70,19 +71,14 @@ void prepare_empty_folder(const fs::path& folder, const fs::path& run_folder)
         remove_tree(entry.path());
 }
 
-} // namespace
+// Where the checkpoint to copy is now; empty when it is not there. May throw i3::Error for a
+// state that can change (a latest pointer naming a folder being replaced): then it is asked again.
+using CheckpointLocator = std::function<std::optional<fs::path>()>;
 
-fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& snapshot_folder, RunCheckpoint which)
+fs::path snapshot_with(const fs::path& run_folder, const fs::path& snapshot_folder, const CheckpointLocator& locate,
+                       const std::string& missing)
 {
     const RunFolder run(run_folder);
-    for (const fs::path& file : {run.run_file(), run.model_config_file(), run.tokenizer_file()})
-        if (!fs::is_regular_file(file))
-            throw Error(run_folder.string() + " is not a complete training run (" + file.filename().string() +
-                        " is missing)");
-    const bool has_checkpoint = which == RunCheckpoint::Latest ? fs::exists(run.checkpoints_dir() / run_files::kLatestPointer)
-                                                               : checkpoint_folder(run, which).has_value();
-    if (!has_checkpoint)
-        throw Error(no_checkpoint_message(run_folder, which));
     try {
         prepare_empty_folder(snapshot_folder, run_folder);
         copy_atomically(run.model_config_file(), snapshot_folder / run_files::kModelConfig);
@@ -98,22 +94,60 @@ fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& sna
             std::this_thread::sleep_for(std::chrono::milliseconds(100 * attempt));
         std::optional<fs::path> folder;
         try {
-            folder = checkpoint_folder(run, which);
+            folder = locate();
         } catch (const Error& error) {
             last_problem = error.what();
             continue;
         }
         if (!folder)
-            throw Error(no_checkpoint_message(run_folder, which));
-        const fs::path weights = *folder / run_files::kCheckpointWeights;
+            throw Error(missing);
         try {
-            copy_atomically(weights, snapshot_folder / run_files::kCheckpointWeights);
+            for (const char* file : {run_files::kCheckpointWeights, run_files::kCheckpointTrainerState})
+                copy_atomically(*folder / file, snapshot_folder / file);
             return snapshot_folder;
         } catch (const fs::filesystem_error& error) {
-            last_problem = weights.string() + ": " + error.code().message();
+            last_problem = error.path1().string() + ": " + error.code().message();
         }
     }
     throw Error("cannot copy the checkpoint of " + run_folder.string() + " (" + last_problem + ")");
+}
+
+void check_complete(const RunFolder& run)
+{
+    for (const fs::path& file : {run.run_file(), run.model_config_file(), run.tokenizer_file()})
+        if (!fs::is_regular_file(file))
+            throw Error(run.root().string() + " is not a complete training run (" + file.filename().string() +
+                        " is missing)");
+}
+
+} // namespace
+
+fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& snapshot_folder, RunCheckpoint which)
+{
+    const RunFolder run(run_folder);
+    check_complete(run);
+    const bool has_checkpoint = which == RunCheckpoint::Latest ? fs::exists(run.checkpoints_dir() / run_files::kLatestPointer)
+                                                               : checkpoint_folder(run, which).has_value();
+    const std::string missing = no_checkpoint_message(run_folder, which);
+    if (!has_checkpoint)
+        throw Error(missing);
+    return snapshot_with(run_folder, snapshot_folder, [&] { return checkpoint_folder(run, which); }, missing);
+}
+
+fs::path snapshot_run_checkpoint(const fs::path& run_folder, const fs::path& snapshot_folder, const fs::path& checkpoint)
+{
+    const RunFolder run(run_folder);
+    check_complete(run);
+    if (checkpoint.filename() == run.best_checkpoint_dir().filename())
+        return snapshot_run_checkpoint(run_folder, snapshot_folder, RunCheckpoint::Best);
+    const fs::path folder = run.checkpoints_dir() / checkpoint.filename();
+    return snapshot_with(run_folder, snapshot_folder,
+                         [&]() -> std::optional<fs::path> {
+                             if (fs::is_directory(folder))
+                                 return folder;
+                             return std::nullopt;
+                         },
+                         folder.string() + " is not there (the trainer keeps only its newest checkpoints)");
 }
 
 } // namespace i3

@@ -9,12 +9,17 @@ namespace i3 {
 
 enum class RunCheckpoint { Latest, Best };
 
-// Copies the run's config.json, tokenizer.json and the chosen checkpoint's model.safetensors into
-// `snapshot_folder` (created or emptied), retrying when the checkpoint disappears while it is
-// copied (a newer one replaced it). Returns `snapshot_folder`. Throws i3::Error when the run has
-// no such checkpoint yet, or it cannot be copied.
+// Copies the run's config.json, tokenizer.json and the chosen checkpoint's model.safetensors and
+// trainer_state.json (its step) into `snapshot_folder` (created or emptied), retrying when the
+// checkpoint disappears while it is copied (a newer one replaced it). Returns `snapshot_folder`.
+// Throws i3::Error when the run has no such checkpoint yet, or it cannot be copied.
 std::filesystem::path snapshot_run_checkpoint(const std::filesystem::path& run_folder,
                                               const std::filesystem::path& snapshot_folder,
                                               RunCheckpoint which = RunCheckpoint::Latest);
+// The same for one checkpoint folder of the run (checkpoints/step-NNNNNNN or checkpoints/best);
+// a periodic one the trainer has pruned since is reported as gone.
+std::filesystem::path snapshot_run_checkpoint(const std::filesystem::path& run_folder,
+                                              const std::filesystem::path& snapshot_folder,
+                                              const std::filesystem::path& checkpoint);
 
 } // namespace i3

@@ -31,8 +31,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-// A CPU step is tried only when its estimated need is at most this share of the available RAM.
-constexpr double kUsableRamShare = 0.8;
 // Room on top of an extrapolated need, for the noise of measuring resident memory.
 constexpr double kExtrapolationMargin = 1.25;
 
@@ -144,9 +142,11 @@ void warm_up(ModelConfig config, const torch::Device& device, const StepChoice& 
     training_step(model, config, 1, device, choice);
 }
 
-// Builds the model for the point's context and runs one step, filling peak_bytes and seconds.
-// Throws c10::Error (or std::bad_alloc) when memory runs out.
-void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& device, const StepChoice& choice)
+// Builds the model for the point's context and runs one step, filling peak_bytes and seconds;
+// `stage` announces the step once the model is built. Throws c10::Error (or std::bad_alloc) when
+// memory runs out.
+void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& device, const StepChoice& choice,
+             const std::function<void()>& stage)
 {
     const bool cuda = device.is_cuda();
     const int index = cuda && device.has_index() ? device.index() : 0;
@@ -162,6 +162,7 @@ void measure(ProbePoint& point, const ModelConfig& config, const torch::Device& 
     }
     {
         I3Model model = probe_model(config, device, choice);
+        stage();
         point.seconds = training_step(model, config, point.batch_size, device, choice);
     }
     const int64_t peak = cuda ? cuda_memory(index).value_or(DeviceMemory{}).peak_allocated_bytes
@@ -198,15 +199,26 @@ void check(const ProbeOptions& options)
 
 std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
                                           const std::function<void(const ProbePoint&)>& on_point,
-                                          const CancelToken* cancel)
+                                          const CancelToken* cancel,
+                                          const std::function<void(const ProbeProgress&)>& on_stage)
 {
     check(options);
     const torch::Device device = usable_device(options.device);
     const StepChoice choice{autocast_for(options.precision, device), options.checkpoint_activations};
     std::vector<ProbePoint> points;
-    for (const int64_t context : options.contexts) {
+    for (size_t index = 0; index < options.contexts.size(); ++index) {
+        const int64_t context = options.contexts[index];
         if (cancel && cancel->cancelled())
             break;
+        // Each context's share of the sweep, split evenly between its stages.
+        const auto announce = [&](ProbeStage stage) {
+            if (!on_stage)
+                return;
+            constexpr double kStages = 4;
+            const double within = static_cast<double>(static_cast<int>(stage)) / kStages;
+            on_stage({index, context, stage, (static_cast<double>(index) + within) / options.contexts.size()});
+        };
+        announce(ProbeStage::Estimate);
         ModelConfig config = options.model;
         config.max_seq_len = context;
         config.validate();
@@ -220,17 +232,24 @@ std::vector<ProbePoint> run_context_probe(const ProbeOptions& options,
                                     ? analytic_need(config, options.batch_size)
                                     : kExtrapolationMargin * extrapolated_need(points, config, options.batch_size);
             const double available = static_cast<double>(available_host_memory());
-            if (available > 0 && need > kUsableRamShare * available) {
+            if (available > 0 && need > kProbeUsableRamShare * available) {
                 point.out_of_memory = true;
-                point.note = "not tried: it would need about " + gib(need) + ", more than 80% of the " +
+                point.not_tried = true;
+                point.estimated_bytes = static_cast<int64_t>(std::min(need, 9.0e18));
+                point.limit_bytes = static_cast<int64_t>(kProbeUsableRamShare * available);
+                point.note = "not tried: it would need about " + gib(need) + ", more than " +
+                             std::to_string(static_cast<int>(std::lround(100 * kProbeUsableRamShare))) + "% of the " +
                              gib(available) + " of RAM available";
             }
         }
         if (!point.out_of_memory) {
             try {
-                if (points.empty())
+                if (points.empty()) {
+                    announce(ProbeStage::WarmUp);
                     warm_up(config, device, choice);
-                measure(point, config, device, choice);
+                }
+                announce(ProbeStage::BuildModel);
+                measure(point, config, device, choice, [&] { announce(ProbeStage::TrainingStep); });
             } catch (const c10::Error& error) {
                 if (!is_out_of_memory(error))
                     throw Error("the probe failed at context " + std::to_string(context) + ": " +

@@ -676,9 +676,11 @@ private:
                 throw Cancelled();
             }
             sample.text = generated.text;
+            sample.sample = RunSample{s_.step, prompt, generated.text, s_.tokenizer.decode(generated.new_ids)};
             append_line(s_.folder.samples_file(), {{sample_keys::kStep, s_.step},
                                                    {sample_keys::kPrompt, prompt},
-                                                   {sample_keys::kText, sample.text}});
+                                                   {sample_keys::kText, sample.text},
+                                                   {sample_keys::kContinuation, *sample.sample.continuation}});
             emit(sample);
         }
         s_.model->train();

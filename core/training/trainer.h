@@ -20,6 +20,7 @@
 #include "config/model_config.h"
 #include "base/pause_gate.h"
 #include "runs/run_folder.h"
+#include "runs/run_samples.h"
 #include "config/train_config.h"
 #include "data/token_corpus.h"
 #include "formats/named_tensors.h"
@@ -61,6 +62,7 @@ struct TrainEvent {
     bool is_best = false;        // Evaluation: a new best
     bool cancelled = false;      // Finished: stopped early by the token
     std::string text;            // Sample: the prompt and its continuation; Started: a summary; Note: what to know
+    RunSample sample;            // Sample: the line written into samples.jsonl
     std::filesystem::path path;  // Checkpoint / Finished: what was written
 };
 
