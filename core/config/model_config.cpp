@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/json_file.h"
+#include "config/model_blocks.h"
 #include "config/preset_files.h"
 
 #include <algorithm>
@@ -63,12 +64,10 @@ std::vector<std::string> shape_conflicts(const ModelConfig& wanted, const ModelC
 
 int64_t ModelConfig::parameter_count() const
 {
-    const int64_t d = d_model;
-    const int64_t block_common = 2 * (2 * d) + (4 * d * d + 4 * d) + (4 * d * d + d); // 2 LNs + FFN
-    const int64_t hybrid = d + d_state * d_state + d_state * d + d * d_state + d;
-    const int64_t attention = (3 * d * d + 3 * d) + (d * d + d);
-    return vocab_size * d + max_seq_len * d + hybrid_layers * (block_common + hybrid) +
-           attn_layers * (block_common + attention) + 2 * d + vocab_size * d + vocab_size;
+    int64_t count = 0;
+    for (const auto& block : model_blocks(*this))
+        count += block.parameters;
+    return count;
 }
 
 std::vector<std::string> ModelConfig::problems() const

@@ -5,17 +5,26 @@ namespace i3 {
 
 int64_t matrix_parameter_count(const ModelConfig& c)
 {
-    const int64_t d = c.d_model, n = c.d_state;
-    const int64_t feed_forward = 2 * d * 4 * d;
-    const int64_t hybrid = n * n + n * d + d * n + feed_forward;   // A, B, C and the feed-forward
-    const int64_t attention = 3 * d * d + d * d + feed_forward;    // qkv, out_proj, feed-forward
-    return c.hybrid_layers * hybrid + c.attn_layers * attention + d * c.vocab_size; // + the head
+    int64_t count = 0;
+    for (const auto& block : model_blocks(c))
+        count += block.matrix_parameters;
+    return count;
+}
+
+double training_flops_per_token(const ModelBlock& block, const ModelConfig& c)
+{
+    const double attention = block.kind == BlockKind::Attention
+                                 ? 6.0 * static_cast<double>(c.max_seq_len) * static_cast<double>(c.d_model)
+                                 : 0.0;
+    return 6.0 * static_cast<double>(block.matrix_parameters) + attention;
 }
 
 double training_flops_per_token(const ModelConfig& c)
 {
-    return 6.0 * static_cast<double>(matrix_parameter_count(c)) +
-           6.0 * static_cast<double>(c.attn_layers) * static_cast<double>(c.max_seq_len) * static_cast<double>(c.d_model);
+    double flops = 0;
+    for (const auto& block : model_blocks(c))
+        flops += training_flops_per_token(block, c);
+    return flops;
 }
 
 std::optional<PeakRate> known_peak_rate(const std::string& device_name, bool bf16)
