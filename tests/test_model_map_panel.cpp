@@ -239,6 +239,8 @@ void TestModelMapPanel::clickingABlockShowsItsTensors()
         QCOMPARE(sum, int64_t(3 * shape_.d_model * shape_.d_model));
     }
     QVERIFY(panel.findChild<QGroupBox*>("modelMapWeightBox")->title().contains("step 2"));
+    // With the longest names shown, the panel still fits beside the run browser at 1280 px.
+    QVERIFY2(panel.minimumSizeHint().width() <= 960, qPrintable(QString::number(panel.minimumSizeHint().width())));
 }
 
 void TestModelMapPanel::followsAGrowingFile()

@@ -19,12 +19,28 @@
         <translation>Klicken Sie auf einen Block, um seine Tensoren zu sehen. Der Balken zeigt, wie weit der letzte aufgezeichnete Optimiererschritt die Gewichte des Blocks bewegt hat, relativ zu ihrer Größe (logarithmisch, 1e-6 bis 1e-1): um 1e-3 ist üblich, weit darunter lernt der Block kaum, weit darüber macht er große Schritte.</translation>
     </message>
     <message>
-        <source>%1FLOP</source>
-        <translation>%1FLOP</translation>
-    </message>
-    <message>
         <source>–</source>
         <translation>–</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>FLOPs / token</source>
+        <translation>FLOPs / Token</translation>
+    </message>
+    <message>
+        <source>update / weight</source>
+        <translation>Update / Gewicht</translation>
     </message>
 </context>
 <context>
@@ -1372,7 +1388,10 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     </message>
     <message numerus="yes">
         <source>%Ln blocks</source>
-        <translation><numerusform>%Ln Block</numerusform><numerusform>%Ln Blöcke</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Block</numerusform>
+            <numerusform>%Ln Blöcke</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot show %1: %2</source>
@@ -1396,7 +1415,10 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     </message>
     <message numerus="yes">
         <source>No weight statistics yet: the run records them every %Ln steps.</source>
-        <translation><numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie bei jedem Schritt auf.</numerusform><numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie alle %Ln Schritte auf.</numerusform></translation>
+        <translation>
+            <numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie bei jedem Schritt auf.</numerusform>
+            <numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie alle %Ln Schritte auf.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This run records no weight statistics (Weight statistics every: off).</source>
@@ -1408,19 +1430,21 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     </message>
     <message numerus="yes">
         <source>%Ln records</source>
-        <translation><numerusform>%Ln Aufzeichnung</numerusform><numerusform>%Ln Aufzeichnungen</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Aufzeichnung</numerusform>
+            <numerusform>%Ln Aufzeichnungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln steps</source>
-        <translation><numerusform>%Ln Schritt</numerusform><numerusform>%Ln Schritte</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Schritt</numerusform>
+            <numerusform>%Ln Schritte</numerusform>
+        </translation>
     </message>
     <message>
         <source>latest (%1)</source>
         <translation>neuester (%1)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 training FLOPs per token, %6 %</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 Parameter, %4 % des Modells; %5 Trainings-FLOPs pro Token, %6 %</translation>
     </message>
     <message>
         <source>Weights</source>
@@ -1431,16 +1455,16 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>Gradient</translation>
     </message>
     <message>
-        <source>Weights of %1 at step %2</source>
-        <translation>Gewichte von %1 bei Schritt %2</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 FLOPs per token in training, %6 %</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 Parameter, %4 % des Modells; %5 FLOPs pro Token im Training, %6 %</translation>
     </message>
     <message>
-        <source>Gradient of %1 at step %2</source>
-        <translation>Gradient von %1 bei Schritt %2</translation>
+        <source>Weights at step %1</source>
+        <translation>Gewichte bei Schritt %1</translation>
     </message>
     <message>
-        <source>Norms of %1</source>
-        <translation>Normen von %1</translation>
+        <source>Gradient at step %1</source>
+        <translation>Gradient bei Schritt %1</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,28 @@
         <translation>Faceți clic pe un bloc pentru tensorii lui. Bara arată cât de mult a mutat ultimul pas înregistrat al optimizatorului ponderile blocului, raportat la mărimea lor (scară logaritmică, 1e-6 până la 1e-1): în jur de 1e-3 este obișnuit, mult sub înseamnă că blocul abia învață, mult peste că face pași mari.</translation>
     </message>
     <message>
-        <source>%1FLOP</source>
-        <translation>%1FLOP</translation>
-    </message>
-    <message>
         <source>–</source>
         <translation>–</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>bloc</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>parametri</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>pondere</translation>
+    </message>
+    <message>
+        <source>FLOPs / token</source>
+        <translation>FLOP / token</translation>
+    </message>
+    <message>
+        <source>update / weight</source>
+        <translation>actualizare / pondere</translation>
     </message>
 </context>
 <context>
@@ -1380,7 +1396,11 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     </message>
     <message numerus="yes">
         <source>%Ln blocks</source>
-        <translation><numerusform>%Ln bloc</numerusform><numerusform>%Ln blocuri</numerusform><numerusform>%Ln de blocuri</numerusform></translation>
+        <translation>
+            <numerusform>%Ln bloc</numerusform>
+            <numerusform>%Ln blocuri</numerusform>
+            <numerusform>%Ln de blocuri</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot show %1: %2</source>
@@ -1404,7 +1424,11 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     </message>
     <message numerus="yes">
         <source>No weight statistics yet: the run records them every %Ln steps.</source>
-        <translation><numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare pas.</numerusform><numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln pași.</numerusform><numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln de pași.</numerusform></translation>
+        <translation>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare pas.</numerusform>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln pași.</numerusform>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln de pași.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This run records no weight statistics (Weight statistics every: off).</source>
@@ -1416,19 +1440,23 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     </message>
     <message numerus="yes">
         <source>%Ln records</source>
-        <translation><numerusform>%Ln înregistrare</numerusform><numerusform>%Ln înregistrări</numerusform><numerusform>%Ln de înregistrări</numerusform></translation>
+        <translation>
+            <numerusform>%Ln înregistrare</numerusform>
+            <numerusform>%Ln înregistrări</numerusform>
+            <numerusform>%Ln de înregistrări</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln steps</source>
-        <translation><numerusform>%Ln pas</numerusform><numerusform>%Ln pași</numerusform><numerusform>%Ln de pași</numerusform></translation>
+        <translation>
+            <numerusform>%Ln pas</numerusform>
+            <numerusform>%Ln pași</numerusform>
+            <numerusform>%Ln de pași</numerusform>
+        </translation>
     </message>
     <message>
         <source>latest (%1)</source>
         <translation>cel mai recent (%1)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 training FLOPs per token, %6 %</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parametri, %4 % din model; %5 FLOP de antrenare per token, %6 %</translation>
     </message>
     <message>
         <source>Weights</source>
@@ -1439,16 +1467,16 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>Gradient</translation>
     </message>
     <message>
-        <source>Weights of %1 at step %2</source>
-        <translation>Ponderile lui %1 la pasul %2</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 FLOPs per token in training, %6 %</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parametri, %4 % din model; %5 FLOP per token la antrenare, %6 %</translation>
     </message>
     <message>
-        <source>Gradient of %1 at step %2</source>
-        <translation>Gradientul lui %1 la pasul %2</translation>
+        <source>Weights at step %1</source>
+        <translation>Ponderile la pasul %1</translation>
     </message>
     <message>
-        <source>Norms of %1</source>
-        <translation>Normele lui %1</translation>
+        <source>Gradient at step %1</source>
+        <translation>Gradientul la pasul %1</translation>
     </message>
 </context>
 <context>

@@ -7,29 +7,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace {
 
 constexpr int kGap = 4;
 constexpr double kLowestRatioLog = -6; // an empty bar
 constexpr double kHighestRatioLog = -1; // a full bar
-
-// 3,150,336 as "3.15 M", 18,900,000 as "18.9 M": three significant digits and a unit.
-QString compact(double value)
-{
-    const QLocale locale;
-    const auto scaled = [&](double unit, const QString& suffix) {
-        const double v = value / unit;
-        return locale.toString(v, 'f', v >= 100 ? 0 : v >= 10 ? 1 : 2) + suffix;
-    };
-    if (value >= 1e9)
-        return scaled(1e9, QStringLiteral(" G"));
-    if (value >= 1e6)
-        return scaled(1e6, QStringLiteral(" M"));
-    if (value >= 1e3)
-        return scaled(1e3, QStringLiteral(" k"));
-    return locale.toString(value, 'f', 0);
-}
 
 QString percent(double share) { return QLocale().toString(share * 100, 'f', 1) + QStringLiteral(" %"); }
 
@@ -74,8 +58,36 @@ int BlockMap::rowHeight() const { return fontMetrics().height() + 10; }
 
 QRect BlockMap::boxRect(int index) const
 {
-    return QRect(kGap, kGap + index * (rowHeight() + kGap), width() - 2 * kGap, rowHeight());
+    return QRect(kGap, rowHeight() + index * (rowHeight() + kGap), width() - 2 * kGap, rowHeight());
 }
+
+QStringList BlockMap::headers() const
+{
+    return {tr("block"), tr("parameters"), tr("share"), tr("FLOPs / token"), tr("share"), tr("update / weight")};
+}
+
+// The widths of the text columns (name, parameters, share, FLOPs, share, ratio): the widest of
+// their header and of what they may hold.
+std::vector<int> BlockMap::columnWidths() const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics plain(font()), strong(bold);
+    int name = 0;
+    for (const auto& box : blocks_)
+        name = std::max(name, strong.horizontalAdvance(box.name));
+    const QStringList widest = {QString(), QStringLiteral("888.8 M"), QStringLiteral("100.0 %"),
+                                QStringLiteral("888.8 M"), QStringLiteral("100.0 %"), QStringLiteral("8.8e-08")};
+    const QStringList titles = headers();
+    const int pad = plain.averageCharWidth() * 2;
+    std::vector<int> widths;
+    for (int column = 0; column < int(titles.size()); ++column)
+        widths.push_back(std::max(column == 0 ? name : plain.horizontalAdvance(widest[column]),
+                                  plain.horizontalAdvance(titles[column])) + pad);
+    return widths;
+}
+
+int BlockMap::barMinimum() const { return fontMetrics().averageCharWidth() * 8; }
 
 QStringList BlockMap::boxTexts(int index) const
 {
@@ -83,7 +95,7 @@ QStringList BlockMap::boxTexts(int index) const
     return {box.name,
             compact(double(box.parameters)),
             percent(box.parameterShare),
-            tr("%1FLOP").arg(compact(box.flopsPerToken)),
+            compact(box.flopsPerToken),
             percent(box.flopsShare),
             recorded(box.updateRatio) ? QLocale().toString(box.updateRatio, 'e', 1) : tr("–")};
 }
@@ -95,12 +107,31 @@ double BlockMap::barFraction(double ratio)
     return std::clamp((std::log10(ratio) - kLowestRatioLog) / (kHighestRatioLog - kLowestRatioLog), 0.0, 1.0);
 }
 
-QSize BlockMap::sizeHint() const
+QString BlockMap::compact(double value)
 {
-    return {fontMetrics().averageCharWidth() * 68, kGap + int(blocks_.size()) * (rowHeight() + kGap)};
+    const QLocale locale;
+    const auto scaled = [&](double unit, const QString& suffix) {
+        const double v = value / unit;
+        return locale.toString(v, 'f', v >= 100 ? 0 : v >= 10 ? 1 : 2) + suffix;
+    };
+    if (value >= 1e9)
+        return scaled(1e9, QStringLiteral(" G"));
+    if (value >= 1e6)
+        return scaled(1e6, QStringLiteral(" M"));
+    if (value >= 1e3)
+        return scaled(1e3, QStringLiteral(" k"));
+    return locale.toString(value, 'f', 0);
 }
 
-QSize BlockMap::minimumSizeHint() const { return {fontMetrics().averageCharWidth() * 60, sizeHint().height()}; }
+QSize BlockMap::minimumSizeHint() const
+{
+    int width = 2 * kGap + barMinimum() + fontMetrics().averageCharWidth();
+    for (const int column : columnWidths())
+        width += column;
+    return {width, rowHeight() + int(blocks_.size()) * (rowHeight() + kGap)};
+}
+
+QSize BlockMap::sizeHint() const { return minimumSizeHint() + QSize(barMinimum() * 2, 0); }
 
 QColor BlockMap::kindColor(BlockBox::Kind kind)
 {
@@ -128,36 +159,40 @@ QColor BlockMap::ratioColor(double ratio)
     return QColor(0xd0, 0x45, 0x3a);
 }
 
+// Columns, left to right: name, parameters, share, FLOPs, share, the bar (what is left), ratio.
 void BlockMap::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QFontMetrics metrics = fontMetrics();
-    const int unit = metrics.averageCharWidth();
-    // Columns: name, parameters, share, FLOPs, share, then the bar and its value.
-    const int columns[] = {unit * 14, unit * 9, unit * 8, unit * 11, unit * 8};
+    const std::vector<int> widths = columnWidths();
+    const int unit = fontMetrics().averageCharWidth();
+    const int textWidth = std::accumulate(widths.begin(), widths.end() - 1, 0);
+    const int bar = std::max(barMinimum(), width() - 2 * kGap - unit - textWidth - widths.back());
+    const auto drawRow = [&](const QRect& row, const QStringList& texts, bool boldName) {
+        int x = row.left() + unit;
+        for (int column = 0; column < int(texts.size()); ++column) {
+            if (column == 5)
+                x += bar;
+            QFont font = painter.font();
+            font.setBold(boldName && column == 0);
+            painter.setFont(font);
+            const Qt::Alignment align = column == 0 ? Qt::AlignLeft : Qt::AlignRight;
+            painter.drawText(QRect(x, row.top(), widths[size_t(column)] - unit, row.height()), align | Qt::AlignVCenter,
+                             texts[column]);
+            x += widths[size_t(column)];
+        }
+        return row.left() + unit + textWidth; // where the bar starts
+    };
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    drawRow(QRect(kGap, 0, width() - 2 * kGap, rowHeight()), headers(), false);
     for (int i = 0; i < int(blocks_.size()); ++i) {
         const QRect box = boxRect(i);
         painter.setPen(i == selected_ ? QPen(palette().highlight(), 2.5) : QPen(QColor(0x90, 0x90, 0x90), 1));
         painter.setBrush(kindColor(blocks_[size_t(i)].kind));
         painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 5, 5);
-        const QStringList texts = boxTexts(i);
         painter.setPen(palette().color(QPalette::Text));
-        int x = box.left() + unit;
-        for (int column = 0; column < 5; ++column) {
-            QFont font = painter.font();
-            font.setBold(column == 0);
-            painter.setFont(font);
-            const Qt::Alignment align = column == 0 ? Qt::AlignLeft : Qt::AlignRight;
-            painter.drawText(QRect(x, box.top(), columns[column] - unit, box.height()), align | Qt::AlignVCenter,
-                             texts[column]);
-            x += columns[column];
-        }
-        const QRect value(box.right() - unit * 8, box.top(), unit * 8 - unit / 2, box.height());
-        painter.drawText(value, Qt::AlignRight | Qt::AlignVCenter, texts[5]);
-        const QRect track(x + unit, box.top() + box.height() / 3, value.left() - x - 2 * unit, box.height() / 3);
-        if (track.width() <= 0)
-            continue;
+        const int barLeft = drawRow(box, boxTexts(i), true);
+        const QRect track(barLeft + unit / 2, box.top() + box.height() / 3, bar - unit, box.height() / 3);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(255, 255, 255, 200));
         painter.drawRect(track);

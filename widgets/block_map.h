@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The model map's picture: the model's blocks top to bottom in the order a token goes through
 // them, each a box with its parameters and training FLOPs per token (and their shares of the
-// model's), and a bar for how fast its weights move: the update-to-weight ratio of its latest
+// model's) in columns under a header, and a bar for how fast its weights move: the update-to-weight ratio of its latest
 // recorded step, on a log scale. A click selects a block.
 #pragma once
 
@@ -40,6 +40,8 @@ public:
     QStringList boxTexts(int index) const;
     // The bar's length for a ratio, 0..1: log10 from 1e-6 (empty) to 1e-1 (full).
     static double barFraction(double ratio);
+    // 3,150,336 as "3.15 M", 18,900,000 as "18.9 M": three significant digits and a unit.
+    static QString compact(double value);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -53,6 +55,9 @@ protected:
 
 private:
     int rowHeight() const;
+    QStringList headers() const;
+    std::vector<int> columnWidths() const;
+    int barMinimum() const;
     int boxAt(const QPoint& point) const;
     static QColor kindColor(BlockBox::Kind kind);
     static QColor ratioColor(double ratio);

@@ -391,11 +391,11 @@ void ModelMapPanel::showRecord()
     QStringList prefixes;
     for (const auto& prefix : block.prefixes)
         prefixes << QString::fromStdString(prefix) + QStringLiteral("*");
-    blockLabel_->setText(tr("<b>%1</b> (%2): %3 parameters, %4 % of the model; %5 training FLOPs per token, %6 %")
+    blockLabel_->setText(tr("<b>%1</b> (%2): %3 parameters, %4 % of the model; %5 FLOPs per token in training, %6 %")
                              .arg(box.name, prefixes.join(QStringLiteral(", ")),
                                   QLocale().toString(qint64(block.parameters)),
                                   QLocale().toString(box.parameterShare * 100, 'f', 1),
-                                  QLocale().toString(box.flopsPerToken, 'g', 4),
+                                  BlockMap::compact(box.flopsPerToken),
                                   QLocale().toString(box.flopsShare * 100, 'f', 1)));
     if (!record) {
         showHistograms();
@@ -443,8 +443,9 @@ void ModelMapPanel::showHistograms()
         showHistogram(gradPlot_, gradBars_, {});
         return;
     }
-    weightBox->setTitle(tr("Weights of %1 at step %2").arg(tensor_).arg(record->step));
-    gradBox->setTitle(tr("Gradient of %1 at step %2").arg(tensor_).arg(record->step));
+    // Short titles: a group box is as wide as its title, and the tensor's name is long.
+    weightBox->setTitle(tr("Weights at step %1").arg(record->step));
+    gradBox->setTitle(tr("Gradient at step %1").arg(record->step));
     showHistogram(weightPlot_, weightBars_, tensor->weights);
     showHistogram(gradPlot_, gradBars_, tensor->grads);
 }
@@ -485,7 +486,6 @@ void ModelMapPanel::showTensorCurves()
         tensorRatios << tensor->update_ratio();
         blockRatios << i3::block_statistics(record, block).update_ratio();
     }
-    normPlot_->setTitle(tr("Norms of %1").arg(tensor_));
     normPlot_->setSeries(weightNormSeries(), steps, weights);
     normPlot_->setSeries(gradNormSeries(), steps, grads);
     ratioPlot_->setSeries(tensorRatioSeries(), steps, tensorRatios);
