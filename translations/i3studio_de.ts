@@ -35,12 +35,12 @@
         <translation>Anteil</translation>
     </message>
     <message>
-        <source>FLOPs / token</source>
-        <translation>FLOPs / Token</translation>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
     </message>
     <message>
-        <source>update / weight</source>
-        <translation>Update / Gewicht</translation>
+        <source>Δw / w</source>
+        <translation>Δw / w</translation>
     </message>
 </context>
 <context>

@@ -35,12 +35,12 @@
         <translation>pondere</translation>
     </message>
     <message>
-        <source>FLOPs / token</source>
-        <translation>FLOP / token</translation>
+        <source>FLOPs</source>
+        <translation>FLOP</translation>
     </message>
     <message>
-        <source>update / weight</source>
-        <translation>actualizare / pondere</translation>
+        <source>Δw / w</source>
+        <translation>Δw / w</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ QRect BlockMap::boxRect(int index) const
 
 QStringList BlockMap::headers() const
 {
-    return {tr("block"), tr("parameters"), tr("share"), tr("FLOPs / token"), tr("share"), tr("update / weight")};
+    return {tr("block"), tr("parameters"), tr("share"), tr("FLOPs"), tr("share"), tr("Δw / w")};
 }
 
 // The widths of the text columns (name, parameters, share, FLOPs, share, ratio): the widest of
@@ -76,10 +76,10 @@ std::vector<int> BlockMap::columnWidths() const
     int name = 0;
     for (const auto& box : blocks_)
         name = std::max(name, strong.horizontalAdvance(box.name));
-    const QStringList widest = {QString(), QStringLiteral("888.8 M"), QStringLiteral("100.0 %"),
-                                QStringLiteral("888.8 M"), QStringLiteral("100.0 %"), QStringLiteral("8.8e-08")};
+    const QStringList widest = {QString(), QStringLiteral("88.8 M"), QStringLiteral("100.0 %"),
+                                QStringLiteral("88.8 M"), QStringLiteral("100.0 %"), QStringLiteral("8.8e-08")};
     const QStringList titles = headers();
-    const int pad = plain.averageCharWidth() * 2;
+    const int pad = plain.averageCharWidth() * 3 / 2;
     std::vector<int> widths;
     for (int column = 0; column < int(titles.size()); ++column)
         widths.push_back(std::max(column == 0 ? name : plain.horizontalAdvance(widest[column]),
@@ -87,7 +87,7 @@ std::vector<int> BlockMap::columnWidths() const
     return widths;
 }
 
-int BlockMap::barMinimum() const { return fontMetrics().averageCharWidth() * 8; }
+int BlockMap::barMinimum() const { return fontMetrics().averageCharWidth() * 6; }
 
 QStringList BlockMap::boxTexts(int index) const
 {
@@ -131,7 +131,7 @@ QSize BlockMap::minimumSizeHint() const
     return {width, rowHeight() + int(blocks_.size()) * (rowHeight() + kGap)};
 }
 
-QSize BlockMap::sizeHint() const { return minimumSizeHint() + QSize(barMinimum() * 2, 0); }
+QSize BlockMap::sizeHint() const { return minimumSizeHint() + QSize(barMinimum(), 0); }
 
 QColor BlockMap::kindColor(BlockBox::Kind kind)
 {

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -106,22 +107,23 @@ ModelMapPanel::ModelMapPanel(QWidget* parent) : QWidget(parent)
 
     blockMap_ = new BlockMap;
     connect(blockMap_, &BlockMap::blockClicked, this, &ModelMapPanel::selectBlock);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(blockMap_);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(blockMap_->minimumSizeHint().width() + 20);
+    scroll_ = new QScrollArea;
+    scroll_->setWidget(blockMap_);
+    scroll_->setWidgetResizable(true);
+    scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     noteLabel_ = new QLabel;
     noteLabel_->setObjectName("modelMapNote");
     noteLabel_->setWordWrap(true);
-    auto* left = new QWidget;
+    left_ = new QWidget;
+    auto* left = left_;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto* legend = new QLabel(tr("Each block: parameters and their share, training FLOPs per token and their share; the "
                                  "bar: update / weight of the shown step (log scale, 1e-6 to 1e-1)."));
     legend->setWordWrap(true);
     leftLayout->addWidget(legend);
-    leftLayout->addWidget(scroll, 1);
+    leftLayout->addWidget(scroll_, 1);
     leftLayout->addWidget(noteLabel_);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
@@ -257,6 +259,10 @@ void ModelMapPanel::showBlocks()
         boxes.push_back(box);
     }
     blockMap_->setBlocks(boxes);
+    // The map takes the width its columns need; the plots get the rest.
+    const int scrollBar = scroll_->verticalScrollBar()->sizeHint().width();
+    scroll_->setMinimumWidth(blockMap_->minimumSizeHint().width() + scrollBar);
+    left_->setMaximumWidth(std::max(blockMap_->sizeHint().width() + scrollBar, left_->minimumSizeHint().width()));
     // The first hybrid (or attention) block: the embedding and the head are the plainest.
     blockMap_->setSelected(blocks_.size() > 2 ? 1 : 0);
 }

@@ -26,6 +26,7 @@ class QCPBars;
 class QComboBox;
 class QCustomPlot;
 class QLabel;
+class QScrollArea;
 class QTableWidget;
 
 class ModelMapPanel : public QWidget {
@@ -82,6 +83,8 @@ private:
     QComboBox* stepCombo_ = nullptr;
     QLabel* noteLabel_ = nullptr;
     BlockMap* blockMap_ = nullptr;
+    QScrollArea* scroll_ = nullptr;
+    QWidget* left_ = nullptr;
     QLabel* blockLabel_ = nullptr;
     QTableWidget* table_ = nullptr;
     MetricPlot* normPlot_ = nullptr;
