@@ -60,6 +60,37 @@
     </message>
 </context>
 <context>
+    <name>BlockMap</name>
+    <message>
+        <source>Click a block for its tensors. The bar shows how far the last recorded optimizer step moved the block&apos;s weights, relative to their size (log scale, 1e-6 to 1e-1): around 1e-3 is usual, far below means the block barely learns, far above that it takes large steps.</source>
+        <translation>Klicken Sie auf einen Block, um seine Tensoren zu sehen. Der Balken zeigt, wie weit der letzte aufgezeichnete Optimiererschritt die Gewichte des Blocks bewegt hat, relativ zu ihrer Größe (logarithmisch, 1e-6 bis 1e-1): um 1e-3 ist üblich, weit darunter lernt der Block kaum, weit darüber macht er große Schritte.</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOPs</translation>
+    </message>
+    <message>
+        <source>Δw / w</source>
+        <translation>Δw / w</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -1359,6 +1390,14 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <source>The language changes when i3 Studio starts again, or choose it again once the running work has ended.</source>
         <translation>Die Sprache wechselt beim nächsten Start von i3 Studio, oder wählen Sie sie erneut, sobald die laufende Arbeit beendet ist.</translation>
     </message>
+    <message>
+        <source>Model m&amp;ap</source>
+        <translation>Modell&amp;karte</translation>
+    </message>
+    <message>
+        <source>Model map</source>
+        <translation>Modellkarte</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -1488,6 +1527,185 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>Run “%1” at step %L2</source>
         <translation>Lauf „%1“ bei Schritt %L2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelMapPanel</name>
+    <message>
+        <source>The recorded step whose numbers the map, the table and the histograms show</source>
+        <translation>Der aufgezeichnete Schritt, dessen Zahlen Karte, Tabelle und Histogramme zeigen</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Schritt:</translation>
+    </message>
+    <message>
+        <source>Each block: parameters and their share, training FLOPs per token and their share; the bar: update / weight of the shown step (log scale, 1e-6 to 1e-1).</source>
+        <translation>Jeder Block: Parameter und ihr Anteil, Trainings-FLOPs pro Token und ihr Anteil; der Balken: Update / Gewicht des gezeigten Schritts (logarithmisch, 1e-6 bis 1e-1).</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Weight norm</source>
+        <translation>Gewichtsnorm</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>Update / weight</source>
+        <translation>Update / Gewicht</translation>
+    </message>
+    <message>
+        <source>Norms</source>
+        <translation>Normen</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>gradient (clipped)</source>
+        <translation>Gradient (beschnitten)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>weight norm</source>
+        <translation>Gewichtsnorm</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>whole block</source>
+        <translation>ganzer Block</translation>
+    </message>
+    <message>
+        <source>update norm / weight norm</source>
+        <translation>Update-Norm / Gewichtsnorm</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>Gewichtswert</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>gradient value</source>
+        <translation>Gradientenwert</translation>
+    </message>
+    <message>
+        <source>No run open.</source>
+        <translation>Kein Lauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>Train or open a run: its blocks appear here, and their weights&apos; statistics as the run records them.</source>
+        <translation>Trainieren oder öffnen Sie einen Lauf: Seine Blöcke erscheinen hier und die Statistik ihrer Gewichte, sobald der Lauf sie aufzeichnet.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3 parameters</source>
+        <translation>Lauf %1: %2, %3 Parameter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln blocks</source>
+        <translation>
+            <numerusform>%Ln Block</numerusform>
+            <numerusform>%Ln Blöcke</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>hybrid %1</source>
+        <translation>Hybrid %1</translation>
+    </message>
+    <message>
+        <source>attention %1</source>
+        <translation>Attention %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message numerus="yes">
+        <source>No weight statistics yet: the run records them every %Ln steps.</source>
+        <translation>
+            <numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie bei jedem Schritt auf.</numerusform>
+            <numerusform>Noch keine Gewichtsstatistik: Der Lauf zeichnet sie alle %Ln Schritte auf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run records no weight statistics (Weight statistics every: off).</source>
+        <translation>Dieser Lauf zeichnet keine Gewichtsstatistik auf (Gewichtsstatistik alle: aus).</translation>
+    </message>
+    <message>
+        <source>%1, every %2.</source>
+        <translation>%1, alle %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>%Ln Aufzeichnung</numerusform>
+            <numerusform>%Ln Aufzeichnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln steps</source>
+        <translation>
+            <numerusform>%Ln Schritt</numerusform>
+            <numerusform>%Ln Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latest (%1)</source>
+        <translation>neuester (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 FLOPs per token in training, %6 %</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 Parameter, %4 % des Modells; %5 FLOPs pro Token im Training, %6 %</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>Weights at step %1</source>
+        <translation>Gewichte bei Schritt %1</translation>
+    </message>
+    <message>
+        <source>Gradient at step %1</source>
+        <translation>Gradient bei Schritt %1</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +2061,18 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source>Parameters: %1 (%2 million); training: %3 per token</source>
         <translation>Parameter: %1 (%2 Millionen); Training: %3 pro Token</translation>
+    </message>
+    <message>
+        <source>Weight statistics every (steps):</source>
+        <translation>Gewichtsstatistik alle (Schritte):</translation>
+    </message>
+    <message>
+        <source>How often each weight tensor&apos;s norms and histograms, and its gradient&apos;s, are recorded for the Model map.</source>
+        <translation>Wie oft Normen und Histogramme jedes Gewichtstensors und seines Gradienten für die Modellkarte aufgezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2765,10 @@ Stattdessen endgültig löschen?</translation>
     <message>
         <source>the inspection</source>
         <translation>die Untersuchung</translation>
+    </message>
+    <message>
+        <source>the run&apos;s weight statistics</source>
+        <translation>die Gewichtsstatistik des Laufs</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,37 @@
     </message>
 </context>
 <context>
+    <name>BlockMap</name>
+    <message>
+        <source>Click a block for its tensors. The bar shows how far the last recorded optimizer step moved the block&apos;s weights, relative to their size (log scale, 1e-6 to 1e-1): around 1e-3 is usual, far below means the block barely learns, far above that it takes large steps.</source>
+        <translation>Faceți clic pe un bloc pentru tensorii lui. Bara arată cât de mult a mutat ultimul pas înregistrat al optimizatorului ponderile blocului, raportat la mărimea lor (scară logaritmică, 1e-6 până la 1e-1): în jur de 1e-3 este obișnuit, mult sub înseamnă că blocul abia învață, mult peste că face pași mari.</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>bloc</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>parametri</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>pondere</translation>
+    </message>
+    <message>
+        <source>FLOPs</source>
+        <translation>FLOP</translation>
+    </message>
+    <message>
+        <source>Δw / w</source>
+        <translation>Δw / w</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+</context>
+<context>
     <name>DataJob</name>
     <message>
         <source>Analysing the data</source>
@@ -1370,6 +1401,14 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <source>The language changes when i3 Studio starts again, or choose it again once the running work has ended.</source>
         <translation>Limba se schimbă când i3 Studio pornește din nou, sau alegeți-o din nou după ce s-a încheiat lucrul în curs.</translation>
     </message>
+    <message>
+        <source>Model m&amp;ap</source>
+        <translation>H&amp;arta modelului</translation>
+    </message>
+    <message>
+        <source>Model map</source>
+        <translation>Harta modelului</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -1499,6 +1538,189 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>Run “%1” at step %L2</source>
         <translation>Rularea „%1” la pasul %L2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelMapPanel</name>
+    <message>
+        <source>The recorded step whose numbers the map, the table and the histograms show</source>
+        <translation>Pasul înregistrat ale cărui valori le arată harta, tabelul și histogramele</translation>
+    </message>
+    <message>
+        <source>Step:</source>
+        <translation>Pasul:</translation>
+    </message>
+    <message>
+        <source>Each block: parameters and their share, training FLOPs per token and their share; the bar: update / weight of the shown step (log scale, 1e-6 to 1e-1).</source>
+        <translation>Fiecare bloc: parametrii și ponderea lor, FLOP-urile de antrenare per token și ponderea lor; bara: actualizare / pondere la pasul arătat (scară logaritmică, 1e-6 până la 1e-1).</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Formă</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametri</translation>
+    </message>
+    <message>
+        <source>Weight norm</source>
+        <translation>Norma ponderilor</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Norma gradientului</translation>
+    </message>
+    <message>
+        <source>Update / weight</source>
+        <translation>Actualizare / pondere</translation>
+    </message>
+    <message>
+        <source>Norms</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>ponderi</translation>
+    </message>
+    <message>
+        <source>gradient (clipped)</source>
+        <translation>gradient (limitat)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>weight norm</source>
+        <translation>norma ponderilor</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>norma gradientului</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>tensor</translation>
+    </message>
+    <message>
+        <source>whole block</source>
+        <translation>blocul întreg</translation>
+    </message>
+    <message>
+        <source>update norm / weight norm</source>
+        <translation>norma actualizării / norma ponderilor</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>valoarea ponderii</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valori</translation>
+    </message>
+    <message>
+        <source>gradient value</source>
+        <translation>valoarea gradientului</translation>
+    </message>
+    <message>
+        <source>No run open.</source>
+        <translation>Nicio rulare deschisă.</translation>
+    </message>
+    <message>
+        <source>Train or open a run: its blocks appear here, and their weights&apos; statistics as the run records them.</source>
+        <translation>Antrenați sau deschideți o rulare: blocurile ei apar aici, iar statisticile ponderilor pe măsură ce rularea le înregistrează.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2, %3 parameters</source>
+        <translation>Rularea %1: %2, %3 parametri</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln blocks</source>
+        <translation>
+            <numerusform>%Ln bloc</numerusform>
+            <numerusform>%Ln blocuri</numerusform>
+            <numerusform>%Ln de blocuri</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot show %1: %2</source>
+        <translation>%1 nu poate fi afișată: %2</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>încorporare</translation>
+    </message>
+    <message>
+        <source>hybrid %1</source>
+        <translation>hibrid %1</translation>
+    </message>
+    <message>
+        <source>attention %1</source>
+        <translation>atenție %1</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>cap</translation>
+    </message>
+    <message numerus="yes">
+        <source>No weight statistics yet: the run records them every %Ln steps.</source>
+        <translation>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare pas.</numerusform>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln pași.</numerusform>
+            <numerusform>Încă nu există statistici ale ponderilor: rularea le înregistrează la fiecare %Ln de pași.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run records no weight statistics (Weight statistics every: off).</source>
+        <translation>Această rulare nu înregistrează statistici ale ponderilor (Statistici ale ponderilor la fiecare: oprit).</translation>
+    </message>
+    <message>
+        <source>%1, every %2.</source>
+        <translation>%1, la fiecare %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>%Ln înregistrare</numerusform>
+            <numerusform>%Ln înregistrări</numerusform>
+            <numerusform>%Ln de înregistrări</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln steps</source>
+        <translation>
+            <numerusform>%Ln pas</numerusform>
+            <numerusform>%Ln pași</numerusform>
+            <numerusform>%Ln de pași</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latest (%1)</source>
+        <translation>cel mai recent (%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parameters, %4 % of the model; %5 FLOPs per token in training, %6 %</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2): %3 parametri, %4 % din model; %5 FLOP per token la antrenare, %6 %</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Ponderi</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>Weights at step %1</source>
+        <translation>Ponderile la pasul %1</translation>
+    </message>
+    <message>
+        <source>Gradient at step %1</source>
+        <translation>Gradientul la pasul %1</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +2076,18 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source>Parameters: %1 (%2 million); training: %3 per token</source>
         <translation>Parametri: %1 (%2 milioane); antrenare: %3 per token</translation>
+    </message>
+    <message>
+        <source>Weight statistics every (steps):</source>
+        <translation>Statistici ale ponderilor la fiecare (pași):</translation>
+    </message>
+    <message>
+        <source>How often each weight tensor&apos;s norms and histograms, and its gradient&apos;s, are recorded for the Model map.</source>
+        <translation>Cât de des se înregistrează normele și histogramele fiecărui tensor de ponderi și ale gradientului său pentru harta modelului.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Oprit</translation>
     </message>
 </context>
 <context>
@@ -2553,6 +2787,10 @@ O ștergeți definitiv în schimb?</translation>
     <message>
         <source>the inspection</source>
         <translation>inspecției</translation>
+    </message>
+    <message>
+        <source>the run&apos;s weight statistics</source>
+        <translation>statisticile ponderilor rulării</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "engine_job.h"
 #include "model_panel.h"
 #include "inspect_panel.h"
+#include "model_map_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
 #include "run_browser.h"
@@ -82,12 +83,14 @@ void MainWindow::createPanels()
     probe_ = new ProbePanel(tabs_);
     playground_ = new PlaygroundPanel(tabs_);
     inspect_ = new InspectPanel(tabs_);
+    modelMap_ = new ModelMapPanel(tabs_);
     tabs_->addTab(data_, tr("&Data"));
     tabs_->addTab(model_, tr("&Model && hyperparameters"));
     tabs_->addTab(training_, tr("&Training"));
     tabs_->addTab(probe_, tr("Context &probe"));
     tabs_->addTab(playground_, tr("P&layground"));
     tabs_->addTab(inspect_, tr("&Inspect"));
+    tabs_->addTab(modelMap_, tr("Model m&ap"));
     setCentralWidget(tabs_);
 
     runs_ = new RunBrowser(this);
@@ -158,7 +161,8 @@ void MainWindow::createMenus()
                                                  {tr("Training"), Panel::Training},
                                                  {tr("Context probe"), Panel::Probe},
                                                  {tr("Playground"), Panel::Playground},
-                                                 {tr("Inspect"), Panel::Inspect}};
+                                                 {tr("Inspect"), Panel::Inspect},
+                                                 {tr("Model map"), Panel::ModelMap}};
     for (int i = 0; i < panels.size(); ++i) {
         QAction* action = view->addAction(panels[i].first);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -248,8 +252,11 @@ void MainWindow::connectPanels()
     connect(training_, &TrainingPanel::runStarted, this, &MainWindow::updateTrainingActions);
     connect(training_, &TrainingPanel::runFinished, this, &MainWindow::updateTrainingActions);
     connect(training_, &TrainingPanel::runFinished, this, &MainWindow::onRunFinishedWhileClosing);
+    // The model map shows the run the Training panel shows.
+    connect(training_, &TrainingPanel::runStarted, modelMap_, &ModelMapPanel::showRun);
     connect(runs_, &RunBrowser::runActivated, this, [this](const QString& folder) {
         training_->showRun(folder);
+        modelMap_->showRun(folder);
         showPanel(Panel::Training);
         updateTrainingActions();
     });
@@ -442,7 +449,10 @@ void MainWindow::takeVocabularyOfRun(const QString& runFolder)
     }
 }
 
-QList<QWidget*> MainWindow::panelsInOrder() const { return {data_, model_, training_, probe_, playground_, inspect_}; }
+QList<QWidget*> MainWindow::panelsInOrder() const
+{
+    return {data_, model_, training_, probe_, playground_, inspect_, modelMap_};
+}
 
 void MainWindow::showPanel(Panel panel) { tabs_->setCurrentWidget(panelsInOrder().at(static_cast<int>(panel))); }
 
@@ -713,6 +723,7 @@ void MainWindow::openRunFolder()
     if (folder.isEmpty())
         return;
     training_->showRun(folder);
+    modelMap_->showRun(folder);
     showPanel(Panel::Training);
 }
 

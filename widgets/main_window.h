@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The studio's window: the five panels as tabs (Data, Model & hyperparameters, Training, Context
-// probe, Playground), the run browser as a dock, menus, a toolbar, and a status bar that shows the
+// The studio's window: the panels as tabs (Data, Model & hyperparameters, Training, Context
+// probe, Playground, Inspect, Model map), the run browser as a dock, menus, a toolbar, and a status bar that shows the
 // device, its memory and the job at work. It wires the panels together: the data analysis feeds
 // the model panel's vocabulary, the model panel's validity gates Train, a model chosen to
 // fine-tune gives the Data panel its tokenizer, and Train gathers a TrainingRequest from the Data
@@ -16,6 +16,7 @@
 
 class DataPanel;
 class EngineJob;
+class ModelMapPanel;
 class ModelPanel;
 class InspectPanel;
 class PlaygroundPanel;
@@ -31,7 +32,7 @@ class TrainingPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Panel { Data, Model, Training, Probe, Playground, Inspect };
+    enum class Panel { Data, Model, Training, Probe, Playground, Inspect, ModelMap };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -42,6 +43,7 @@ public:
     ProbePanel* probePanel() const { return probe_; }
     PlaygroundPanel* playgroundPanel() const { return playground_; }
     InspectPanel* inspectPanel() const { return inspect_; }
+    ModelMapPanel* modelMapPanel() const { return modelMap_; }
     RunBrowser* runBrowser() const { return runs_; }
 
     void showPanel(Panel panel);
@@ -113,6 +115,7 @@ private:
     ProbePanel* probe_ = nullptr;
     PlaygroundPanel* playground_ = nullptr;
     InspectPanel* inspect_ = nullptr;
+    ModelMapPanel* modelMap_ = nullptr;
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;

@@ -434,6 +434,11 @@ QWidget* ModelPanel::createScheduleBox()
                                          tr("The newest this many periodic checkpoints stay on disk, besides the best."));
     keepSpin->setSpecialValueText(tr("All")); // i3::kKeepAllCheckpoints
     bindTrainField("keep_checkpoints", keepSpin);
+    QSpinBox* weightsSpin = addIntegerField(
+        form, "weightsEverySpin", tr("Weight statistics every (steps):"), 0, INT_MAX,
+        tr("How often each weight tensor's norms and histograms, and its gradient's, are recorded for the Model map."));
+    weightsSpin->setSpecialValueText(tr("Off"));
+    bindTrainField("weights_every", weightsSpin);
     bindTrainField("loss_window", addIntegerField(form, "lossWindowSpin", tr("Loss window (steps):"), 0, INT_MAX,
                                       tr("The running mean of this many training losses decides the best model.")));
     bindTrainField("eval_windows", addIntegerField(form, "evalWindowsSpin", tr("Evaluation windows:"), 0, INT_MAX,

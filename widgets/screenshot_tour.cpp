@@ -3,6 +3,7 @@
 
 #include "data_panel.h"
 #include "inspect_panel.h"
+#include "model_map_panel.h"
 #include "main_window.h"
 #include "runs/run_folder.h"
 #include "model_panel.h"
@@ -199,9 +200,22 @@ void ScreenshotTour::inspect()
                 waitFor([panel] { return !panel->isInspecting() && panel->result().inspection; }, 120,
                         tr("the inspection"), [this] {
                             save("inspect");
-                            Q_EMIT finished(true, QString());
+                            showModelMap();
                         });
             });
+}
+
+// The trained run's blocks, which of them learn, and one hybrid block's tensors over training.
+void ScreenshotTour::showModelMap()
+{
+    auto* panel = window_->modelMapPanel();
+    window_->showPanel(MainWindow::Panel::ModelMap);
+    panel->showRun(runFolder_);
+    panel->selectBlock(2);
+    waitFor([panel] { return !panel->records().empty(); }, 60, tr("the run's weight statistics"), [this] {
+        save("model-map");
+        Q_EMIT finished(true, QString());
+    });
 }
 
 void ScreenshotTour::save(const QString& name)

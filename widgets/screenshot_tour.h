@@ -4,7 +4,7 @@
 // layer-pattern editor showing the preset's blocks interleaved. A short real training run on the
 // built-in corpus (in the preset's own order) fills the Training
 // panel, a probe the Context probe panel, a generation from that run the Playground, and
-// an inspection of the same run the Inspect panel. Where
+// an inspection of the same run the Inspect panel, and its weights.jsonl the Model map. Where
 // LibTorch sees a GPU, they run on cuda:0 with the published i3-80M shape; the device plot's
 // samples of the training run and its metrics are saved beside the pictures (device.csv,
 // metrics.csv), to be checked against the driver's readings and the same run of the command line
@@ -51,6 +51,7 @@ private:
     void probe();
     void play();
     void inspect();
+    void showModelMap();
     void save(const QString& name);
     void fail(const QString& message);
     // Calls `next` once `done` holds, checking every 200 ms, or fails after `seconds`.

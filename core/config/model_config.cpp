@@ -4,6 +4,7 @@
 #include "base/atomic_file.h"
 #include "base/error.h"
 #include "base/json_file.h"
+#include "config/model_blocks.h"
 #include "config/preset_files.h"
 
 #include <algorithm>
@@ -113,20 +114,14 @@ std::vector<std::string> shape_conflicts(const ModelConfig& wanted, const ModelC
     return conflicts;
 }
 
-int64_t ModelConfig::block_parameter_count(char kind) const
-{
-    const int64_t d = d_model;
-    const int64_t block_common = 2 * (2 * d) + (4 * d * d + 4 * d) + (4 * d * d + d); // 2 LNs + FFN
-    const int64_t hybrid = d + d_state * d_state + d_state * d + d * d_state + d;
-    const int64_t attention = (3 * d * d + 3 * d) + (d * d + d);
-    return block_common + (kind == kHybridBlock ? hybrid : attention);
-}
+int64_t ModelConfig::block_parameter_count(char kind) const { return layer_block(*this, kind, 0).parameters; }
 
 int64_t ModelConfig::parameter_count() const
 {
-    const int64_t d = d_model;
-    return vocab_size * d + max_seq_len * d + hybrid_layers * block_parameter_count(kHybridBlock) +
-           attn_layers * block_parameter_count(kAttentionBlock) + 2 * d + vocab_size * d + vocab_size;
+    int64_t count = 0;
+    for (const auto& block : model_blocks(*this))
+        count += block.parameters;
+    return count;
 }
 
 std::vector<std::string> ModelConfig::problems() const

@@ -32,6 +32,7 @@ struct TrainConfig {
     int64_t log_every = 10;
     int64_t eval_every = 500;
     int64_t checkpoint_every = 500;
+    int64_t weights_every = 50;       // per-tensor weight and gradient statistics (weights.jsonl); 0: none
     int64_t keep_checkpoints = 3;     // periodic checkpoints kept, besides the best; kKeepAllCheckpoints: all
     int64_t loss_window = 100;        // "mean of the last 100 losses"
     int64_t eval_windows = 32;        // validation windows per evaluation

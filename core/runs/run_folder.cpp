@@ -139,7 +139,7 @@ void RunFolder::keep_lines_up_to(const fs::path& file, int64_t step)
         } catch (const Error&) {
             continue; // not a line this program wrote
         }
-        // metrics.jsonl and samples.jsonl both name the step metric_keys::kStep.
+        // metrics.jsonl, samples.jsonl and weights.jsonl all name the step "step" (metric_keys::kStep).
         const auto logged = json.is_object() ? json.find(metric_keys::kStep) : json.end();
         if (json.is_object() && logged != json.end() && logged->is_number_integer() && logged->get<int64_t>() <= step)
             kept += line + '\n';

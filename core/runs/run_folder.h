@@ -38,6 +38,7 @@ public:
     std::filesystem::path legacy_validation_tokens_file() const { return tokens_dir() / run_files::kValidationTokens; }
     std::filesystem::path metrics_file() const { return root_ / run_files::kMetrics; }
     std::filesystem::path samples_file() const { return root_ / run_files::kSamples; }
+    std::filesystem::path weights_file() const { return root_ / run_files::kWeights; }
     std::filesystem::path checkpoints_dir() const { return root_ / run_files::kCheckpointsDir; }
     std::filesystem::path checkpoint_dir(int64_t step) const;
     std::filesystem::path best_checkpoint_dir() const { return checkpoints_dir() / run_files::kBestCheckpoint; }

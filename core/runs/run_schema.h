@@ -12,6 +12,8 @@
 //                             hold tokens/train.tokens and tokens/validation.tokens instead.
 //   metrics.jsonl             one JSON object per logged step or evaluation
 //   samples.jsonl             the texts sampled at each evaluation
+//   weights.jsonl             every training.weights_every steps: each parameter tensor's weight,
+//                             gradient and update norms and histograms (weight_keys below)
 //   checkpoints/step-NNNNNNN/ model.safetensors, optimizer.pt, trainer_state.json
 //   checkpoints/best/         the same, for the best evaluation so far
 //   checkpoints/latest        the name of the newest checkpoint folder
@@ -38,6 +40,7 @@ inline constexpr const char* kTrainTokens = "train.tokens";           // runs ma
 inline constexpr const char* kValidationTokens = "validation.tokens"; // likewise
 inline constexpr const char* kMetrics = "metrics.jsonl";
 inline constexpr const char* kSamples = "samples.jsonl";
+inline constexpr const char* kWeights = "weights.jsonl";
 inline constexpr const char* kCheckpointsDir = "checkpoints";
 inline constexpr const char* kStepCheckpointPrefix = "step-";
 inline constexpr const char* kBestCheckpoint = "best";
@@ -112,6 +115,32 @@ inline constexpr const char* kPrompt = "prompt";
 inline constexpr const char* kText = "text";
 inline constexpr const char* kContinuation = "continuation";
 } // namespace sample_keys
+
+// weights.jsonl: one line per recorded step, written by training/weight_recorder.h after the
+// optimizer step:
+//   {"step": 50, "tensors": [{"name": "embed.weight", "shape": [V, d], "weight_norm": ..,
+//     "grad_norm": .., "update_norm": .., "weights": {"low": .., "high": .., "counts": [..]},
+//     "grads": {..}}, ...]}
+// in the state dict's order. weight_norm is the L2 norm of the weights after the step;
+// update_norm that of the change the step made (after minus before), so update_norm / weight_norm
+// is the update-to-weight ratio. grad_norm and "grads" are of the gradients AdamW was given: the
+// mean over the step's micro-batches (and ranks), after clipping to training.grad_clip (the
+// global norm before clipping is metrics.jsonl's grad_norm). The histograms have equal bins from
+// the lowest to the highest value (inspect/value_histogram.h). A norm that was not finite is null.
+namespace weight_keys {
+inline constexpr const char* kStep = "step";
+inline constexpr const char* kTensors = "tensors";
+inline constexpr const char* kName = "name";
+inline constexpr const char* kShape = "shape";
+inline constexpr const char* kWeightNorm = "weight_norm";
+inline constexpr const char* kGradNorm = "grad_norm";
+inline constexpr const char* kUpdateNorm = "update_norm";
+inline constexpr const char* kWeights = "weights";
+inline constexpr const char* kGrads = "grads";
+inline constexpr const char* kLow = "low";
+inline constexpr const char* kHigh = "high";
+inline constexpr const char* kCounts = "counts";
+} // namespace weight_keys
 
 // run.json's "status": what the run is doing, or how it ended.
 enum class RunStatus { Created, Training, Stopped, Finished, Failed };

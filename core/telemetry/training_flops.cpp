@@ -3,40 +3,33 @@
 
 namespace i3 {
 
-namespace {
-
-int64_t block_matrix_parameters(const ModelConfig& c, char kind)
-{
-    const int64_t d = c.d_model, n = c.d_state;
-    const int64_t feed_forward = 2 * d * 4 * d;
-    if (kind == kHybridBlock)
-        return n * n + n * d + d * n + feed_forward; // A, B, C and the feed-forward
-    return 3 * d * d + d * d + feed_forward;         // qkv, out_proj, feed-forward
-}
-
-int64_t head_matrix_parameters(const ModelConfig& c) { return c.d_model * c.vocab_size; }
-
-} // namespace
-
 int64_t matrix_parameter_count(const ModelConfig& c)
 {
-    return c.hybrid_layers * block_matrix_parameters(c, kHybridBlock) +
-           c.attn_layers * block_matrix_parameters(c, kAttentionBlock) + head_matrix_parameters(c);
+    int64_t count = 0;
+    for (const auto& block : model_blocks(c))
+        count += block.matrix_parameters;
+    return count;
+}
+
+double training_flops_per_token(const ModelBlock& block, const ModelConfig& c)
+{
+    const double attention = block.kind == BlockKind::Attention
+                                 ? 6.0 * static_cast<double>(c.max_seq_len) * static_cast<double>(c.d_model)
+                                 : 0.0;
+    return 6.0 * static_cast<double>(block.matrix_parameters) + attention;
 }
 
 double block_training_flops_per_token(const ModelConfig& c, char kind)
 {
-    const double products = 6.0 * static_cast<double>(block_matrix_parameters(c, kind));
-    if (kind == kHybridBlock)
-        return products;
-    return products + 6.0 * static_cast<double>(c.max_seq_len) * static_cast<double>(c.d_model);
+    return training_flops_per_token(layer_block(c, kind, 0), c);
 }
 
 double training_flops_per_token(const ModelConfig& c)
 {
-    return static_cast<double>(c.hybrid_layers) * block_training_flops_per_token(c, kHybridBlock) +
-           static_cast<double>(c.attn_layers) * block_training_flops_per_token(c, kAttentionBlock) +
-           6.0 * static_cast<double>(head_matrix_parameters(c));
+    double flops = 0;
+    for (const auto& block : model_blocks(c))
+        flops += training_flops_per_token(block, c);
+    return flops;
 }
 
 std::optional<PeakRate> known_peak_rate(const std::string& device_name, bool bf16)

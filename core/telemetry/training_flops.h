@@ -6,6 +6,7 @@
 // and the recurrence's elementwise work are left out, as is usual for MFU.
 #pragma once
 
+#include "config/model_blocks.h"
 #include "config/model_config.h"
 
 #include <optional>
@@ -14,6 +15,8 @@
 namespace i3 {
 
 int64_t matrix_parameter_count(const ModelConfig& config);
+// One block's share (config/model_blocks.h); the model's is the sum over its blocks.
+double training_flops_per_token(const ModelBlock& block, const ModelConfig& config);
 double training_flops_per_token(const ModelConfig& config);
 // One block's share of training_flops_per_token, for a block of that kind (kHybridBlock or
 // kAttentionBlock); the same wherever the block stands in the layer order.

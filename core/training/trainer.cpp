@@ -25,6 +25,7 @@
 #include "training/evaluation.h"
 #include "training/lr_schedule.h"
 #include "training/training_step.h"
+#include "training/weight_recorder.h"
 
 #include <torch/torch.h>
 
@@ -439,7 +440,8 @@ public:
           averager_(state.ranks ? std::make_unique<GradientAverager>(state.model->parameters(), state.ranks) : nullptr),
           // The ranks' collectives run outside any recorded graph: their steps stay eager.
           step_(state.model, *state.optimizer, state.config, /*cuda_graph=*/!state.ranks, averager_.get()),
-          on_gpu_(state.model->parameters().front().is_cuda()), generator_(state.model, state.tokenizer)
+          on_gpu_(state.model->parameters().front().is_cuda()), generator_(state.model, state.tokenizer),
+          weights_(state.model)
     {
     }
 
@@ -473,7 +475,8 @@ public:
     }
 
 private:
-    bool due(int64_t every) const { return s_.step % every == 0 || s_.step == c_.steps; }
+    bool due_at(int64_t step, int64_t every) const { return step % every == 0 || step == c_.steps; }
+    bool due(int64_t every) const { return due_at(s_.step, every); }
     bool cancelled() const { return cancel_ && cancel_->cancelled(); }
     // Ranks stop together, after the step at which any of them was asked to (agree()).
     bool stop_wanted() const { return s_.ranks ? stop_agreed_ : cancelled(); }
@@ -519,6 +522,9 @@ private:
     StepResult train_step()
     {
         const double lr = schedule_.at(s_.step);
+        const bool record_weights = s_.writes() && c_.weights_every > 0 && due_at(s_.step + 1, c_.weights_every);
+        if (record_weights)
+            weights_.before_step();
         const StepTensors figures = step_.run(
             [&] {
                 const auto start = std::chrono::steady_clock::now();
@@ -527,6 +533,8 @@ private:
                 return batch;
             },
             lr);
+        if (record_weights)
+            append_line(s_.folder.weights_file(), weights_.record(s_.step + 1));
         if (!step_.graph_note().empty() && !graph_note_told_) {
             graph_note_told_ = true;
             TrainEvent noted{TrainEvent::Kind::Note};
@@ -765,6 +773,7 @@ private:
     std::vector<UnreadStep> unread_;
     bool graph_note_told_ = false;
     Generator generator_; // made once per session: its decoder (and CUDA graph) serves every sample
+    WeightRecorder weights_; // rank 0's weights.jsonl (the ranks' weights and gradients are the same)
 };
 
 bool is_data_stall(const TrainEvent& step)
@@ -885,6 +894,7 @@ std::unique_ptr<Trainer> Trainer::resume(const fs::path& folder, int64_t steps, 
     // The steps after the checkpoint are trained again; their earlier log lines would repeat them.
     RunFolder::keep_lines_up_to(s.folder.metrics_file(), s.step);
     RunFolder::keep_lines_up_to(s.folder.samples_file(), s.step);
+    RunFolder::keep_lines_up_to(s.folder.weights_file(), s.step);
     s.announce_to_ranks();
     return std::unique_ptr<Trainer>(new Trainer(std::move(state)));
 }

@@ -57,11 +57,16 @@ TrainingStep::~TrainingStep() = default;
 
 StepTensors TrainingStep::run(const std::function<Batch()>& next_batch, double lr)
 {
+    // Recorded at the start of the step after the eager ones rather than at the end of the last
+    // of them, so that after every run() the parameters' gradients are that step's (a recording
+    // lets them go and writes none): training/weight_recorder.h reads them.
+    if (graph_wanted_ && !graph_ && eager_steps_ == kEagerStepsBeforeRecording)
+        record_graph();
     if (graph_)
         return replay(next_batch, lr);
     const StepTensors figures = run_eager(next_batch, lr);
-    if (graph_wanted_ && ++eager_steps_ == kEagerStepsBeforeRecording)
-        record_graph();
+    if (graph_wanted_)
+        ++eager_steps_;
     return figures;
 }
 

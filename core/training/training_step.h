@@ -55,7 +55,8 @@ public:
                  GradientAverager* averager = nullptr);
     ~TrainingStep();
 
-    // Every batch must have the shape of the first (the graph's inputs are fixed).
+    // Every batch must have the shape of the first (the graph's inputs are fixed). Afterwards,
+    // until the next run(), the parameters' gradients are this step's, as AdamW was given them.
     StepTensors run(const std::function<Batch()>& next_batch, double lr);
     bool fused_update() const { return update_.fused(); }
     bool replays_graph() const { return graph_ != nullptr; }
