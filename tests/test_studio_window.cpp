@@ -400,7 +400,7 @@ private Q_SLOTS:
         folder->setVisible(true);
         for (const MainWindow::Panel panel : {MainWindow::Panel::Data, MainWindow::Panel::Model,
                                              MainWindow::Panel::Training, MainWindow::Panel::Probe,
-                                             MainWindow::Panel::Playground}) {
+                                             MainWindow::Panel::Playground, MainWindow::Panel::Workbench}) {
             window.showPanel(panel);
             QCoreApplication::processEvents();
             auto* tabs = child<QTabWidget>(&window, "panelTabs");

@@ -11,6 +11,7 @@
 #include "engine_job.h"
 #include "model_panel.h"
 #include "inspect_panel.h"
+#include "workbench_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
 #include "run_browser.h"
@@ -80,12 +81,14 @@ void MainWindow::createPanels()
     probe_ = new ProbePanel(tabs_);
     playground_ = new PlaygroundPanel(tabs_);
     inspect_ = new InspectPanel(tabs_);
+    workbench_ = new WorkbenchPanel(tabs_);
     tabs_->addTab(data_, tr("&Data"));
     tabs_->addTab(model_, tr("&Model && hyperparameters"));
     tabs_->addTab(training_, tr("&Training"));
     tabs_->addTab(probe_, tr("Context &probe"));
     tabs_->addTab(playground_, tr("P&layground"));
     tabs_->addTab(inspect_, tr("&Inspect"));
+    tabs_->addTab(workbench_, tr("Token &workbench"));
     setCentralWidget(tabs_);
 
     runs_ = new RunBrowser(this);
@@ -157,7 +160,8 @@ void MainWindow::createMenus()
                                                  {tr("Training"), Panel::Training},
                                                  {tr("Context probe"), Panel::Probe},
                                                  {tr("Playground"), Panel::Playground},
-                                                 {tr("Inspect"), Panel::Inspect}};
+                                                 {tr("Inspect"), Panel::Inspect},
+                                                 {tr("Token workbench"), Panel::Workbench}};
     for (int i = 0; i < panels.size(); ++i) {
         QAction* action = view->addAction(panels[i].first);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -256,6 +260,7 @@ void MainWindow::connectPanels()
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
     connect(playground_, &PlaygroundPanel::jobStarted, this, &MainWindow::watchJob);
     connect(inspect_, &InspectPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(workbench_, &WorkbenchPanel::jobStarted, this, &MainWindow::watchJob);
 }
 
 void MainWindow::restoreSettings()
@@ -409,7 +414,7 @@ void MainWindow::takeVocabularyOfRun(const QString& runFolder)
 
 void MainWindow::showPanel(Panel panel)
 {
-    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_, inspect_};
+    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_, inspect_, workbench_};
     tabs_->setCurrentWidget(order.at(static_cast<int>(panel)));
 }
 
@@ -419,6 +424,7 @@ void MainWindow::setWorkspace(const QString& folder)
 {
     runs_->setWorkspace(folder);
     inspect_->setWorkspace(folder);
+    workbench_->setWorkspace(folder);
 }
 
 void MainWindow::chooseWorkspace()

@@ -27,11 +27,12 @@ class QTabWidget;
 class QToolButton;
 class RunBrowser;
 class TrainingPanel;
+class WorkbenchPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Panel { Data, Model, Training, Probe, Playground, Inspect };
+    enum class Panel { Data, Model, Training, Probe, Playground, Inspect, Workbench };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -42,6 +43,7 @@ public:
     ProbePanel* probePanel() const { return probe_; }
     PlaygroundPanel* playgroundPanel() const { return playground_; }
     InspectPanel* inspectPanel() const { return inspect_; }
+    WorkbenchPanel* workbenchPanel() const { return workbench_; }
     RunBrowser* runBrowser() const { return runs_; }
 
     void showPanel(Panel panel);
@@ -104,6 +106,7 @@ private:
     ProbePanel* probe_ = nullptr;
     PlaygroundPanel* playground_ = nullptr;
     InspectPanel* inspect_ = nullptr;
+    WorkbenchPanel* workbench_ = nullptr;
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;
