@@ -87,6 +87,12 @@ void TestTokenWorkbench::probabilitiesAreTheModelsOwn()
         lowest = std::min(lowest, expected);
         highest = std::max(highest, expected);
     }
+    // "time" ends in a single letter, which the vocabulary of chunks lacks (reference §5).
+    for (const auto& token : sequence.tokens)
+        QCOMPARE(token.unknown, token.id == tokenizer.unk_idx());
+    const auto unknown = workbench.generate("once upon a time", sampling(0.9, 0, 1.0, 2, 5));
+    QVERIFY(unknown.tokens[unknown.prompt_length - 1].unknown);
+    QCOMPARE(unknown.tokens[unknown.prompt_length - 1].text, tokenizer.unk_token());
     // A test of something: the probabilities spread widely.
     QVERIFY2(highest > 10 * lowest, qPrintable(QString("%1 .. %2").arg(lowest).arg(highest)));
 }

@@ -2181,20 +2181,24 @@ Stattdessen endgültig löschen?</translation>
         <translation>Das erste Token: Nichts davor sagt es vorher.</translation>
     </message>
     <message>
-        <source>Probability %L1 (rank %L2), entropy %L3 bits</source>
-        <translation>Wahrscheinlichkeit %L1 (Rang %L2), Entropie %L3 Bit</translation>
-    </message>
-    <message>
-        <source>Drawn with probability %L1 by the sampler</source>
-        <translation>Vom Sampler mit Wahrscheinlichkeit %L1 gezogen</translation>
-    </message>
-    <message>
         <source>Picked by hand: the text branches here</source>
         <translation>Von Hand gewählt: Hier zweigt der Text ab</translation>
     </message>
     <message>
         <source>Click for the alternatives.</source>
         <translation>Klicken für die Alternativen.</translation>
+    </message>
+    <message>
+        <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
+        <translation>Das unbekannte Token: Das Vokabular hat keinen Chunk für den Text hier (der letzte einzelne Buchstabe eines Prompts wird oft dazu, wie in der Referenz)</translation>
+    </message>
+    <message>
+        <source>Probability %1 (rank %L2), entropy %L3 bits</source>
+        <translation>Wahrscheinlichkeit %1 (Rang %L2), Entropie %L3 Bit</translation>
+    </message>
+    <message>
+        <source>Drawn with probability %1 by the sampler</source>
+        <translation>Vom Sampler mit Wahrscheinlichkeit %1 gezogen</translation>
     </message>
 </context>
 <context>

@@ -2196,20 +2196,24 @@ O ștergeți definitiv în schimb?</translation>
         <translation>Primul token: nimic dinaintea lui nu îl prezice.</translation>
     </message>
     <message>
-        <source>Probability %L1 (rank %L2), entropy %L3 bits</source>
-        <translation>Probabilitate %L1 (locul %L2), entropie %L3 biți</translation>
-    </message>
-    <message>
-        <source>Drawn with probability %L1 by the sampler</source>
-        <translation>Extras de eșantionator cu probabilitatea %L1</translation>
-    </message>
-    <message>
         <source>Picked by hand: the text branches here</source>
         <translation>Ales de mână: textul se ramifică aici</translation>
     </message>
     <message>
         <source>Click for the alternatives.</source>
         <translation>Clic pentru alternative.</translation>
+    </message>
+    <message>
+        <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
+        <translation>Tokenul necunoscut: vocabularul nu are niciun fragment pentru textul de aici (ultima literă singură a unui prompt devine adesea acesta, ca în referință)</translation>
+    </message>
+    <message>
+        <source>Probability %1 (rank %L2), entropy %L3 bits</source>
+        <translation>Probabilitate %1 (locul %L2), entropie %L3 biți</translation>
+    </message>
+    <message>
+        <source>Drawn with probability %1 by the sampler</source>
+        <translation>Extras de eșantionator cu probabilitatea %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token_chips.h"
 
+#include "probability_text.h"
 #include "token_view.h"
 #include "visible_token.h"
 
@@ -91,15 +92,18 @@ QString TokenChips::chipToolTip(int index) const
         return {};
     const auto& token = sequence_->tokens[size_t(index)];
     QString tip = tr("Token %L1, id %L2: “%3”").arg(index).arg(token.id).arg(chipText(index));
+    if (token.unknown)
+        tip += QLatin1Char('\n') + tr("The unknown token: the vocabulary has no chunk for the text here (a "
+                                      "prompt's last single letter often becomes it, as in the reference)");
     if (!token.probability)
         return tip + QLatin1Char('\n') + tr("The first token: nothing before it predicts it.");
-    tip += QLatin1Char('\n') + tr("Probability %L1 (rank %L2), entropy %L3 bits")
-                                   .arg(*token.probability, 0, 'f', 4)
+    tip += QLatin1Char('\n') + tr("Probability %1 (rank %L2), entropy %L3 bits")
+                                   .arg(probabilityText(*token.probability))
                                    .arg(token.rank)
                                    .arg(i3::nats_to_bits(token.entropy_nats), 0, 'f', 2);
     if (token.sampled_probability)
         tip += QLatin1Char('\n') +
-               tr("Drawn with probability %L1 by the sampler").arg(*token.sampled_probability, 0, 'f', 4);
+               tr("Drawn with probability %1 by the sampler").arg(probabilityText(*token.sampled_probability));
     if (token.source == i3::TokenSource::Picked)
         tip += QLatin1Char('\n') + tr("Picked by hand: the text branches here");
     tip += QLatin1Char('\n') + tr("Click for the alternatives.");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token_details.h"
 
+#include "probability_text.h"
 #include "visible_token.h"
 
 #include "model/model_artifacts.h"
@@ -20,8 +21,6 @@ namespace {
 const QColor kInsideCut(0xdc, 0xed, 0xc8);
 const QColor kOutsideCut(0x9e, 0x9e, 0x9e);
 
-QString probabilityText(double probability) { return QStringLiteral("%L1").arg(probability, 0, 'f', 4); }
-
 } // namespace
 
 TokenDetails::TokenDetails(QWidget* parent) : QWidget(parent)
@@ -38,7 +37,6 @@ TokenDetails::TokenDetails(QWidget* parent) : QWidget(parent)
     table_->setObjectName("alternativesTable");
     table_->setHorizontalHeaderLabels({tr("Token"), tr("Id"), tr("Probability"), tr("When sampling")});
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setStretchLastSection(true);
     table_->verticalHeader()->setVisible(false);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);

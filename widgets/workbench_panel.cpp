@@ -468,10 +468,10 @@ void WorkbenchPanel::showPerplexity(int side)
     for (size_t t = std::max<size_t>(sequence.prompt_length, 1); t < sequence.tokens.size(); ++t)
         continuation.push_back(*sequence.tokens[t].probability);
     if (!continuation.empty())
-        text += QLatin1String(" · ") + tr("continuation %L1 over %Ln token(s)", "", int(continuation.size()))
+        text += QStringLiteral(" · ") + tr("continuation %L1 over %Ln token(s)", "", int(continuation.size()))
                                            .arg(i3::perplexity(continuation), 0, 'f', 2);
     if (sequence.cancelled)
-        text += QLatin1String(" · ") + tr("stopped early");
+        text += QStringLiteral(" · ") + tr("stopped early");
     views_[size_t(side)].perplexity->setText(text);
 }
 

@@ -138,6 +138,8 @@ void TokenWorkbench::score(TokenSequence& sequence)
     const auto input = torch::tensor(ids, torch::kLong).unsqueeze(0).to(model_->embed->weight.device());
     sequence.logits = model_->forward(input)[0].narrow(0, 0, length - 1).to(torch::kCPU, torch::kFloat).contiguous();
     const auto log_probabilities = torch::log_softmax(sequence.logits.to(torch::kDouble), 1);
+    for (auto& token : sequence.tokens)
+        token.unknown = token.id == tokenizer_.unk_idx();
     for (int64_t t = 1; t < length; ++t) {
         auto& token = sequence.tokens[static_cast<size_t>(t)];
         const auto row = log_probabilities[t - 1];

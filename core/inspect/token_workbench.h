@@ -31,6 +31,7 @@ struct ScoredToken {
     int64_t id = 0;
     std::string text; // the chunk, as the tokenizer decodes it
     TokenSource source = TokenSource::Prompt;
+    bool unknown = false; // the tokenizer's unknown token: the text here has no chunk in the vocabulary
     // Under the model (temperature 1, nothing cut) given the tokens before; none for the first
     // token, which nothing comes before.
     std::optional<double> probability;
