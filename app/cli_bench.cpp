@@ -96,7 +96,8 @@ void print_train_bench(const TrainBench& bench, const Setup& s, const TrainConfi
     if (!step.graph_note().empty())
         std::printf("%s\n", step.graph_note().c_str());
     if (ranks)
-        std::printf("%d ranks (%s), batch %lld on each\n", world, ranks->backend_name(), static_cast<long long>(batch));
+        std::printf("%s (%s), batch %lld on each\n", ranks_in_words(world).c_str(), ranks->backend_name(),
+                    static_cast<long long>(batch));
     std::printf("%.4f s per step, %.0f tokens/s, %.3g TFLOP/s%s (%.0f MFLOP per token)\n", bench.step_seconds,
                 bench.tokens_per_second, bench.tflops, ranks ? " per rank" : "", training_flops_per_token(s.config) / 1e6);
     if (bench.peak)
@@ -224,7 +225,7 @@ int bench_train_on_ranks(const Arguments& args, const Args& raw)
                 many.at("device").get<std::string>().c_str(), many.at("precision").get<std::string>().c_str(),
                 plan.threads_per_rank);
     std::printf("one process: %.0f tokens/s\n", single);
-    std::printf("%d ranks (%s): %.0f tokens/s, %.0f per rank; scaling efficiency %.1f%%\n", plan.ranks_per_node,
+    std::printf("%s (%s): %.0f tokens/s, %.0f per rank; scaling efficiency %.1f%%\n", ranks_in_words(plan.ranks_per_node).c_str(),
                 many.at("backend").get<std::string>().c_str(), together, together / plan.ranks_per_node,
                 100 * efficiency);
     return 0;

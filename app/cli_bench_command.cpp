@@ -18,7 +18,8 @@ Command make_bench_command()
     "Figures print beside the reference's own, measured on one H200 (and a 2-core CPU).\n"
     "'tokenizer FILE': MB/s (10^6 bytes of UTF-8 text per second) of building the chunk tokenizer\n"
     "from FILE's texts (.txt, .jsonl, .csv, .parquet) and of encoding them all with it, on one\n"
-    "thread and on several.",
+    "thread and on several, by the clock and by the process's CPU time (the figure that compares\n"
+    "when other programs share the cores).",
     {
         {"preset", "NAME", "model shape (default i3-80m, vocabulary 35,560)"},
         {"vocab", "N", "vocabulary size (default: the preset's)"},

@@ -3,6 +3,7 @@
 // the pictures; `--language de|ro|en` overrides the system's language for one run.
 #include "main_window.h"
 #include "screenshot_tour.h"
+#include "studio_language.h"
 #include "studio_settings.h"
 
 #include "base/openmp_wait.h"
@@ -10,11 +11,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace {
@@ -70,18 +70,6 @@ std::optional<int> answerWithoutDisplay(int argc, char* argv[])
     return std::nullopt;
 }
 
-// Our strings and Qt's own (dialog buttons and the like) in the chosen or the system language.
-void installTranslations(QApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    auto* ours = new QTranslator(&app);
-    if (ours->load(locale, "i3studio", "_", ":/i18n"))
-        app.installTranslator(ours);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -101,17 +89,37 @@ int main(int argc, char* argv[])
     addOptions(parser, options);
     parser.process(app);
 
-    installTranslations(app, parser.isSet(options.language) ? parser.value(options.language) : StudioSettings().language());
+    StudioLanguage language;
+    language.use(parser.isSet(options.language) ? parser.value(options.language) : StudioSettings().language());
 
-    MainWindow window;
-    if (parser.isSet(options.workspace))
-        window.setWorkspace(parser.value(options.workspace));
+    const auto makeWindow = [&] {
+        auto made = std::make_unique<MainWindow>();
+        if (parser.isSet(options.workspace))
+            made->setWorkspace(parser.value(options.workspace));
+        return made;
+    };
+    std::unique_ptr<MainWindow> window = makeWindow();
     if (!parser.isSet(options.screenshot)) {
-        window.show();
+        // Another language from the Settings menu: the window is built again in it, showing the
+        // same panel (its settings were saved; the old window goes once its signal has returned).
+        std::function<void()> followLanguage = [&] {
+            QObject::connect(window.get(), &MainWindow::languageChosen, &app, [&](const QString& code) {
+                language.use(code);
+                const MainWindow::Panel panel = window->currentPanel();
+                std::unique_ptr<MainWindow> next = makeWindow();
+                next->showPanel(panel);
+                next->show();
+                window.release()->deleteLater();
+                window = std::move(next);
+                followLanguage();
+            });
+        };
+        followLanguage();
+        window->show();
         return app.exec();
     }
 
-    ScreenshotTour tour(&window, parser.value(options.screenshot));
+    ScreenshotTour tour(window.get(), parser.value(options.screenshot));
     int status = 0;
     QObject::connect(&tour, &ScreenshotTour::finished, &app, [&](bool ok, const QString& message) {
         if (!ok) {

@@ -235,7 +235,8 @@ private Q_SLOTS:
 
         const auto bench = i3test::run_cli({"bench", "tokenizer", dir_.filePath("stories.txt"), "--repeat", "2", "--threads", "2"});
         QVERIFY2(bench.exit_code == 0, bench.err.constData());
-        for (const char* part : {"texts, ", "build: ", " MB/s (", "vocabulary: ", "encode, 1 thread: ", "encode, 2 threads: ", "tokens: "})
+        for (const char* part : {"texts, ", "build: ", " MB/s (", "; by CPU time ", "vocabulary: ", "encode, 1 thread: ",
+                                 "encode, 2 threads: ", "tokens: "})
             QVERIFY2(bench.out.contains(part), bench.out.constData());
         expect_failure({"bench", "tokenizer"}, "give one file", 2);
     }

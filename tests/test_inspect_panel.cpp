@@ -8,10 +8,14 @@
 
 #include "model/hybrid_block.h"
 #include "model/model_artifacts.h"
+#include "runs/run_folder.h"
+#include "runs/run_schema.h"
+#include "test_support.h"
 #include "text/chunk_tokenizer.h"
 
 #include "eigenvalue_plot.h"
 #include "heatmap_plot.h"
+#include "metric_plot.h"
 #include "inspect_panel.h"
 
 #include "custom_plot.h"
@@ -54,6 +58,7 @@ private Q_SLOTS:
     void initTestCase();
     void showsTheModelsOwnNumbers();
     void saysWhatIsMissing();
+    void showsHowTheRecurrenceChangedOverTraining();
 
 private:
     void loadAndInspect(InspectPanel& panel);
@@ -179,6 +184,57 @@ void TestInspectPanel::saysWhatIsMissing()
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toBool(), false);
     QCOMPARE(panel.errorText(), QString("Type a prompt first."));
+}
+
+// A run with checkpoints at steps 5, 10 and 15: "Read the checkpoints" plots, for the chosen hybrid
+// block, A's largest |λ| (against LAPACK on that checkpoint's own tensor) and w_mix's mean and range.
+void TestInspectPanel::showsHowTheRecurrenceChangedOverTraining()
+{
+    QTemporaryDir dir;
+    const QString run = dir.filePath("run");
+    i3test::train_tiny_run(run.toStdString(), 15, 5);
+    InspectPanel panel;
+    panel.resize(1100, 700);
+    panel.show();
+    auto* button = panel.findChild<QPushButton*>("historyButton");
+    QVERIFY(!button->isEnabled()); // nothing loaded
+    QSignalSpy loaded(&panel, &InspectPanel::modelLoaded);
+    panel.loadRunCheckpoint(run);
+    QVERIFY(loaded.wait(60000));
+    QTRY_VERIFY(!panel.isLoading());
+    QVERIFY(button->isEnabled());
+    QSignalSpy finished(&panel, &InspectPanel::historyFinished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), true);
+
+    auto* combo = panel.findChild<QComboBox*>("historyBlockCombo");
+    auto* plot = panel.findChild<MetricPlot*>("historyPlot");
+    QCOMPARE(combo->count(), 2); // the tiny preset's two hybrid blocks
+    for (int choice = 0; choice < combo->count(); ++choice) {
+        combo->setCurrentIndex(choice);
+        const qlonglong layer = combo->currentData().toLongLong();
+        const MetricColumn radius = plot->column("radius"), mean = plot->column("mix_mean");
+        QCOMPARE(radius.x, (QVector<double>{5, 10, 15}));
+        for (qsizetype i = 0; i < radius.x.size(); ++i) {
+            const auto weights = i3::read_weights(i3::RunFolder(run.toStdString()).checkpoint_dir(int64_t(radius.x[i])) /
+                                                  i3::run_files::kCheckpointWeights);
+            const std::string prefix = "layers." + std::to_string(layer) + ".hybrid.";
+            for (const auto& [name, tensor] : weights) {
+                if (name == prefix + "A")
+                    QVERIFY(std::abs(radius.y[i] - torch::linalg::eigvals(tensor.to(torch::kDouble)).abs().max().item<double>()) <
+                            1e-9);
+                if (name == prefix + "w_mix")
+                    QVERIFY(std::abs(mean.y[i] - tensor.to(torch::kDouble).mean().item<double>()) < 1e-12);
+            }
+        }
+    }
+    // A model folder has no checkpoints.
+    panel.loadModelFolder(folder_);
+    QVERIFY(loaded.wait(60000));
+    QTRY_VERIFY(!panel.isLoading());
+    QVERIFY(!button->isEnabled());
+    QCOMPARE(combo->count(), 0);
 }
 
 QTEST_MAIN(TestInspectPanel)

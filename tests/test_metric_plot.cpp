@@ -280,6 +280,52 @@ private Q_SLOTS:
         QCOMPARE(plot.customPlot()->plotLayout()->rowCount(), 1);
     }
 
+    // Markers: a dashed line per event at its x; a kind's legend entry only once it has a marker;
+    // the read-out names the markers under the cursor and no others; clearing keeps the kinds.
+    void markersAreLinesWithALegendAndAReadout()
+    {
+        MetricPlot plot(QStringLiteral("Device"));
+        plot.resize(400, 250);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.addSeries("cpu", "CPU use (%)", Qt::blue);
+        for (int i = 0; i <= 100; ++i)
+            plot.appendPoint("cpu", i, 50);
+        plot.addMarkerKind("evaluation", "evaluation", Qt::darkYellow);
+        plot.addMarkerKind("checkpoint", "checkpoint", Qt::darkGreen);
+        const auto items = [&] { return plot.customPlot()->itemCount(); };
+        const int before = items();
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        QCPLegend* legend = plot.customPlot()->legend;
+        QVERIFY(!legend->visible()); // one series, no marker yet
+        plot.addMarker("evaluation", 20);
+        plot.addMarker("evaluation", 60);
+        plot.addMarker("checkpoint", 60);
+        plot.addMarker("unknown", 30); // a kind never declared: nothing
+        QCOMPARE(items(), before + 3);
+        QCOMPARE(plot.markers("evaluation"), (QVector<double>{20, 60}));
+        QCOMPARE(plot.markers("checkpoint"), (QVector<double>{60}));
+        plot.refreshNow();
+        plot.customPlot()->replot();
+        QVERIFY(legend->visible());
+        QStringList names;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+                names << item->plottable()->name();
+        QCOMPARE(names, (QStringList{"CPU use (%)", "evaluation", "checkpoint"}));
+        const QString at60 = plot.readoutAt(60);
+        QVERIFY2(at60.contains("evaluation at 60") && at60.contains("checkpoint at 60"), qPrintable(at60));
+        QVERIFY(!plot.readoutAt(40).contains(" at 20") && !plot.readoutAt(40).contains("evaluation"));
+        plot.clearMarkers();
+        QCOMPARE(items(), before);
+        QVERIFY(plot.markers("evaluation").isEmpty());
+        plot.customPlot()->replot();
+        QVERIFY(!legend->visible());
+        plot.addMarker("checkpoint", 10); // the kinds stay
+        QCOMPARE(plot.markers("checkpoint"), (QVector<double>{10}));
+    }
+
     // A narrow plot over an hour of seconds: its x labels, as drawn, leave room between them.
     void xLabelsOfANarrowPlotDoNotRunTogether()
     {

@@ -6,11 +6,16 @@
 // own q·k, and w_mix's histogram against counts by hand.
 #include "inspect/memory_half_life.h"
 #include "inspect/model_inspection.h"
+#include "inspect/recurrence_history.h"
 #include "inspect/value_histogram.h"
 #include "base/error.h"
 #include "inspection_reference.h"
+#include "test_support.h"
 #include "model/attention_block.h"
 #include "model/hybrid_block.h"
+#include "model/model_artifacts.h"
+#include "runs/run_folder.h"
+#include "runs/run_schema.h"
 
 #include <QtTest>
 
@@ -61,6 +66,8 @@ private Q_SLOTS:
     void attentionAgainstPlainSoftmax();
     void histogramByHand();
     void progressAndCancellation();
+    void recurrenceOfHandWorkedBlocks();
+    void recurrenceOverARunsCheckpoints();
     void promptLengthChecked();
 };
 
@@ -186,6 +193,67 @@ void TestModelInspection::promptLengthChecked()
     QVERIFY_THROWS_EXCEPTION(i3::Error, i3::inspect_model(model, {}));
     QVERIFY_THROWS_EXCEPTION(i3::Error, i3::inspect_model(model, std::vector<int64_t>(33, 1)));
     QCOMPARE(i3::inspect_model(model, std::vector<int64_t>(32, 1)).hybrid[0].h.size(0), int64_t(32));
+}
+
+
+// A = [[0.5, 0], [0, -0.25]]: radius 0.5, the slowest direction halves every token; an eigenvalue
+// of 1.2 has no half-life. w_mix 0.1, 0.5, 0.9: mean 0.5.
+void TestModelInspection::recurrenceOfHandWorkedBlocks()
+{
+    const auto A = torch::tensor({0.5, 0.0, 0.0, -0.25}, torch::kDouble).reshape({2, 2});
+    const auto w_mix = torch::tensor({0.1, 0.5, 0.9}, torch::kDouble);
+    const auto block = i3::block_recurrence(3, A, w_mix);
+    QCOMPARE(block.layer, int64_t(3));
+    QVERIFY(std::abs(block.spectral_radius - 0.5) < 1e-12);
+    QVERIFY(std::abs(block.longest_half_life - 1.0) < 1e-12);
+    QVERIFY(std::abs(block.w_mix_mean - 0.5) < 1e-7);
+    QVERIFY(std::abs(block.w_mix_min - 0.1) < 1e-7);
+    QVERIFY(std::abs(block.w_mix_max - 0.9) < 1e-7);
+    const auto growing = i3::block_recurrence(0, torch::tensor({1.2, 0.0, 0.0, 0.5}, torch::kDouble).reshape({2, 2}), w_mix);
+    QVERIFY(std::abs(growing.spectral_radius - 1.2) < 1e-12);
+    QVERIFY(std::isinf(growing.longest_half_life));
+
+    i3::NamedTensors lonely{{"layers.0.hybrid.A", A}};
+    const std::string message = i3test::error_of([&] { i3::recurrence_of(lonely, "w.safetensors"); });
+    QVERIFY2(message.find("w.safetensors") != std::string::npos && message.find("no w_mix") != std::string::npos,
+             message.c_str());
+}
+
+// A tiny run with a checkpoint every 5 steps, all kept: one snapshot per checkpoint, oldest first,
+// each equal to what LAPACK and plain reductions say of that checkpoint's own tensors.
+void TestModelInspection::recurrenceOverARunsCheckpoints()
+{
+    QTemporaryDir dir;
+    const std::string folder = dir.filePath("run").toStdString();
+    i3test::train_tiny_run(folder, 15, 5);
+    const auto model = i3::RunFolder(folder).read_info().model;
+
+    std::vector<size_t> progress;
+    const auto history = i3::recurrence_over_training(folder, [&](size_t done, size_t) { progress.push_back(done); });
+    QCOMPARE(history.size(), size_t(3));
+    QCOMPARE(progress, (std::vector<size_t>{1, 2, 3}));
+    for (size_t i = 0; i < history.size(); ++i) {
+        QCOMPARE(history[i].step, int64_t(5 * (i + 1)));
+        const auto weights = i3::read_weights(i3::RunFolder(folder).checkpoint_dir(history[i].step) /
+                                              i3::run_files::kCheckpointWeights);
+        QCOMPARE(history[i].blocks.size(), size_t(model.hybrid_layers));
+        for (const auto& block : history[i].blocks) {
+            const std::string prefix = "layers." + std::to_string(block.layer) + ".hybrid.";
+            at::Tensor A, w_mix;
+            for (const auto& [name, tensor] : weights) {
+                if (name == prefix + "A")
+                    A = tensor.to(torch::kDouble);
+                if (name == prefix + "w_mix")
+                    w_mix = tensor.to(torch::kDouble);
+            }
+            const double radius = torch::linalg::eigvals(A).abs().max().item<double>();
+            QVERIFY(std::abs(block.spectral_radius - radius) < 1e-9);
+            QVERIFY(std::abs(block.w_mix_mean - w_mix.mean().item<double>()) < 1e-12);
+            QVERIFY(std::abs(block.w_mix_max - w_mix.max().item<double>()) < 1e-12);
+        }
+    }
+    // Training moved the recurrence between the first and the last checkpoint.
+    QVERIFY(history.front().blocks[0].w_mix_mean != history.back().blocks[0].w_mix_mean);
 }
 
 QTEST_GUILESS_MAIN(TestModelInspection)

@@ -20,6 +20,7 @@
 #include "model_panel.h"
 #include "playground_panel.h"
 #include "run_browser.h"
+#include "studio_language.h"
 #include "studio_settings.h"
 #include "training_panel.h"
 
@@ -659,6 +660,47 @@ private Q_SLOTS:
             QVERIFY(window.menuBar()->actions().first()->text() != "&File");
         }
         QCoreApplication::removeTranslator(&german);
+
+        // English has its plural forms: "1 core", "2 cores", not the source's "core(s)".
+        QTranslator english;
+        QVERIFY(english.load(I3_QM_DIR "/i3studio_en.qm"));
+        QCoreApplication::installTranslator(&english);
+        QCOMPARE(QCoreApplication::translate("DeviceName", "CPU (%n core(s))", "", 1), QString("CPU (1 core)"));
+        QCOMPARE(QCoreApplication::translate("DeviceName", "CPU (%n core(s))", "", 2), QString("CPU (2 cores)"));
+        QCoreApplication::removeTranslator(&english);
+        for (auto it = sources.keyBegin(); it != sources.keyEnd(); ++it)
+            if (it->contains("%n") || it->contains("%Ln")) {
+                const auto [context, source] = std::pair(it->section('|', 0, 0), it->section('|', 1));
+                QVERIFY2(!english.translate(qPrintable(context), qPrintable(source), "", 2).isEmpty(), qPrintable(*it));
+            }
+    }
+
+    // Choosing another language in the Settings menu: once no job runs the window saves its
+    // settings and asks to be built again in it (studio_main.cpp does), and the default locale of
+    // that language formats the numbers ("0,5" in German).
+    void choosingALanguageAsksForTheWindowAgain()
+    {
+        forgetStudioSettings();
+        MainWindow window;
+        QTRY_VERIFY_WITH_TIMEOUT(!window.hasRunningJobs(), 120000); // the built-in corpus's analysis
+        QSignalSpy chosen(&window, &MainWindow::languageChosen);
+        QAction* deutsch = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == "Deutsch")
+                deutsch = action;
+        QVERIFY(deutsch);
+        deutsch->trigger();
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.first().first().toString(), QString("de"));
+        QCOMPARE(StudioSettings().language(), QString("de"));
+
+        StudioLanguage language;
+        language.use("de");
+        QCOMPARE(QLocale().toString(0.5, 'f', 1), QString("0,5"));
+        language.use("en");
+        QCOMPARE(QLocale().toString(0.5, 'f', 1), QString("0.5"));
+        QLocale::setDefault(QLocale::c());
+        forgetStudioSettings();
     }
 };
 

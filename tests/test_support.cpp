@@ -2,6 +2,9 @@
 #include "test_support.h"
 
 #include "base/error.h"
+#include "data/builtin_corpus.h"
+#include "text/chunk_tokenizer.h"
+#include "training/trainer.h"
 
 #include <QDir>
 #include <QFile>
@@ -99,6 +102,29 @@ ProcessResult run_python(const QString& script, const QStringList& args, int tim
 ProcessResult run_cli(const QStringList& args, int timeout_ms, const QByteArray& standard_input)
 {
     return run(cli(), args, timeout_ms, standard_input);
+}
+
+void train_tiny_run(const std::string& folder, int64_t steps, int64_t checkpoint_every)
+{
+    auto model = i3::ModelConfig::preset("tiny");
+    i3::TrainConfig config;
+    config.steps = steps;
+    config.batch_size = 2;
+    config.lr = 1e-2;
+    config.warmup_steps = 1;
+    config.log_every = checkpoint_every;
+    config.eval_every = steps;
+    config.checkpoint_every = checkpoint_every;
+    config.keep_checkpoints = i3::kKeepAllCheckpoints;
+    config.sample_tokens = 0;
+    config.device = "cpu";
+    std::vector<std::string> texts = i3::builtin_corpus_texts();
+    texts.resize(200);
+    auto tokenizer = i3::ChunkTokenizer::build(texts);
+    model.vocab_size = tokenizer.vocab_size();
+    i3::Trainer trainer(folder, model, config,
+                        i3::prepare_training_data(texts, tokenizer, {"test"}, config, model.max_seq_len));
+    trainer.run([](const i3::TrainEvent&) {});
 }
 
 } // namespace i3test

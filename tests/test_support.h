@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -35,6 +36,10 @@ std::string error_of(const std::function<void()>& action);
 
 // 480 short paragraphs of a few sentences, blank lines between: a small corpus that trains fast.
 QByteArray stories();
+
+// Trains the tiny preset on 200 texts of the built-in corpus on the CPU for `steps` steps into
+// the run folder `folder`, with a checkpoint every `checkpoint_every` steps, all of them kept.
+void train_tiny_run(const std::string& folder, int64_t steps, int64_t checkpoint_every);
 
 // Writes `bytes` to `path`, making its folder first; a failure fails the calling test.
 void write_file(const QString& path, const QByteArray& bytes);

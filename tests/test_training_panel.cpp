@@ -10,11 +10,14 @@
 #include <torch/torch.h>
 
 #include "base/atomic_file.h"
+#include "advice_list.h"
 #include "custom_plot.h"
 #include "test_support.h"
 #include "metric_plot.h"
 #include "run_browser.h"
+#include "runs/run_folder.h"
 #include "runs/run_lock.h"
+#include "telemetry/training_flops.h"
 #include "training/trainer.h"
 #include "training_job.h"
 #include "training_panel.h"
@@ -24,6 +27,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <thread>
@@ -300,6 +304,94 @@ private Q_SLOTS:
             QVERIFY(cells[1].toDouble() > 0 && cells[1].toDouble() <= ramTotalMiB);
             QVERIFY(cells[2].toDouble() > 0 && cells[2].toDouble() <= cells[1].toDouble());
         }
+    }
+
+    // The device timeline marks each evaluation and checkpoint the job reports, in order, within
+    // the samples' time; with a peak rate stated for this CPU the speed shows the model-FLOPs
+    // utilisation: tokens/s × the run's FLOPs per token (telemetry/training_flops) / the peak.
+    void theDeviceTimelineMarksEventsAndTheSpeedShowsMfu()
+    {
+        QTemporaryDir workspace;
+        const QString folder = workspace.filePath("run-marked");
+        TrainingPanel panel;
+        panel.setDeviceSamplesPerSecond(5);
+        QCOMPARE(panel.deviceSamplesPerSecond(), 5);
+        panel.setDeviceSamplesPerSecond(50);
+        QCOMPARE(panel.deviceSamplesPerSecond(), 10); // at most ten a second
+        constexpr double kPeakTflops = 0.002;
+        panel.setPeakTflops(kPeakTflops);
+        auto* speedLabel = child<QLabel>(panel, "speedLabel");
+        int evaluations = 0, checkpoints = 0;
+        QStringList speeds, expected;
+        connect(&panel, &TrainingPanel::jobStarted, &panel, [&](EngineJob* engineJob) {
+            auto* job = static_cast<TrainingJob*>(engineJob);
+            // Connected after the panel's own slots, so these see what the panel has just shown.
+            connect(job, &TrainingJob::evaluated, &panel, [&] { ++evaluations; });
+            connect(job, &TrainingJob::checkpointSaved, &panel, [&] { ++checkpoints; });
+            connect(job, &TrainingJob::stepLogged, &panel, [&](const i3::TrainEvent& step) {
+                const i3::RunInfo info = i3::RunFolder(folder.toStdString()).read_info();
+                const double mfu = 100 * step.tokens_per_second * i3::training_flops_per_token(info.model) /
+                                   (kPeakTflops * 1e12);
+                expected << QStringLiteral("%1 tokens/s, MFU %2%")
+                                .arg(QLocale().toString(step.tokens_per_second, 'f', 0),
+                                     QLocale().toString(mfu, 'f', mfu < 10 ? 2 : 1));
+                speeds << speedLabel->text();
+            });
+        });
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.startTraining(tinyRequest(folder, 40));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+        QVERIFY(!speeds.isEmpty());
+        QCOMPARE(speeds, expected);
+        MetricPlot* device = panel.devicePlot();
+        const QVector<double> evaluated = device->markers("evaluation");
+        const QVector<double> saved = device->markers("checkpoint");
+        QCOMPARE(evaluated.size(), evaluations);
+        QCOMPARE(saved.size(), checkpoints);
+        QVERIFY(evaluations >= 2); // every 20 steps of 40
+        QVERIFY(checkpoints >= 2);
+        QVERIFY(std::is_sorted(evaluated.begin(), evaluated.end()));
+        QVERIFY(std::is_sorted(saved.begin(), saved.end()));
+        QVERIFY(evaluated.front() >= 0);
+        // A new job starts a new timeline.
+        QSignalSpy again(&panel, &TrainingPanel::runFinished);
+        panel.startTraining(tinyRequest(workspace.filePath("run-marked-2"), 1));
+        QVERIFY(device->markers("evaluation").isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(again.count(), 1, 120000);
+    }
+
+    // A corpus of a few texts read many times over: the Advice tab says so before the first step,
+    // in the words and with the figures of run.json (train tokens; steps × batch × context).
+    void theAdviceTabSaysWhenTheDataIsTooSmall()
+    {
+        QTemporaryDir workspace;
+        const QString folder = workspace.filePath("run-small-data");
+        TrainingPanel panel;
+        TrainingRequest request = tinyRequest(folder, 120);
+        request.data.maxTexts = 12;
+        QSignalSpy finished(&panel, &TrainingPanel::runFinished);
+        panel.startTraining(request);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+
+        const i3::RunInfo info = i3::RunFolder(folder.toStdString()).read_info();
+        const double epochs = static_cast<double>(request.train.steps * request.train.batch_size * request.model.max_seq_len) /
+                              static_cast<double>(info.train_tokens);
+        QVERIFY2(epochs >= 10, qPrintable(QString::number(epochs))); // the case this test is about
+        i3::Advice expected{i3::Advice::Kind::SmallData};
+        expected.seen = epochs;
+        expected.usual = static_cast<double>(info.train_tokens);
+        auto* list = child<AdviceList>(panel, "adviceList");
+        QStringList shown;
+        for (int row = 0; row < list->count(); ++row)
+            shown << list->item(row)->text();
+        QVERIFY2(shown.contains(AdviceList::whatOf(expected) + QLatin1Char('\n') + AdviceList::fixOf(expected)),
+                 qPrintable(shown.join(" | ")));
+        QVERIFY(AdviceList::whatOf(expected).contains(QLocale().toString(static_cast<double>(info.train_tokens), 'f', 0)));
+        // A new run starts with no advice.
+        panel.startTraining(tinyRequest(workspace.filePath("run-enough"), 1));
+        QCOMPARE(list->count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
     }
 
     void aFailedRequestShowsItsErrorAndThePanelTrainsAgain()

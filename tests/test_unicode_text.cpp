@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Strict UTF-8 and Python's str.lower(), checked against QString's encoder and Python itself.
+// Strict UTF-8 and Python's str.lower(), checked against QString's encoder and Python itself; the
+// tokenizer's lowering (LoweredText, through lowercase_table.h) against ICU and Python.
 // LibTorch comes before any Qt header: Qt's `slots` macro breaks LibTorch's IValue::slots().
 #include "formats/torch_pickle.h"
 
@@ -7,6 +8,8 @@
 
 #include "base/error.h"
 #include "test_support.h"
+#include "text/lowercase_table.h"
+#include "text/lowered_text.h"
 #include "text/unicode_text.h"
 
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -69,6 +73,26 @@ std::vector<char32_t> line_code_points()
         if (!is_surrogate(c) && c != U'\n')
             code_points.push_back(c);
     return code_points;
+}
+
+// The tokenizer's lowering: one LoweredText, as a thread of the tokenizer reuses it.
+std::u32string table_lower(std::u32string_view text)
+{
+    static i3::LoweredText lowered;
+    lowered.assign(i3::encode_utf8(text), "line");
+    if (lowered.is_ascii())
+        return std::u32string(lowered.ascii().begin(), lowered.ascii().end());
+    return std::u32string(lowered.code_points());
+}
+
+std::u32string icu_lower(std::u32string_view text) { return i3::python_lower(text); }
+
+// "at byte N (line L)" with N moved on by `bytes`.
+QString shifted_by(const QString& where, int bytes)
+{
+    QStringList words = where.split(' ');
+    words[2] = QString::number(words[2].toInt() + bytes);
+    return words.join(' ');
 }
 
 QString code_point_name(char32_t c) { return QString("U+%1").arg(uint(c), 4, 16, QChar('0')).toUpper(); }
@@ -139,7 +163,8 @@ class TestUnicodeText : public QObject {
         return lowered;
     }
 
-    // Compares python_lower() with Python line by line; returns the lines that differ.
+    // Compares ICU's lowering (python_lower()) and the tokenizer's (table_lower()) with Python line
+    // by line; returns the lines where either differs.
     std::vector<size_t> lines_lowered_differently(const std::vector<std::u32string>& lines)
     {
         const auto python = python_lower_lines(lines);
@@ -147,9 +172,32 @@ class TestUnicodeText : public QObject {
             qFatal("python_lower.py returned %zu lines for %zu", python.size(), lines.size());
         std::vector<size_t> differ;
         for (size_t i = 0; i < lines.size(); ++i)
-            if (i3::python_lower(lines[i]) != python[i])
+            if (icu_lower(lines[i]) != python[i] || table_lower(lines[i]) != python[i])
                 differ.push_back(i);
         return differ;
+    }
+
+    // The lines that the table lowers differently from ICU: none may (the tokenizer's output is
+    // ICU's, new Unicode 15 code points included).
+    // Lowering lines joined by spaces (where the final-sigma rule stops looking) is quick; only
+    // when the two differ are those lines compared one by one, to name the first that does.
+    static void expect_table_lowers_as_icu(const std::vector<std::u32string>& lines)
+    {
+        constexpr size_t kBatch = 65536;
+        for (size_t first = 0; first < lines.size(); first += kBatch) {
+            const size_t end = std::min(lines.size(), first + kBatch);
+            std::u32string joined;
+            for (size_t i = first; i < end; ++i)
+                joined += lines[i] + U" ";
+            if (table_lower(joined) == icu_lower(joined))
+                continue;
+            for (size_t i = first; i < end; ++i)
+                if (table_lower(lines[i]) != icu_lower(lines[i]))
+                    QFAIL(qPrintable("the table lowers differently from ICU: " +
+                                     QString::fromStdString(i3::encode_utf8(lines[i])) + " (" +
+                                     code_point_name(lines[i].front()) + "...)"));
+            QFAIL("lines joined lower differently, each line alike");
+        }
     }
 
 private Q_SLOTS:
@@ -220,13 +268,23 @@ private Q_SLOTS:
         QFETCH(QString, problem);
         const std::string text = bytes.toStdString();
         QVERIFY(!i3::is_valid_utf8(text));
-        try {
-            i3::decode_utf8(text, "notes.txt");
-            QFAIL("no error");
-        } catch (const i3::Error& error) {
-            const QString message = QString::fromUtf8(error.what());
-            QVERIFY2(message.startsWith("notes.txt: invalid UTF-8 " + where), qPrintable(message));
-            QVERIFY2(message.contains(problem), qPrintable(message));
+        // decode_utf8 and the tokenizer's lowering (also after a capital sigma, whose look ahead
+        // meets the bad bytes first) say the same.
+        const std::vector<std::function<void()>> readers = {
+            [&] { i3::decode_utf8(text, "notes.txt"); },
+            [&] { i3::LoweredText().assign(text, "notes.txt"); },
+            [&] { i3::LoweredText().assign("A\xCE\xA3" + text, "notes.txt"); },
+        };
+        for (size_t reader = 0; reader < readers.size(); ++reader) {
+            const QString expected = reader < 2 ? where : shifted_by(where, 3);
+            try {
+                readers[reader]();
+                QFAIL("no error");
+            } catch (const i3::Error& error) {
+                const QString message = QString::fromUtf8(error.what());
+                QVERIFY2(message.startsWith("notes.txt: invalid UTF-8 " + expected), qPrintable(message));
+                QVERIFY2(message.contains(problem), qPrintable(message));
+            }
         }
     }
 
@@ -319,6 +377,41 @@ private Q_SLOTS:
         QVERIFY(changed > 1400); // Python 3.11 lowers 1,433 code points; the comparison really compared
         QCOMPARE(i3::python_lower(U"\u0130"), std::u32string(U"i\u0307")); // İ: two code points
         QCOMPARE(i3::python_lower(std::string("\xC4\xB0")), std::string("i\xCC\x87")); // the same in UTF-8
+        QCOMPARE(table_lower(U"x\u0130\u0130y"), std::u32string(U"xi\u0307i\u0307y"));
+    }
+
+    void tableEntriesByHand()
+    {
+        namespace lt = i3::lowercase_table;
+        QCOMPARE(lt::entry(U'\u00C9'), lt::kFilled | lt::kCased | U'\u00E9');         // É -> é
+        QCOMPARE(lt::entry(U'\u0416'), lt::kFilled | lt::kCased | U'\u0436');         // Ж -> ж
+        QCOMPARE(lt::entry(U'\u00E9'), lt::kFilled | lt::kCased | U'\u00E9');         // é stays
+        QCOMPARE(lt::entry(U'\''), lt::kFilled | lt::kCaseIgnorable | U'\'');         // MidNumLet
+        QCOMPARE(lt::entry(U'\u0301'), lt::kFilled | lt::kCaseIgnorable | U'\u0301'); // a combining accent
+        QCOMPARE(lt::entry(U' '), lt::kFilled | U' ');                                // neither
+        QCOMPARE(lt::entry(U'\u4E2D'), lt::kFilled | U'\u4E2D');                      // 中: uncased
+        QCOMPARE(lt::entry(U'\u0130'), lt::kFilled | lt::kCased | lt::kSeveral);      // İ -> i + U+0307
+        QCOMPARE(lt::entry(lt::kCapitalSigma), lt::kFilled | lt::kCased | lt::kSigma | lt::kSmallSigma);
+    }
+
+    void tableLowersEveryCodePointAsIcuDoes()
+    {
+        // Each code point alone and in every place beside a capital sigma that the final-sigma
+        // rule looks at, with no exceptions: the tokenizer's output is ICU's.
+        std::vector<std::u32string> lines;
+        for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+            if (is_surrogate(c))
+                continue;
+            const std::u32string one(1, c);
+            for (const std::u32string& line : {one, one + U"\u03A3", U"A" + one + U"\u03A3", U"A\u03A3" + one,
+                                               U"A\u03A3" + one + U"B", U"\u03A3" + one, U"A" + one})
+                lines.push_back(line);
+        }
+        expect_table_lowers_as_icu(lines);
+        // Long runs of what the rule skips, both ways, and texts that end or start at a sigma.
+        expect_table_lowers_as_icu({U"A''''\u0301\u0301\u03A3", U"A\u03A3.'.\u00AD\u0301.", U"A\u03A3.'.\u00AD\u0301.b",
+                                    U"1''\u03A3", U"\u03A3\u03A3\u03A3", U"\u03A3''\u03A3", U"\u0130\u03A3\u0130",
+                                    U"\U0001E030\u03A3", U"A\u03A3\U0001E030", U"\u0ECE\u03A3 A\u0ECE\u03A3"});
     }
 
     void knowsWhichCharactersAreCasedOrCaseIgnorable()
@@ -386,6 +479,7 @@ private Q_SLOTS:
             others += static_cast<size_t>(std::count(lowered.begin(), lowered.end(), U'\u03C3'));
         }
         QVERIFY2(finals > 2000 && others > 2000, qPrintable(QString("%1 final, %2 other").arg(finals).arg(others)));
+        expect_table_lowers_as_icu(lines);
     }
 
     void finalSigma_data()
@@ -405,6 +499,10 @@ private Q_SLOTS:
         QTest::newRow("accent then letter") << QString::fromUtf8("ΑΣ\u0301Α") << QString::fromUtf8("ασ\u0301α");
         QTest::newRow("sentence") << QString::fromUtf8("Ο ΚΌΣΜΟΣ, ΌΣΟΙ ΣΑΣ.") << QString::fromUtf8("ο κόσμος, όσοι σας.");
         QTest::newRow("dotted I") << QString::fromUtf8("İSTANBUL") << QString::fromUtf8("i\u0307stanbul");
+        QTest::newRow("skipped both ways") << QString::fromUtf8("A.'\u0301Σ\u0301'.B") << QString::fromUtf8("a.'\u0301σ\u0301'.b");
+        QTest::newRow("soft hyphens, then the end") << QString::fromUtf8("A\u00AD\u00ADΣ\u00AD") << QString::fromUtf8("a\u00AD\u00ADς\u00AD");
+        QTest::newRow("before a dotted I") << QString::fromUtf8("AΣİ") << QString::fromUtf8("aσi\u0307");
+        QTest::newRow("in a longer text") << QString::fromUtf8("Der ΚΌΣΜΟΣ über ΣΑΣ, café") << QString::fromUtf8("der κόσμος über σας, café");
     }
 
     void finalSigma()
@@ -413,6 +511,8 @@ private Q_SLOTS:
         QFETCH(QString, lowered);
         const std::u32string ours = i3::python_lower(i3::decode_utf8(text.toStdString()));
         QCOMPARE(QString::fromStdString(i3::encode_utf8(ours)), lowered);
+        const std::u32string table = table_lower(i3::decode_utf8(text.toStdString()));
+        QCOMPARE(QString::fromStdString(i3::encode_utf8(table)), lowered);
         const auto python = python_lower_lines({i3::decode_utf8(text.toStdString())});
         QCOMPARE(QString::fromStdString(i3::encode_utf8(python.at(0))), lowered);
     }

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AdviceList</name>
+    <message>
+        <source>Training needs about %1 GiB, more than the device&apos;s %2 GiB.</source>
+        <translation>Das Training braucht etwa %1 GiB, mehr als die %2 GiB des Geräts.</translation>
+    </message>
+    <message>
+        <source>The planned steps read the %1 training tokens about %2 times over: the model will learn them by heart rather than the language.</source>
+        <translation>Die geplanten Schritte lesen die %1 Trainings-Tokens etwa %2-mal: Das Modell lernt sie auswendig statt der Sprache.</translation>
+    </message>
+    <message>
+        <source>No text is held out for validation, so nothing will show when the model starts to memorise.</source>
+        <translation>Kein Text ist für die Validierung zurückgehalten, also zeigt nichts, wann das Modell anfängt auswendig zu lernen.</translation>
+    </message>
+    <message>
+        <source>Step %1: the training loss jumped to %2, from about %3 over the last logged steps.</source>
+        <translation>Schritt %1: Der Trainings-Loss sprang auf %2, von etwa %3 in den letzten protokollierten Schritten.</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2: the gap between validation and training loss grew from %3 to %4: the model is learning the training texts by heart.</source>
+        <translation>Schritte %1 bis %2: Der Abstand zwischen Validierungs- und Trainings-Loss wuchs von %3 auf %4: Das Modell lernt die Trainingstexte auswendig.</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2: the validation loss rose from %3 to %4: the model is learning the training texts by heart.</source>
+        <translation>Schritte %1 bis %2: Der Validierungs-Loss stieg von %3 auf %4: Das Modell lernt die Trainingstexte auswendig.</translation>
+    </message>
+    <message>
+        <source>Lower the batch (the activations shrink with it) or the context, or on a GPU turn on activation checkpointing; the Probe panel measures what fits.</source>
+        <translation>Verkleinern Sie den Batch (die Aktivierungen schrumpfen mit ihm) oder den Kontext, oder schalten Sie auf einer GPU Activation Checkpointing ein; der Bereich Kontextmessung misst, was passt.</translation>
+    </message>
+    <message>
+        <source>Add text, or plan fewer steps; the best checkpoint (by validation loss) is kept either way.</source>
+        <translation>Fügen Sie Text hinzu oder planen Sie weniger Schritte; der beste Checkpoint (nach Validierungs-Loss) bleibt in jedem Fall erhalten.</translation>
+    </message>
+    <message>
+        <source>Set a validation fraction in the Data panel (0.05 holds out a twentieth of the tokens).</source>
+        <translation>Stellen Sie im Bereich Daten einen Validierungsanteil ein (0,05 hält ein Zwanzigstel der Tokens zurück).</translation>
+    </message>
+    <message>
+        <source>One spike often passes. If they recur, lower the learning rate (now %1) to half or lengthen the warm-up: Fork from the last checkpoint with the new setting.</source>
+        <translation>Eine einzelne Spitze vergeht oft. Wenn sie wiederkehren, halbieren Sie die Lernrate (jetzt %1) oder verlängern Sie das Warm-up: Abzweigen vom letzten Checkpoint mit der neuen Einstellung.</translation>
+    </message>
+    <message>
+        <source>The best checkpoint (step %1, validation loss %2) is kept; more text, fewer steps or more weight decay help the next run.</source>
+        <translation>Der beste Checkpoint (Schritt %1, Validierungs-Loss %2) bleibt erhalten; mehr Text, weniger Schritte oder mehr Weight Decay helfen dem nächsten Lauf.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTraining</name>
     <message>
         <source>%1 was found neither beside i3 Studio nor on PATH.</source>
@@ -288,6 +335,20 @@
     <message>
         <source>No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset.</source>
         <translation>Keine Daten gewählt: Aktivieren Sie das integrierte Korpus, fügen Sie mindestens eine Datei hinzu oder wählen Sie einen Hugging-Face-Datensatz.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceName</name>
+    <message numerus="yes">
+        <source>CPU (%n core(s))</source>
+        <translation>
+            <numerusform>CPU (%n Kern)</numerusform>
+            <numerusform>CPU (%n Kerne)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -762,6 +823,57 @@
             <numerusform>%Ln außerhalb des Einheitskreises: keine Halbwertszeit, s wächst entlang dieser Richtungen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>w_mix</source>
+        <translation>w_mix</translation>
+    </message>
+    <message>
+        <source>Over training</source>
+        <translation>Im Lauf des Trainings</translation>
+    </message>
+    <message>
+        <source>Read the checkpoints</source>
+        <translation>Checkpoints lesen</translation>
+    </message>
+    <message>
+        <source>Every periodic checkpoint the loaded run kept (--keep-checkpoints 0 keeps all)</source>
+        <translation>Jeder periodische Checkpoint, den der geladene Lauf behalten hat (--keep-checkpoints 0 behält alle)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>largest |λ| of A</source>
+        <translation>größtes |λ| von A</translation>
+    </message>
+    <message>
+        <source>w_mix mean</source>
+        <translation>w_mix-Mittel</translation>
+    </message>
+    <message>
+        <source>w_mix lowest</source>
+        <translation>w_mix-Minimum</translation>
+    </message>
+    <message>
+        <source>w_mix highest</source>
+        <translation>w_mix-Maximum</translation>
+    </message>
+    <message>
+        <source>Load a run, then read its checkpoints.</source>
+        <translation>Laden Sie einen Lauf und lesen Sie dann seine Checkpoints.</translation>
+    </message>
+    <message>
+        <source>Load a run first: a model folder has no checkpoints.</source>
+        <translation>Laden Sie zuerst einen Lauf: Ein Modellordner hat keine Checkpoints.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checkpoint(s), from step %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln Checkpoint, von Schritt %1 bis %2.</numerusform>
+            <numerusform>%Ln Checkpoints, von Schritt %1 bis %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectionJob</name>
@@ -975,10 +1087,6 @@
         <translation>RAM %1 / %2 GiB</translation>
     </message>
     <message>
-        <source>The language changes when i3 Studio starts again.</source>
-        <translation>Die Sprache ändert sich beim nächsten Start von i3 Studio.</translation>
-    </message>
-    <message>
         <source>Open a run folder</source>
         <translation>Laufordner öffnen</translation>
     </message>
@@ -1127,6 +1235,28 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <translation>Untersuchen</translation>
     </message>
     <message>
+        <source>Device &amp;samples per second</source>
+        <translation>Geräte&amp;messwerte pro Sekunde</translation>
+    </message>
+    <message>
+        <source>&amp;Peak rate for MFU…</source>
+        <translation>&amp;Spitzenrate für MFU…</translation>
+    </message>
+    <message>
+        <source>Peak rate for MFU</source>
+        <translation>Spitzenrate für MFU</translation>
+    </message>
+    <message>
+        <source>The device&apos;s peak rate in TFLOP/s, for devices whose own the studio does not know
+(it knows the H100&apos;s and the H200&apos;s). 0 shows no MFU on them. Used from the next run on.</source>
+        <translation>Die Spitzenrate des Geräts in TFLOP/s, für Geräte, deren eigene das Studio nicht kennt
+(es kennt die der H100 und der H200). 0 zeigt auf ihnen keine MFU. Gilt ab dem nächsten Lauf.</translation>
+    </message>
+    <message>
+        <source>The language changes when i3 Studio starts again, or choose it again once the running work has ended.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von i3 Studio, oder wählen Sie sie erneut, sobald die laufende Arbeit beendet ist.</translation>
+    </message>
+    <message>
         <source>Token &amp;workbench</source>
         <translation>Token-&amp;Werkbank</translation>
     </message>
@@ -1208,6 +1338,10 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     <message>
         <source> (smoothed %1)</source>
         <translation> (geglättet %1)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +2021,25 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
     </message>
 </context>
 <context>
+    <name>RecurrenceHistoryJob</name>
+    <message>
+        <source>Reading the run&apos;s checkpoints</source>
+        <translation>Die Checkpoints des Laufs werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading the checkpoints of %1…</source>
+        <translation>Die Checkpoints von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 of %2</source>
+        <translation>Checkpoint %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 has no periodic checkpoint yet.</source>
+        <translation>%1 hat noch keinen periodischen Checkpoint.</translation>
+    </message>
+</context>
+<context>
     <name>RunBrowser</name>
     <message>
         <source>Run</source>
@@ -2177,20 +2330,12 @@ Stattdessen endgültig löschen?</translation>
         <translation>Token %L1, ID %L2: „%3“</translation>
     </message>
     <message>
-        <source>The first token: nothing before it predicts it.</source>
-        <translation>Das erste Token: Nichts davor sagt es vorher.</translation>
-    </message>
-    <message>
-        <source>Picked by hand: the text branches here</source>
-        <translation>Von Hand gewählt: Hier zweigt der Text ab</translation>
-    </message>
-    <message>
-        <source>Click for the alternatives.</source>
-        <translation>Klicken für die Alternativen.</translation>
-    </message>
-    <message>
         <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
         <translation>Das unbekannte Token: Das Vokabular hat keinen Chunk für den Text hier (der letzte einzelne Buchstabe eines Prompts wird oft dazu, wie in der Referenz)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it.</source>
+        <translation>Das erste Token: Nichts davor sagt es vorher.</translation>
     </message>
     <message>
         <source>Probability %1 (rank %L2), entropy %L3 bits</source>
@@ -2199,6 +2344,14 @@ Stattdessen endgültig löschen?</translation>
     <message>
         <source>Drawn with probability %1 by the sampler</source>
         <translation>Vom Sampler mit Wahrscheinlichkeit %1 gezogen</translation>
+    </message>
+    <message>
+        <source>Picked by hand: the text branches here</source>
+        <translation>Von Hand gewählt: Hier zweigt der Text ab</translation>
+    </message>
+    <message>
+        <source>Click for the alternatives.</source>
+        <translation>Klicken für die Alternativen.</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2875,38 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>rank %1</source>
         <translation>Rang %1</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>Warten auf Daten</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Advice (%1)</source>
+        <translation>Hinweise (%1)</translation>
+    </message>
+    <message>
+        <source>%1, MFU %2%</source>
+        <translation>%1, MFU %2 %</translation>
+    </message>
+    <message>
+        <source>Step %1: %2% of the time since the last step logged went to reading the data (a slow disk, or token files not cached yet)</source>
+        <translation>Schritt %1: %2 % der Zeit seit dem letzten protokollierten Schritt gingen an das Lesen der Daten (eine langsame Festplatte, oder Token-Dateien noch nicht im Cache)</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ro">
 <context>
+    <name>AdviceList</name>
+    <message>
+        <source>Training needs about %1 GiB, more than the device&apos;s %2 GiB.</source>
+        <translation>Antrenarea are nevoie de aproximativ %1 GiB, mai mult decât cei %2 GiB ai dispozitivului.</translation>
+    </message>
+    <message>
+        <source>The planned steps read the %1 training tokens about %2 times over: the model will learn them by heart rather than the language.</source>
+        <translation>Pașii planificați citesc cele %1 tokenuri de antrenare de aproximativ %2 ori: modelul le va învăța pe de rost, nu limba.</translation>
+    </message>
+    <message>
+        <source>No text is held out for validation, so nothing will show when the model starts to memorise.</source>
+        <translation>Niciun text nu este păstrat pentru validare, deci nimic nu va arăta când modelul începe să memoreze.</translation>
+    </message>
+    <message>
+        <source>Step %1: the training loss jumped to %2, from about %3 over the last logged steps.</source>
+        <translation>Pasul %1: pierderea de antrenare a sărit la %2, de la aproximativ %3 în ultimii pași înregistrați.</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2: the gap between validation and training loss grew from %3 to %4: the model is learning the training texts by heart.</source>
+        <translation>Pașii %1–%2: diferența dintre pierderea de validare și cea de antrenare a crescut de la %3 la %4: modelul învață textele de antrenare pe de rost.</translation>
+    </message>
+    <message>
+        <source>Steps %1 to %2: the validation loss rose from %3 to %4: the model is learning the training texts by heart.</source>
+        <translation>Pașii %1–%2: pierderea de validare a crescut de la %3 la %4: modelul învață textele de antrenare pe de rost.</translation>
+    </message>
+    <message>
+        <source>Lower the batch (the activations shrink with it) or the context, or on a GPU turn on activation checkpointing; the Probe panel measures what fits.</source>
+        <translation>Micșorați lotul (activările scad odată cu el) sau contextul, ori porniți pe un GPU checkpointing-ul activărilor; panoul de măsurare a contextului măsoară ce încape.</translation>
+    </message>
+    <message>
+        <source>Add text, or plan fewer steps; the best checkpoint (by validation loss) is kept either way.</source>
+        <translation>Adăugați text sau planificați mai puțini pași; cel mai bun checkpoint (după pierderea de validare) se păstrează oricum.</translation>
+    </message>
+    <message>
+        <source>Set a validation fraction in the Data panel (0.05 holds out a twentieth of the tokens).</source>
+        <translation>Setați o fracție de validare în panoul Date (0,05 păstrează deoparte a douăzecea parte din tokenuri).</translation>
+    </message>
+    <message>
+        <source>One spike often passes. If they recur, lower the learning rate (now %1) to half or lengthen the warm-up: Fork from the last checkpoint with the new setting.</source>
+        <translation>Un singur vârf trece adesea. Dacă revin, înjumătățiți rata de învățare (acum %1) sau prelungiți încălzirea: ramificați din ultimul checkpoint cu noua setare.</translation>
+    </message>
+    <message>
+        <source>The best checkpoint (step %1, validation loss %2) is kept; more text, fewer steps or more weight decay help the next run.</source>
+        <translation>Cel mai bun checkpoint (pasul %1, pierderea de validare %2) se păstrează; mai mult text, mai puțini pași sau mai mult weight decay ajută următoarea rulare.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTraining</name>
     <message>
         <source>%1 was found neither beside i3 Studio nor on PATH.</source>
@@ -288,6 +335,21 @@
     <message>
         <source>No data chosen: tick the built-in corpus, add at least one file or choose a Hugging Face dataset.</source>
         <translation>Nu s-au ales date: bifați corpusul integrat, adăugați cel puțin un fișier sau alegeți un set de date Hugging Face.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceName</name>
+    <message numerus="yes">
+        <source>CPU (%n core(s))</source>
+        <translation>
+            <numerusform>CPU (%n nucleu)</numerusform>
+            <numerusform>CPU (%n nuclee)</numerusform>
+            <numerusform>CPU (%n de nuclee)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -768,6 +830,58 @@
             <numerusform>%Ln în afara cercului unitate: fără timp de înjumătățire, s crește de-a lungul lor.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>w_mix</source>
+        <translation>w_mix</translation>
+    </message>
+    <message>
+        <source>Over training</source>
+        <translation>De-a lungul antrenării</translation>
+    </message>
+    <message>
+        <source>Read the checkpoints</source>
+        <translation>Citește checkpointurile</translation>
+    </message>
+    <message>
+        <source>Every periodic checkpoint the loaded run kept (--keep-checkpoints 0 keeps all)</source>
+        <translation>Fiecare checkpoint periodic păstrat de rularea încărcată (--keep-checkpoints 0 le păstrează pe toate)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>pas</translation>
+    </message>
+    <message>
+        <source>largest |λ| of A</source>
+        <translation>cel mai mare |λ| al lui A</translation>
+    </message>
+    <message>
+        <source>w_mix mean</source>
+        <translation>media w_mix</translation>
+    </message>
+    <message>
+        <source>w_mix lowest</source>
+        <translation>minimul w_mix</translation>
+    </message>
+    <message>
+        <source>w_mix highest</source>
+        <translation>maximul w_mix</translation>
+    </message>
+    <message>
+        <source>Load a run, then read its checkpoints.</source>
+        <translation>Încărcați o rulare, apoi citiți-i checkpointurile.</translation>
+    </message>
+    <message>
+        <source>Load a run first: a model folder has no checkpoints.</source>
+        <translation>Încărcați mai întâi o rulare: un dosar de model nu are checkpointuri.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln checkpoint(s), from step %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln checkpoint, de la pasul %1 la %2.</numerusform>
+            <numerusform>%Ln checkpointuri, de la pasul %1 la %2.</numerusform>
+            <numerusform>%Ln de checkpointuri, de la pasul %1 la %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectionJob</name>
@@ -983,10 +1097,6 @@
         <translation>RAM %1 / %2 GiB</translation>
     </message>
     <message>
-        <source>The language changes when i3 Studio starts again.</source>
-        <translation>Limba se schimbă la următoarea pornire a i3 Studio.</translation>
-    </message>
-    <message>
         <source>Open a run folder</source>
         <translation>Deschide un dosar de rulare</translation>
     </message>
@@ -1135,6 +1245,28 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <translation>Inspectează</translation>
     </message>
     <message>
+        <source>Device &amp;samples per second</source>
+        <translation>&amp;Eșantioane de dispozitiv pe secundă</translation>
+    </message>
+    <message>
+        <source>&amp;Peak rate for MFU…</source>
+        <translation>Rata de &amp;vârf pentru MFU…</translation>
+    </message>
+    <message>
+        <source>Peak rate for MFU</source>
+        <translation>Rata de vârf pentru MFU</translation>
+    </message>
+    <message>
+        <source>The device&apos;s peak rate in TFLOP/s, for devices whose own the studio does not know
+(it knows the H100&apos;s and the H200&apos;s). 0 shows no MFU on them. Used from the next run on.</source>
+        <translation>Rata de vârf a dispozitivului în TFLOP/s, pentru dispozitivele a căror rată studioul nu o cunoaște
+(o cunoaște pe a lui H100 și H200). 0 nu arată MFU pe ele. Se folosește de la următoarea rulare.</translation>
+    </message>
+    <message>
+        <source>The language changes when i3 Studio starts again, or choose it again once the running work has ended.</source>
+        <translation>Limba se schimbă când i3 Studio pornește din nou, sau alegeți-o din nou după ce s-a încheiat lucrul în curs.</translation>
+    </message>
+    <message>
         <source>Token &amp;workbench</source>
         <translation>Atelier de &amp;tokenuri</translation>
     </message>
@@ -1216,6 +1348,10 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     <message>
         <source> (smoothed %1)</source>
         <translation> (netezit %1)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 la %2</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +2034,25 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
     </message>
 </context>
 <context>
+    <name>RecurrenceHistoryJob</name>
+    <message>
+        <source>Reading the run&apos;s checkpoints</source>
+        <translation>Se citesc checkpointurile rulării</translation>
+    </message>
+    <message>
+        <source>Reading the checkpoints of %1…</source>
+        <translation>Se citesc checkpointurile din %1…</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 of %2</source>
+        <translation>Checkpointul %1 din %2</translation>
+    </message>
+    <message>
+        <source>%1 has no periodic checkpoint yet.</source>
+        <translation>%1 nu are încă niciun checkpoint periodic.</translation>
+    </message>
+</context>
+<context>
     <name>RunBrowser</name>
     <message>
         <source>Run</source>
@@ -2192,20 +2347,12 @@ O ștergeți definitiv în schimb?</translation>
         <translation>Tokenul %L1, id %L2: „%3”</translation>
     </message>
     <message>
-        <source>The first token: nothing before it predicts it.</source>
-        <translation>Primul token: nimic dinaintea lui nu îl prezice.</translation>
-    </message>
-    <message>
-        <source>Picked by hand: the text branches here</source>
-        <translation>Ales de mână: textul se ramifică aici</translation>
-    </message>
-    <message>
-        <source>Click for the alternatives.</source>
-        <translation>Clic pentru alternative.</translation>
-    </message>
-    <message>
         <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
         <translation>Tokenul necunoscut: vocabularul nu are niciun fragment pentru textul de aici (ultima literă singură a unui prompt devine adesea acesta, ca în referință)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it.</source>
+        <translation>Primul token: nimic dinaintea lui nu îl prezice.</translation>
     </message>
     <message>
         <source>Probability %1 (rank %L2), entropy %L3 bits</source>
@@ -2214,6 +2361,14 @@ O ștergeți definitiv în schimb?</translation>
     <message>
         <source>Drawn with probability %1 by the sampler</source>
         <translation>Extras de eșantionator cu probabilitatea %1</translation>
+    </message>
+    <message>
+        <source>Picked by hand: the text branches here</source>
+        <translation>Ales de mână: textul se ramifică aici</translation>
+    </message>
+    <message>
+        <source>Click for the alternatives.</source>
+        <translation>Clic pentru alternative.</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +2893,38 @@ probabilitate %4</translation>
     <message>
         <source>rank %1</source>
         <translation>rangul %1</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>evaluare</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>checkpoint</translation>
+    </message>
+    <message>
+        <source>waiting for data</source>
+        <translation>așteptare după date</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Sfaturi</translation>
+    </message>
+    <message>
+        <source>Advice (%1)</source>
+        <translation>Sfaturi (%1)</translation>
+    </message>
+    <message>
+        <source>%1, MFU %2%</source>
+        <translation>%1, MFU %2%</translation>
+    </message>
+    <message>
+        <source>Step %1: %2% of the time since the last step logged went to reading the data (a slow disk, or token files not cached yet)</source>
+        <translation>Pasul %1: %2% din timpul de la ultimul pas înregistrat s-a dus pe citirea datelor (un disc lent sau fișiere de tokenuri încă neaflate în cache)</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Rularea a eșuat: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "custom_plot.h"
 #include "eigenvalue_plot.h"
 #include "heatmap_plot.h"
+#include "metric_plot.h"
 #include "visible_token.h"
 
 #include "inspect/memory_half_life.h"
@@ -17,7 +18,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <torch/torch.h>
@@ -67,7 +70,11 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent)
     views->addWidget(buildRecurrence(), 0, 0);
     views->addWidget(buildAttention(), 0, 1);
     views->addWidget(buildSpectrum(), 1, 0);
-    views->addWidget(buildMixing(), 1, 1);
+    auto* lower = new QTabWidget;
+    lower->setObjectName("inspectLowerTabs");
+    lower->addTab(buildMixing(), tr("w_mix"));
+    lower->addTab(buildHistory(), tr("Over training"));
+    views->addWidget(lower, 1, 1);
     views->setRowStretch(0, 3);
     views->setRowStretch(1, 2);
 
@@ -177,6 +184,29 @@ QWidget* InspectPanel::buildMixing()
     return group(tr("Distribution of w_mix"), nullptr, mixPlot_, mixLabel_);
 }
 
+QWidget* InspectPanel::buildHistory()
+{
+    historyBlockCombo_ = new QComboBox;
+    historyBlockCombo_->setObjectName("historyBlockCombo");
+    connect(historyBlockCombo_, &QComboBox::currentIndexChanged, this, &InspectPanel::showHistory);
+    historyButton_ = new QPushButton(tr("Read the checkpoints"));
+    historyButton_->setObjectName("historyButton");
+    historyButton_->setToolTip(tr("Every periodic checkpoint the loaded run kept (--keep-checkpoints 0 keeps all)"));
+    connect(historyButton_, &QPushButton::clicked, this, &InspectPanel::readHistory);
+    historyPlot_ = new MetricPlot;
+    historyPlot_->setObjectName("historyPlot");
+    historyPlot_->setAxisLabels(tr("step"), tr("largest |λ| of A"), tr("w_mix"));
+    historyPlot_->addSeries("radius", tr("largest |λ| of A"), QColor(31, 119, 180), MetricPlot::Axis::Left, true);
+    historyPlot_->addSeries("mix_mean", tr("w_mix mean"), QColor(255, 127, 14), MetricPlot::Axis::Right, true);
+    historyPlot_->addSeries("mix_min", tr("w_mix lowest"), QColor(255, 187, 120), MetricPlot::Axis::Right, true);
+    historyPlot_->addSeries("mix_max", tr("w_mix highest"), QColor(214, 39, 40), MetricPlot::Axis::Right, true);
+    historyLabel_ = new QLabel(tr("Load a run, then read its checkpoints."));
+    historyLabel_->setObjectName("historyLabel");
+    historyLabel_->setWordWrap(true);
+    return group(QString(), row({new QLabel(tr("Block:")), historyBlockCombo_, historyButton_}), historyPlot_,
+                 historyLabel_);
+}
+
 // --- loading -----------------------------------------------------------------------------------
 
 void InspectPanel::setPrompt(const QString& prompt) { promptEdit_->setText(prompt); }
@@ -197,17 +227,24 @@ void InspectPanel::chooseModelFolder()
         loadModelFolder(folder);
 }
 
-void InspectPanel::loadModelFolder(const QString& folder) { startLoading(ModelLoadJob::Source::ModelFolder, folder); }
+void InspectPanel::loadModelFolder(const QString& folder)
+{
+    if (startLoading(ModelLoadJob::Source::ModelFolder, folder))
+        runFolder_.clear();
+}
 
 void InspectPanel::loadRunCheckpoint(const QString& runFolder)
 {
-    startLoading(ModelLoadJob::Source::RunCheckpoint, runFolder);
+    if (startLoading(ModelLoadJob::Source::RunCheckpoint, runFolder))
+        runFolder_ = runFolder;
 }
 
-void InspectPanel::startLoading(ModelLoadJob::Source source, const QString& path)
+bool InspectPanel::startLoading(ModelLoadJob::Source source, const QString& path)
 {
-    if (loadJob_ || inspectionJob_)
-        return showError(tr("Wait until the current work is done, then try again."));
+    if (loadJob_ || inspectionJob_ || historyJob_) {
+        showError(tr("Wait until the current work is done, then try again."));
+        return false;
+    }
     showError(QString());
     loadJob_ = std::make_unique<JobThread<ModelLoadJob>>(source, path, device_);
     ModelLoadJob* job = &loadJob_->job();
@@ -224,14 +261,17 @@ void InspectPanel::startLoading(ModelLoadJob::Source source, const QString& path
     statusLabel_->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
     Q_EMIT jobStarted(job); // before start(), so listeners hear the job's first signals
     loadJob_->start();
+    history_.clear();
+    historyBlockCombo_->clear();
     updateButtons();
+    return true;
 }
 
 // --- inspecting --------------------------------------------------------------------------------
 
 void InspectPanel::inspect()
 {
-    if (isInspecting() || isLoading())
+    if (isInspecting() || isLoading() || isReadingHistory())
         return;
     if (!hasModel())
         return showError(tr("Load a model first: a run or an exported model folder."));
@@ -255,6 +295,69 @@ void InspectPanel::stopInspection()
 {
     if (inspectionJob_)
         inspectionJob_->job().cancel();
+    if (historyJob_)
+        historyJob_->job().cancel();
+}
+
+void InspectPanel::readHistory()
+{
+    if (isInspecting() || isLoading() || isReadingHistory())
+        return;
+    if (runFolder_.isEmpty())
+        return showError(tr("Load a run first: a model folder has no checkpoints."));
+    showError(QString());
+    auto failed = std::make_shared<bool>(false);
+    historyJob_ = std::make_unique<JobThread<RecurrenceHistoryJob>>(runFolder_);
+    RecurrenceHistoryJob* job = &historyJob_->job();
+    connect(job, &RecurrenceHistoryJob::read, this, &InspectPanel::onHistoryRead);
+    connect(job, &EngineJob::progress, this, [this](double, const QString& message) { historyLabel_->setText(message); });
+    connect(job, &EngineJob::failed, this, [this, failed](const QString& message) {
+        *failed = true;
+        showError(message);
+        historyLabel_->setText(message);
+    });
+    connect(job, &EngineJob::finished, this, [this, failed](bool cancelled) {
+        historyJob_.release()->deleteLater();
+        if (cancelled)
+            historyLabel_->setText(tr("Stopped."));
+        updateButtons();
+        Q_EMIT historyFinished(!cancelled && !*failed);
+    });
+    Q_EMIT jobStarted(job);
+    historyJob_->start();
+    updateButtons();
+}
+
+void InspectPanel::onHistoryRead(const std::vector<i3::RecurrenceSnapshot>& history)
+{
+    history_ = history;
+    const QSignalBlocker blocker(historyBlockCombo_);
+    historyBlockCombo_->clear();
+    for (const auto& block : history.back().blocks)
+        historyBlockCombo_->addItem(tr("layers.%1 (hybrid)").arg(block.layer), qlonglong(block.layer));
+    historyLabel_->setText(tr("%Ln checkpoint(s), from step %1 to %2.", "", int(history.size()))
+                               .arg(history.front().step)
+                               .arg(history.back().step));
+    showHistory();
+}
+
+// The chosen block at every checkpoint that has it (a layer pattern does not change within a run).
+void InspectPanel::showHistory()
+{
+    for (const QString& id : historyPlot_->seriesIds())
+        historyPlot_->setSeries(id, {}, {});
+    if (historyBlockCombo_->currentIndex() < 0)
+        return;
+    const qlonglong layer = historyBlockCombo_->currentData().toLongLong();
+    for (const auto& snapshot : history_)
+        for (const auto& block : snapshot.blocks)
+            if (block.layer == layer) {
+                const double step = double(snapshot.step);
+                historyPlot_->appendPoint("radius", step, block.spectral_radius);
+                historyPlot_->appendPoint("mix_mean", step, block.w_mix_mean);
+                historyPlot_->appendPoint("mix_min", step, block.w_mix_min);
+                historyPlot_->appendPoint("mix_max", step, block.w_mix_max);
+            }
 }
 
 void InspectPanel::onInspected(const PromptInspection& result)
@@ -357,9 +460,9 @@ void InspectPanel::showMixHistogram(const at::Tensor& w_mix)
     const auto below = std::count_if(weights.begin(), weights.end(), [](double w) { return w < 0; });
     const auto above = std::count_if(weights.begin(), weights.end(), [](double w) { return w > 1; });
     mixLabel_->setText(tr("%Ln channels: mean %L1, from %L2 to %L3; ", "", int(weights.size()))
-                           .arg(values.mean().item<double>(), 0, 'f', 3)
-                           .arg(histogram.low, 0, 'f', 3)
-                           .arg(histogram.high, 0, 'f', 3) +
+                           .arg(QLocale().toString(values.mean().item<double>(), 'f', 3))
+                           .arg(QLocale().toString(histogram.low, 'f', 3))
+                           .arg(QLocale().toString(histogram.high, 'f', 3)) +
                        tr("%Ln below 0 (h flips its sign each token), ", "", int(below)) +
                        tr("%Ln above 1 (h grows).", "", int(above)));
     mixPlot_->replot(QCustomPlot::rpQueuedReplot);
@@ -385,8 +488,8 @@ QString InspectPanel::halfLifeText() const
     if (!fading.empty()) {
         const auto [shortest, longest] = std::minmax_element(fading.begin(), fading.end());
         parts << tr("Half-lives of s: %L1 to %L2 tokens (t with |λ|^t = 1/2).")
-                     .arg(*shortest, 0, 'f', 2)
-                     .arg(*longest, 0, 'f', 2);
+                     .arg(QLocale().toString(*shortest, 'f', 2))
+                     .arg(QLocale().toString(*longest, 'f', 2));
     }
     if (persists > 0)
         parts << tr("%Ln on the unit circle: kept for ever.", "", persists);
@@ -403,9 +506,10 @@ void InspectPanel::showError(const QString& message)
 
 void InspectPanel::updateButtons()
 {
-    const bool busy = isLoading() || isInspecting();
+    const bool busy = isLoading() || isInspecting() || isReadingHistory();
     loadRunButton_->setEnabled(!busy);
     loadFolderButton_->setEnabled(!busy);
     inspectButton_->setEnabled(!busy && hasModel());
-    stopButton_->setEnabled(isInspecting());
+    historyButton_->setEnabled(!busy && !runFolder_.isEmpty());
+    stopButton_->setEnabled(isInspecting() || isReadingHistory());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "device_name.h"
 #include "runs/run_folder.h"
 #include "runs/run_schema.h"
 #include "runs/workspace.h"
@@ -28,6 +29,7 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -48,7 +50,7 @@ constexpr int kDefaultHeight = 800;
 constexpr int kRunsDockWidth = 280;
 constexpr int kFrameAllowance = 64; // a title bar and window borders, which Qt learns only once shown
 
-QString gibibytes(int64_t bytes) { return QString::number(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
+QString gibibytes(int64_t bytes) { return QLocale().toString(static_cast<double>(bytes) / (1024.0 * 1024 * 1024), 'f', 1); }
 
 } // namespace
 
@@ -184,6 +186,21 @@ void MainWindow::createMenus()
         connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
     }
 
+    QMenu* sampling = settings->addMenu(tr("Device &samples per second"));
+    auto* rates = new QActionGroup(this);
+    for (const int samples : {1, 2, 5, 10}) {
+        QAction* action = sampling->addAction(QLocale().toString(samples));
+        action->setObjectName(QStringLiteral("samplesPerSecond%1").arg(samples));
+        action->setCheckable(true);
+        action->setChecked(settings_.deviceSamplesPerSecond() == samples);
+        rates->addAction(action);
+        connect(action, &QAction::triggered, this, [this, samples] {
+            settings_.setDeviceSamplesPerSecond(samples);
+            training_->setDeviceSamplesPerSecond(samples);
+        });
+    }
+    settings->addAction(tr("&Peak rate for MFU…"), this, &MainWindow::choosePeakRate);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About i3 Studio"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -263,6 +280,22 @@ void MainWindow::connectPanels()
     connect(workbench_, &WorkbenchPanel::jobStarted, this, &MainWindow::watchJob);
 }
 
+// For devices whose peak rate the studio does not know (every CPU, most GPUs), the user may state
+// it, so that the speed shows the model-FLOPs utilisation against it.
+void MainWindow::choosePeakRate()
+{
+    bool ok = false;
+    const double tflops = QInputDialog::getDouble(
+        this, tr("Peak rate for MFU"),
+        tr("The device's peak rate in TFLOP/s, for devices whose own the studio does not know\n"
+           "(it knows the H100's and the H200's). 0 shows no MFU on them. Used from the next run on."),
+        settings_.peakTflops(), 0, 100000, 3, &ok);
+    if (!ok)
+        return;
+    settings_.setPeakTflops(tflops);
+    training_->setPeakTflops(tflops);
+}
+
 void MainWindow::restoreSettings()
 {
     data_->setChoice(settings_.dataChoice());
@@ -271,6 +304,8 @@ void MainWindow::restoreSettings()
     if (const auto config = settings_.trainConfig())
         model_->setTrainConfig(*config);
     setWorkspace(settings_.workspace());
+    training_->setDeviceSamplesPerSecond(settings_.deviceSamplesPerSecond());
+    training_->setPeakTflops(settings_.peakTflops());
     if (!restoreGeometry(settings_.windowGeometry()))
         fitToScreen();
     restoreState(settings_.windowState());
@@ -412,10 +447,16 @@ void MainWindow::takeVocabularyOfRun(const QString& runFolder)
     }
 }
 
-void MainWindow::showPanel(Panel panel)
+QList<QWidget*> MainWindow::panelsInOrder() const
 {
-    const QList<QWidget*> order = {data_, model_, training_, probe_, playground_, inspect_, workbench_};
-    tabs_->setCurrentWidget(order.at(static_cast<int>(panel)));
+    return {data_, model_, training_, probe_, playground_, inspect_, workbench_};
+}
+
+void MainWindow::showPanel(Panel panel) { tabs_->setCurrentWidget(panelsInOrder().at(static_cast<int>(panel))); }
+
+MainWindow::Panel MainWindow::currentPanel() const
+{
+    return static_cast<Panel>(std::max<qsizetype>(0, panelsInOrder().indexOf(tabs_->currentWidget())));
 }
 
 QString MainWindow::workspace() const { return runs_->workspace(); }
@@ -578,6 +619,8 @@ void MainWindow::startNewRun()
 
 void MainWindow::watchJob(EngineJob* job)
 {
+    ++runningJobs_;
+    connect(job, &EngineJob::finished, this, [this] { --runningJobs_; });
     currentJob_ = job;
     shownJob_ = job;
     const QString title = job->title();
@@ -640,7 +683,7 @@ void MainWindow::updateTelemetry()
         memoryLabel_->setText(tr("GPU memory %1 / %2 GiB").arg(gibibytes(sample.gpu->memory_used_bytes),
                                                                 gibibytes(sample.gpu->memory_total_bytes)));
     } else {
-        deviceLabel_->setText(QString::fromStdString(i3::device_display_name("cpu")));
+        deviceLabel_->setText(deviceName(QStringLiteral("cpu")));
         deviceLabel_->setToolTip(QString::fromStdString(telemetry_.gpu_unavailable_reason()));
         if (sample.host.ram_total_bytes > 0)
             memoryLabel_->setText(tr("RAM %1 / %2 GiB").arg(gibibytes(sample.host.ram_used_bytes),
@@ -649,10 +692,20 @@ void MainWindow::updateTelemetry()
     updateTrainingActions();
 }
 
+// The window is built again in the new language, which loses what the panels hold beyond the
+// settings (a loaded model, an inspection); with a job running that would stop it, so then the
+// language waits for the next start.
 void MainWindow::chooseLanguage(const QString& language)
 {
     settings_.setLanguage(language);
-    statusBar()->showMessage(tr("The language changes when i3 Studio starts again."), 10000);
+    if (hasRunningJobs()) {
+        statusBar()->showMessage(
+            tr("The language changes when i3 Studio starts again, or choose it again once the running work has ended."),
+            15000);
+        return;
+    }
+    saveSettings();
+    Q_EMIT languageChosen(language);
 }
 
 void MainWindow::openRunFolder()

@@ -47,6 +47,9 @@ public:
     RunBrowser* runBrowser() const { return runs_; }
 
     void showPanel(Panel panel);
+    Panel currentPanel() const;
+    // Whether any panel's job (analysis, training, probe, generation, ...) is running.
+    bool hasRunningJobs() const { return runningJobs_ > 0; }
     QString workspace() const;
     // For this session only; File > Choose workspace also remembers it.
     void setWorkspace(const QString& folder);
@@ -65,6 +68,11 @@ public Q_SLOTS:
     void forkRun(const QString& folder = QString(), const QString& checkpoint = QString());
     void chooseWorkspace();
 
+Q_SIGNALS:
+    // The user chose another language and no job runs: the settings are saved, and the owner
+    // builds the window again in that language (StudioLanguage).
+    void languageChosen(const QString& language);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
@@ -73,6 +81,7 @@ private:
     enum class CloseChoice { KeepTraining, Stop, Cancel };
 
     void createPanels();
+    QList<QWidget*> panelsInOrder() const; // as Panel numbers them
     void createActions();
     void createMenus();
     void createStatusBar();
@@ -91,6 +100,7 @@ private:
     QString newRunFolder(const QString& prefix) const;
     void showComparedRuns(const QStringList& folders);
     void chooseLanguage(const QString& language);
+    void choosePeakRate();
     void openRunFolder();
     void loadModelIntoPlayground();
     void exportPlots();
@@ -121,6 +131,7 @@ private:
     QProgressBar* jobProgress_ = nullptr;
     QToolButton* jobCancel_ = nullptr;
     QPointer<EngineJob> currentJob_;
+    int runningJobs_ = 0;
     const EngineJob* shownJob_ = nullptr; // the job the status bar shows; compared, never dereferenced
     bool shownBefore_ = false;
     bool closeAfterStop_ = false;       // the window closes once the run under way has stopped

@@ -233,6 +233,69 @@ void MetricPlot::clear()
     scheduleRedraw();
 }
 
+void MetricPlot::addMarkerKind(const QString& kind, const QString& label, const QColor& color)
+{
+    if (markerKinds_.contains(kind))
+        return;
+    MarkerKind marker;
+    marker.label = label;
+    marker.color = color;
+    marker.legendEntry = plot_->addGraph();
+    marker.legendEntry->setName(label);
+    marker.legendEntry->setPen(QPen(color, 1, Qt::DashLine));
+    marker.legendEntry->removeFromLegend();
+    markerKinds_.insert(kind, marker);
+    markerOrder_ << kind;
+}
+
+void MetricPlot::addMarker(const QString& kind, double x)
+{
+    auto it = markerKinds_.find(kind);
+    if (it == markerKinds_.end() || !std::isfinite(x))
+        return;
+    auto* line = new QCPItemStraightLine(plot_);
+    line->setPen(QPen(it->color, 1, Qt::DashLine));
+    line->setSelectable(false);
+    for (QCPItemPosition* end : {line->point1, line->point2})
+        end->setTypeY(QCPItemPosition::ptAxisRectRatio); // top to bottom, whatever the y scale
+    line->point1->setCoords(x, 0);
+    line->point2->setCoords(x, 1);
+    it->x.push_back(x);
+    it->lines.push_back(line);
+    if (it->x.size() == 1)
+        updateLegend();
+    scheduleRedraw();
+}
+
+QVector<double> MetricPlot::markers(const QString& kind) const { return markerKinds_.value(kind).x; }
+
+void MetricPlot::clearMarkers()
+{
+    for (MarkerKind& marker : markerKinds_) {
+        for (QCPItemStraightLine* line : marker.lines)
+            plot_->removeItem(line);
+        marker.lines.clear();
+        marker.x.clear();
+    }
+    updateLegend();
+    scheduleRedraw();
+}
+
+// The markers within a few pixels of x, as read-out lines ("checkpoint at 12.5").
+QStringList MetricPlot::markersNear(double x) const
+{
+    constexpr double kNearPixels = 4;
+    const double pixel = plot_->xAxis->coordToPixel(x);
+    QStringList lines;
+    for (const QString& kind : markerOrder_) {
+        const MarkerKind& marker = markerKinds_[kind];
+        for (double at : marker.x)
+            if (std::abs(plot_->xAxis->coordToPixel(at) - pixel) <= kNearPixels)
+                lines << tr("%1 at %2").arg(marker.label, numberText(at));
+    }
+    return lines;
+}
+
 void MetricPlot::setTitle(const QString& title) { titleLabel_->setText(title); }
 
 void MetricPlot::setAxisLabels(const QString& x, const QString& left, const QString& right)
@@ -321,6 +384,7 @@ QString MetricPlot::readoutAt(double x) const
             line += tr(" (smoothed %1)").arg(numberText(series.smoothed[i]));
         lines << line;
     }
+    lines << markersNear(x);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -587,7 +651,16 @@ void MetricPlot::updateLegend()
             series.graph->addToLegend();
         }
     }
-    const bool shown = series_.size() > 1 || (legendAlways_ && !series_.isEmpty());
+    qsizetype markedKinds = 0; // a kind's legend entry shows once it has a marker
+    for (const MarkerKind& marker : markerKinds_) {
+        if (marker.x.isEmpty()) {
+            marker.legendEntry->removeFromLegend();
+        } else {
+            marker.legendEntry->addToLegend();
+            ++markedKinds;
+        }
+    }
+    const bool shown = series_.size() + markedKinds > 1 || (legendAlways_ && !series_.isEmpty());
     plot_->legend->setVisible(shown);
     QCPLayoutGrid* layout = plot_->plotLayout();
     const bool placed = layout->element(0, 0) == plot_->legend;

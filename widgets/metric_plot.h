@@ -54,6 +54,14 @@ public:
     // Removes every point of every series (the series stay).
     void clear();
 
+    // Events on the x axis (evaluations, checkpoints, ...): each kind a dashed vertical line in
+    // its colour at every x given, with one legend entry; the read-out names those near the cursor.
+    void addMarkerKind(const QString& kind, const QString& label, const QColor& color);
+    void addMarker(const QString& kind, double x);
+    QVector<double> markers(const QString& kind) const;
+    // Removes every marker (the kinds stay).
+    void clearMarkers();
+
     void setTitle(const QString& title);
     void setAxisLabels(const QString& x, const QString& left, const QString& right = QString());
     // The legend shows once there are two series; `always` shows it for one too.
@@ -123,6 +131,15 @@ private:
         std::vector<double> smoothed;    // as of the last redraw
     };
 
+    struct MarkerKind {
+        QString label;
+        QColor color;
+        QVector<double> x;
+        QList<QCPItemStraightLine*> lines;
+        QCPGraph* legendEntry = nullptr; // no points: only its legend item, in the markers' pen
+    };
+
+    QStringList markersNear(double x) const;
     void scheduleRedraw();
     void redraw();
     void sortIfNeeded(Series& series);
@@ -143,6 +160,8 @@ private:
     QMenu* menu_ = nullptr;
     QHash<QString, Series> series_;
     QStringList order_;
+    QHash<QString, MarkerKind> markerKinds_;
+    QStringList markerOrder_;
     QString xLabel_;
     QTimer redrawTimer_;
     bool pending_ = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_load_job.h"
 
+#include "device_name.h"
 #include "download_text.h"
 
 #include "telemetry/device_telemetry.h"
@@ -85,7 +86,7 @@ QString ModelLoadJob::describe(const i3::LoadedModel& model) const
                  .arg(config.max_seq_len)
                  .arg(config.vocab_size)
                  .arg(config.parameter_count())
-                 .arg(QString::fromStdString(i3::device_display_name(device_.toStdString())));
+                 .arg(deviceName(device_));
     for (const auto& note : model.notes)
         lines << tr("Note: %1").arg(QString::fromStdString(note));
     return lines.join('\n');

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model_panel.h"
 
+#include "device_name.h"
 #include "fine_tune_box.h"
 
 #include "base/device.h"
@@ -464,7 +465,7 @@ void ModelPanel::fillDeviceCombo(const std::string& device)
     const QSignalBlocker blocker(deviceCombo_);
     deviceCombo_->clear();
     for (const QString& id : availableDevices_) {
-        const QString name = QString::fromStdString(i3::device_display_name(id.toStdString()));
+        const QString name = deviceName(id);
         deviceCombo_->addItem(id == QLatin1String("cpu") ? name : tr("%1 (%2)").arg(name, id), id);
     }
     // A configuration made elsewhere may name a device this machine lacks; keep it, and say so.

@@ -228,7 +228,7 @@ QString agoText(double seconds)
 
 QString lossText(const std::optional<double>& loss)
 {
-    return loss ? QString::number(*loss, 'f', 4) : RunBrowser::tr("–");
+    return loss ? QLocale().toString(*loss, 'f', 4) : RunBrowser::tr("–");
 }
 
 double lossKey(const std::optional<double>& loss) { return loss ? *loss : std::numeric_limits<double>::infinity(); }

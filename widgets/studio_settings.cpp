@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 StudioSettings::StudioSettings() : settings_(QSettings::IniFormat, QSettings::UserScope, "i3-studio", "i3-studio")
 {
     moveWorkspaceToEngine();
@@ -32,6 +34,20 @@ void StudioSettings::setWorkspace(const QString& folder) { i3::choose_workspace(
 QString StudioSettings::language() const { return settings_.value("language").toString(); }
 
 void StudioSettings::setLanguage(const QString& language) { settings_.setValue("language", language); }
+
+int StudioSettings::deviceSamplesPerSecond() const
+{
+    return std::clamp(settings_.value("deviceSamplesPerSecond", 1).toInt(), 1, 10);
+}
+
+void StudioSettings::setDeviceSamplesPerSecond(int samples)
+{
+    settings_.setValue("deviceSamplesPerSecond", std::clamp(samples, 1, 10));
+}
+
+double StudioSettings::peakTflops() const { return std::max(0.0, settings_.value("peakTflops", 0.0).toDouble()); }
+
+void StudioSettings::setPeakTflops(double tflops) { settings_.setValue("peakTflops", std::max(0.0, tflops)); }
 
 DataChoice StudioSettings::dataChoice() const
 {

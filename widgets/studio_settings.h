@@ -36,6 +36,14 @@ public:
     std::optional<i3::TrainConfig> trainConfig() const;
     void setTrainConfig(const i3::TrainConfig& config);
 
+    // The device plot's samples per second while a job runs: 1 to 10, 1 unless chosen.
+    int deviceSamplesPerSecond() const;
+    void setDeviceSamplesPerSecond(int samples);
+    // The peak TFLOP/s that the speed's MFU is stated against on devices whose own is not known
+    // (telemetry/training_flops.h knows the H100's and the H200's); 0: no MFU on those.
+    double peakTflops() const;
+    void setPeakTflops(double tflops);
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     void setWindowLayout(const QByteArray& geometry, const QByteArray& state);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "training_panel.h"
 
+#include "device_name.h"
 #include "base/device.h"
+#include "base/precision.h"
 #include "telemetry/device_memory.h"
 #include "telemetry/device_telemetry.h"
+#include "advice_list.h"
 #include "custom_plot.h"
 #include "metric_plot.h"
 #include "run_browser.h"
@@ -34,12 +37,13 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
+#include <utility>
 
 namespace {
 
-constexpr int kDeviceIntervalMs = 1000;
 constexpr int kFollowIntervalMs = 1000;
 constexpr double kMiB = 1024.0 * 1024.0;
 
@@ -81,21 +85,21 @@ QString deviceOfRun(const QString& folder)
     }
 }
 
-// Tokens per step of a run about to be made.
-double tokensPerStepOf(const i3::ModelConfig& model, const i3::TrainConfig& train)
+// The plan of a run about to be made.
+i3::RunInfo planOf(const i3::ModelConfig& model, const i3::TrainConfig& train)
 {
     i3::RunInfo info;
     info.model = model;
     info.training = train;
-    return i3::tokens_per_step(info);
+    return info;
 }
 
-double tokensPerStepOfRun(const QString& folder)
+std::optional<i3::RunInfo> planOfRun(const QString& folder)
 {
     try {
-        return i3::tokens_per_step(i3::RunFolder(folder.toStdString()).read_info());
+        return i3::RunFolder(folder.toStdString()).read_info();
     } catch (const std::exception&) {
-        return 0; // the trainer will say what is wrong with the folder
+        return std::nullopt; // the trainer will say what is wrong with the folder
     }
 }
 
@@ -139,9 +143,12 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent)
     qRegisterMetaType<RunScan>();
     buildInterface();
     telemetry_ = std::make_unique<i3::DeviceTelemetry>();
+    devicePlot_->addMarkerKind(QStringLiteral("evaluation"), tr("evaluation"), QColor(255, 127, 14));
+    devicePlot_->addMarkerKind(QStringLiteral("checkpoint"), tr("checkpoint"), QColor(44, 160, 44));
+    devicePlot_->addMarkerKind(QStringLiteral("data_stall"), tr("waiting for data"), QColor(214, 39, 40));
     setUpDevicePlot(QStringLiteral("cpu"));
 
-    deviceTimer_.setInterval(kDeviceIntervalMs);
+    setDeviceSamplesPerSecond(1);
     connect(&deviceTimer_, &QTimer::timeout, this, &TrainingPanel::sampleDevice);
 
     scanner_ = new RunScanner(this);
@@ -178,9 +185,15 @@ void TrainingPanel::buildInterface()
     logView_->setObjectName("logView");
     logView_->setReadOnly(true);
     logView_->setMaximumBlockCount(10000);
+    advice_ = new AdviceList(this);
+    advice_->setObjectName("adviceList");
     auto* side = new QTabWidget(splitter);
     side->addTab(samplesView_, tr("Samples"));
     side->addTab(logView_, tr("Log"));
+    const int adviceTab = side->addTab(advice_, tr("Advice"));
+    connect(advice_, &AdviceList::countChanged, side, [side, adviceTab](int count) {
+        side->setTabText(adviceTab, count > 0 ? tr("Advice (%1)").arg(count) : tr("Advice"));
+    });
     side->setMinimumWidth(240);
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 3);
@@ -541,7 +554,7 @@ void TrainingPanel::startTraining(const TrainingRequest& request)
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1").arg(request.runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
-    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
+    setRates(planOf(request.model, request.train));
 }
 
 void TrainingPanel::forkRun(const ForkRequest& request)
@@ -553,7 +566,7 @@ void TrainingPanel::forkRun(const ForkRequest& request)
     setUpDevicePlot(QString::fromStdString(request.train.device));
     log(tr("New run in %1, forked from %2").arg(request.runFolder, request.checkpoint));
     startJob(std::make_unique<JobThread<TrainingJob>>(request), request.runFolder);
-    tokensPerStep_ = tokensPerStepOf(request.model, request.train);
+    setRates(planOf(request.model, request.train));
 }
 
 void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
@@ -565,8 +578,58 @@ void TrainingPanel::resumeRun(const QString& runFolder, qint64 steps)
     setUpDevicePlot(deviceOfRun(runFolder));
     log(tr("Resuming %1").arg(runFolder));
     startJob(std::make_unique<JobThread<TrainingJob>>(runFolder, steps), runFolder);
-    tokensPerStep_ = tokensPerStepOfRun(runFolder);
+    if (const auto plan = planOfRun(runFolder))
+        setRates(*plan);
 }
+
+// What the speed is set against: tokens per step for the x axis, FLOPs per token and the
+// device's peak rate for the model-FLOPs utilisation.
+void TrainingPanel::setRates(const i3::RunInfo& plan)
+{
+    tokensPerStep_ = i3::tokens_per_step(plan);
+    flopsPerToken_ = i3::training_flops_per_token(plan.model);
+    const bool bf16 = i3::parse_precision(plan.training.precision) == i3::Precision::BFloat16;
+    peak_ = i3::known_peak_rate(i3::device_display_name(plan.training.device), bf16);
+    if (!peak_ && userPeakTflops_ > 0)
+        peak_ = i3::PeakRate{userPeakTflops_, "the studio's setting"};
+}
+
+QString TrainingPanel::speedText(double tokensPerSecond) const
+{
+    const QString speed = tr("%1 tokens/s").arg(QLocale().toString(tokensPerSecond, 'f', 0));
+    if (!peak_ || peak_->tflops <= 0)
+        return speed;
+    const double mfu = 100 * tokensPerSecond * flopsPerToken_ / (peak_->tflops * 1e12);
+    return tr("%1, MFU %2%").arg(speed, QLocale().toString(mfu, 'f', mfu < 10 ? 2 : 1));
+}
+
+// What to know before the first step, from the run's plan and the device's memory; the coach
+// watches the steps from here on.
+void TrainingPanel::adviseBeforeTraining(const i3::RunInfo& plan)
+{
+    coach_ = i3::TrainingCoach(plan.training.warmup_steps);
+    i3::TrainingPlan before;
+    before.model = plan.model;
+    before.training = plan.training;
+    before.train_tokens = plan.train_tokens;
+    before.validation_tokens = plan.validation_tokens;
+    const i3::TelemetrySample sample = telemetry_->sample(std::max(0, cudaIndex_));
+    if (cudaIndex_ < 0)
+        before.device_memory_bytes = static_cast<double>(sample.host.ram_total_bytes);
+    else if (sample.gpu)
+        before.device_memory_bytes = static_cast<double>(sample.gpu->memory_total_bytes);
+    for (const i3::Advice& advice : i3::advise_before_training(before))
+        advice_->addAdvice(advice);
+}
+
+void TrainingPanel::setDeviceSamplesPerSecond(int samples)
+{
+    deviceTimer_.setInterval(1000 / std::clamp(samples, 1, 10));
+}
+
+int TrainingPanel::deviceSamplesPerSecond() const { return 1000 / deviceTimer_.interval(); }
+
+void TrainingPanel::setPeakTflops(double tflops) { userPeakTflops_ = std::max(0.0, tflops); }
 
 // Clears what the panel showed of the previous run, for `runFolder`.
 void TrainingPanel::showEmptyRun(const QString& runFolder)
@@ -576,6 +639,7 @@ void TrainingPanel::showEmptyRun(const QString& runFolder)
     shown_ = {};
     tokensPerStep_ = 0;
     samplesView_->clear();
+    advice_->clearAdvice();
     errorLabel_->setVisible(false);
     checkpointLabel_->clear();
     clearRates();
@@ -722,6 +786,10 @@ void TrainingPanel::showProgress(qint64 step, qint64 total)
 
 void TrainingPanel::onStarted(const QString& summary, qint64 step, qint64 total)
 {
+    if (const auto plan = planOfRun(runFolder_)) {
+        setRates(*plan); // the run's own: its vocabulary is its tokenizer's
+        adviseBeforeTraining(*plan);
+    }
     log(tr("Training started: %1").arg(summary));
     showRunFolder();
     showProgress(step, total); // the preparation's last fraction is not the run's
@@ -744,12 +812,22 @@ void TrainingPanel::onStep(const i3::TrainEvent& step)
     line.elapsed_seconds = {step.elapsed_seconds};
     addMetrics(line);
     etaLabel_->setText(tr("ETA %1").arg(durationText(step.eta_seconds)));
-    speedLabel_->setText(tr("%1 tokens/s").arg(QLocale().toString(step.tokens_per_second, 'f', 0)));
+    speedLabel_->setText(speedText(step.tokens_per_second));
     setStep(step.step, step.total_steps);
+    if (const auto advice = coach_.on_step(step.step, step.loss, step.lr))
+        advice_->addAdvice(*advice);
+    if (i3::is_data_stall(step)) {
+        devicePlot_->addMarker(QStringLiteral("data_stall"), deviceSeconds());
+        if (!std::exchange(stallTold_, true))
+            log(tr("Step %1: %2% of the time since the last step logged went to reading the data (a slow disk, or token files not cached yet)")
+                    .arg(step.step)
+                    .arg(QLocale().toString(100 * step.data_share, 'f', 0)));
+    }
 }
 
 void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
 {
+    devicePlot_->addMarker(QStringLiteral("evaluation"), deviceSeconds());
     const double validationLoss = evaluation.validation_loss; // below 0: no validation split
     if (validationLoss >= 0 && std::isfinite(validationLoss)) {
         i3::RunMetrics point;
@@ -758,13 +836,16 @@ void TrainingPanel::onEvaluation(const i3::TrainEvent& evaluation)
         point.validation_loss = {validationLoss};
         point.eval_elapsed_seconds = {evaluation.elapsed_seconds};
         addMetrics(point);
+        if (const auto advice = coach_.on_evaluation(evaluation.step, evaluation.loss, validationLoss))
+            advice_->addAdvice(*advice);
         const QString line = evaluation.is_best ? tr("Step %1: validation loss %2, training loss %3 (best so far)")
                                                 : tr("Step %1: validation loss %2, training loss %3");
-        log(line.arg(evaluation.step).arg(validationLoss, 0, 'f', 4).arg(evaluation.loss, 0, 'f', 4));
+        log(line.arg(evaluation.step)
+                .arg(QLocale().toString(validationLoss, 'f', 4), QLocale().toString(evaluation.loss, 'f', 4)));
     } else {
         const QString line = evaluation.is_best ? tr("Step %1: training loss %2 (best so far)")
                                                 : tr("Step %1: training loss %2");
-        log(line.arg(evaluation.step).arg(evaluation.loss, 0, 'f', 4));
+        log(line.arg(evaluation.step).arg(QLocale().toString(evaluation.loss, 'f', 4)));
     }
 }
 
@@ -777,6 +858,7 @@ void TrainingPanel::showSample(qint64 step, const QString& text)
 
 void TrainingPanel::onCheckpoint(qint64 step, const QString& folder)
 {
+    devicePlot_->addMarker(QStringLiteral("checkpoint"), deviceSeconds());
     checkpointLabel_->setText(tr("Checkpoint: step %1").arg(step));
     log(tr("Checkpoint saved at step %1: %2").arg(QString::number(step), folder));
 }
@@ -794,6 +876,7 @@ void TrainingPanel::onFailed(const QString& message)
 {
     showState(tr("Failed"));
     showError(message);
+    advice_->addNote(tr("The run failed: %1").arg(message), QString());
     log(tr("Error: %1").arg(message));
     Q_EMIT runFailed(runFolder_, message);
 }
@@ -906,9 +989,11 @@ void TrainingPanel::setUpDevicePlot(const QString& device)
 {
     for (const QString& id : devicePlot_->seriesIds())
         devicePlot_->removeSeries(id);
+    devicePlot_->clearMarkers();
+    stallTold_ = false;
     cudaIndex_ = cudaIndexOf(device);
     if (cudaIndex_ >= 0) {
-        devicePlot_->setTitle(tr("Device: %1").arg(QString::fromStdString(i3::device_display_name(device.toStdString()))));
+        devicePlot_->setTitle(tr("Device: %1").arg(deviceName(device)));
         devicePlot_->addSeries("allocated", tr("allocated (MiB)"), QColor(31, 119, 180));
         devicePlot_->addSeries("reserved", tr("reserved (MiB)"), QColor(44, 160, 44));
         devicePlot_->addSeries("peak", tr("peak (MiB)"), QColor(127, 127, 127));
@@ -922,7 +1007,7 @@ void TrainingPanel::setUpDevicePlot(const QString& device)
         }
         devicePlot_->setAxisLabels(tr("time (s)"), tr("memory (MiB)"), telemetry_->has_gpu() ? tr("%, W, °C") : QString());
     } else {
-        devicePlot_->setTitle(tr("Device: %1").arg(QString::fromStdString(i3::device_display_name("cpu"))));
+        devicePlot_->setTitle(tr("Device: %1").arg(deviceName(QStringLiteral("cpu"))));
         devicePlot_->addSeries("ram", tr("RAM used (MiB)"), QColor(31, 119, 180));
         devicePlot_->addSeries("rss", tr("this program (MiB)"), QColor(44, 160, 44));
         devicePlot_->addSeries("cpu", tr("CPU use (%)"), QColor(255, 127, 14), MetricPlot::Axis::Right);
@@ -934,7 +1019,7 @@ void TrainingPanel::setUpDevicePlot(const QString& device)
 // millisecond (the allocator's counters, NVML, /proc).
 void TrainingPanel::sampleDevice()
 {
-    const double t = deviceClock_.isValid() ? deviceClock_.elapsed() / 1000.0 : 0.0;
+    const double t = deviceSeconds();
     const i3::TelemetrySample sample = telemetry_->sample(std::max(0, cudaIndex_));
     if (cudaIndex_ >= 0) {
         if (const auto memory = i3::cuda_memory(cudaIndex_)) {
@@ -961,6 +1046,9 @@ void TrainingPanel::sampleDevice()
     if (sample.host.cpu_percent >= 0)
         devicePlot_->appendPoint("cpu", t, sample.host.cpu_percent);
 }
+
+// The device plot's clock: seconds since the job started.
+double TrainingPanel::deviceSeconds() const { return deviceClock_.isValid() ? deviceClock_.elapsed() / 1000.0 : 0.0; }
 
 bool TrainingPanel::exportPlotsPng(const QString& folder)
 {

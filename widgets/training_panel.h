@@ -5,6 +5,9 @@
 #pragma once
 
 #include "curves/curve_axis.h"
+#include "runs/run_info.h"
+#include "training/training_advice.h"
+#include "telemetry/training_flops.h"
 #include "fork_request.h"
 #include "job_thread.h"
 #include "training_job.h"
@@ -17,8 +20,10 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
+class AdviceList;
 class MetricPlot;
 class QLabel;
 class QCheckBox;
@@ -93,6 +98,15 @@ public Q_SLOTS:
     // series by its id (allocated, reserved, peak, used in MiB; gpu_util %, gpu_power W,
     // gpu_temp °C; on the CPU ram, rss in MiB and cpu %).
     bool exportDeviceCsv(const QString& file);
+    // How often the device plot samples while a job runs (StudioSettings' rate, 1 to 10 a second).
+    void setDeviceSamplesPerSecond(int samples);
+    int deviceSamplesPerSecond() const;
+    // The peak rate the speed's model-FLOPs utilisation is stated against for devices whose own is
+    // not known here (telemetry/training_flops.h); 0: only those. Used from the next job on.
+    void setPeakTflops(double tflops);
+    // The device plot, for the tests: its series by id, its markers by kind ("evaluation",
+    // "checkpoint", "data_stall"), on the device clock's seconds.
+    MetricPlot* devicePlot() const { return devicePlot_; }
 
 Q_SIGNALS:
     // The Train button: the main window gathers a TrainingRequest and calls startTraining().
@@ -142,7 +156,11 @@ private:
     void stopFollowing();
     void onScanned(const RunScan& scan);
     void sampleDevice();
+    double deviceSeconds() const;
     void setUpDevicePlot(const QString& device);
+    void setRates(const i3::RunInfo& plan);
+    void adviseBeforeTraining(const i3::RunInfo& plan);
+    QString speedText(double tokensPerSecond) const;
 
     QPushButton* trainButton_ = nullptr;
     QPushButton* pauseButton_ = nullptr;
@@ -168,6 +186,8 @@ private:
     QComboBox* axisBox_ = nullptr;
     QCheckBox* logXBox_ = nullptr;
     QPlainTextEdit* logView_ = nullptr;
+    AdviceList* advice_ = nullptr;
+    i3::TrainingCoach coach_{0}; // the running job's
 
     std::unique_ptr<JobThread<TrainingJob>> job_;
     bool trainingAllowed_ = true;
@@ -177,6 +197,10 @@ private:
 
     i3::RunMetrics shown_;      // every metric of the open run, to draw again on another x axis
     double tokensPerStep_ = 0;  // of the open run
+    double flopsPerToken_ = 0;  // of the job's model, training (telemetry/training_flops.h)
+    std::optional<i3::PeakRate> peak_; // the job's device's, when known: the speed shows its MFU
+    double userPeakTflops_ = 0; // StudioSettings' peak for devices not known here; 0: none
+    bool stallTold_ = false;    // the log has said once that this job waits on its data
     i3::CurveAxis axis_ = i3::CurveAxis::Step;
     bool followingShown_ = false; // the open run is read from its folder, not from a job
     struct Compared {

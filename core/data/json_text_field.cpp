@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace i3 {
 
@@ -14,6 +15,20 @@ namespace {
 // Integers of up to this many digits always fit a double; longer ones, and any fraction or
 // exponent, are converted to see that the value is finite, as nlohmann requires.
 constexpr size_t kSurelyFiniteDigits = 18;
+
+// Each byte's value as a hexadecimal digit, -1 when it is none.
+struct HexDigits {
+    int8_t value[256] = {};
+    constexpr HexDigits()
+    {
+        for (int c = 0; c < 256; ++c)
+            value[c] = c >= '0' && c <= '9' ? int8_t(c - '0')
+                       : c >= 'a' && c <= 'f' ? int8_t(c - 'a' + 10)
+                       : c >= 'A' && c <= 'F' ? int8_t(c - 'A' + 10)
+                                              : int8_t(-1);
+    }
+};
+constexpr HexDigits kHexDigits;
 
 class Scanner {
 public:
@@ -73,7 +88,7 @@ private:
         if (!take('"'))
             return false;
         const char* start = p_;
-        while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20)
+        while (p_ != end_ && is_plain(*p_))
             ++p_;
         if (!take('"'))
             return false;
@@ -86,17 +101,13 @@ private:
         if (end_ - p_ < 4)
             return false;
         value = 0;
+        int invalid = 0;
         for (int i = 0; i < 4; ++i, ++p_) {
-            const char c = *p_;
-            const int digit = c >= '0' && c <= '9'   ? c - '0'
-                              : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                              : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                     : -1;
-            if (digit < 0)
-                return false;
+            const int digit = kHexDigits.value[static_cast<unsigned char>(*p_)];
+            invalid |= digit;
             value = value * 16 + static_cast<uint32_t>(digit);
         }
-        return true;
+        return invalid >= 0;
     }
 
     // After "\u": one code point, a surrogate pair written as two escapes; a lone surrogate is
@@ -116,65 +127,106 @@ private:
         return true;
     }
 
-    static void append_utf8(std::string& out, uint32_t point)
+    // Writes a code point as UTF-8 at `out`; returns where it ends.
+    static char* put_utf8(char* out, uint32_t point)
     {
         if (point < 0x80) {
-            out += static_cast<char>(point);
+            *out++ = static_cast<char>(point);
         } else if (point < 0x800) {
-            out += static_cast<char>(0xC0 | (point >> 6));
-            out += static_cast<char>(0x80 | (point & 0x3F));
+            *out++ = static_cast<char>(0xC0 | (point >> 6));
+            *out++ = static_cast<char>(0x80 | (point & 0x3F));
         } else if (point < 0x10000) {
-            out += static_cast<char>(0xE0 | (point >> 12));
-            out += static_cast<char>(0x80 | ((point >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (point & 0x3F));
+            *out++ = static_cast<char>(0xE0 | (point >> 12));
+            *out++ = static_cast<char>(0x80 | ((point >> 6) & 0x3F));
+            *out++ = static_cast<char>(0x80 | (point & 0x3F));
         } else {
-            out += static_cast<char>(0xF0 | (point >> 18));
-            out += static_cast<char>(0x80 | ((point >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((point >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (point & 0x3F));
+            *out++ = static_cast<char>(0xF0 | (point >> 18));
+            *out++ = static_cast<char>(0x80 | ((point >> 12) & 0x3F));
+            *out++ = static_cast<char>(0x80 | ((point >> 6) & 0x3F));
+            *out++ = static_cast<char>(0x80 | (point & 0x3F));
+        }
+        return out;
+    }
+
+    static bool is_plain(char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; }
+
+    // Moves past the characters a string holds as they are: eight at a time while none of them
+    // is a quote, a backslash or a control character (each test is exact: a byte's borrow reaches
+    // the byte above only from a byte that matched).
+    void skip_plain()
+    {
+        constexpr uint64_t kOnes = 0x0101010101010101ULL;
+        constexpr uint64_t kHighs = 0x8080808080808080ULL;
+        while (end_ - p_ >= 8) {
+            uint64_t bytes = 0;
+            std::memcpy(&bytes, p_, 8);
+            const uint64_t quote = bytes ^ (kOnes * '"');
+            const uint64_t backslash = bytes ^ (kOnes * '\\');
+            const uint64_t matched = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                                     ((bytes - kOnes * 0x20) & ~bytes);
+            if (matched & kHighs)
+                break;
+            p_ += 8;
+        }
+        while (p_ != end_ && is_plain(*p_))
+            ++p_;
+    }
+
+    static char unescaped(char escape)
+    {
+        switch (escape) {
+        case '"': return '"';
+        case '\\': return '\\';
+        case '/': return '/';
+        case 'b': return '\b';
+        case 'f': return '\f';
+        case 'n': return '\n';
+        case 'r': return '\r';
+        case 't': return '\t';
+        default: return 0; // not an escape
         }
     }
 
-    // A string, decoded into `out` unless it is null (a value only checked).
+    // A string, decoded into `out` unless it is null (a value only checked). The decoded string
+    // is never longer than what is left of the line (an escape is longer than what it stands
+    // for), so it is written through a pointer into `out` sized for that.
     bool string(std::string* out)
     {
         if (!take('"'))
             return false;
-        if (out)
-            out->clear();
+        char* written = nullptr;
+        if (out) {
+            out->resize(static_cast<size_t>(end_ - p_));
+            written = out->data();
+        }
         for (;;) {
             const char* start = p_;
-            while (p_ != end_ && *p_ != '"' && *p_ != '\\' && static_cast<unsigned char>(*p_) >= 0x20)
-                ++p_;
-            if (out)
-                out->append(start, p_);
-            if (take('"'))
+            skip_plain();
+            if (out) {
+                std::memcpy(written, start, static_cast<size_t>(p_ - start));
+                written += p_ - start;
+            }
+            if (take('"')) {
+                if (out)
+                    out->resize(static_cast<size_t>(written - out->data()));
                 return true;
+            }
             if (!take('\\') || p_ == end_)
                 return false; // the line's end or a control character
             const char escape = *p_++;
-            char plain = 0;
-            switch (escape) {
-            case '"': plain = '"'; break;
-            case '\\': plain = '\\'; break;
-            case '/': plain = '/'; break;
-            case 'b': plain = '\b'; break;
-            case 'f': plain = '\f'; break;
-            case 'n': plain = '\n'; break;
-            case 'r': plain = '\r'; break;
-            case 't': plain = '\t'; break;
-            case 'u': {
+            if (escape == 'u') {
                 uint32_t point = 0;
                 if (!code_point(point))
                     return false;
                 if (out)
-                    append_utf8(*out, point);
+                    written = put_utf8(written, point);
                 continue;
             }
-            default: return false;
-            }
+            const char plain = unescaped(escape);
+            if (plain == 0)
+                return false;
             if (out)
-                *out += plain;
+                *written++ = plain;
         }
     }
 

@@ -134,7 +134,24 @@ RankGroup::RankGroup(RankPlace place, c10::Device device, RankStore store, std::
 {
 }
 
-RankGroup::~RankGroup() = default;
+RankGroup::~RankGroup()
+{
+#if I3_WITH_NCCL
+    // NCCL's communicators are released by the group's shutdown (what Python's
+    // destroy_process_group does); without it NCCL warns at exit that they may leak. After a
+    // failure a peer may never answer, so the communicators are aborted instead of flushed.
+    if (auto* nccl = dynamic_cast<c10d::ProcessGroupNCCL*>(backend_->collectives.get())) {
+        try {
+            if (failed_)
+                nccl->abort();
+            else
+                nccl->shutdown();
+        } catch (const std::exception&) {
+            // Nothing more can be done for a group at its end; the process exits either way.
+        }
+    }
+#endif
+}
 
 std::shared_ptr<RankGroup> RankGroup::connect(const RankPlace& place, const c10::Device& device,
                                               const nlohmann::json& description, std::chrono::milliseconds timeout)
@@ -215,8 +232,11 @@ std::vector<double> RankGroup::sum_values(const std::vector<double>& values)
     return {summed.data_ptr<double>(), summed.data_ptr<double>() + summed.numel()};
 }
 
+std::string ranks_in_words(int count) { return std::to_string(count) + (count == 1 ? " rank" : " ranks"); }
+
 Error RankGroup::failure(const std::exception& error) const
 {
+    failed_ = true;
     const std::string seconds = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(store_.timeout()).count());
     if (says(error, "imed out") || says(error, "imeout"))
         return Error("no answer from the other ranks within " + seconds +

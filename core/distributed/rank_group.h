@@ -14,6 +14,7 @@
 #include <c10/core/Device.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -38,6 +39,9 @@ private:
     struct Work;
     std::unique_ptr<Work> work_;
 };
+
+// "1 rank", "2 ranks": how messages count ranks.
+std::string ranks_in_words(int count);
 
 class RankGroup {
 public:
@@ -73,6 +77,7 @@ private:
     c10::Device device_;
     RankStore store_;
     std::unique_ptr<Backend> backend_;
+    mutable std::atomic<bool> failed_{false}; // a collective failed: end the group by aborting it
 };
 
 } // namespace i3

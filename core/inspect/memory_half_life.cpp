@@ -26,7 +26,7 @@ std::vector<std::complex<double>> matrix_eigenvalues(const at::Tensor& matrix)
 {
     if (matrix.dim() != 2 || matrix.size(0) != matrix.size(1))
         throw Error("eigenvalues need a square matrix");
-    const auto values = torch::linalg::eigvals(matrix.detach().to(torch::kCPU, torch::kDouble)).contiguous();
+    const auto values = at::linalg_eigvals(matrix.detach().to(torch::kCPU, torch::kDouble)).contiguous();
     const auto* data = values.data_ptr<c10::complex<double>>();
     std::vector<std::complex<double>> result;
     for (int64_t i = 0; i < values.numel(); ++i)

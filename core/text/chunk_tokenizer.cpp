@@ -44,30 +44,30 @@ struct TrigramBits {
 };
 constexpr TrigramBits kTrigramBits;
 
-template <typename Char>
-bool is_letter(Char c)
-{
-    return c >= Char('a') && c <= Char('z');
-}
-
+// Whether the three code points at `chunk` are one of the trigrams, without a branch: the
+// segmentation's outcome is different from one chunk to the next, so branches on it are
+// mispredicted half the time. An index computed from what is not three letters is replaced by
+// that of "aaa", which is no trigram.
 template <typename Char>
 bool is_trigram(const Char* chunk)
 {
-    if (!is_letter(chunk[0]) || !is_letter(chunk[1]) || !is_letter(chunk[2]))
-        return false;
-    const size_t index = letter_word_index(chunk);
+    const uint32_t a = static_cast<uint32_t>(chunk[0]) - 'a';
+    const uint32_t b = static_cast<uint32_t>(chunk[1]) - 'a';
+    const uint32_t c = static_cast<uint32_t>(chunk[2]) - 'a';
+    const bool letters = (a < 26) & (b < 26) & (c < 26);
+    const size_t index = letters ? (size_t(a) * 26 + b) * 26 + c : 0;
     return (kTrigramBits.words[index / 64] >> (index % 64)) & 1;
 }
 
-// How many code points the chunk at position p of a lowered text of n code points takes
-// (reference §5); Char is char for ASCII text, char32_t otherwise.
+// Whether the chunk at position p of a lowered text of n code points takes 3 code points
+// (reference §5), for p + 3 <= n; Char is char for ASCII text, char32_t otherwise. The
+// neighbours are read at a position clamped into the text and the test masked, not branched on.
 template <typename Char>
-size_t chunk_length_at(const Char* text, size_t n, size_t p)
+bool takes_three(const Char* text, size_t n, size_t p)
 {
-    if (p + 3 <= n &&
-        ((p > 0 && text[p - 1] == Char(' ')) || (p + 3 < n && text[p + 3] == Char(' ')) || is_trigram(text + p)))
-        return 3;
-    return std::min<size_t>(2, n - p);
+    const bool space_before = (p > 0) & (text[p - (p > 0)] == Char(' '));
+    const bool space_after = (p + 3 < n) & (text[p + 3 - (p + 3 == n)] == Char(' '));
+    return space_before | space_after | is_trigram(text + p);
 }
 
 uint64_t code_point_of(char c) { return static_cast<unsigned char>(c); }
@@ -109,13 +109,28 @@ void visit_lowered(const LoweredText& lowered, Visit&& visit)
         visit(lowered.code_points().data(), lowered.code_points().size());
 }
 
+// The chunk at position p: returns its length and sets `key`. Where three code points are left,
+// the key of all three is made and cut to the chunk's length by a mask.
+template <typename Char>
+size_t chunk_at(const Char* text, size_t n, size_t p, uint64_t& key)
+{
+    if (p + 3 <= n) {
+        const size_t length = 2 + size_t(takes_three(text, n, p));
+        key = pack_chunk(text + p, 3) & kPrefixMask[length];
+        return length;
+    }
+    const size_t length = n - p; // 1 or 2
+    key = pack_chunk(text + p, length);
+    return length;
+}
+
 template <typename Char>
 void count_chunks(const Char* text, size_t n, ChunkTable& counts)
 {
+    uint64_t key = 0;
     for (size_t p = 0; p < n;) {
-        const size_t length = chunk_length_at(text, n, p);
-        ++counts[pack_chunk(text + p, length)];
-        p += length;
+        p += chunk_at(text, n, p, key);
+        ++counts[key];
     }
 }
 
@@ -124,9 +139,9 @@ void count_chunks(const Char* text, size_t n, ChunkTable& counts)
 template <typename Char, typename Id>
 void append_ids(const Char* text, size_t n, const ChunkTable& vocabulary, int64_t unk_idx, std::vector<Id>& ids)
 {
+    uint64_t key = 0;
     for (size_t p = 0; p < n;) {
-        size_t length = chunk_length_at(text, n, p);
-        const uint64_t key = pack_chunk(text + p, length);
+        size_t length = chunk_at(text, n, p, key);
         const int64_t* id = vocabulary.find(key);
         while (id == nullptr && length > 1) {
             --length;
@@ -243,15 +258,18 @@ ChunkTokenizer::ChunkTokenizer(std::vector<std::string> chunks, std::string unk_
 std::vector<std::u32string> ChunkTokenizer::segment(std::u32string_view lowered)
 {
     std::vector<std::u32string> chunks;
+    uint64_t key = 0;
     for (size_t p = 0; p < lowered.size();) {
-        const size_t length = chunk_length_at(lowered.data(), lowered.size(), p);
+        const size_t length = chunk_at(lowered.data(), lowered.size(), p, key);
         chunks.emplace_back(lowered.substr(p, length));
         p += length;
     }
     return chunks;
 }
 
-ChunkTokenizer::Counter::Counter() : counts_(1 << 16) {}
+// The table starts small and doubles as chunks come: a vocabulary of thousands of chunks then fits
+// the processor's second-level cache, where one sized for the largest vocabularies would not.
+ChunkTokenizer::Counter::Counter() = default;
 
 void ChunkTokenizer::Counter::add(std::string_view utf8_text, const std::string& what)
 {

@@ -14,8 +14,9 @@ namespace i3 {
 
 class LoweredText {
 public:
-    // Lowercases `utf8`: ASCII by itself, anything else through python_lower(). Throws i3::Error
-    // "<what>: invalid UTF-8 at byte ..." when the bytes are not UTF-8.
+    // Lowercases `utf8` as python_lower() does: ASCII by itself, anything else in one pass that
+    // decodes, checks and lowers through lowercase_table.h. Throws i3::Error "<what>: invalid
+    // UTF-8 at byte ..." when the bytes are not UTF-8.
     void assign(std::string_view utf8, const std::string& what);
 
     bool is_ascii() const { return ascii_; }
@@ -25,6 +26,8 @@ public:
     std::u32string_view code_points() const { return code_points_; }
 
 private:
+    void lower_code_points(std::string_view utf8, const std::string& what);
+
     bool ascii_ = true;
     std::string bytes_;
     std::u32string code_points_;

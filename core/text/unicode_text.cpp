@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 namespace i3 {
@@ -15,44 +16,6 @@ namespace i3 {
 namespace {
 
 // ---- UTF-8 -----------------------------------------------------------------------------------
-
-// One decoded sequence: its code point and byte length, or why the bytes are not UTF-8.
-struct Utf8Sequence {
-    char32_t code_point = 0;
-    size_t length = 1;
-    const char* problem = nullptr;
-};
-
-Utf8Sequence decode_sequence(std::string_view bytes, size_t start)
-{
-    const auto lead = static_cast<unsigned char>(bytes[start]);
-    if (lead < 0x80)
-        return {lead, 1, nullptr};
-    if (lead < 0xC0)
-        return {0, 1, "a continuation byte (0x80-0xBF) where a character should start"};
-    if (lead >= 0xF5)
-        return {0, 1, "a byte (0xF5-0xFF) that never occurs in UTF-8"};
-
-    // The lead byte says how many bytes follow and which values would be overlong.
-    const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    const char32_t smallest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
-    char32_t code_point = lead & (0x7F >> length);
-    for (size_t k = 1; k < length; ++k) {
-        if (start + k >= bytes.size())
-            return {0, 1, "a multi-byte sequence cut short by the end of the text"};
-        const auto next = static_cast<unsigned char>(bytes[start + k]);
-        if ((next & 0xC0) != 0x80)
-            return {0, 1, "a multi-byte sequence cut short (a byte that is not a continuation byte follows)"};
-        code_point = (code_point << 6) | (next & 0x3F);
-    }
-    if (code_point < smallest)
-        return {0, 1, "an overlong encoding"};
-    if (code_point >= 0xD800 && code_point <= 0xDFFF)
-        return {0, 1, "an encoded surrogate (U+D800-U+DFFF)"};
-    if (code_point > 0x10FFFF)
-        return {0, 1, "a code point above U+10FFFF"};
-    return {code_point, length, nullptr};
-}
 
 [[noreturn]] void throw_invalid_utf8(std::string_view bytes, size_t offset, const std::string& what,
                                      const char* problem, size_t first_byte = 0, size_t first_line = 1)
@@ -135,7 +98,7 @@ void decode_utf8(std::string_view bytes, std::u32string& text, const std::string
             ++i;
             continue;
         }
-        const Utf8Sequence sequence = decode_sequence(bytes, i);
+        const Utf8Sequence sequence = decode_utf8_sequence(bytes, i);
         if (sequence.problem != nullptr)
             throw_invalid_utf8(bytes, i, what, sequence.problem);
         *out++ = sequence.code_point;
@@ -147,11 +110,17 @@ void decode_utf8(std::string_view bytes, std::u32string& text, const std::string
 bool is_valid_utf8(std::string_view bytes)
 {
     for (size_t i = 0; i < bytes.size();) {
+        // ASCII eight bytes at a time: JSON Lines written by Python's json.dumps are all ASCII.
+        uint64_t eight = 0;
+        while (i + 8 <= bytes.size() && (std::memcpy(&eight, bytes.data() + i, 8), (eight & 0x8080808080808080ULL) == 0))
+            i += 8;
+        if (i == bytes.size())
+            break;
         if (static_cast<unsigned char>(bytes[i]) < 0x80) {
             ++i;
             continue;
         }
-        const Utf8Sequence sequence = decode_sequence(bytes, i);
+        const Utf8Sequence sequence = decode_utf8_sequence(bytes, i);
         if (sequence.problem != nullptr)
             return false;
         i += sequence.length;
@@ -164,7 +133,7 @@ void check_utf8(std::string_view bytes, const std::string& what, size_t first_by
     if (is_valid_utf8(bytes))
         return;
     for (size_t i = 0; i < bytes.size();) {
-        const Utf8Sequence sequence = decode_sequence(bytes, i);
+        const Utf8Sequence sequence = decode_utf8_sequence(bytes, i);
         if (sequence.problem != nullptr)
             throw_invalid_utf8(bytes, i, what, sequence.problem, first_byte, first_line);
         i += sequence.length;

@@ -502,7 +502,7 @@ private:
                        std::to_string(s_.model_config.vocab_size) + ", context " +
                        std::to_string(s_.model_config.max_seq_len) + ", " +
                        std::to_string(c_.batch_size * c_.grad_accum * s_.world_size()) + " sequences per step on " +
-                       (s_.ranks ? std::to_string(s_.ranks->size()) + " ranks (" + s_.ranks->backend_name() + ", " +
+                       (s_.ranks ? ranks_in_words(s_.ranks->size()) + " (" + s_.ranks->backend_name() + ", " +
                                        std::to_string(c_.batch_size) + " per rank)"
                                  : c_.device) +
                        (first_step_ > 0 ? ", resuming after step " + std::to_string(first_step_) : "");
@@ -519,7 +519,14 @@ private:
     StepResult train_step()
     {
         const double lr = schedule_.at(s_.step);
-        const StepTensors figures = step_.run([&] { return s_.sampler->next(); }, lr);
+        const StepTensors figures = step_.run(
+            [&] {
+                const auto start = std::chrono::steady_clock::now();
+                auto batch = s_.sampler->next();
+                interval_data_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                return batch;
+            },
+            lr);
         if (!step_.graph_note().empty() && !graph_note_told_) {
             graph_note_told_ = true;
             TrainEvent noted{TrainEvent::Kind::Note};
@@ -598,6 +605,7 @@ private:
         event.lr = result.lr;
         event.grad_norm = result.grad_norm;
         event.tokens_per_second = seconds > 0 ? static_cast<double>(interval_tokens_) / seconds : 0;
+        event.data_share = seconds > 0 ? std::min(1.0, interval_data_seconds_ / seconds) : 0;
         event.elapsed_seconds = clock_.elapsed();
         event.eta_seconds = clock_.session_seconds() / static_cast<double>(s_.step - first_step_) *
                             static_cast<double>(c_.steps - s_.step);
@@ -617,6 +625,7 @@ private:
         emit(event);
         clock_.start_interval();
         interval_tokens_ = 0;
+        interval_data_seconds_ = 0;
     }
 
     // The mean of the recent losses and, when there is a validation split, the validation loss;
@@ -741,6 +750,7 @@ private:
     SessionClock clock_;
     const int64_t first_step_;
     int64_t interval_tokens_ = 0; // of every rank
+    double interval_data_seconds_ = 0; // this rank's, drawing batches
     bool stop_agreed_ = false;
     std::unique_ptr<GradientAverager> averager_; // with ranks: before step_, which uses it
     TrainingStep step_;
@@ -754,6 +764,12 @@ private:
     bool graph_note_told_ = false;
     Generator generator_; // made once per session: its decoder (and CUDA graph) serves every sample
 };
+
+bool is_data_stall(const TrainEvent& step)
+{
+    constexpr double kStallShare = 0.2;
+    return step.kind == TrainEvent::Kind::Step && step.data_share >= kStallShare;
+}
 
 Trainer::Trainer(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Trainer::~Trainer() = default;

@@ -54,6 +54,7 @@ struct TrainEvent {
     double grad_norm = 0;
     double tokens_per_second = 0; // every rank's together
     std::vector<double> rank_tokens_per_second; // Step, with several ranks: each one's, in rank order
+    double data_share = 0; // Step: the part of the wall time since the last one spent drawing batches
     double elapsed_seconds = 0;
     double eta_seconds = 0;
     double validation_loss = -1; // Evaluation: -1 when there is no validation split
@@ -64,6 +65,10 @@ struct TrainEvent {
 };
 
 using TrainEventHandler = std::function<void(const TrainEvent&)>;
+
+// A step event whose interval waited on its data (reading the token files, a slow disk) for a
+// fifth of its time or more: the studio marks it on the device timeline.
+bool is_data_stall(const TrainEvent& step);
 
 // The tokenizer and the encoded corpus of a new run, split for training and validation; saved
 // into the run folder.
