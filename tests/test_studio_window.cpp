@@ -418,7 +418,8 @@ private Q_SLOTS:
         folder->setVisible(true);
         for (const MainWindow::Panel panel : {MainWindow::Panel::Data, MainWindow::Panel::Model,
                                              MainWindow::Panel::Training, MainWindow::Panel::Probe,
-                                             MainWindow::Panel::Playground, MainWindow::Panel::ModelMap}) {
+                                             MainWindow::Panel::Playground, MainWindow::Panel::ModelMap,
+                                             MainWindow::Panel::Workbench}) {
             window.showPanel(panel);
             QCoreApplication::processEvents();
             auto* tabs = child<QTabWidget>(&window, "panelTabs");

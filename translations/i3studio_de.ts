@@ -1398,6 +1398,14 @@ Setzen Sie ihn später in i3 Studio oder mit i3lm train --resume %2 fort.</trans
         <source>Model map</source>
         <translation>Modellkarte</translation>
     </message>
+    <message>
+        <source>Token &amp;workbench</source>
+        <translation>Token-&amp;Werkbank</translation>
+    </message>
+    <message>
+        <source>Token workbench</source>
+        <translation>Token-Werkbank</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -2770,6 +2778,119 @@ Stattdessen endgültig löschen?</translation>
         <source>the run&apos;s weight statistics</source>
         <translation>die Gewichtsstatistik des Laufs</translation>
     </message>
+    <message>
+        <source>loading the model into the workbench</source>
+        <translation>das Laden des Modells in die Werkbank</translation>
+    </message>
+    <message>
+        <source>loading the fork into the workbench</source>
+        <translation>das Laden der Abzweigung in die Werkbank</translation>
+    </message>
+    <message>
+        <source>the workbench&apos;s generation</source>
+        <translation>die Erzeugung der Werkbank</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChips</name>
+    <message>
+        <source>Token %L1, id %L2: “%3”</source>
+        <translation>Token %L1, ID %L2: „%3“</translation>
+    </message>
+    <message>
+        <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
+        <translation>Das unbekannte Token: Das Vokabular hat keinen Chunk für den Text hier (der letzte einzelne Buchstabe eines Prompts wird oft dazu, wie in der Referenz)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it.</source>
+        <translation>Das erste Token: Nichts davor sagt es vorher.</translation>
+    </message>
+    <message>
+        <source>Probability %1 (rank %L2), entropy %L3 bits</source>
+        <translation>Wahrscheinlichkeit %1 (Rang %L2), Entropie %L3 Bit</translation>
+    </message>
+    <message>
+        <source>Drawn with probability %1 by the sampler</source>
+        <translation>Vom Sampler mit Wahrscheinlichkeit %1 gezogen</translation>
+    </message>
+    <message>
+        <source>Picked by hand: the text branches here</source>
+        <translation>Von Hand gewählt: Hier zweigt der Text ab</translation>
+    </message>
+    <message>
+        <source>Click for the alternatives.</source>
+        <translation>Klicken für die Alternativen.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDetails</name>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>When sampling</source>
+        <translation>Beim Sampling</translation>
+    </message>
+    <message>
+        <source>Branch with the chosen token</source>
+        <translation>Mit dem gewählten Token abzweigen</translation>
+    </message>
+    <message>
+        <source>Put the chosen token here and sample on from it with the same seed and the sliders&apos; settings (a double click on a row does the same)</source>
+        <translation>Das gewählte Token hier einsetzen und von dort mit demselben Seed und den Einstellungen der Regler weiter sampeln (ein Doppelklick auf eine Zeile tut dasselbe)</translation>
+    </message>
+    <message>
+        <source>from the prompt</source>
+        <translation>aus dem Prompt</translation>
+    </message>
+    <message>
+        <source>sampled with probability %1</source>
+        <translation>mit Wahrscheinlichkeit %1 gezogen</translation>
+    </message>
+    <message>
+        <source>picked by hand</source>
+        <translation>von Hand gewählt</translation>
+    </message>
+    <message>
+        <source>%1 · token %L2 “%3” (id %L4), %5</source>
+        <translation>%1 · Token %L2 „%3“ (ID %L4), %5</translation>
+    </message>
+    <message>
+        <source>Probability %1, rank %L2 of %L3; entropy at this place %L4 nats (%L5 bits)</source>
+        <translation>Wahrscheinlichkeit %1, Rang %L2 von %L3; Entropie an dieser Stelle %L4 Nat (%L5 Bit)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it, so it has no probability and no alternatives.</source>
+        <translation>Das erste Token: Nichts davor sagt es vorher, daher hat es keine Wahrscheinlichkeit und keine Alternativen.</translation>
+    </message>
+    <message>
+        <source>Click a token to see what else the model thought could come there.</source>
+        <translation>Klicken Sie auf ein Token, um zu sehen, was nach Ansicht des Modells sonst dort hätte stehen können.</translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <source>The token in the text</source>
+        <translation>Das Token im Text</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inside the cut-off (shaded): %Ln token(s) holding %1 of the probability; the sampler&apos;s entropy %L2 bits.</source>
+        <translation>
+            <numerusform>Innerhalb der Begrenzung (schattiert): %Ln Token mit %1 der Wahrscheinlichkeit; Entropie des Samplers %L2 Bit.</numerusform>
+            <numerusform>Innerhalb der Begrenzung (schattiert): %Ln Tokens mit %1 der Wahrscheinlichkeit; Entropie des Samplers %L2 Bit.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -3254,6 +3375,202 @@ Wahrscheinlichkeit %4</translation>
     <message>
         <source>Export &amp;device samples as CSV…</source>
         <translation>Gerätemess&amp;werte als CSV exportieren…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchJob</name>
+    <message>
+        <source>Scoring tokens</source>
+        <translation>Tokens bewerten</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Laden Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>Model %1 of %2: %L3 of %L4 tokens</source>
+        <translation>Modell %1 von %2: %L3 von %L4 Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPanel</name>
+    <message>
+        <source>A prompt, e.g. “once upon a time”, then Generate (Return)</source>
+        <translation>Ein Prompt, z. B. „once upon a time“, dann Generieren (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
+        <source>The prompt through the model (and the one compared with it): the prompt scored, the continuation sampled with the same seed</source>
+        <translation>Der Prompt durch das Modell (und das damit verglichene): der Prompt bewertet, die Fortsetzung mit demselben Seed gezogen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Probability under the model:</source>
+        <translation>Wahrscheinlichkeit laut Modell:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>Grey outline: a prompt token. Blue outline: a token picked by hand.</source>
+        <translation>Grauer Rand: ein Token des Prompts. Blauer Rand: ein von Hand gewähltes Token.</translation>
+    </message>
+    <message>
+        <source>Load run…</source>
+        <translation>Lauf laden…</translation>
+    </message>
+    <message>
+        <source>The latest checkpoint of a training run, also one still training</source>
+        <translation>Der neueste Checkpoint eines Trainingslaufs, auch eines, der noch trainiert</translation>
+    </message>
+    <message>
+        <source>Load folder…</source>
+        <translation>Ordner laden…</translation>
+    </message>
+    <message>
+        <source>An exported model folder: config.json, weights and tokenizer.json</source>
+        <translation>Ein exportierter Modellordner: config.json, Gewichte und tokenizer.json</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>Optional: a second model (another checkpoint or run) beside the first, on the same prompt and seed.</source>
+        <translation>Optional: ein zweites Modell (ein anderer Checkpoint oder Lauf) neben dem ersten, mit demselben Prompt und Seed.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Remove the comparison</source>
+        <translation>Vergleich entfernen</translation>
+    </message>
+    <message>
+        <source>All the way left turns the top-k cut off.</source>
+        <translation>Ganz nach links schaltet die Top-k-Begrenzung ab.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>New tokens after the prompt; prompt and continuation fit in one context</source>
+        <translation>Neue Tokens nach dem Prompt; Prompt und Fortsetzung passen in einen Kontext</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The shading of the cut-off follows the sliders at once; Generate samples with them.</source>
+        <translation>Die Schattierung der Begrenzung folgt den Reglern sofort; Generieren sampelt mit ihnen.</translation>
+    </message>
+    <message>
+        <source>Compared model</source>
+        <translation>Verglichenes Modell</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Laufordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Wait until the current work is done, then try again.</source>
+        <translation>Warten Sie, bis die laufende Arbeit fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Generate to see the tokens.</source>
+        <translation>Erzeugen, um die Tokens zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Load a model first: a run or an exported model folder.</source>
+        <translation>Laden Sie zuerst ein Modell: einen Lauf oder einen exportierten Modellordner.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>In Arbeit…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prompt perplexity %L1 over %Ln predicted token(s)</source>
+        <translation>
+            <numerusform>Perplexität des Prompts %L1 über %Ln vorhergesagtes Token</numerusform>
+            <numerusform>Perplexität des Prompts %L1 über %Ln vorhergesagte Tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prompt perplexity: the prompt needs two tokens or more (the first is never predicted)</source>
+        <translation>Perplexität des Prompts: Der Prompt braucht zwei Tokens oder mehr (das erste wird nie vorhergesagt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>continuation %L1 over %Ln token(s)</source>
+        <translation>
+            <numerusform>Fortsetzung %L1 über %Ln Token</numerusform>
+            <numerusform>Fortsetzung %L1 über %Ln Tokens</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>vorzeitig gestoppt</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
     </message>
 </context>
 </TS>

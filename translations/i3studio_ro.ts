@@ -1409,6 +1409,14 @@ Reluați-o mai târziu în i3 Studio sau cu i3lm train --resume %2.</translation
         <source>Model map</source>
         <translation>Harta modelului</translation>
     </message>
+    <message>
+        <source>Token &amp;workbench</source>
+        <translation>Atelier de &amp;tokenuri</translation>
+    </message>
+    <message>
+        <source>Token workbench</source>
+        <translation>Atelier de tokenuri</translation>
+    </message>
 </context>
 <context>
     <name>MetricPlot</name>
@@ -2792,6 +2800,120 @@ O ștergeți definitiv în schimb?</translation>
         <source>the run&apos;s weight statistics</source>
         <translation>statisticile ponderilor rulării</translation>
     </message>
+    <message>
+        <source>loading the model into the workbench</source>
+        <translation>încărcarea modelului în atelier</translation>
+    </message>
+    <message>
+        <source>loading the fork into the workbench</source>
+        <translation>încărcarea ramificației în atelier</translation>
+    </message>
+    <message>
+        <source>the workbench&apos;s generation</source>
+        <translation>generarea din atelier</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChips</name>
+    <message>
+        <source>Token %L1, id %L2: “%3”</source>
+        <translation>Tokenul %L1, id %L2: „%3”</translation>
+    </message>
+    <message>
+        <source>The unknown token: the vocabulary has no chunk for the text here (a prompt&apos;s last single letter often becomes it, as in the reference)</source>
+        <translation>Tokenul necunoscut: vocabularul nu are niciun fragment pentru textul de aici (ultima literă singură a unui prompt devine adesea acesta, ca în referință)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it.</source>
+        <translation>Primul token: nimic dinaintea lui nu îl prezice.</translation>
+    </message>
+    <message>
+        <source>Probability %1 (rank %L2), entropy %L3 bits</source>
+        <translation>Probabilitate %1 (locul %L2), entropie %L3 biți</translation>
+    </message>
+    <message>
+        <source>Drawn with probability %1 by the sampler</source>
+        <translation>Extras de eșantionator cu probabilitatea %1</translation>
+    </message>
+    <message>
+        <source>Picked by hand: the text branches here</source>
+        <translation>Ales de mână: textul se ramifică aici</translation>
+    </message>
+    <message>
+        <source>Click for the alternatives.</source>
+        <translation>Clic pentru alternative.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDetails</name>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Probabilitate</translation>
+    </message>
+    <message>
+        <source>When sampling</source>
+        <translation>La eșantionare</translation>
+    </message>
+    <message>
+        <source>Branch with the chosen token</source>
+        <translation>Ramifică cu tokenul ales</translation>
+    </message>
+    <message>
+        <source>Put the chosen token here and sample on from it with the same seed and the sliders&apos; settings (a double click on a row does the same)</source>
+        <translation>Pune aici tokenul ales și eșantionează mai departe cu aceeași sămânță și setările cursoarelor (un dublu clic pe un rând face la fel)</translation>
+    </message>
+    <message>
+        <source>from the prompt</source>
+        <translation>din prompt</translation>
+    </message>
+    <message>
+        <source>sampled with probability %1</source>
+        <translation>extras cu probabilitatea %1</translation>
+    </message>
+    <message>
+        <source>picked by hand</source>
+        <translation>ales de mână</translation>
+    </message>
+    <message>
+        <source>%1 · token %L2 “%3” (id %L4), %5</source>
+        <translation>%1 · tokenul %L2 „%3” (id %L4), %5</translation>
+    </message>
+    <message>
+        <source>Probability %1, rank %L2 of %L3; entropy at this place %L4 nats (%L5 bits)</source>
+        <translation>Probabilitate %1, locul %L2 din %L3; entropia în acest loc %L4 nați (%L5 biți)</translation>
+    </message>
+    <message>
+        <source>The first token: nothing before it predicts it, so it has no probability and no alternatives.</source>
+        <translation>Primul token: nimic dinaintea lui nu îl prezice, deci nu are probabilitate și nici alternative.</translation>
+    </message>
+    <message>
+        <source>Click a token to see what else the model thought could come there.</source>
+        <translation>Faceți clic pe un token pentru a vedea ce altceva credea modelul că ar putea urma acolo.</translation>
+    </message>
+    <message>
+        <source>cut off</source>
+        <translation>tăiat</translation>
+    </message>
+    <message>
+        <source>The token in the text</source>
+        <translation>Tokenul din text</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inside the cut-off (shaded): %Ln token(s) holding %1 of the probability; the sampler&apos;s entropy %L2 bits.</source>
+        <translation>
+            <numerusform>În interiorul limitării (umbrit): %Ln token cu %1 din probabilitate; entropia eșantionatorului %L2 biți.</numerusform>
+            <numerusform>În interiorul limitării (umbrit): %Ln tokenuri cu %1 din probabilitate; entropia eșantionatorului %L2 biți.</numerusform>
+            <numerusform>În interiorul limitării (umbrit): %Ln de tokenuri cu %1 din probabilitate; entropia eșantionatorului %L2 biți.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TokenView</name>
@@ -3276,6 +3398,204 @@ probabilitate %4</translation>
     <message>
         <source>Export &amp;device samples as CSV…</source>
         <translation>Exportă măsurătorile &amp;dispozitivului ca CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchJob</name>
+    <message>
+        <source>Scoring tokens</source>
+        <translation>Evaluarea tokenurilor</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>Încărcați mai întâi un model.</translation>
+    </message>
+    <message>
+        <source>Model %1 of %2: %L3 of %L4 tokens</source>
+        <translation>Modelul %1 din %2: %L3 din %L4 tokenuri</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchPanel</name>
+    <message>
+        <source>A prompt, e.g. “once upon a time”, then Generate (Return)</source>
+        <translation>Un prompt, de ex. „once upon a time”, apoi Generează (Enter)</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generează</translation>
+    </message>
+    <message>
+        <source>The prompt through the model (and the one compared with it): the prompt scored, the continuation sampled with the same seed</source>
+        <translation>Promptul prin model (și prin cel comparat cu el): promptul evaluat, continuarea eșantionată cu aceeași sămânță</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Oprește</translation>
+    </message>
+    <message>
+        <source>Probability under the model:</source>
+        <translation>Probabilitatea după model:</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>mică</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>mare</translation>
+    </message>
+    <message>
+        <source>Grey outline: a prompt token. Blue outline: a token picked by hand.</source>
+        <translation>Contur gri: un token din prompt. Contur albastru: un token ales de mână.</translation>
+    </message>
+    <message>
+        <source>Load run…</source>
+        <translation>Încarcă rulare…</translation>
+    </message>
+    <message>
+        <source>The latest checkpoint of a training run, also one still training</source>
+        <translation>Cel mai recent punct de control al unei rulări de antrenare, chiar și al uneia încă în desfășurare</translation>
+    </message>
+    <message>
+        <source>Load folder…</source>
+        <translation>Încarcă dosar…</translation>
+    </message>
+    <message>
+        <source>An exported model folder: config.json, weights and tokenizer.json</source>
+        <translation>Un dosar de model exportat: config.json, ponderi și tokenizer.json</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Niciun model încărcat.</translation>
+    </message>
+    <message>
+        <source>Optional: a second model (another checkpoint or run) beside the first, on the same prompt and seed.</source>
+        <translation>Opțional: un al doilea model (alt punct de control sau altă rulare) lângă primul, cu același prompt și aceeași sămânță.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Compară cu</translation>
+    </message>
+    <message>
+        <source>Remove the comparison</source>
+        <translation>Elimină comparația</translation>
+    </message>
+    <message>
+        <source>All the way left turns the top-k cut off.</source>
+        <translation>Complet la stânga dezactivează limitarea top-k.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> de tokenuri</translation>
+    </message>
+    <message>
+        <source>New tokens after the prompt; prompt and continuation fit in one context</source>
+        <translation>Tokenuri noi după prompt; promptul și continuarea încap într-un context</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Eșantionare</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatură:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Lungime:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Sămânță:</translation>
+    </message>
+    <message>
+        <source>The shading of the cut-off follows the sliders at once; Generate samples with them.</source>
+        <translation>Umbrirea limitării urmează imediat cursoarele; Generează eșantionează cu ele.</translation>
+    </message>
+    <message>
+        <source>Compared model</source>
+        <translation>Modelul comparat</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>oprit</translation>
+    </message>
+    <message>
+        <source>Choose a run folder</source>
+        <translation>Alegeți un dosar de rulare</translation>
+    </message>
+    <message>
+        <source>Choose a model folder</source>
+        <translation>Alegeți un dosar de model</translation>
+    </message>
+    <message>
+        <source>Wait until the current work is done, then try again.</source>
+        <translation>Așteptați până se termină lucrul curent, apoi încercați din nou.</translation>
+    </message>
+    <message>
+        <source>Generate to see the tokens.</source>
+        <translation>Generați pentru a vedea tokenurile.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Se încarcă %1…</translation>
+    </message>
+    <message>
+        <source>Load a model first: a run or an exported model folder.</source>
+        <translation>Încărcați mai întâi un model: o rulare sau un dosar de model exportat.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Se lucrează…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prompt perplexity %L1 over %Ln predicted token(s)</source>
+        <translation>
+            <numerusform>Perplexitatea promptului %L1 pe %Ln token prezis</numerusform>
+            <numerusform>Perplexitatea promptului %L1 pe %Ln tokenuri prezise</numerusform>
+            <numerusform>Perplexitatea promptului %L1 pe %Ln de tokenuri prezise</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prompt perplexity: the prompt needs two tokens or more (the first is never predicted)</source>
+        <translation>Perplexitatea promptului: promptul are nevoie de două tokenuri sau mai multe (primul nu este niciodată prezis)</translation>
+    </message>
+    <message numerus="yes">
+        <source>continuation %L1 over %Ln token(s)</source>
+        <translation>
+            <numerusform>continuarea %L1 pe %Ln token</numerusform>
+            <numerusform>continuarea %L1 pe %Ln tokenuri</numerusform>
+            <numerusform>continuarea %L1 pe %Ln de tokenuri</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>oprit devreme</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Oprit.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Gata.</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "eigenvalue_plot.h"
 #include "heatmap_plot.h"
 #include "metric_plot.h"
+#include "visible_token.h"
 
 #include "inspect/memory_half_life.h"
 #include "inspect/value_histogram.h"
@@ -29,12 +30,6 @@
 namespace {
 
 constexpr int kMixBins = 30;
-
-// A token as an axis shows it: spaces and line breaks made visible.
-QString visibleToken(QString token)
-{
-    return token.replace(QLatin1Char(' '), QChar(0x00B7)).replace(QLatin1Char('\n'), QChar(0x21B5));
-}
 
 QStringList visibleTokens(const QStringList& tokens)
 {

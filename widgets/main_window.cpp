@@ -13,6 +13,7 @@
 #include "model_panel.h"
 #include "inspect_panel.h"
 #include "model_map_panel.h"
+#include "workbench_panel.h"
 #include "playground_panel.h"
 #include "probe_panel.h"
 #include "run_browser.h"
@@ -84,6 +85,7 @@ void MainWindow::createPanels()
     playground_ = new PlaygroundPanel(tabs_);
     inspect_ = new InspectPanel(tabs_);
     modelMap_ = new ModelMapPanel(tabs_);
+    workbench_ = new WorkbenchPanel(tabs_);
     tabs_->addTab(data_, tr("&Data"));
     tabs_->addTab(model_, tr("&Model && hyperparameters"));
     tabs_->addTab(training_, tr("&Training"));
@@ -91,6 +93,7 @@ void MainWindow::createPanels()
     tabs_->addTab(playground_, tr("P&layground"));
     tabs_->addTab(inspect_, tr("&Inspect"));
     tabs_->addTab(modelMap_, tr("Model m&ap"));
+    tabs_->addTab(workbench_, tr("Token &workbench"));
     setCentralWidget(tabs_);
 
     runs_ = new RunBrowser(this);
@@ -162,7 +165,8 @@ void MainWindow::createMenus()
                                                  {tr("Context probe"), Panel::Probe},
                                                  {tr("Playground"), Panel::Playground},
                                                  {tr("Inspect"), Panel::Inspect},
-                                                 {tr("Model map"), Panel::ModelMap}};
+                                                 {tr("Model map"), Panel::ModelMap},
+                                                 {tr("Token workbench"), Panel::Workbench}};
     for (int i = 0; i < panels.size(); ++i) {
         QAction* action = view->addAction(panels[i].first);
         action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -280,6 +284,7 @@ void MainWindow::connectPanels()
     connect(probe_, &ProbePanel::jobStarted, this, &MainWindow::watchJob);
     connect(playground_, &PlaygroundPanel::jobStarted, this, &MainWindow::watchJob);
     connect(inspect_, &InspectPanel::jobStarted, this, &MainWindow::watchJob);
+    connect(workbench_, &WorkbenchPanel::jobStarted, this, &MainWindow::watchJob);
 }
 
 // For devices whose peak rate the studio does not know (every CPU, most GPUs), the user may state
@@ -451,7 +456,7 @@ void MainWindow::takeVocabularyOfRun(const QString& runFolder)
 
 QList<QWidget*> MainWindow::panelsInOrder() const
 {
-    return {data_, model_, training_, probe_, playground_, inspect_, modelMap_};
+    return {data_, model_, training_, probe_, playground_, inspect_, modelMap_, workbench_};
 }
 
 void MainWindow::showPanel(Panel panel) { tabs_->setCurrentWidget(panelsInOrder().at(static_cast<int>(panel))); }
@@ -467,6 +472,7 @@ void MainWindow::setWorkspace(const QString& folder)
 {
     runs_->setWorkspace(folder);
     inspect_->setWorkspace(folder);
+    workbench_->setWorkspace(folder);
     updatePlaygroundRunFolder();
 }
 

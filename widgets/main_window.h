@@ -28,11 +28,12 @@ class QTabWidget;
 class QToolButton;
 class RunBrowser;
 class TrainingPanel;
+class WorkbenchPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Panel { Data, Model, Training, Probe, Playground, Inspect, ModelMap };
+    enum class Panel { Data, Model, Training, Probe, Playground, Inspect, ModelMap, Workbench };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -44,6 +45,7 @@ public:
     PlaygroundPanel* playgroundPanel() const { return playground_; }
     InspectPanel* inspectPanel() const { return inspect_; }
     ModelMapPanel* modelMapPanel() const { return modelMap_; }
+    WorkbenchPanel* workbenchPanel() const { return workbench_; }
     RunBrowser* runBrowser() const { return runs_; }
 
     void showPanel(Panel panel);
@@ -116,6 +118,7 @@ private:
     PlaygroundPanel* playground_ = nullptr;
     InspectPanel* inspect_ = nullptr;
     ModelMapPanel* modelMap_ = nullptr;
+    WorkbenchPanel* workbench_ = nullptr;
     RunBrowser* runs_ = nullptr;
 
     QAction* trainAction_ = nullptr;

@@ -11,6 +11,7 @@
 #include "probe_panel.h"
 #include "run_browser.h"
 #include "training_panel.h"
+#include "workbench_panel.h"
 
 #include "config/preset.h"
 #include "telemetry/device_telemetry.h"
@@ -134,6 +135,7 @@ void ScreenshotTour::compareRuns()
     window_->modelPanel()->setTrainConfig(training);
     window_->forkRun(runFolder_, QString::fromStdString(i3::RunFolder(runFolder_.toStdString()).checkpoint_dir(plan_.steps / 2).string()));
     const QString fork = window_->trainingPanel()->currentRunFolder();
+    forkFolder_ = fork;
     auto* panel = window_->trainingPanel();
     auto* runs = window_->runBrowser();
     waitFor([panel] { return !panel->isTraining(); }, 900, tr("the forked run"), [this, fork, panel, runs] {
@@ -205,6 +207,35 @@ void ScreenshotTour::inspect()
             });
 }
 
+// The run and its fork on the same prompt and seed, a token of the continuation up close with a
+// top-k cut-off that leaves some of its alternatives out.
+void ScreenshotTour::workbench()
+{
+    auto* panel = window_->workbenchPanel();
+    window_->showPanel(MainWindow::Panel::Workbench);
+    panel->setDevice(plan_.device);
+    panel->loadRunCheckpoint(runFolder_, WorkbenchPanel::First);
+    waitFor([panel] { return panel->hasModel(WorkbenchPanel::First) && !panel->isLoading(); }, 120,
+            tr("loading the model into the workbench"), [this, panel] {
+                panel->loadRunCheckpoint(forkFolder_, WorkbenchPanel::Second);
+                waitFor([panel] { return panel->hasModel(WorkbenchPanel::Second) && !panel->isLoading(); }, 120,
+                        tr("loading the fork into the workbench"), [this, panel] {
+                            panel->setPrompt("once upon a time");
+                            panel->setSeed(7);
+                            panel->setLength(40);
+                            panel->setTopK(5);
+                            panel->generate();
+                            waitFor([panel] { return !panel->isWorking() && panel->sequence(WorkbenchPanel::Second); },
+                                    300, tr("the workbench's generation"), [this, panel] {
+                                        const auto first = panel->sequence(WorkbenchPanel::First);
+                                        panel->selectToken(WorkbenchPanel::First, int(first->prompt_length) + 3);
+                                        save("workbench");
+                                        Q_EMIT finished(true, QString());
+                                    });
+                        });
+            });
+}
+
 // The trained run's blocks, which of them learn, and one hybrid block's tensors over training.
 void ScreenshotTour::showModelMap()
 {
@@ -214,7 +245,7 @@ void ScreenshotTour::showModelMap()
     panel->selectBlock(2);
     waitFor([panel] { return !panel->records().empty(); }, 60, tr("the run's weight statistics"), [this] {
         save("model-map");
-        Q_EMIT finished(true, QString());
+        workbench();
     });
 }
 

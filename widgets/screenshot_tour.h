@@ -2,9 +2,10 @@
 // `i3-studio --screenshot DIR`: lays out every panel with real data and saves each as a PNG, the
 // pictures the README shows. The Model panel is pictured twice: as it opens, and with the
 // layer-pattern editor showing the preset's blocks interleaved. A short real training run on the
-// built-in corpus (in the preset's own order) fills the Training
-// panel, a probe the Context probe panel, a generation from that run the Playground, and
-// an inspection of the same run the Inspect panel, and its weights.jsonl the Model map. Where
+// built-in corpus (in the preset's own order) fills the Training panel, a probe the Context probe
+// panel, a generation from that run the Playground, an inspection of the same run the Inspect
+// panel, its weights.jsonl the Model map, and the run beside its fork on one prompt the token
+// workbench. Where
 // LibTorch sees a GPU, they run on cuda:0 with the published i3-80M shape; the device plot's
 // samples of the training run and its metrics are saved beside the pictures (device.csv,
 // metrics.csv), to be checked against the driver's readings and the same run of the command line
@@ -52,6 +53,7 @@ private:
     void play();
     void inspect();
     void showModelMap();
+    void workbench();
     void save(const QString& name);
     void fail(const QString& message);
     // Calls `next` once `done` holds, checking every 200 ms, or fails after `seconds`.
@@ -62,4 +64,5 @@ private:
     QString output_;
     QTemporaryDir workspace_;
     QString runFolder_;
+    QString forkFolder_;
 };

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "token_view.h"
 
+#include "probability_legend.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLinearGradient>
-#include <QPainter>
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QTextCursor>
@@ -13,27 +13,6 @@
 #include <algorithm>
 
 namespace {
-
-// The colour scale, drawn as a bar between "low" and "high".
-class ProbabilityLegend : public QWidget {
-public:
-    ProbabilityLegend()
-    {
-        setFixedSize(140, 14);
-    }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter painter(this);
-        QLinearGradient gradient(rect().topLeft(), rect().topRight());
-        for (const double p : {0.0, 0.25, 0.5, 0.75, 1.0})
-            gradient.setColorAt(p, TokenView::probabilityColor(p));
-        painter.fillRect(rect(), gradient);
-        painter.setPen(palette().color(QPalette::Mid));
-        painter.drawRect(rect().adjusted(0, 0, -1, -1));
-    }
-};
 
 // Line breaks and tabs would be invisible tokens; show a sign, then the break itself.
 QString visibleText(const QString& text)

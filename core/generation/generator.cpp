@@ -43,8 +43,10 @@ struct Generator::Sequence {
     GenerationResult result;
     bool done = false;
 
-    Sequence(size_t index, const std::vector<int64_t>& prompt, uint64_t seed) : index(index), ids(prompt), draws(seed)
+    Sequence(size_t index, const std::vector<int64_t>& prompt, uint64_t seed, uint64_t skip_draws)
+        : index(index), ids(prompt), draws(seed)
     {
+        draws.skip(skip_draws);
         result.prompt_ids = prompt;
     }
     int64_t length() const { return static_cast<int64_t>(ids.size()); }
@@ -157,7 +159,7 @@ std::vector<GenerationResult> Generator::generate_batch(const std::vector<std::v
     const auto rows = static_cast<int64_t>(prompts.size());
     std::vector<Sequence> sequences;
     for (size_t i = 0; i < prompts.size(); ++i)
-        sequences.emplace_back(i, prompts[i], options.seed + i);
+        sequences.emplace_back(i, prompts[i], options.seed + i, options.skip_draws);
     BatchDecoder& decoder = decoder_for(rows, options);
     decoder.refresh_weights(); // the model may have trained on since the decoder was made
 

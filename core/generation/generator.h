@@ -26,6 +26,8 @@ struct GenerationOptions {
     SamplingOptions sampling;
     int64_t max_new_tokens = 100;
     uint64_t seed = 0;                     // sequence r of a batch draws from seed + r
+    uint64_t skip_draws = 0;               // draws of each sequence skipped first: a branch picks up
+                                           // the stream where the text it branches from had got to
     std::vector<std::string> stop_strings; // a sequence ends once its new text contains one
     bool use_cuda_graph = true;            // on a GPU; off only to measure what it brings
 };

@@ -45,6 +45,8 @@ class DrawSource {
 public:
     explicit DrawSource(uint64_t seed) : rng_(seed) {}
     double next() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+    // Moves on as `count` calls of next() would.
+    void skip(uint64_t count) { rng_.discard(count); }
 
 private:
     std::mt19937_64 rng_;
