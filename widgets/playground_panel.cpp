@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "playground_panel.h"
 
+#include "sampling_sliders.h"
+
 #include "telemetry/device_telemetry.h"
 #include "token_view.h"
 
@@ -36,9 +38,7 @@ namespace {
 
 // Temperature and top-p sliders move in steps of 1/20; dividing (not multiplying by 0.05) gives
 // the same double as the decimal the user reads, e.g. exactly 0.8.
-constexpr double kSliderSteps = 20.0;
 
-int sliderPosition(double value) { return qRound(value * kSliderSteps); }
 
 QSlider* makeSlider(const QString& objectName, int minimum, int maximum)
 {
@@ -157,10 +157,11 @@ QWidget* PlaygroundPanel::buildControls()
     greedyBox_->setObjectName("greedyBox");
     greedyBox_->setToolTip(tr("As i3lm generate --top-k 1: the same text for every seed; temperature, "
                               "top-k and top-p do not apply"));
-    temperatureSlider_ = makeSlider("temperatureSlider", 1, 40);
-    topKSlider_ = makeSlider("topKSlider", 0, 200);
+    temperatureSlider_ = makeSlider("temperatureSlider", sampling_sliders::kTemperatureMinimum,
+                                    sampling_sliders::kTemperatureMaximum);
+    topKSlider_ = makeSlider("topKSlider", 0, sampling_sliders::kTopKMaximum);
     topKSlider_->setToolTip(tr("All the way left turns the top-k cut off."));
-    topPSlider_ = makeSlider("topPSlider", 1, 20);
+    topPSlider_ = makeSlider("topPSlider", sampling_sliders::kTopPMinimum, sampling_sliders::kTopPMaximum);
     connect(greedyBox_, &QCheckBox::toggled, this, [this](bool greedy) {
         for (QSlider* slider : {temperatureSlider_, topKSlider_, topPSlider_})
             slider->setEnabled(!greedy);
@@ -256,9 +257,12 @@ QWidget* PlaygroundPanel::buildOutput()
 }
 
 void PlaygroundPanel::setPrompt(const QString& prompt) { promptEdit_->setPlainText(prompt); }
-void PlaygroundPanel::setTemperature(double temperature) { temperatureSlider_->setValue(sliderPosition(temperature)); }
+void PlaygroundPanel::setTemperature(double temperature)
+{
+    temperatureSlider_->setValue(sampling_sliders::position(temperature));
+}
 void PlaygroundPanel::setTopK(int k) { topKSlider_->setValue(k); }
-void PlaygroundPanel::setTopP(double p) { topPSlider_->setValue(sliderPosition(p)); }
+void PlaygroundPanel::setTopP(double p) { topPSlider_->setValue(sampling_sliders::position(p)); }
 void PlaygroundPanel::setLength(int newTokens) { lengthSpin_->setValue(newTokens); }
 
 void PlaygroundPanel::setSeed(qint64 seed)
@@ -275,9 +279,9 @@ GenerationSettings PlaygroundPanel::generationSettings() const
     GenerationSettings settings;
     settings.prompt = promptEdit_->toPlainText();
     settings.greedy = greedyBox_->isChecked();
-    settings.temperature = temperatureSlider_->value() / kSliderSteps;
+    settings.temperature = sampling_sliders::value(temperatureSlider_->value());
     settings.topK = topKSlider_->value();
-    settings.topP = topPSlider_->value() / kSliderSteps;
+    settings.topP = sampling_sliders::value(topPSlider_->value());
     settings.maxNewTokens = lengthSpin_->value();
     settings.seed = static_cast<quint64>(seedSpin_->value());
     return settings;
@@ -306,9 +310,9 @@ QString PlaygroundPanel::outputText() const { return outputEdit_->toPlainText();
 
 void PlaygroundPanel::updateValueLabels()
 {
-    temperatureValue_->setText(QString::number(temperatureSlider_->value() / kSliderSteps, 'f', 2));
+    temperatureValue_->setText(QString::number(sampling_sliders::value(temperatureSlider_->value()), 'f', 2));
     topKValue_->setText(topKSlider_->value() == 0 ? tr("off") : QString::number(topKSlider_->value()));
-    topPValue_->setText(QString::number(topPSlider_->value() / kSliderSteps, 'f', 2));
+    topPValue_->setText(QString::number(sampling_sliders::value(topPSlider_->value()), 'f', 2));
 }
 
 void PlaygroundPanel::updateButtons()
